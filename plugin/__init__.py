@@ -1,0 +1,1 @@
+"""Névé plugin package: ``core`` (the science, pure numpy), ``io`` (files), ``processing`` (QGIS)."""

@@ -1,0 +1,34 @@
+"""The "Névé" Processing provider (id ``neve``): the list of algorithms and what they may write."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..i18n import tr
+from ..qgis_plugin import ICON_PATH
+from .cloudmask import CloudMaskAlgorithm
+
+
+class NeveProvider(QgsProcessingProvider):
+    def id(self):
+        return "neve"
+
+    def name(self):
+        return "Névé"
+
+    def longName(self):  # noqa: N802 (QGIS API name)
+        return tr("Névé: cloud masks and snow maps for Sentinel-2")
+
+    def icon(self):
+        return QIcon(ICON_PATH)
+
+    def svgIconPath(self):  # noqa: N802 (QGIS API name)
+        return ICON_PATH
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
+        for algorithm_class in (CloudMaskAlgorithm,):
+            self.addAlgorithm(algorithm_class())
+
+    def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)
+        return ["tif"]
+
+    def supportedOutputVectorLayerExtensions(self):  # noqa: N802 (QGIS API name)
+        return ["gpkg"]
