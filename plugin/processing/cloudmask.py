@@ -133,16 +133,17 @@ class CloudMaskAlgorithm(NeveAlgorithm):
         self.add_parameter(
             QgsProcessingParameterEnum(self.CLM_BITS, tr("CLM bits that count as cloud"),
                                        options=clm_bit_labels(), allowMultiple=True,
-                                       defaultValue=list(range(8))),
+                                       defaultValue=list(range(8)), optional=True),
             tr("Used with a MAJA CLM. Default all bits (CLM > 0), as in the Theia Snow collection."))
         self.add_parameter(
             QgsProcessingParameterEnum(self.MG2_BITS, tr("MG2 bits that count as cloud"),
-                                       options=mg2_bit_labels(), allowMultiple=True, defaultValue=[1]),
+                                       options=mg2_bit_labels(), allowMultiple=True, defaultValue=[1],
+                                       optional=True),
             tr("Used with a MAJA MG2. Default bit 1, all clouds."))
         self.add_parameter(
             QgsProcessingParameterEnum(self.SCL_CLASSES, tr("SCL classes that count as cloud"),
                                        options=scl_class_labels(), allowMultiple=True,
-                                       defaultValue=[3, 8, 9, 10]),
+                                       defaultValue=[3, 8, 9, 10], optional=True),
             tr("Used with a Sen2Cor SCL. Default 3, 8, 9, 10, as in the Theia Snow method for Sen2Cor."))
         self.add_parameter(
             QgsProcessingParameterString(self.VALUES, tr("Values that count as cloud"), defaultValue="",
