@@ -2,8 +2,8 @@
 
 - The repository is the plugin folder whatever its name: a symlink ``neve`` to it in a temporary folder
   put first on ``sys.path`` lets every test ``import neve``.
-- QGIS runs with a throwaway profile (``QGIS_CUSTOM_CONFIG_PATH``), so tests never touch a user's
-  settings, and in English unless a test switches the locale.
+- QGIS runs with a throwaway profile (pytest-qgis keeps it in ``.qgis-settings/``, git-ignored), so
+  tests never touch a user's settings, and in English unless a test switches the locale.
 - ``RealMenusIface`` is pytest-qgis's QgisInterface with real Qt menus and toolbars for the parts the
   plugin uses, so that menu tests look at real QMenu/QToolBar objects.
 """
@@ -25,7 +25,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # tests/ helpers
 if "/usr/share/qgis/python/plugins" not in sys.path:
     sys.path.append("/usr/share/qgis/python/plugins")  # the Processing framework
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QGIS_CUSTOM_CONFIG_PATH"] = os.path.join(_SESSION_DIR, "profile")
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -56,8 +55,10 @@ def qgis_processing_ready(qgis_app):
 def neve_provider(qgis_processing_ready):
     """The Névé provider, registered once for the session through the plugin's initProcessing()."""
     import neve
-    from qgis.core import QgsApplication
+    from qgis.core import QgsApplication, QgsSettings
 
+    QgsSettings().setValue("locale/overrideFlag", True)
+    QgsSettings().setValue("locale/userLocale", "en_GB")
     plugin = neve.classFactory(None)
     plugin.initProcessing()
     yield plugin.provider
