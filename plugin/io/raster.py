@@ -8,6 +8,7 @@ does not depend on the strip height.
 Outputs are tiled, compressed GeoTIFFs written to a hidden temporary file beside the destination and
 renamed over it only when everything went well: a failure or a cancel leaves nothing half-written.
 """
+import contextlib
 import os
 import uuid
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import rasterio
 from rasterio.windows import Window
 
 DEFAULT_BLOCK_ROWS = 1024
+GDAL_CACHE_MB = 256
 
 GTIFF_PROFILE = {
     "driver": "GTiff",
@@ -66,6 +68,24 @@ def predictor_for(dtype):
     if np.dtype(dtype).itemsize > 1:
         return 2
     return 1
+
+
+@contextlib.contextmanager
+def bounded_gdal_cache(megabytes=GDAL_CACHE_MB):
+    """Limit GDAL's block cache while a whole raster streams through it, then restore it.
+
+    GDAL caches every block it reads or writes, up to 5 % of the RAM by default: streaming a full tile
+    would otherwise fill the cache with blocks that are never read again and inflate memory use.
+    """
+    from osgeo import gdal
+
+    previous = gdal.GetCacheMax()
+    if previous > megabytes * 2 ** 20:
+        gdal.SetCacheMax(megabytes * 2 ** 20)
+    try:
+        yield
+    finally:
+        gdal.SetCacheMax(previous)
 
 
 class GeoTiffWriter:

@@ -157,7 +157,7 @@ class CloudMaskAlgorithm(NeveAlgorithm):
         import rasterio
 
         from ..core import masks
-        from ..io.raster import GeoTiffWriter, blocks
+        from ..io.raster import GeoTiffWriter, blocks, bounded_gdal_cache
 
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None:
@@ -181,7 +181,7 @@ class CloudMaskAlgorithm(NeveAlgorithm):
                 tr("No bit or class is selected: choose at least one that counts as cloud."))
         output_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
 
-        with rasterio.open(layer.source()) as src:
+        with bounded_gdal_cache(), rasterio.open(layer.source()) as src:
             dtype = np.dtype(src.dtypes[0])
             if dtype.kind not in "ui":
                 raise QgsProcessingException(
