@@ -328,5 +328,145 @@
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="32"/>
+        <source>reflectance, 0 to 1</source>
+        <translation>réflectance, 0 à 1</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="32"/>
+        <source>NDSI, -1 to 1</source>
+        <translation>NDSI, -1 à 1</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="33"/>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="33"/>
+        <source>degrees</source>
+        <translation>degrés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="91"/>
+        <source>Theia production since February 2018</source>
+        <translation>Production Theia depuis février 2018</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="92"/>
+        <source>Theia May 2017 to February 2018</source>
+        <translation>Theia de mai 2017 à février 2018</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="93"/>
+        <source>Theia Snow collection (LIS) defaults</source>
+        <translation>Valeurs par défaut de la collection Neige de Theia (LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="94"/>
+        <source>No buffer</source>
+        <translation>Sans tampon</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="100"/>
+        <source>NDSI threshold, pass 1</source>
+        <translation>Seuil de NDSI, passe 1</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="101"/>
+        <source>Red threshold, pass 1</source>
+        <translation>Seuil du rouge, passe 1</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="102"/>
+        <source>NDSI threshold, pass 2</source>
+        <translation>Seuil de NDSI, passe 2</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="103"/>
+        <source>Red threshold, pass 2</source>
+        <translation>Seuil du rouge, passe 2</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="104"/>
+        <source>Red threshold for dark clouds</source>
+        <translation>Seuil du rouge pour les nuages sombres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="105"/>
+        <source>Red threshold, back to cloud</source>
+        <translation>Seuil du rouge, retour au nuage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="106"/>
+        <source>Buffer distance</source>
+        <translation>Distance du tampon</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="107"/>
+        <source>SWIR threshold over water</source>
+        <translation>Seuil SWIR sur l'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="108"/>
+        <source>SWIR threshold over water with sunglint</source>
+        <translation>Seuil SWIR sur l'eau avec reflet du soleil</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="109"/>
+        <source>Sunglint angle</source>
+        <translation>Angle de reflet du soleil</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="115"/>
+        <source>Pass 1: a cloud-free pixel is snow when its NDSI is above this value (and its red reflectance above the red threshold). LIS default 0.40.</source>
+        <translation>Passe 1 : un pixel sans nuage est enneigé quand son NDSI dépasse cette valeur (et sa réflectance rouge le seuil du rouge). Valeur par défaut de LIS : 0,40.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="117"/>
+        <source>Pass 1: a cloud-free pixel is snow when its red reflectance is above this value (and its NDSI above the NDSI threshold). LIS default 0.20.</source>
+        <translation>Passe 1 : un pixel sans nuage est enneigé quand sa réflectance rouge dépasse cette valeur (et son NDSI le seuil de NDSI). Valeur par défaut de LIS : 0,20.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="119"/>
+        <source>Pass 2, above the snowline only: snow when the NDSI is above this value. Should not be stricter than pass 1. LIS default 0.15.</source>
+        <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand le NDSI dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,15.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="121"/>
+        <source>Pass 2, above the snowline only: snow when the red reflectance is above this value. Should not be stricter than pass 1. LIS default 0.04.</source>
+        <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand la réflectance rouge dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,04.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="123"/>
+        <source>Dark-cloud test: a cloud pixel stays cloud only if the red reflectance averaged over 240 m is above this value; darker cloud pixels are offered to pass 2. LIS default 0.30.</source>
+        <translation>Test des nuages sombres : un pixel nuageux reste nuage seulement si la réflectance rouge moyennée sur 240 m dépasse cette valeur ; les pixels nuageux plus sombres sont soumis à la passe 2. Valeur par défaut de LIS : 0,30.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="126"/>
+        <source>A pixel of the original cloud mask that is not snow goes back to cloud when its red reflectance is above this value. LIS default 0.10.</source>
+        <translation>Un pixel du masque de nuages d'origine qui n'est pas de la neige redevient nuage quand sa réflectance rouge dépasse cette valeur. Valeur par défaut de LIS : 0,10.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="128"/>
+        <source>Cloud pixels are buffered by this distance in metres (Euclidean, from pixel centre to pixel centre). Theia: 480 m since February 2018, 240 m from May 2017; Sen2Cor: no buffer.</source>
+        <translation>Les pixels nuageux sont entourés d'un tampon de cette distance en mètres (euclidienne, de centre de pixel à centre de pixel). Theia : 480 m depuis février 2018, 240 m à partir de mai 2017 ; Sen2Cor : pas de tampon.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="131"/>
+        <source>A water pixel is cloud when its SWIR reflectance is above this value. Theia since February 2018: 0.04 (0.08 before).</source>
+        <translation>Un pixel d'eau est nuageux quand sa réflectance SWIR dépasse cette valeur. Theia depuis février 2018 : 0,04 (0,08 auparavant).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="133"/>
+        <source>The same test where sunglint is likely. Theia since February 2018: 0.16 (0.25 before).</source>
+        <translation>Le même test là où un reflet du soleil est probable. Theia depuis février 2018 : 0,16 (0,25 auparavant).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/thresholds.py" line="135"/>
+        <source>Sunglint is likely where the angle between the viewing direction and the direction of specular reflection of the sun is below this angle. MAJA: 30 degrees.</source>
+        <translation>Un reflet du soleil est probable là où l'angle entre la direction de visée et la direction de réflexion spéculaire du soleil est inférieur à cet angle. MAJA : 30 degrés.</translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,138 @@
+"""The thresholds a user tunes, in one table: name, unit, range, default and where the default comes from.
+
+The Processing algorithms declare their threshold parameters from this table, the "Tune thresholds"
+panel builds its sliders from it, and presets are sets of values keyed by the same names, which are
+the algorithms' parameter names (stable: they live in saved models and batch files).
+
+Reflectances are in 0..1, distances in metres, angles in degrees.
+"""
+from dataclasses import dataclass
+
+from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterNumber
+
+from ..i18n import tr
+
+# the plugin's package name as installed ("neve" from the zip), for the dotted path of the widget
+PLUGIN_PACKAGE = __name__.split(".plugin.")[0]
+
+@dataclass(frozen=True)
+class Threshold:
+    name: str           # parameter name, UPPER_SNAKE, stable
+    kind: str           # "reflectance", "ndsi", "distance", "angle", "height"
+    default: float
+    minimum: float
+    maximum: float
+    decimals: int
+
+    @property
+    def step(self):
+        return 10.0 ** -self.decimals if self.decimals else (10.0 if self.kind in ("distance", "height") else 1.0)
+
+    def unit(self):
+        return {"reflectance": tr("reflectance, 0 to 1"), "ndsi": tr("NDSI, -1 to 1"),
+                "distance": tr("m"), "height": tr("m"), "angle": tr("degrees")}[self.kind]
+
+    def label(self):
+        return threshold_labels()[self.name]
+
+    def help(self):
+        return threshold_help()[self.name]
+
+    def parameter(self, default=None, advanced=False):
+        """A QgsProcessingParameterNumber for this threshold, with help and its slider widget."""
+        number_type = QgsProcessingParameterNumber.Double if self.decimals else QgsProcessingParameterNumber.Integer
+        parameter = QgsProcessingParameterNumber(
+            self.name, "{} ({})".format(self.label(), self.unit()), number_type,
+            defaultValue=self.default if default is None else default,
+            minValue=self.minimum, maxValue=self.maximum)
+        parameter.setHelp(self.help())
+        metadata = parameter.metadata()
+        metadata["neve_threshold"] = self.name
+        metadata["widget_wrapper"] = {"class": PLUGIN_PACKAGE + ".ui.widgets.ThresholdWidgetWrapper"}
+        parameter.setMetadata(metadata)
+        if advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        return parameter
+
+
+# Snow: the defaults of the Theia Snow collection processor (Let-It-Snow); cloud refinement: the MAJA
+# parameters in Theia production since 2 February 2018 (the seed's "Improvements of MAJA cloud masks
+# in production"). DOMAIN.md sections 4 and 5.
+THRESHOLDS = {t.name: t for t in (
+    Threshold("NDSI_PASS1", "ndsi", 0.40, -1.0, 1.0, 3),
+    Threshold("RED_PASS1", "reflectance", 0.20, 0.0, 1.0, 3),
+    Threshold("NDSI_PASS2", "ndsi", 0.15, -1.0, 1.0, 3),
+    Threshold("RED_PASS2", "reflectance", 0.04, 0.0, 1.0, 3),
+    Threshold("RED_DARKCLOUD", "reflectance", 0.30, 0.0, 1.0, 3),
+    Threshold("RED_BACKTOCLOUD", "reflectance", 0.10, 0.0, 1.0, 3),
+    Threshold("DISTANCE", "distance", 480, 0, 5000, 0),
+    Threshold("THRESHOLD", "reflectance", 0.04, 0.0, 1.0, 3),
+    Threshold("THRESHOLD_SUNGLINT", "reflectance", 0.16, 0.0, 1.0, 3),
+    Threshold("SUNGLINT_ANGLE", "angle", 30, 0, 90, 1),
+)}
+
+SNOW_THRESHOLDS = ("NDSI_PASS1", "RED_PASS1", "NDSI_PASS2", "RED_PASS2", "RED_DARKCLOUD", "RED_BACKTOCLOUD")
+CLOUD_THRESHOLDS = ("DISTANCE", "THRESHOLD", "THRESHOLD_SUNGLINT", "SUNGLINT_ANGLE")
+
+LIS_SNOW = {"NDSI_PASS1": 0.40, "RED_PASS1": 0.20, "NDSI_PASS2": 0.15, "RED_PASS2": 0.04,
+            "RED_DARKCLOUD": 0.30, "RED_BACKTOCLOUD": 0.10}
+
+# Built-in presets: key -> values. The user's own presets live in the QGIS settings (see ui/).
+PRESETS = {
+    "theia_2018": dict(LIS_SNOW, DISTANCE=480, THRESHOLD=0.04, THRESHOLD_SUNGLINT=0.16, SUNGLINT_ANGLE=30),
+    "theia_2017": dict(LIS_SNOW, DISTANCE=240, THRESHOLD=0.08, THRESHOLD_SUNGLINT=0.25, SUNGLINT_ANGLE=30),
+    "lis_defaults": dict(LIS_SNOW),
+    "no_buffer": {"DISTANCE": 0},
+}
+
+
+def preset_labels():
+    return {
+        "theia_2018": tr("Theia production since February 2018"),
+        "theia_2017": tr("Theia May 2017 to February 2018"),
+        "lis_defaults": tr("Theia Snow collection (LIS) defaults"),
+        "no_buffer": tr("No buffer"),
+    }
+
+
+def threshold_labels():
+    return {
+        "NDSI_PASS1": tr("NDSI threshold, pass 1"),
+        "RED_PASS1": tr("Red threshold, pass 1"),
+        "NDSI_PASS2": tr("NDSI threshold, pass 2"),
+        "RED_PASS2": tr("Red threshold, pass 2"),
+        "RED_DARKCLOUD": tr("Red threshold for dark clouds"),
+        "RED_BACKTOCLOUD": tr("Red threshold, back to cloud"),
+        "DISTANCE": tr("Buffer distance"),
+        "THRESHOLD": tr("SWIR threshold over water"),
+        "THRESHOLD_SUNGLINT": tr("SWIR threshold over water with sunglint"),
+        "SUNGLINT_ANGLE": tr("Sunglint angle"),
+    }
+
+
+def threshold_help():
+    return {
+        "NDSI_PASS1": tr("Pass 1: a cloud-free pixel is snow when its NDSI is above this value (and its red "
+                         "reflectance above the red threshold). LIS default 0.40."),
+        "RED_PASS1": tr("Pass 1: a cloud-free pixel is snow when its red reflectance is above this value "
+                        "(and its NDSI above the NDSI threshold). LIS default 0.20."),
+        "NDSI_PASS2": tr("Pass 2, above the snowline only: snow when the NDSI is above this value. "
+                         "Should not be stricter than pass 1. LIS default 0.15."),
+        "RED_PASS2": tr("Pass 2, above the snowline only: snow when the red reflectance is above this "
+                        "value. Should not be stricter than pass 1. LIS default 0.04."),
+        "RED_DARKCLOUD": tr("Dark-cloud test: a cloud pixel stays cloud only if the red reflectance averaged "
+                            "over 240 m is above this value; darker cloud pixels are offered to pass 2. "
+                            "LIS default 0.30."),
+        "RED_BACKTOCLOUD": tr("A pixel of the original cloud mask that is not snow goes back to cloud when "
+                              "its red reflectance is above this value. LIS default 0.10."),
+        "DISTANCE": tr("Cloud pixels are buffered by this distance in metres (Euclidean, from pixel centre "
+                       "to pixel centre). Theia: 480 m since February 2018, 240 m from May 2017; "
+                       "Sen2Cor: no buffer."),
+        "THRESHOLD": tr("A water pixel is cloud when its SWIR reflectance is above this value. Theia "
+                        "since February 2018: 0.04 (0.08 before)."),
+        "THRESHOLD_SUNGLINT": tr("The same test where sunglint is likely. Theia since February 2018: 0.16 "
+                                 "(0.25 before)."),
+        "SUNGLINT_ANGLE": tr("Sunglint is likely where the angle between the viewing direction and the "
+                             "direction of specular reflection of the sun is below this angle. MAJA: 30 "
+                             "degrees."),
+    }
