@@ -7,6 +7,10 @@ does not depend on the strip height.
 
 Outputs are tiled, compressed GeoTIFFs written to a hidden temporary file beside the destination and
 renamed over it only when everything went well: a failure or a cancel leaves nothing half-written.
+
+Inputs are read onto a :class:`Grid` (CRS, transform, size) by window: :func:`read_onto_grid` reads only
+the pixels under the window, at full resolution, and resamples them when the grid is not the raster's
+own; GDAL read errors (damaged, truncated files) become :class:`RasterReadError`.
 """
 import contextlib
 import os
@@ -15,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import rasterio
+import rasterio.errors
+from affine import Affine
 from rasterio.windows import Window
 
 DEFAULT_BLOCK_ROWS = 1024
@@ -136,3 +142,192 @@ def remove_quietly(path):
             os.remove(candidate)
         except OSError:
             pass
+
+
+# --- Grids and reading a window of a raster onto a grid -------------------------------------------
+
+RESAMPLING_NAMES = ("nearest", "bilinear", "cubic", "cubic_spline", "lanczos", "average", "mode")
+
+
+class RasterReadError(OSError):
+    """GDAL could not open or read ``path``: a missing, damaged or truncated file. ``detail`` holds
+    GDAL's own messages."""
+
+    def __init__(self, path, detail):
+        super().__init__("{}: {}".format(path, detail))
+        self.path = path
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The pixels of a raster: CRS, affine transform (north up) and size.
+
+    ``transform`` maps (column, row) of a pixel's upper-left corner to map coordinates, as in rasterio.
+    """
+
+    crs: object
+    transform: object
+    width: int
+    height: int
+
+    @classmethod
+    def of(cls, dataset):
+        """The grid of an open rasterio dataset."""
+        return cls(dataset.crs, dataset.transform, dataset.width, dataset.height)
+
+    @property
+    def resolution(self):
+        """Pixel width in CRS units (metres for Sentinel-2 grids)."""
+        return abs(self.transform.a)
+
+    @property
+    def shape(self):
+        return (self.height, self.width)
+
+    @property
+    def bounds(self):
+        """(left, bottom, right, top) in CRS units."""
+        left, top = self.transform * (0, 0)
+        right, bottom = self.transform * (self.width, self.height)
+        return (min(left, right), min(top, bottom), max(left, right), max(top, bottom))
+
+    def window_grid(self, window):
+        """The grid of the pixels of ``window`` (a rasterio Window of this grid, whole pixels)."""
+        col, row = int(round(window.col_off)), int(round(window.row_off))
+        return Grid(self.crs, self.transform * Affine.translation(col, row),
+                    int(round(window.width)), int(round(window.height)))
+
+    def with_resolution(self, resolution):
+        """A grid with the same upper-left corner and ``resolution``, covering the same extent (the last
+        row and column are partial when the extent is not a whole number of new pixels)."""
+        a, e = self.transform.a, self.transform.e
+        sx, sy = resolution * (1 if a > 0 else -1), resolution * (1 if e > 0 else -1)
+        width = int(np.ceil(self.width * abs(a) / resolution - 1e-9))
+        height = int(np.ceil(self.height * abs(e) / resolution - 1e-9))
+        return Grid(self.crs, Affine(sx, 0.0, self.transform.c, 0.0, sy, self.transform.f), width, height)
+
+
+def _pixel_offset(source_transform, grid_transform, tolerance=1e-6):
+    """(column, row) of the grid's first pixel in the source pixels, when the two grids have the same
+    pixels (same size, no rotation, whole-pixel offset); None otherwise."""
+    s, g = source_transform, grid_transform
+    if s.b or s.d or g.b or g.d:
+        return None
+    if abs(s.a - g.a) > tolerance * abs(s.a) or abs(s.e - g.e) > tolerance * abs(s.e):
+        return None
+    col = (g.c - s.c) / s.a
+    row = (g.f - s.f) / s.e
+    if abs(col - round(col)) > tolerance or abs(row - round(row)) > tolerance:
+        return None
+    return int(round(col)), int(round(row))
+
+
+@contextlib.contextmanager
+def gdal_errors_raised(path):
+    """Make GDAL read errors on ``path`` exceptions (:class:`RasterReadError`).
+
+    Two GDAL behaviours hide damaged files: errors raised in worker threads are only logged, and the
+    multi-threaded JPEG2000 decoder then returns zeros as if all went well (GDAL 3.6, truncated .jp2).
+    Inside this block GDAL decodes in the calling thread (``GDAL_NUM_THREADS=1``, for this thread only)
+    and every error GDAL reports in this thread is collected and raised at the end.
+    """
+    from osgeo import gdal
+
+    errors = []
+
+    def handler(error_class, _number, message):
+        if error_class >= gdal.CE_Failure:
+            errors.append(str(message).strip())
+
+    previous = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
+    gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", "1")
+    gdal.PushErrorHandler(handler)
+    try:
+        yield
+    except (rasterio.errors.RasterioError, OSError) as exc:
+        if isinstance(exc, RasterReadError):
+            raise
+        raise RasterReadError(path, "; ".join(errors) or str(exc)) from exc
+    finally:
+        gdal.PopErrorHandler()
+        gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", previous)
+    if errors:
+        raise RasterReadError(path, "; ".join(errors))
+
+
+def open_raster(path):
+    """Open ``path`` (a file or a GDAL virtual path such as /vsizip/...) for reading with rasterio;
+    :class:`RasterReadError` when GDAL cannot."""
+    with gdal_errors_raised(path):
+        return rasterio.open(path)
+
+
+def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fill=0, convert=None):
+    """The values of band ``band`` of an open rasterio ``dataset`` on the pixels of ``grid``.
+
+    Memory stays proportional to ``grid``: only the part of the raster under ``grid`` is read, always
+    at full resolution (never through overviews or JPEG2000 reduced-resolution levels).
+
+    - When ``grid`` has the raster's own pixels (same CRS and pixel size, whole-pixel offset), the
+      values are read as they are: no resampling.
+    - Otherwise the raster's pixels under ``grid``, plus a margin for the resampling kernel, are read
+      and resampled with ``resampling`` (one of :data:`RESAMPLING_NAMES`) by GDAL's warper, with the
+      kernel scaled to the ratio of pixel sizes, so that a window gives the same values as the whole
+      grid.
+
+    ``convert``, when given, maps the raw values read to the values returned (for example digital
+    numbers to reflectance) before any resampling. ``nodata`` (in converted values, NaN allowed) marks
+    missing pixels: resampling ignores them, and grid pixels without valid source get ``nodata``.
+    Grid pixels outside the raster get ``nodata`` when given, else ``fill``.
+    Raises :class:`RasterReadError` when GDAL fails to read (damaged or truncated file).
+    """
+    from rasterio.enums import Resampling
+    from rasterio.warp import reproject, transform_bounds
+
+    if resampling not in RESAMPLING_NAMES:
+        raise ValueError("unknown resampling {!r}".format(resampling))
+    convert = convert or (lambda values: values)
+    background = fill if nodata is None else nodata
+    path = dataset.name
+    same_crs = dataset.crs == grid.crs
+    offset = _pixel_offset(dataset.transform, grid.transform) if same_crs else None
+
+    if offset is not None:  # the raster's own pixels: a plain window read
+        col, row = offset
+        c0, r0 = max(col, 0), max(row, 0)
+        c1, r1 = min(col + grid.width, dataset.width), min(row + grid.height, dataset.height)
+        if c1 <= c0 or r1 <= r0:
+            return np.full(grid.shape, background, dtype=convert(np.zeros(1, dataset.dtypes[band - 1])).dtype)
+        with gdal_errors_raised(path):
+            values = convert(dataset.read(band, window=Window(c0, r0, c1 - c0, r1 - r0)))
+        if (c0, r0, c1, r1) == (col, row, col + grid.width, row + grid.height):
+            return values
+        out = np.full(grid.shape, background, dtype=values.dtype)
+        out[r0 - row:r1 - row, c0 - col:c1 - col] = values
+        return out
+
+    # Resampling: read the source pixels under the grid plus a kernel margin, at full resolution.
+    bounds = grid.bounds if same_crs else transform_bounds(grid.crs, dataset.crs, *grid.bounds,
+                                                           densify_pts=21)
+    source_res = (abs(dataset.transform.a), abs(dataset.transform.e))
+    target_res = ((bounds[2] - bounds[0]) / grid.width, (bounds[3] - bounds[1]) / grid.height)
+    ratio = max(target_res[0] / source_res[0], target_res[1] / source_res[1], 1.0)
+    margin = int(np.ceil(2 * ratio)) + 2
+    inverse = ~dataset.transform
+    cols, rows = zip(*(inverse * (x, y) for x in bounds[0::2] for y in bounds[1::2]))
+    c0 = max(int(np.floor(min(cols))) - margin, 0)
+    r0 = max(int(np.floor(min(rows))) - margin, 0)
+    c1 = min(int(np.ceil(max(cols))) + margin, dataset.width)
+    r1 = min(int(np.ceil(max(rows))) + margin, dataset.height)
+    if c1 <= c0 or r1 <= r0:
+        return np.full(grid.shape, background, dtype=convert(np.zeros(1, dataset.dtypes[band - 1])).dtype)
+    window = Window(c0, r0, c1 - c0, r1 - r0)
+    with gdal_errors_raised(path):
+        values = convert(dataset.read(band, window=window))
+    out = np.full(grid.shape, background, dtype=values.dtype)
+    reproject(values, out, src_transform=dataset.window_transform(window), src_crs=dataset.crs,
+              src_nodata=nodata, dst_transform=grid.transform, dst_crs=grid.crs, dst_nodata=nodata,
+              resampling=getattr(Resampling, resampling), init_dest_nodata=False,
+              XSCALE=source_res[0] / target_res[0], YSCALE=source_res[1] / target_res[1])
+    return out
