@@ -1,0 +1,354 @@
+"""Widgets for thresholds: a slider paired with a spin box, its Processing wrapper, and a histogram.
+
+- :class:`ThresholdSlider`: one threshold of the table ``plugin/processing/thresholds.py`` as a slider
+  and a spin box that follow each other; the spin box shows the unit and the tooltip the help text.
+- :class:`ThresholdWidgetWrapper`: the same widget in the Processing algorithm dialog. The threshold
+  parameters name it in their metadata (``widget_wrapper``); in the batch dialog and the graphical
+  modeler it hands over to QGIS's own number widgets, so that those keep every feature they have there
+  (expressions, model inputs).
+- :class:`HistogramWidget`: a histogram with vertical threshold lines that can be dragged.
+
+Values are plain numbers: ``int`` for thresholds without decimals (distances), ``float`` otherwise.
+"""
+import dataclasses
+import math
+
+from qgis.core import NULL, QgsProcessingParameterNumber
+from qgis.gui import QgsDoubleSpinBox, QgsGui, QgsProcessingGui
+from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
+from qgis.PyQt.QtWidgets import QHBoxLayout, QSizePolicy, QSlider, QWidget
+
+from ..plugin.i18n import tr
+from ..plugin.processing.thresholds import THRESHOLDS, Threshold
+
+
+def unit_suffix(threshold):
+    """The suffix of the spin box: metres and degrees are shown there; reflectance and NDSI are
+    unitless numbers whose meaning is in the label and tooltip."""
+    return {"distance": " " + tr("m"), "height": " " + tr("m"), "angle": " °"}.get(threshold.kind, "")
+
+
+def tooltip(threshold):
+    """Rich-text tooltip: label, unit, range, default and the one-line explanation of the threshold."""
+    return "<p><b>{label}</b> ({unit})</p><p>{help}</p><p>{range}</p>".format(
+        label=threshold.label(), unit=threshold.unit(), help=threshold.help(),
+        range=tr("From {minimum} to {maximum}, default {default}.").format(
+            minimum=format_value(threshold, threshold.minimum), maximum=format_value(threshold, threshold.maximum),
+            default=format_value(threshold, threshold.default)))
+
+
+def plain_value(threshold, value):
+    """``value`` as the number the algorithm parameter takes: rounded to the threshold's decimals,
+    ``int`` when it has none."""
+    if threshold.decimals == 0:
+        return int(round(float(value)))
+    return round(float(value), threshold.decimals)
+
+
+def format_value(threshold, value):
+    return "{:.{}f}".format(plain_value(threshold, value), threshold.decimals)
+
+
+class ThresholdSlider(QWidget):
+    """A slider and a spin box for one :class:`Threshold`, always showing the same value.
+
+    The slider moves by the threshold's step; the spin box takes any value of the range to the
+    threshold's decimals (the slider then shows the nearest step). ``valueChanged(name, value)`` is
+    emitted once per change of the value, whichever of the two the user moved, and not when the value
+    is set by program through :meth:`setValue` with ``emit=False``.
+    """
+
+    valueChanged = pyqtSignal(str, object)  # noqa: N815 (Qt naming)
+
+    def __init__(self, threshold, parent=None):
+        super().__init__(parent)
+        self.threshold = threshold
+        self._value = plain_value(threshold, threshold.default)
+
+        self.slider = QSlider(Qt.Horizontal, self)
+        self.slider.setRange(0, self._position(threshold.maximum))
+        self.slider.setSingleStep(1)
+        self.slider.setPageStep(max(1, self.slider.maximum() // 20))
+        self.slider.setMinimumWidth(100)
+        self.slider.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+        self.spin_box = QgsDoubleSpinBox(self)
+        self.spin_box.setDecimals(threshold.decimals)
+        self.spin_box.setRange(threshold.minimum, threshold.maximum)
+        self.spin_box.setSingleStep(threshold.step)
+        self.spin_box.setSuffix(unit_suffix(threshold))
+        self.spin_box.setClearValue(threshold.default)  # the clear button restores the default
+        self.spin_box.setShowClearButton(True)
+        self.spin_box.setKeyboardTracking(False)  # a typed number counts once, on Enter or focus out
+        self.spin_box.setMinimumWidth(90)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.spin_box)
+        if threshold.name in THRESHOLDS:  # a number parameter outside the table has no help here
+            self.setToolTip(tooltip(threshold))
+            self.slider.setToolTip(self.toolTip())
+            self.spin_box.setToolTip(self.toolTip())
+
+        self._show(self._value)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.spin_box.valueChanged.connect(self._spin_box_changed)
+
+    @property
+    def name(self):
+        return self.threshold.name
+
+    def value(self):
+        """The value, a plain number (``int`` for thresholds without decimals)."""
+        return self._value
+
+    def setValue(self, value, emit=True):  # noqa: N802 (Qt naming)
+        """Show ``value`` (clamped to the range); emit ``valueChanged`` if it changed and ``emit``."""
+        value = plain_value(self.threshold, min(max(float(value), self.threshold.minimum),
+                                                self.threshold.maximum))
+        changed = value != self._value
+        self._value = value
+        self._show(value)
+        if changed and emit:
+            self.valueChanged.emit(self.name, value)
+
+    def _position(self, value):
+        return int(round((value - self.threshold.minimum) / self.threshold.step))
+
+    def _show(self, value):
+        """Put ``value`` in both controls without them signalling back."""
+        self.slider.blockSignals(True)
+        self.spin_box.blockSignals(True)
+        self.slider.setValue(self._position(value))
+        self.spin_box.setValue(value)
+        self.slider.blockSignals(False)
+        self.spin_box.blockSignals(False)
+
+    def _slider_moved(self, position):
+        self.setValue(self.threshold.minimum + position * self.threshold.step)
+
+    def _spin_box_changed(self, value):
+        self.setValue(value)
+
+
+def threshold_for_parameter(parameter):
+    """The :class:`Threshold` a Processing number parameter shows: the table's entry named in its
+    metadata (``neve_threshold``), with the parameter's own range and default; or, for a number
+    parameter outside the table, one made from the parameter alone."""
+    number_type = parameter.dataType() if hasattr(parameter, "dataType") else None
+    minimum, maximum = parameter.minimum(), parameter.maximum()
+    known = THRESHOLDS.get(parameter.metadata().get("neve_threshold") or parameter.name())
+    if known is None:
+        decimals = 0 if number_type == QgsProcessingParameterNumber.Integer else 3
+        known = Threshold(parameter.name(), "", 0.0, minimum, maximum, decimals)
+    default = parameter.defaultValue()
+    try:
+        default = float(default)
+    except (TypeError, ValueError):
+        default = known.default
+    # QgsProcessingParameterNumber's "no limit" bounds are +-1.79e308: keep the table's then
+    minimum = minimum if abs(minimum) < 1e300 else known.minimum
+    maximum = maximum if abs(maximum) < 1e300 else known.maximum
+    return dataclasses.replace(known, minimum=minimum, maximum=maximum,
+                               default=min(max(default, minimum), maximum))
+
+
+try:  # the QGIS Processing plugin: present in QGIS, needed only for the algorithm dialogs
+    from processing.gui.wrappers import DIALOG_STANDARD, WidgetWrapper, dialogTypes
+except ImportError:  # pragma: no cover - QGIS without its Processing plugin
+    WidgetWrapper, DIALOG_STANDARD, dialogTypes = object, None, {}
+
+
+class ThresholdWidgetWrapper(WidgetWrapper):
+    """The slider and spin box of a threshold in the Processing algorithm dialog.
+
+    Threshold parameters declare ``{"widget_wrapper": {"class": "<plugin>.ui.widgets.
+    ThresholdWidgetWrapper"}}``: Processing then creates this class for every kind of dialog. In the
+    standard dialog it shows a :class:`ThresholdSlider`; in the batch dialog and the graphical modeler,
+    creating it returns the number widget QGIS itself would have made (so the batch table keeps its
+    spin boxes and expressions, and the modeler its choice of model inputs).
+    """
+
+    def __new__(cls, param, dialog, row=0, col=0, **kwargs):
+        dialog_name = dialog.__class__.__name__
+        dialog_type = dialogTypes.get(dialog_name, DIALOG_STANDARD)
+        if dialog_type != DIALOG_STANDARD:
+            registry = QgsGui.processingGuiRegistry()
+            if dialog_type == QgsProcessingGui.Modeler:
+                wrapper = registry.createModelerParameterWidget(dialog.model, dialog.childId, param,
+                                                                dialog.context)
+            else:
+                wrapper = registry.createParameterWidgetWrapper(param, dialog_type)
+            if wrapper is not None:
+                wrapper.setDialog(dialog)
+                return wrapper
+        return super().__new__(cls)
+
+    def createWidget(self, **kwargs):  # noqa: N802 (QGIS API name)
+        threshold = threshold_for_parameter(self.parameterDefinition())
+        widget = ThresholdSlider(threshold)
+        widget.valueChanged.connect(lambda _name, _value: self.widgetValueHasChanged.emit(self))
+        return widget
+
+    def setValue(self, value):  # noqa: N802 (QGIS API name)
+        if value is None or value == NULL:
+            return
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return
+        if math.isfinite(number):
+            self.widget.setValue(number)
+
+    def value(self):
+        return self.widget.value()
+
+
+class HistogramWidget(QWidget):
+    """A histogram (bars) over a fixed x range with vertical threshold lines that can be dragged.
+
+    :meth:`set_histogram` takes the counts and bin edges (as ``numpy.histogram`` returns them);
+    :meth:`set_line` adds or moves a line. Dragging a line with the mouse emits ``lineMoved(name,
+    value)`` for every position (the owner decides what the value does, usually moving a slider,
+    which moves the line back here through :meth:`set_line`).
+    """
+
+    lineMoved = pyqtSignal(str, float)  # noqa: N815 (Qt naming)
+
+    MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 6, 6, 16, 16
+    GRAB_DISTANCE = 5  # pixels either side of a line where the mouse takes it
+
+    def __init__(self, title, x_range, parent=None):
+        super().__init__(parent)
+        self.title = title
+        self.x_min, self.x_max = float(x_range[0]), float(x_range[1])
+        self.counts = None
+        self.edges = None
+        self.lines = {}  # name -> (value, QColor, short label)
+        self.dragging = None
+        self.setMouseTracking(True)
+        self.setMinimumHeight(90)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+
+    def sizeHint(self):  # noqa: N802 (Qt naming)
+        return QSize(300, 110)
+
+    # -- data ------------------------------------------------------------------------------------
+    def set_histogram(self, counts, edges):
+        """Show ``counts`` per bin between ``edges`` (``len(edges) == len(counts) + 1``); None clears."""
+        if counts is None:
+            self.counts = self.edges = None
+        else:
+            self.counts = [float(c) for c in counts]
+            self.edges = [float(e) for e in edges]
+        self.update()
+
+    def set_line(self, name, value, colour="#d62728", label=None):
+        self.lines[name] = (float(value), QColor(colour), label if label is not None else name)
+        self.update()
+
+    def line_value(self, name):
+        return self.lines[name][0]
+
+    # -- geometry --------------------------------------------------------------------------------
+    def plot_rect(self):
+        return QRectF(self.MARGIN_LEFT, self.MARGIN_TOP,
+                      max(1, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
+                      max(1, self.height() - self.MARGIN_TOP - self.MARGIN_BOTTOM))
+
+    def x_for_value(self, value):
+        """Widget x coordinate of ``value`` (clamped to the plot)."""
+        rect = self.plot_rect()
+        fraction = (min(max(value, self.x_min), self.x_max) - self.x_min) / (self.x_max - self.x_min)
+        return rect.left() + fraction * rect.width()
+
+    def value_for_x(self, x):
+        rect = self.plot_rect()
+        fraction = min(max((x - rect.left()) / rect.width(), 0.0), 1.0)
+        return self.x_min + fraction * (self.x_max - self.x_min)
+
+    def line_at(self, x):
+        """The name of the line nearest to ``x`` within :data:`GRAB_DISTANCE` pixels, else None."""
+        best, best_distance = None, self.GRAB_DISTANCE + 0.5
+        for name, (value, _colour, _label) in self.lines.items():
+            distance = abs(self.x_for_value(value) - x)
+            if distance < best_distance:
+                best, best_distance = name, distance
+        return best
+
+    # -- mouse -----------------------------------------------------------------------------------
+    def mousePressEvent(self, event):  # noqa: N802 (Qt naming)
+        name = self.line_at(event.pos().x()) if event.button() == Qt.LeftButton else None
+        if name is None:
+            return super().mousePressEvent(event)
+        self.dragging = name
+        event.accept()
+
+    def mouseMoveEvent(self, event):  # noqa: N802 (Qt naming)
+        if self.dragging is not None:
+            value = self.value_for_x(event.pos().x())
+            value_, colour, label = self.lines[self.dragging]
+            self.lines[self.dragging] = (value, colour, label)
+            self.update()
+            self.lineMoved.emit(self.dragging, value)
+            event.accept()
+            return
+        self.setCursor(Qt.SizeHorCursor if self.line_at(event.pos().x()) else Qt.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 (Qt naming)
+        if self.dragging is not None and event.button() == Qt.LeftButton:
+            self.dragging = None
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # -- painting --------------------------------------------------------------------------------
+    def paintEvent(self, _event):  # noqa: N802 (Qt naming)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        palette = self.palette()
+        rect = self.plot_rect()
+        painter.fillRect(self.rect(), palette.color(QPalette.Base))
+        painter.setPen(palette.color(QPalette.Text))
+        metrics = QFontMetrics(self.font())
+        painter.drawText(QRectF(rect.left(), 0, rect.width(), self.MARGIN_TOP), Qt.AlignLeft | Qt.AlignVCenter,
+                         self.title)
+        painter.drawText(QRectF(rect.left(), rect.bottom(), rect.width(), self.MARGIN_BOTTOM),
+                         Qt.AlignLeft | Qt.AlignVCenter, "{:g}".format(self.x_min))
+        painter.drawText(QRectF(rect.left(), rect.bottom(), rect.width(), self.MARGIN_BOTTOM),
+                         Qt.AlignRight | Qt.AlignVCenter, "{:g}".format(self.x_max))
+        painter.setPen(QPen(palette.color(QPalette.Mid)))
+        painter.drawRect(rect)
+
+        if self.counts and max(self.counts) > 0:
+            # square-root scale: the few pixels of snow or cloud stay visible next to a large mode
+            top = math.sqrt(max(self.counts))
+            bar_colour = palette.color(QPalette.Highlight)
+            bar_colour.setAlpha(160)
+            for count, left, right in zip(self.counts, self.edges[:-1], self.edges[1:]):
+                if count <= 0 or right <= self.x_min or left >= self.x_max:
+                    continue
+                x0, x1 = self.x_for_value(left), self.x_for_value(right)
+                height = rect.height() * math.sqrt(count) / top
+                painter.fillRect(QRectF(x0, rect.bottom() - height, max(x1 - x0, 1.0), height), bar_colour)
+        elif self.counts is not None:
+            painter.setPen(palette.color(QPalette.Text))
+            painter.drawText(rect, Qt.AlignCenter, tr("No pixel"))
+
+        for name, (value, colour, label) in self.lines.items():
+            x = self.x_for_value(value)
+            pen = QPen(colour, 3 if name == self.dragging else 2)
+            if value < self.x_min or value > self.x_max:
+                pen.setStyle(Qt.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            painter.setBrush(colour)
+            painter.drawPolygon(QPolygonF([QPointF(x - 4, rect.top()), QPointF(x + 4, rect.top()),
+                                           QPointF(x, rect.top() + 6)]))
+            text_width = metrics.horizontalAdvance(label)
+            text_x = min(max(x + 3, rect.left()), rect.right() - text_width)
+            painter.drawText(QPointF(text_x, rect.top() + 6 + metrics.ascent()), label)
+        painter.end()
