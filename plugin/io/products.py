@@ -319,6 +319,7 @@ def combine_detectors(zeniths, azimuths):
         east = np.where(valid, np.sin(radians), 0.0).sum(axis=0)
         north = np.where(valid, np.cos(radians), 0.0).sum(axis=0)
         azimuth = np.degrees(np.arctan2(east, north)) % 360.0
+        azimuth[azimuth >= 360.0] -= 360.0  # -1e-15 % 360 rounds to 360
     zenith[count == 0] = np.nan
     azimuth[count == 0] = np.nan
     return zenith, azimuth

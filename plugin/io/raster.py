@@ -225,13 +225,8 @@ def _pixel_offset(source_transform, grid_transform, tolerance=1e-6):
 
 @contextlib.contextmanager
 def gdal_errors_raised(path):
-    """Make GDAL read errors on ``path`` exceptions (:class:`RasterReadError`).
-
-    Two GDAL behaviours hide damaged files: errors raised in worker threads are only logged, and the
-    multi-threaded JPEG2000 decoder then returns zeros as if all went well (GDAL 3.6, truncated .jp2).
-    Inside this block GDAL decodes in the calling thread (``GDAL_NUM_THREADS=1``, for this thread only)
-    and every error GDAL reports in this thread is collected and raised at the end.
-    """
+    """Turn every error GDAL reports in this thread while reading ``path`` into a
+    :class:`RasterReadError` (rasterio raises only some of them and logs the others)."""
     from osgeo import gdal
 
     errors = []
@@ -240,8 +235,6 @@ def gdal_errors_raised(path):
         if error_class >= gdal.CE_Failure:
             errors.append(str(message).strip())
 
-    previous = gdal.GetThreadLocalConfigOption("GDAL_NUM_THREADS", None)
-    gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", "1")
     gdal.PushErrorHandler(handler)
     try:
         yield
@@ -251,16 +244,71 @@ def gdal_errors_raised(path):
         raise RasterReadError(path, "; ".join(errors) or str(exc)) from exc
     finally:
         gdal.PopErrorHandler()
-        gdal.SetThreadLocalConfigOption("GDAL_NUM_THREADS", previous)
     if errors:
         raise RasterReadError(path, "; ".join(errors))
 
 
+def check_jpeg2000_complete(path):
+    """Raise :class:`RasterReadError` when the JPEG2000 file ``path`` (any GDAL path) is truncated.
+
+    GDAL decodes JPEG2000 tiles in worker threads, whose errors are only logged: a truncated .jp2 then
+    reads as zeros without any error (GDAL 3.6). Its structure tells it instead: the boxes must fit in
+    the file, and the codestream must end with the End Of Codestream marker (FF D9).
+    """
+    import struct
+
+    from osgeo import gdal
+
+    stat = gdal.VSIStatL(path)
+    handle = gdal.VSIFOpenL(path, "rb")
+    if stat is None or handle is None:
+        raise RasterReadError(path, "the file cannot be opened")
+    size = stat.size
+    try:
+        def read_at(position, count):
+            gdal.VSIFSeekL(handle, position, 0)
+            return gdal.VSIFReadL(1, count, handle) or b""
+
+        if read_at(0, 4) == b"\xff\x4f\xff\x51":  # a bare codestream
+            codestreams = [(0, size)]
+        else:
+            codestreams, position = [], 0
+            while position < size:
+                header = read_at(position, 16)
+                if len(header) < 8:
+                    raise RasterReadError(path, "truncated JPEG2000 box header at byte {}".format(position))
+                length, kind = struct.unpack(">I4s", header[:8])
+                if length == 1:
+                    length = struct.unpack(">Q", header[8:16])[0]
+                elif length == 0:
+                    length = size - position
+                if length < 8 or position + length > size:
+                    raise RasterReadError(path, "truncated file: a JPEG2000 box of {} bytes starts at byte "
+                                                "{} of {}".format(length, position, size))
+                if kind == b"jp2c":
+                    codestreams.append((position, length))
+                position += length
+        if not codestreams:
+            raise RasterReadError(path, "no JPEG2000 codestream in the file")
+        for start, length in codestreams:
+            if read_at(start + length - 2, 2) != b"\xff\xd9":
+                raise RasterReadError(path, "truncated file: the JPEG2000 codestream has no end marker")
+    finally:
+        gdal.VSIFCloseL(handle)
+
+
 def open_raster(path):
     """Open ``path`` (a file or a GDAL virtual path such as /vsizip/...) for reading with rasterio;
-    :class:`RasterReadError` when GDAL cannot."""
+    :class:`RasterReadError` when GDAL cannot, or when a JPEG2000 file is truncated."""
     with gdal_errors_raised(path):
-        return rasterio.open(path)
+        dataset = rasterio.open(path)
+    if dataset.driver.startswith("JP2"):
+        try:
+            check_jpeg2000_complete(path)
+        except RasterReadError:
+            dataset.close()
+            raise
+    return dataset
 
 
 def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fill=0, convert=None):
