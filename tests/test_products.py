@@ -121,6 +121,30 @@ def test_sen2cor_reflectance_is_dn_minus_1000_over_10000_to_the_last_bit(sen2cor
         np.testing.assert_array_equal(values, sen2cor_expected(read_dn(sen2cor_band_path(band), window)))
 
 
+@pytest.mark.parametrize("baseline, offsets_listed, offset, warned", [
+    ("03.01", False, 0, False),     # before 04.00: no BOA_ADD_OFFSET, no offset
+    ("04.00", False, -1000, True),  # the offset list lost from a 04.00 product: -1000, with a warning
+    ("05.10", True, -1000, False),  # the offsets as listed
+])
+def test_sen2cor_offset_before_and_after_baseline_04_00(tmp_path, baseline, offsets_listed, offset, warned):
+    band = os.path.relpath(sen2cor_band_path("B12"), SAFE)
+    folder = copy_safe(tmp_path / SAFE_NAME, [band, os.path.relpath(MTD_TL, SAFE)])
+    with open(os.path.join(SAFE, "MTD_MSIL2A.xml"), encoding="utf-8") as f:
+        text = f.read().replace("<PROCESSING_BASELINE>04.00<", "<PROCESSING_BASELINE>{}<".format(baseline))
+    if not offsets_listed:
+        text = re.sub(r"<BOA_ADD_OFFSET_VALUES_LIST>.*?</BOA_ADD_OFFSET_VALUES_LIST>", "", text, flags=re.S)
+    with open(os.path.join(folder, "MTD_MSIL2A.xml"), "w", encoding="utf-8") as f:
+        f.write(text)
+    window = Window(1000, 200, 300, 300)
+    dn = read_dn(sen2cor_band_path("B12"), window)
+    expected = ((dn.astype(np.float64) + offset) / 10000.0).astype(np.float32)
+    expected[dn == 0] = np.nan
+    with open_product(folder) as p:
+        assert p.version == baseline and p.reflectance_offsets["B12"] == offset
+        np.testing.assert_array_equal(p.read_reflectance("B12", window=window), expected)
+        assert any("BOA_ADD_OFFSET" in w for w in p.warnings) == warned
+
+
 def test_sen2cor_scl_read_at_full_resolution_has_classes_0_to_11_only(sen2cor):
     scl = sen2cor.read_raw("SCL", sen2cor.grid(20))
     assert scl.shape == (5490, 5490)
@@ -224,6 +248,27 @@ def test_sen2cor_window_onto_another_grid_gives_the_values_of_the_whole_grid(sen
     outer = sen2cor.read_reflectance("B4", grid, Window(1480, 1170, 120, 100))
     np.testing.assert_array_equal(inner, outer[30:78, 20:84])
     assert not np.isnan(inner).all()
+
+
+def test_coarse_grid_is_read_in_strips_with_the_same_values():
+    from neve.plugin.io.raster import read_onto_grid
+
+    with rasterio.open(SCL_20M) as scl, open_product(SAFE) as p:
+        grid = p.grid(20).with_resolution(100).window_grid(Window(760, 30, 80, 60))
+        whole = read_onto_grid(scl, grid, resampling="mode")
+        strips = read_onto_grid(scl, grid, resampling="mode", max_source_pixels=60000)  # strips of 26 rows
+        np.testing.assert_array_equal(strips, whole)
+        assert len(np.unique(whole)) > 3
+        red = p.read_reflectance("B4", grid, resampling="average")
+        np.testing.assert_array_equal(read_onto_grid(p._dataset(p.file("B4")), grid, resampling="average",
+                                                     nodata=np.nan, convert=lambda dn: red_of(dn),
+                                                     max_source_pixels=500), red)
+
+
+def red_of(dn):
+    values = (dn.astype(np.float32) - np.float32(1000)) / np.float32(10000)
+    values[dn == 0] = np.nan
+    return values
 
 
 def test_cloudmask_on_the_scl_of_the_zipped_product(neve_provider, sen2cor_zip, tmp_path):

@@ -423,11 +423,15 @@ def _locate(container, files):
     """(kind, root) of the one product in ``files``: the shallowest product marker decides."""
     candidates = _candidates(files)
     if not candidates:
-        what = tr("This zip") if isinstance(container, _Zip) else tr("This folder")
-        raise ProductError(tr(
-            "{what} is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml (Sen2Cor) "
-            "was found in it, nor any Theia reflectance file (*_FRE_B4.tif). Found in {path}: {files}."
-        ).format(what=what, path=container.label, files=_listing(files)))
+        if isinstance(container, _Zip):
+            message = tr("This zip is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml "
+                         "(Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif). Found in "
+                         "{path}: {files}.")
+        else:
+            message = tr("This folder is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or "
+                         "MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file "
+                         "(*_FRE_B4.tif). Found in {path}: {files}.")
+        raise ProductError(message.format(path=container.label, files=_listing(files)))
     depth = min(member.count("/") for _kind, member in candidates)
     shallowest = [(kind, member) for kind, member in candidates if member.count("/") == depth]
     # a metadata file beats the naming of files in the same folder
@@ -456,7 +460,7 @@ def _listing(files, count=8):
 
 # --- the product ------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)
 class Product:
     """A Sentinel-2 L2A product (see the module documentation for every attribute)."""
 
@@ -483,7 +487,7 @@ class Product:
     files: dict = field(default_factory=dict, repr=False)
     # resolution -> Grid from the metadata
     metadata_grids: dict = field(default_factory=dict, repr=False)
-    _datasets: dict = field(default_factory=dict, repr=False)
+    _datasets: dict = field(default_factory=dict, repr=False, init=False)
 
     # what the product holds
     @property
@@ -637,7 +641,7 @@ def open_product(path, reflectance="FRE"):
     (``reflectance="FRE"``, as LIS does) or slope-less ``"SRE"``. Raises :class:`ProductError`."""
     path = os.path.abspath(os.fspath(path))
     if not os.path.exists(path):
-        raise ProductError(tr("{path} does not exist.").format(path=path))
+        raise ProductError(tr("{path} does not exist: expected a product folder, its .zip, or its metadata file.").format(path=path))
     if os.path.isdir(path):
         container = _Folder(path)
         files = container.files(depth=1)

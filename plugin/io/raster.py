@@ -147,6 +147,8 @@ def remove_quietly(path):
 # --- Grids and reading a window of a raster onto a grid -------------------------------------------
 
 RESAMPLING_NAMES = ("nearest", "bilinear", "cubic", "cubic_spline", "lanczos", "average", "mode")
+# Source pixels read at once when resampling: a coarse grid over a whole 10 m tile is done in strips.
+MAX_SOURCE_PIXELS = 4096 * 4096
 
 
 class RasterReadError(OSError):
@@ -311,11 +313,12 @@ def open_raster(path):
     return dataset
 
 
-def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fill=0, convert=None):
+def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fill=0, convert=None,
+                   max_source_pixels=MAX_SOURCE_PIXELS):
     """The values of band ``band`` of an open rasterio ``dataset`` on the pixels of ``grid``.
 
-    Memory stays proportional to ``grid``: only the part of the raster under ``grid`` is read, always
-    at full resolution (never through overviews or JPEG2000 reduced-resolution levels).
+    Only the part of the raster under ``grid`` is read, always at full resolution (never through
+    overviews or JPEG2000 reduced-resolution levels), so memory follows the size of ``grid``.
 
     - When ``grid`` has the raster's own pixels (same CRS and pixel size, whole-pixel offset), the
       values are read as they are: no resampling.
@@ -327,7 +330,8 @@ def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fil
     ``convert``, when given, maps the raw values read to the values returned (for example digital
     numbers to reflectance) before any resampling. ``nodata`` (in converted values, NaN allowed) marks
     missing pixels: resampling ignores them, and grid pixels without valid source get ``nodata``.
-    Grid pixels outside the raster get ``nodata`` when given, else ``fill``.
+    Grid pixels outside the raster get ``nodata`` when given, else ``fill``. A grid much coarser than
+    the raster is done in horizontal strips of at most ``max_source_pixels`` source pixels each.
     Raises :class:`RasterReadError` when GDAL fails to read (damaged or truncated file).
     """
     from rasterio.enums import Resampling
@@ -370,6 +374,12 @@ def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fil
     r1 = min(int(np.ceil(max(rows))) + margin, dataset.height)
     if c1 <= c0 or r1 <= r0:
         return np.full(grid.shape, background, dtype=convert(np.zeros(1, dataset.dtypes[band - 1])).dtype)
+    if (c1 - c0) * (r1 - r0) > max_source_pixels and grid.height > 1:
+        strip = max(1, grid.height * max_source_pixels // ((c1 - c0) * (r1 - r0)))
+        strips = [read_onto_grid(dataset, grid.window_grid(Window(0, top, grid.width, min(strip, grid.height - top))),
+                                 band, resampling, nodata, fill, convert, max_source_pixels)
+                  for top in range(0, grid.height, strip)]
+        return np.concatenate(strips, axis=0)
     window = Window(c0, r0, c1 - c0, r1 - r0)
     with gdal_errors_raised(path):
         values = convert(dataset.read(band, window=window))
