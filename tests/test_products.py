@@ -488,6 +488,111 @@ def test_real_theia_viewing_grids_combine_the_detectors(tmp_path, fragment):
         assert (grid.x0, grid.y0, grid.zenith.shape) == (600000, 4900020, (23, 23))
 
 
+# --- generated products (tests/synthetic.py): every field round-trips -----------------------------
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    from synthetic import Scene, make_sen2cor_product, make_theia_product
+
+    scene = Scene.small()
+    out = tmp_path_factory.mktemp("generated")
+    return scene, {
+        "theia": make_theia_product(out / "theia", scene),
+        "theia-zip": make_theia_product(out / "theia-zip", scene, zip=True),
+        "sen2cor-04.00": make_sen2cor_product(out / "sen2cor", scene, baseline="04.00"),
+        "sen2cor-04.00-zip": make_sen2cor_product(out / "sen2cor-zip", scene, baseline="04.00", zip=True),
+        "sen2cor-02.14": make_sen2cor_product(out / "sen2cor-old", scene, baseline="02.14"),
+    }
+
+
+GENERATED = ["theia", "theia-zip", "sen2cor-04.00", "sen2cor-04.00-zip", "sen2cor-02.14"]
+
+
+@pytest.mark.parametrize("which", GENERATED)
+def test_generated_product_metadata_round_trips(generated, which):
+    scene, paths = generated
+    theia = which.startswith("theia")
+    stats = scene.statistics(20)
+    with open_product(paths[which]) as p:
+        assert p.kind == ("theia" if theia else "sen2cor") and p.warnings == []
+        assert (p.platform, p.tile, p.level) == ("Sentinel-2A", "T" + scene.tile, "L2A")
+        assert p.acquisition == scene.acquisition.replace(tzinfo=timezone.utc)
+        assert p.production == scene.production.replace(tzinfo=timezone.utc)
+        assert p.version == (scene.product_version.replace("-", ".") if theia else which.split("-")[1])
+        assert p.reflectance_scale == 10000
+        assert p.reflectance_nodata == (-10000 if theia else 0)
+        offset = -1000 if which.startswith("sen2cor-04") else 0
+        assert all(p.reflectance_offsets.get(band, 0) == offset for band in THEIA_10M + THEIA_20M)
+        if theia:
+            assert p.quality == {"CloudPercent": round(stats["cloud_percent"]),
+                                 "SnowPercent": round(stats["snow_percent"]), "RainDetected": False,
+                                 "SunGlintDetected": scene.sunglint_detected(),
+                                 "HotSpotDetected": scene.hot_spot_detected(),
+                                 "CirrusDetected": stats["cloud_high"] > 0}
+            assert p.quality["SunGlintDetected"] and p.quality["CirrusDetected"]
+        else:
+            cloudy = sum(stats["scl_percent"][c] for c in (8, 9, 10))
+            assert p.quality["CLOUDY_PIXEL_PERCENTAGE"] == pytest.approx(cloudy, abs=1e-5)
+            assert p.quality["SNOW_ICE_PERCENTAGE"] == pytest.approx(stats["scl_percent"][11], abs=1e-5)
+        assert p.crs.to_string() == scene.crs
+        for resolution in (10, 20, 60):
+            grid = p.grid(resolution)
+            assert (grid.height, grid.width) == scene.shape(resolution)
+            assert grid.transform.almost_equals(scene.transform(resolution))
+        assert p.bands["B4"] == 10 and p.bands["B11"] == 20
+        assert set(p.masks) >= ({"CLM", "MG2", "EDG", "SAT"} if theia else {"SCL", "CLDPRB", "SNWPRB"})
+        # angles: the scene's own, as written with 6 significant digits
+        assert (p.sun_angles.zenith, p.sun_angles.azimuth) == pytest.approx(scene.mean_sun_angles(), abs=1e-4)
+        for band in SEN2COR_BANDS:
+            assert (p.viewing_angles[band].zenith, p.viewing_angles[band].azimuth) == pytest.approx(
+                scene.mean_view_angles(band), abs=1e-4)
+        sun = p.sun_angle_grids
+        assert (sun.x0, sun.y0, sun.col_step, sun.row_step) == (scene.ulx, scene.uly, 5000, 5000)
+        rows, cols = np.indices(sun.zenith.shape) * 5000.0
+        zenith, azimuth = scene.sun_angles(cols, rows)
+        np.testing.assert_allclose(sun.zenith, zenith, atol=1e-3)
+        np.testing.assert_allclose(sun.azimuth, azimuth, atol=1e-3)
+        for band in ("B2", "B4", "B11", "B12"):
+            view = p.viewing_angle_grids[band]
+            zenith, azimuth = scene.view_angles(band, cols, rows)
+            seen = ~np.isnan(view.zenith)
+            assert seen.any() and np.array_equal(seen, ~np.isnan(view.azimuth))
+            np.testing.assert_allclose(view.zenith[seen], np.broadcast_to(zenith, seen.shape)[seen], atol=1e-3)
+            np.testing.assert_allclose(view.azimuth[seen], np.broadcast_to(azimuth, seen.shape)[seen], atol=1e-3)
+
+
+@pytest.mark.parametrize("which", GENERATED)
+def test_generated_product_reflectances_and_masks_round_trip(generated, which):
+    scene, paths = generated
+    truth = {resolution: scene.truth(resolution=resolution) for resolution in (10, 20)}
+    with open_product(paths[which]) as p:
+        for band in ("B2", "B3", "B4", "B8", "B5", "B8A", "B11", "B12"):
+            resolution = p.bands[band]
+            t = truth[resolution]
+            values = p.read_reflectance(band, p.grid(resolution))
+            valid = ~t.nodata & ~t.saturated(band)
+            assert np.isnan(values[t.nodata]).all() and not np.isnan(values[valid]).any()
+            # digital numbers hold the reflectance to 1/10000
+            assert np.abs(values[valid] - t.reflectance(band)[valid]).max() <= 0.5e-4 + 1e-6, band
+        grid20 = p.grid(20)
+        t = truth[20]
+        if which.startswith("theia"):
+            for mask, expected in (("CLM", t.clm), ("MG2", t.mg2), ("EDG", t.edg), ("SAT", t.sat("R2"))):
+                np.testing.assert_array_equal(p.read_raw(mask, grid20), expected, err_msg=mask)
+            np.testing.assert_array_equal(p.read_raw("CLM", p.grid(10)), truth[10].clm)
+            decoded = {"cloud": t.clm > 0, "shadow": (t.clm & 96) > 0, "high_cloud": (t.clm & 128) > 0,
+                       "water": (t.mg2 & 1) > 0, "snow": (t.mg2 & 4) > 0, "nodata": t.edg > 0}
+        else:
+            np.testing.assert_array_equal(p.read_raw("SCL", grid20), t.scl)
+            np.testing.assert_array_equal(p.read_raw("CLDPRB", grid20), t.cloud_probability)
+            decoded = {"cloud": np.isin(t.scl, [3, 8, 9, 10]), "shadow": t.scl == 3, "high_cloud": t.scl == 10,
+                       "water": t.scl == 6, "snow": t.scl == 11, "nodata": t.scl == 0}
+        for kind, expected in decoded.items():
+            assert expected.any(), kind
+            np.testing.assert_array_equal(p.read_mask(kind, grid20), expected, err_msg=kind)
+        np.testing.assert_array_equal(p.read_mask("nodata", grid20), t.nodata)
+
+
 # --- memory: a window of a full-size product --------------------------------------------------------
 
 def test_reading_a_window_of_a_full_size_product_costs_memory_of_the_window(tmp_path):

@@ -717,7 +717,8 @@ def _open_theia(container, root, members, reflectance):
     id_match = id_match or product_id or THEIA_ID.match(folder_name)
     name = id_match.group(0) if id_match else folder_name
     level = id_match.group(3).upper() if id_match else None
-    product = Product(kind=THEIA, name=name, path=None, files=files)
+    product = Product(kind=THEIA, name=name, path=None, files=files,
+                      reflectance_offsets={band: 0.0 for band in NATIVE_RESOLUTION})
     if id_match:
         product.platform = platform_name(id_match.group(1))
         product.acquisition = _theia_id_datetime(id_match.group(2))
