@@ -470,12 +470,18 @@ def glint_angle(sun_zenith, sun_azimuth, view_zenith, view_azimuth):
 
         d = acos(sin(tz_s) sin(tz_v) cos(az_s - az_v + pi) + cos(tz_s) cos(tz_v))
 
-    Inputs in degrees, scalars or arrays (broadcast). 0 is the exact specular geometry.
+    Inputs in degrees, scalars or arrays (broadcast). 0 is the exact specular geometry. Computed in
+    float32 when the arrays are float32 (as :func:`angles_on_pixels` returns them: several times
+    faster, about 0.02 degree near 0), in float64 otherwise.
     """
-    tz_s, az_s, tz_v, az_v = (np.radians(np.asarray(a, dtype=float))
-                              for a in (sun_zenith, sun_azimuth, view_zenith, view_azimuth))
-    cos_d = np.sin(tz_s) * np.sin(tz_v) * np.cos(az_s - az_v + np.pi) + np.cos(tz_s) * np.cos(tz_v)
-    return np.degrees(np.arccos(np.clip(cos_d, -1.0, 1.0)))
+    angles = [np.asarray(a) for a in (sun_zenith, sun_azimuth, view_zenith, view_azimuth)]
+    dtype = np.result_type(*angles)
+    if dtype.kind != "f":
+        dtype = np.dtype(np.float64)
+    tz_s, az_s, tz_v, az_v = (np.radians(a.astype(dtype, copy=False)) for a in angles)
+    cos_d = np.sin(tz_s) * np.sin(tz_v) * np.cos(az_s - az_v + dtype.type(np.pi)) \
+        + np.cos(tz_s) * np.cos(tz_v)
+    return np.degrees(np.arccos(np.clip(cos_d, -1, 1)))
 
 
 def scene_sunglint(sun_zenith, sun_azimuth, view_zeniths, view_azimuths, sunglint_angle=SUNGLINT_ANGLE):
@@ -504,8 +510,9 @@ def angles_on_pixels(grid, origin_x, origin_y, step_x, step_y, x, y, azimuth=Fal
     wx = _interpolation_weights(np.asarray(x, dtype=float), origin_x, step_x, grid.shape[1])
     valid = np.isfinite(grid)
 
-    def interpolate(values):
-        return (wy @ (np.where(valid, values, 0.0) @ wx.T)).astype(np.float32)
+    def interpolate(values):  # the grid along x in float64, then the rows in float32
+        along_x = (np.where(valid, values, 0.0) @ wx.T).astype(np.float32)
+        return wy.astype(np.float32) @ along_x
 
     weight = interpolate(valid.astype(float))
     with np.errstate(invalid="ignore", divide="ignore"):
