@@ -92,3 +92,41 @@ def test_output_is_tiled_compressed_geotiff_on_the_input_grid(neve_provider, tmp
         assert out.crs == src.crs and out.transform == src.transform
         assert out.profile["tiled"] and out.profile["compress"] == "deflate"
         assert out.dtypes[0] == "uint8" and out.nodata == 255
+
+
+def real_sen2cor():
+    import glob
+    import os
+    safe, = glob.glob(os.path.join(shared_path("real", "sen2cor"), "*.SAFE"))
+    return safe
+
+
+def test_real_sen2cor_product_folder_and_zip_give_exactly_classes_3_8_9_10(neve_provider, tmp_path):
+    import glob
+    import os
+    import shutil
+    safe = real_sen2cor()
+    scl = read_raster(glob.glob(os.path.join(safe, "GRANULE", "*", "IMG_DATA", "R20m", "*_SCL_20m.jp2"))[0])
+    zipped = shutil.make_archive(str(tmp_path / os.path.basename(safe)[:-5]), "zip", os.path.dirname(safe),
+                                 os.path.basename(safe))
+    for source in (safe, zipped, os.path.join(safe, "MTD_MSIL2A.xml")):
+        out = str(tmp_path / "clouds.tif")
+        run("neve:cloudmask", {"INPUT_PRODUCT": source, "OUTPUT": out})
+        mask = read_raster(out)
+        assert np.array_equal(mask == 1, np.isin(scl, [3, 8, 9, 10])), source
+        assert np.array_equal(mask == 255, scl == 0), source
+
+
+def test_no_input_at_all_is_a_clear_error(neve_provider, tmp_path):
+    with pytest.raises(QgsProcessingException, match="No input"):
+        run("neve:cloudmask", {"OUTPUT": str(tmp_path / "mask.tif")})
+    assert leftovers(tmp_path) == []
+
+
+def test_a_folder_that_is_no_product_is_a_clear_error(neve_provider, tmp_path):
+    folder = tmp_path / "holiday_photos"
+    folder.mkdir()
+    (folder / "beach.jpg").write_bytes(b"not an image")
+    with pytest.raises(QgsProcessingException, match="not a Sentinel-2 L2A product"):
+        run("neve:cloudmask", {"INPUT_PRODUCT": str(folder), "OUTPUT": str(tmp_path / "mask.tif")})
+    assert not (tmp_path / "mask.tif").exists()

@@ -1,9 +1,11 @@
 """neve:cloudmask, "Cloud mask from a product's mask": a binary cloud mask from CLM, MG2, SCL or values."""
+import contextlib
 import re
 
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -11,6 +13,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .base import NeveAlgorithm, cancelled_error
+from .inputs import INPUT_PRODUCT, add_product_parameter, open_input
 from .styles import cloud_mask_legend, style_output
 
 MASK_TYPES = ("clm", "mg2", "scl", "values")
@@ -92,6 +95,7 @@ class CloudMaskAlgorithm(NeveAlgorithm):
     MG2_BITS = "MG2_BITS"
     SCL_CLASSES = "SCL_CLASSES"
     VALUES = "VALUES"
+    RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
 
     GROUP = "clouds"
@@ -119,13 +123,18 @@ class CloudMaskAlgorithm(NeveAlgorithm):
             "<p><b>Other raster</b>: a pixel is cloud when its value is one of the listed values, "
             "for example <i>1, 2, 5-7</i>; left empty, every non-zero value counts.</p>"
             "<p>Pixels equal to the input's no-data value are no data in the output.</p>"
-        )
+        ) + tr(
+            "<p><b>From a product</b>: the mask comes from the product itself, read in place: the CLM of a "
+            "Theia product (or its MG2 when that kind is chosen), with no data from its EDG mask, or the "
+            "SCL of a Sen2Cor product, at the chosen resolution (10 or 20 m; masks are resampled with "
+            "nearest neighbour, never through JPEG2000 reduced resolutions).</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        add_product_parameter(self)
         self.add_parameter(
-            QgsProcessingParameterRasterLayer(self.INPUT, tr("Mask raster")),
+            QgsProcessingParameterRasterLayer(self.INPUT, tr("Mask raster"), optional=True),
             tr("The mask layer of a product: a MAJA CLM or MG2 file, a Sen2Cor SCL file or any "
-               "single-band classified raster."))
+               "single-band classified raster. Used when no product is given."))
         self.add_parameter(
             QgsProcessingParameterEnum(self.MASK_TYPE, tr("Kind of mask"), options=mask_type_labels(),
                                        defaultValue=0),
@@ -150,6 +159,12 @@ class CloudMaskAlgorithm(NeveAlgorithm):
                                          optional=True),
             tr("Used with another raster: values separated by commas, ranges with a dash "
                "(1, 2, 5-7). Empty: every non-zero value."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.RESOLUTION, tr("Resolution with a product (m)"),
+                                         QgsProcessingParameterNumber.Integer, defaultValue=20,
+                                         minValue=10, maxValue=60),
+            tr("Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow "
+               "collection works at 20 m)."), advanced=True)
         self.add_parameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Cloud mask")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
@@ -157,63 +172,108 @@ class CloudMaskAlgorithm(NeveAlgorithm):
         import rasterio
 
         from ..core import masks
-        from ..io.raster import GeoTiffWriter, blocks, bounded_gdal_cache
+        from ..io.products import ProductError
+        from ..io.raster import GeoTiffWriter, Grid, blocks, bounded_gdal_cache
 
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if layer is None:
-            raise QgsProcessingException(tr("The mask raster could not be opened."))
         kind = MASK_TYPES[self.parameterAsEnum(parameters, self.MASK_TYPE, context)]
-        selection = {
-            "clm": self.parameterAsEnums(parameters, self.CLM_BITS, context),
-            "mg2": self.parameterAsEnums(parameters, self.MG2_BITS, context),
-            "scl": self.parameterAsEnums(parameters, self.SCL_CLASSES, context),
-        }.get(kind)
+        output_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+
+        with bounded_gdal_cache(), contextlib.ExitStack() as stack:
+            if self.parameterAsFile(parameters, INPUT_PRODUCT, context):
+                product = stack.enter_context(open_input(self, parameters, context, feedback))
+                mask_name = self.product_mask(product, kind)
+                source_name = product.name
+                kind = mask_name.lower()
+                grid = product.grid(self.parameterAsInt(parameters, self.RESOLUTION, context))
+                has_nodata_mask = "EDG" in product.masks or mask_name == "SCL"
+
+                def read(window):
+                    values = product.read_raw(mask_name, grid, window)
+                    if has_nodata_mask:
+                        return values, product.read_mask("nodata", grid, window)
+                    return values, np.zeros(values.shape, bool)
+            else:
+                layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+                if layer is None:
+                    raise QgsProcessingException(
+                        tr("No input: give a Sentinel-2 L2A product or a mask raster."))
+                src = stack.enter_context(rasterio.open(layer.source()))
+                source_name = layer.name()
+                self.check_mask_type(layer.name(), np.dtype(src.dtypes[0]), kind)
+                grid, nodata = Grid.of(src), src.nodata
+
+                def read(window):
+                    values = src.read(1, window=window)
+                    no_data = values == nodata if nodata is not None else np.zeros(values.shape, bool)
+                    return values, no_data
+
+            selection = self.selection(parameters, context, kind)
+            writer = stack.enter_context(GeoTiffWriter(output_path, grid.width, grid.height, grid.crs,
+                                                       grid.transform, "uint8", nodata=masks.MASK_NODATA))
+            for block in blocks(grid.width, grid.height):
+                if feedback.isCanceled():
+                    raise cancelled_error()
+                try:
+                    values, no_data = read(block.read)
+                except ProductError as error:
+                    raise QgsProcessingException(str(error))
+                if kind == "scl":
+                    if values.max(initial=0) >= masks.SCL_CLASS_COUNT:
+                        raise QgsProcessingException(
+                            tr("{name} holds the value {value}, but a Sen2Cor scene classification "
+                               "only has classes 0 to 11. Is this the SCL file (read at full "
+                               "resolution)?").format(name=source_name, value=int(values.max())))
+                    no_data |= values == masks.SCL_NODATA
+                    cloud = masks.in_classes(values, selection)
+                elif kind == "values":
+                    cloud = masks.in_classes(values, selection) if selection else values != 0
+                else:
+                    cloud = masks.any_bit_set(values, selection)
+                writer.write(masks.encode_mask(cloud & ~no_data, no_data), block.write)
+                feedback.setProgress(100.0 * (block.index + 1) / block.count)
+
+        style_output(context, output_path, cloud_mask_legend(), tr("Cloud mask"))
+        return {self.OUTPUT: output_path}
+
+    def selection(self, parameters, context, kind):
+        """The bits, classes or values that count as cloud, checked."""
         if kind == "values":
             text = self.parameterAsString(parameters, self.VALUES, context) or ""
             try:
-                selection = parse_values(text)
+                return parse_values(text)
             except ValueError:
                 raise QgsProcessingException(
                     tr("Could not read the values \"{text}\": write whole numbers separated by commas, "
                        "ranges with a dash, for example 1, 2, 5-7.").format(text=text))
-        elif not selection:
+        parameter = {"clm": self.CLM_BITS, "mg2": self.MG2_BITS, "scl": self.SCL_CLASSES}[kind]
+        selection = self.parameterAsEnums(parameters, parameter, context)
+        if not selection:
             raise QgsProcessingException(
                 tr("No bit or class is selected: choose at least one that counts as cloud."))
-        output_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        return selection
 
-        with bounded_gdal_cache(), rasterio.open(layer.source()) as src:
-            dtype = np.dtype(src.dtypes[0])
-            if dtype.kind not in "ui":
-                raise QgsProcessingException(
-                    tr("{name} holds {dtype} values: a mask holds whole numbers. Is it a reflectance band "
-                       "rather than a mask?").format(name=layer.name(), dtype=dtype.name))
-            if kind in ("clm", "mg2", "scl") and dtype != np.uint8:
-                raise QgsProcessingException(
-                    tr("{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit "
-                       "(uint8). Is this the right file, or should the kind of mask be \"Other raster\"?"
-                       ).format(name=layer.name(), dtype=dtype.name))
-            nodata = src.nodata
-            with GeoTiffWriter(output_path, src.width, src.height, src.crs, src.transform, "uint8",
-                               nodata=masks.MASK_NODATA) as out:
-                for block in blocks(src.width, src.height):
-                    if feedback.isCanceled():
-                        raise cancelled_error()
-                    values = src.read(1, window=block.read)
-                    no_data = values == nodata if nodata is not None else np.zeros(values.shape, bool)
-                    if kind == "scl":
-                        if values.max(initial=0) >= masks.SCL_CLASS_COUNT:
-                            raise QgsProcessingException(
-                                tr("{name} holds the value {value}, but a Sen2Cor scene classification "
-                                   "only has classes 0 to 11. Is this the SCL file (read at full "
-                                   "resolution)?").format(name=layer.name(), value=int(values.max())))
-                        no_data |= values == masks.SCL_NODATA
-                        cloud = masks.in_classes(values, selection)
-                    elif kind == "values":
-                        cloud = masks.in_classes(values, selection) if selection else values != 0
-                    else:
-                        cloud = masks.any_bit_set(values, selection)
-                    out.write(masks.encode_mask(cloud & ~no_data, no_data), block.write)
-                    feedback.setProgress(100.0 * (block.index + 1) / block.count)
+    @staticmethod
+    def product_mask(product, kind):
+        """The product's mask file to read: SCL for Sen2Cor, CLM (or MG2 when chosen) for Theia."""
+        if "SCL" in product.masks:
+            return "SCL"
+        if kind == "mg2" and "MG2" in product.masks:
+            return "MG2"
+        if "CLM" in product.masks:
+            return "CLM"
+        raise QgsProcessingException(
+            tr("{product} has no cloud mask (CLM, MG2 or SCL).").format(product=product.name))
 
-        style_output(context, output_path, cloud_mask_legend(), tr("Cloud mask"))
-        return {self.OUTPUT: output_path}
+    @staticmethod
+    def check_mask_type(name, dtype, kind):
+        import numpy as np
+
+        if dtype.kind not in "ui":
+            raise QgsProcessingException(
+                tr("{name} holds {dtype} values: a mask holds whole numbers. Is it a reflectance band "
+                   "rather than a mask?").format(name=name, dtype=dtype.name))
+        if kind in ("clm", "mg2", "scl") and dtype != np.uint8:
+            raise QgsProcessingException(
+                tr("{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit "
+                   "(uint8). Is this the right file, or should the kind of mask be \"Other raster\"?"
+                   ).format(name=name, dtype=dtype.name))
