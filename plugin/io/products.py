@@ -579,13 +579,13 @@ class Product:
         for mask, how, default in MASK_KINDS[kind]:
             if mask in self.files:
                 values = self.read_raw(mask, grid, window, resampling)
-                if values.dtype.kind == "f":
+                if values.dtype.kind == "f":  # masks stored as floats (crops made by other tools)
                     values = values.astype(np.int64)
                 if how == "nonzero":
                     return values != 0
                 chosen = default if selection is None else selection
                 if how == "bits":
-                    return mask_codes.any_bit_set(values.astype(np.int64), chosen)
+                    return mask_codes.any_bit_set(values, chosen)
                 return mask_codes.in_classes(values, chosen)
         sources = " / ".join(mask for mask, _how, _default in MASK_KINDS[kind])
         raise ProductError(tr("{product} has no mask to tell \"{kind}\" from: it needs {sources}.").format(

@@ -148,7 +148,7 @@ def remove_quietly(path):
 
 RESAMPLING_NAMES = ("nearest", "bilinear", "cubic", "cubic_spline", "lanczos", "average", "mode")
 # Source pixels read at once when resampling: a coarse grid over a whole 10 m tile is done in strips.
-MAX_SOURCE_PIXELS = 4096 * 4096
+MAX_SOURCE_PIXELS = 2048 * 2048
 
 
 class RasterReadError(OSError):
@@ -376,10 +376,13 @@ def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fil
         return np.full(grid.shape, background, dtype=convert(np.zeros(1, dataset.dtypes[band - 1])).dtype)
     if (c1 - c0) * (r1 - r0) > max_source_pixels and grid.height > 1:
         strip = max(1, grid.height * max_source_pixels // ((c1 - c0) * (r1 - r0)))
-        strips = [read_onto_grid(dataset, grid.window_grid(Window(0, top, grid.width, min(strip, grid.height - top))),
-                                 band, resampling, nodata, fill, convert, max_source_pixels)
-                  for top in range(0, grid.height, strip)]
-        return np.concatenate(strips, axis=0)
+        out = None
+        for top in range(0, grid.height, strip):
+            part = read_onto_grid(dataset, grid.window_grid(Window(0, top, grid.width, min(strip, grid.height - top))),
+                                  band, resampling, nodata, fill, convert, max_source_pixels)
+            out = np.empty(grid.shape, part.dtype) if out is None else out
+            out[top:top + part.shape[0]] = part
+        return out
     window = Window(c0, r0, c1 - c0, r1 - r0)
     with gdal_errors_raised(path):
         values = convert(dataset.read(band, window=window))
