@@ -37,7 +37,10 @@ What a :class:`Product` gives (``None`` or empty when the product does not carry
   "SNWPRB" (Sen2Cor).
 - ``warnings``: translated notes about what the product lacks (no metadata, no angles, ...).
 - ``crs``, :meth:`Product.grid` (the tile's :class:`~.raster.Grid` at 10, 20 or 60 m),
-  :meth:`Product.file` (GDAL path of a band or mask file, e.g. to load it as a layer).
+  :meth:`Product.file` (GDAL path of a band or mask file, e.g. to load it as a layer; QGIS 3.22
+  Processing wants a layer object for a /vsizip/ path, not the path string), :meth:`Product.require`
+  (check up front that the bands and masks an algorithm needs are there).
+- ``files``: name -> {resolution: GDAL path} of every band and mask file found.
 
 Reading, always by window, memory proportional to the window (a full tile is never loaded):
 
@@ -57,7 +60,8 @@ Everything that can go wrong with an input raises :class:`ProductError` with a t
 that says what was expected and what was found; nothing is ever written. Metadata XML is parsed
 without any document type or entity declaration (refused: "billion laughs" and external entities),
 zip member names are checked against path traversal, and GDAL read errors (a truncated band file) are
-raised, naming the file, instead of being returned as zeros.
+raised, naming the file, instead of being returned as zeros (GDAL's multi-threaded JPEG2000 decoder
+only logs its errors: a .jp2 is therefore checked for truncation when it is opened).
 """
 import os
 import posixpath
@@ -460,9 +464,10 @@ def _listing(files, count=8):
 
 # --- the product ------------------------------------------------------------------------------------
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Product:
-    """A Sentinel-2 L2A product (see the module documentation for every attribute)."""
+    """A Sentinel-2 L2A product (see the module documentation for every attribute). Use it as a context
+    manager, or call :meth:`close`, to close the files it opened."""
 
     kind: str
     name: str
@@ -488,6 +493,9 @@ class Product:
     # resolution -> Grid from the metadata
     metadata_grids: dict = field(default_factory=dict, repr=False)
     _datasets: dict = field(default_factory=dict, repr=False, init=False)
+
+    def __repr__(self):
+        return "Product(kind={!r}, name={!r})".format(self.kind, self.name)
 
     # what the product holds
     @property
@@ -639,6 +647,8 @@ def open_product(path, reflectance="FRE"):
     """The :class:`Product` at ``path``: a product folder, its .zip, or its metadata file
     (``*_MTD_ALL.xml``, ``MTD_MSIL2A.xml``). Theia products are read as flat reflectance
     (``reflectance="FRE"``, as LIS does) or slope-less ``"SRE"``. Raises :class:`ProductError`."""
+    if reflectance.upper() not in ("FRE", "SRE"):
+        raise ValueError("reflectance must be FRE or SRE, not {!r}".format(reflectance))
     path = os.path.abspath(os.fspath(path))
     if not os.path.exists(path):
         raise ProductError(tr("{path} does not exist: expected a product folder, its .zip, or its metadata file.").format(path=path))
@@ -803,9 +813,9 @@ def _read_theia_metadata(product, document, label, reflectance):
             product.quality.setdefault(index.get("name"), _value(_text(index, ".")))
 
     listed = set()
-    for image in document.iter():
-        nature = _text(image, "Image_Properties/NATURE")
-        if nature in ("Flat_Reflectance" if reflectance == "FRE" else "Surface_Reflectance",):
+    nature = "Flat_Reflectance" if reflectance == "FRE" else "Surface_Reflectance"
+    for image in document.iterfind(".//Image_List/*"):
+        if _text(image, "Image_Properties/NATURE") == nature:
             for image_file in image.iter("IMAGE_FILE"):
                 if image_file.get("band_id"):
                     listed.add(band_name(image_file.get("band_id")))
