@@ -173,7 +173,8 @@ def test_sen2cor_decoded_masks_are_the_scl_classes(sen2cor, window):
     np.testing.assert_array_equal(sen2cor.read_mask("cloud", grid, window, selection=[8, 9]),
                                   np.isin(scl, [8, 9]))
     present = [kind for kind, mask in expected.items() if mask.any()]
-    assert present == (["water", "snow"] if window.col_off == 0 else ["cloud", "shadow", "high_cloud", "water", "nodata"])
+    assert present == (["water", "snow"] if window.col_off == 0
+                       else ["cloud", "shadow", "high_cloud", "water", "nodata"])
 
 
 def mtd_tl_grid(text, angle):

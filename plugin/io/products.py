@@ -651,7 +651,8 @@ def open_product(path, reflectance="FRE"):
         raise ValueError("reflectance must be FRE or SRE, not {!r}".format(reflectance))
     path = os.path.abspath(os.fspath(path))
     if not os.path.exists(path):
-        raise ProductError(tr("{path} does not exist: expected a product folder, its .zip, or its metadata file.").format(path=path))
+        raise ProductError(tr("{path} does not exist: expected a product folder, its .zip, or its metadata "
+                              "file.").format(path=path))
     if os.path.isdir(path):
         container = _Folder(path)
         files = container.files(depth=1)
