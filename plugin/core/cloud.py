@@ -101,8 +101,9 @@ def dilate(mask, distance, pixel_size, shifts=None):
     each strip and keep the inner rows: the result is then the same whatever the strip height.
 
     Method: the digital disk is, for each row offset ``dy``, a horizontal run of columns
-    (:func:`buffer_footprint`); see :func:`dilate_by_runs`. About 25 ms for 1120 x 10980 pixels at
-    480 m on 10 m pixels, 40 to 60 times faster than scipy's distance transform.
+    (:func:`buffer_footprint`); see :func:`dilate_by_runs`. A whole 10980 x 10980 tile at 480 m on
+    10 m pixels takes about 0.2 s and 130 MB besides the mask, where scipy's exact distance transform
+    takes about 17 s and 4 GB.
     """
     mask = np.asarray(mask)
     if mask.dtype != bool:
@@ -230,44 +231,86 @@ def dilate_by_runs(mask, runs):
     ``[lo, hi]`` at least 8 long is the OR of such copies starting at ``lo, lo + 8, ...`` and
     ``hi - 7``. Runs are taken by increasing length and each grows from the previous one when it contains
     it; each is then ORed into the rows of its row offsets. Runs shorter than 8 are moved bit by bit.
+
+    The rows are done in chunks (with the footprint's rows of halo) whose work arrays are reused from
+    chunk to chunk and stay in cache: fresh memory costs as much as the computation itself.
     """
     height, width = mask.shape
+    result = np.zeros(mask.shape, dtype=bool)
     if height == 0 or width == 0 or len(runs) == 0:
-        return np.zeros(mask.shape, dtype=bool)
+        return result
+    halo = int(np.abs(runs[:, 0]).max())
     reach = int(np.abs(runs[:, 1:]).max())
     # Room on the right of each row: what moves out of a row's valid columns never reaches the next
     # row's (nor comes back), and the unused bits are cut off when unpacking.
     words_per_row = -(-(width + reach + 24) // 64)
-    packed = np.zeros((height, words_per_row * 8), dtype=np.uint8)
+    chunk = max(4 * halo, _CHUNK_WORDS // words_per_row - 2 * halo, 16)
+    groups = {}
+    for dy, lo, hi in runs.tolist():
+        groups.setdefault((lo, hi), []).append(dy)
+    order = sorted(groups, key=lambda run: (run[1] - run[0], run))
+    buffers = _RunBuffers(min(height, chunk + 2 * halo), words_per_row)
+    for top in range(0, height, chunk):
+        bottom = min(top + chunk, height)
+        first, last = max(top - halo, 0), min(bottom + halo, height)
+        out = _dilate_rows(mask[first:last], groups, order, words_per_row, buffers)
+        result[top:bottom] = np.unpackbits(out[top - first:bottom - first].view(np.uint8), axis=1,
+                                           count=width, bitorder="little").view(bool)
+    return result
+
+
+# Words per work array of dilate_by_runs (384 KB): small enough to stay in a core's cache (the time
+# doubles at about 640 KB on the development machine), large enough that the halo rows cost little.
+_CHUNK_WORDS = 49152
+
+
+class _RunBuffers:
+    """Work arrays of :func:`dilate_by_runs` for up to ``rows`` packed rows."""
+
+    def __init__(self, rows, words_per_row):
+        size = rows * words_per_row
+        self.packed = np.empty(size * 8, dtype=np.uint8)
+        self.words = {name: np.empty(size, dtype="<u8")
+                      for name in ("work", "spare", "grown", "moved", "short", "out")}
+        self.eights = np.empty((8, size), dtype="<u8")
+
+    def get(self, name, size):
+        return self.words[name][:size]
+
+
+def _dilate_rows(mask, groups, order, words_per_row, buffers):
+    """Packed rows of ``mask`` dilated by the runs ``groups`` ({(lo, hi): [dy, ...]}, done in ``order``);
+    rows beyond the array count as empty."""
+    height, width = mask.shape
+    size = height * words_per_row
+    packed = buffers.packed[:size * 8].reshape(height, words_per_row * 8)
+    packed[:, (width + 7) // 8:] = 0
     packed[:, :(width + 7) // 8] = np.packbits(mask, axis=1, bitorder="little")
     # Little-endian words: bit i of word j is pixel 64 j + i, and byte k holds pixels 8 k .. 8 k + 7.
     source = packed.reshape(-1).view("<u8")
-    work = np.empty_like(source)
-    spare = np.empty_like(source)
+    work, spare = buffers.get("work", size), buffers.get("spare", size)
 
     eights = []  # E moved by 0..7 bits
-    e = source.copy()
+    e = buffers.eights[0, :size]
+    e[...] = source
     for step in (1, 2, 4):
         e |= _shift_bits(e, step, work, spare)
     eights.append(e.view(np.uint8))
     for b in range(1, 8):
-        eights.append(_shift_bits(e, b, np.empty_like(e), spare).view(np.uint8))
+        eights.append(_shift_bits(e, b, buffers.eights[b, :size], spare).view(np.uint8))
 
-    out = np.zeros((height, words_per_row), dtype="<u8")
-    grown = np.zeros_like(source)
+    out = buffers.get("out", size).reshape(height, words_per_row)
+    out[...] = 0
+    grown = buffers.get("grown", size)
     grown_bytes = grown.view(np.uint8)
-    moved = np.empty_like(source)
-    groups = {}
-    for dy, lo, hi in runs.tolist():
-        if -height < dy < height:
-            groups.setdefault((lo, hi), []).append(dy)
     current = None
-    for lo, hi in sorted(groups, key=lambda run: (run[1] - run[0], run)):
+    for lo, hi in order:
         if hi - lo < 7:
-            short = source.copy()
+            short = buffers.get("short", size)
+            short[...] = source
             for length in range(1, hi - lo + 1):
                 short |= _shift_bits(source, length, work, spare)
-            rows = _shift_bits(short, lo, moved, spare) if lo else short
+            rows = _shift_bits(short, lo, buffers.get("moved", size), spare) if lo else short
         else:
             if current is not None and lo <= current[0] and current[1] <= hi:
                 if lo < current[0]:
@@ -281,12 +324,11 @@ def dilate_by_runs(mask, runs):
             rows = grown
         rows = rows.reshape(height, words_per_row)
         for dy in groups[(lo, hi)]:
-            if dy >= 0:
+            if 0 <= dy < height:
                 out[dy:] |= rows[:height - dy]
-            else:
+            elif -height < dy < 0:
                 out[:height + dy] |= rows[-dy:]
-    result = np.unpackbits(out.view(np.uint8), axis=1, count=width, bitorder="little")
-    return result.view(bool)
+    return out
 
 
 def _or_eights(target, eights, lo, hi):
