@@ -133,7 +133,15 @@ def test_buffer_honours_non_square_pixels():
     assert cloud.dilation_halo(50, (10, 20)) == 2
 
 
-def test_buffer_matches_the_exact_distance_transform_on_random_masks():
+@pytest.fixture(params=["default chunks", "small chunks"])
+def chunking(request, monkeypatch):
+    """The buffer with its default row chunks, and with chunks of a few rows (many chunk borders)."""
+    if request.param == "small chunks":
+        monkeypatch.setattr(cloud, "_CHUNK_WORDS", 64)
+    return request.param
+
+
+def test_buffer_matches_the_exact_distance_transform_on_random_masks(chunking):
     rng = np.random.default_rng(20180202)
     widths = [1, 7, 63, 64, 65, 127, 128, 129, 200]
     for trial in range(60):
@@ -156,7 +164,7 @@ def test_buffer_exact_at_pixel_multiples_and_pythagorean_triples(distance, px, p
                                   brute_buffer(mask, distance, px, py))
 
 
-def test_buffer_crosses_word_boundaries_from_isolated_pixels():
+def test_buffer_crosses_word_boundaries_from_isolated_pixels(chunking):
     mask = np.zeros((5, 300), dtype=bool)
     mask[2, [0, 63, 64, 127, 128, 200, 299]] = True
     for distance in (10, 630, 640, 650, 1000):  # up to 100 pixels, more than a 64-pixel word
@@ -164,7 +172,7 @@ def test_buffer_crosses_word_boundaries_from_isolated_pixels():
                                       brute_buffer(mask, distance, 10, 10), err_msg=str(distance))
 
 
-def test_buffer_in_strips_with_halo_equals_the_whole_array():
+def test_buffer_in_strips_with_halo_equals_the_whole_array(chunking):
     rng = np.random.default_rng(7)
     mask = rng.random((157, 211)) < 0.01
     for distance, size, shifts in [(480, (10, 10), None), (50, (10, 20), None), (240, (20, 20), None),
@@ -199,7 +207,7 @@ def test_buffer_of_zero_is_the_mask_and_bad_arguments_are_refused():
         cloud.dilate(mask, 10, (0, 10))
 
 
-def test_buffer_of_the_real_10m_mask_matches_the_distance_transform():
+def test_buffer_of_the_real_10m_mask_matches_the_distance_transform(chunking):
     with rasterio.open(shared_path(*REAL_MASK)) as src:
         px, py = abs(src.transform.a), abs(src.transform.e)
         values = src.read(1, window=Window(0, 6000, 3000, 700))
@@ -266,7 +274,7 @@ def test_parallax_buffer_by_hand():
                                   cloud.dilate(mask, 30, (10, 10)))
 
 
-def test_parallax_buffer_matches_a_brute_force_stadium_and_triangle():
+def test_parallax_buffer_matches_a_brute_force_stadium_and_triangle(chunking):
     rng = np.random.default_rng(2017)
     for trial in range(12):
         mask = rng.random((30, 70)) < 0.01
