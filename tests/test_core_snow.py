@@ -385,6 +385,20 @@ def test_histogram_counts_add_up_across_strips():
     assert whole.sum() == 40 * 30
 
 
+def test_integer_dem_bins_as_float_dem():
+    # LIS reads the DEM as int16; integer elevations take a lookup path: same counts as the same values
+    # given as floats, including values on the bin edges (1125, 1250 with bins 125 m wide here)
+    rng = np.random.default_rng(4)
+    dem = rng.integers(1000, 1251, (60, 50)).astype(np.int16)
+    dem[0, :3] = (1000, 1125, 1250)
+    cloud = rng.random((60, 50)) < 0.3
+    snow1 = rng.random((60, 50)) < 0.3
+    edges = snow.dem_bin_edges(1000, 1250, 100)
+    as_int = snow.snowline_histogram(dem, cloud, snow1, edges)
+    assert np.array_equal(as_int, snow.snowline_histogram(dem.astype(np.float64), cloud, snow1, edges))
+    assert as_int.sum() == 3000
+
+
 def test_elevation_histogram_report_data():
     dem, cloud, snow1 = bins_scene([(1000, 6, False, False), (1000, 2, False, True), (1000, 2, True, False),
                                     (1100, 4, True, False)])

@@ -61,6 +61,7 @@ import math
 from collections import namedtuple
 
 import numpy as np
+from scipy import sparse
 
 from . import masks
 
@@ -166,10 +167,9 @@ def ndsi(green, swir):
     the result is NaN (0/0) or +-inf, as in LIS's band math; NaN fails every test, +inf passes the NDSI
     tests as it does in LIS.
     """
-    green = np.asarray(green, dtype=np.float64)
-    swir = np.asarray(swir, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return (green - swir) / (green + swir)
+        difference = np.subtract(green, swir, dtype=np.float64)
+        return np.divide(difference, np.add(green, swir, dtype=np.float64), out=difference)
 
 
 CloudLayers = namedtuple("CloudLayers", "all_cloud shadow high")
@@ -269,6 +269,14 @@ def _axis_kernel(n_src, n_dst):
     return first, last, weights, ((2 * k + 1) * n_src) // (2 * n_dst)
 
 
+def _sparse_kernel(first, weights, n_src):
+    """The kernel of :func:`_axis_kernel` as a sparse (n_dst, n_src) matrix, taps in increasing order."""
+    columns = first[:, None] + np.arange(weights.shape[1])[None, :]
+    keep = weights > 0
+    indptr = np.concatenate([[0], np.cumsum(keep.sum(axis=1))])
+    return sparse.csr_matrix((weights[keep], columns[keep], indptr), shape=(len(first), n_src))
+
+
 def _coarse_rows_for(rows, height, coarse_height):
     """Coarse row of each full-resolution row (nearest neighbour: the coarse pixel containing the centre)."""
     rows = np.asarray(rows, dtype=np.int64)
@@ -341,18 +349,14 @@ def coarse_red(red, first_row=0, rows=None, height=None, resize_factor=12, red_n
             top, bottom, first_row, first_row + n_rows - 1))
 
     # Horizontal pass on every source row the kernels use: sums of weight x value and of weight over
-    # valid pixels, taps in increasing column order (as GDAL accumulates a row).
+    # valid pixels, one sparse product per sum, whose rows accumulate the taps in increasing column order
+    # (as GDAL accumulates a row; the same additions in the same order whatever the strip).
     x_first, _x_last, x_weights, x_centre = _axis_kernel(width, coarse_width)
+    x_kernel = _sparse_kernel(x_first, x_weights, width)
     block = slice(top - first_row, bottom - first_row + 1)
-    values = np.where(invalid[block], 0.0, red[block].astype(np.float64))
-    valid = (~invalid[block]).astype(np.float64)
-    row_num = np.zeros((values.shape[0], coarse_width))
-    row_den = np.zeros((values.shape[0], coarse_width))
-    for tap in range(x_weights.shape[1]):
-        columns = np.clip(x_first + tap, 0, width - 1)
-        weight = x_weights[:, tap]
-        row_num += values[:, columns] * weight
-        row_den += valid[:, columns] * weight
+    values = np.where(invalid[block], 0.0, red[block]).astype(np.float64, copy=False)
+    row_num = values @ x_kernel.T
+    row_den = (~invalid[block]).astype(np.float64) @ x_kernel.T
 
     # Vertical pass: rows in increasing order, each row's sums times its weight.
     num = np.zeros((k1 - k0 + 1, coarse_width))
@@ -371,7 +375,7 @@ def coarse_red(red, first_row=0, rows=None, height=None, resize_factor=12, red_n
         coarse = np.floor(coarse * quantification + 0.5) / quantification
 
     x_nearest = _coarse_rows_for(np.arange(width), width, coarse_width)
-    return coarse[(k_rows - k0)[:, None], x_nearest[None, :]]
+    return np.take(coarse[k_rows - k0], x_nearest, axis=1)
 
 
 def dark_cloud_test(all_cloud, shadow, high, red_coarse, red_darkcloud=0.30):
@@ -443,11 +447,17 @@ def snowline_histogram(dem, all_cloud, snow1, edges, nodata=None, include_nodata
     """
     dem = np.asarray(dem)
     count = len(edges) - 1
-    keep = np.isfinite(dem) & (dem >= edges[0]) & (dem <= edges[-1])
+    keep = (dem >= edges[0]) & (dem <= edges[-1])        # False for NaN
     if nodata is not None and not include_nodata:
         keep &= ~np.asarray(nodata, bool)
     z = dem[keep]
-    index = np.searchsorted(edges[1:-1], z, side="right")
+    if np.issubdtype(dem.dtype, np.integer) and z.size > 4 * (edges[-1] - edges[0] + 1):
+        # Integer elevations (LIS's int16 DEM): the bin of every possible value, looked up.
+        low = int(math.ceil(edges[0]))
+        table = np.searchsorted(edges[1:-1], np.arange(low, int(edges[-1]) + 1), side="right")
+        index = table[z.astype(np.int64) - low]
+    else:
+        index = np.searchsorted(edges[1:-1], z, side="right")
     code = (index * 4 + np.asarray(snow1, bool)[keep] * 2 + np.asarray(all_cloud, bool)[keep]).astype(np.int64)
     return np.bincount(code, minlength=count * 4).reshape(count, 2, 2)
 
