@@ -101,7 +101,7 @@ CLM thick cloud bits 0,1,2 (+3 if multitemporal), high cloud bits 0,1,7, thin cl
 0,5, shadow of a cloud outside the image bits 0,6; MG2 bit 0 water, 1 any cloud, 2 snow not under a
 cloud, 3 cloud shadow, 4 topographic shadow, 5 hidden surface, 6 sun too low, 7 sun tangent; SAT one
 bit per band of the group (R1 B2,B3,B4,B8; R2 B5,B6,B7,B8A,B11,B12); EDG 1 outside the swath (all other
-masks 0 there); IAB and DFP all 0. Files are tiled (256) DEFLATE GeoTIFFs written strip by strip.
+masks 0 there); IAB (only with ATB) and DFP all 0. Files are tiled (256) DEFLATE GeoTIFFs written strip by strip.
 The MTD_ALL.xml follows MAJA's template (its temporary node name replaced by ``Image``), its mask list
 naming the merged CLM/MG2/SAT/EDG files with 1-based ``bit_number`` as in the template; the viewing
 grids follow the real metadata (``Band_Viewing_Incidence_Angles_Grids_List/
@@ -342,6 +342,10 @@ class Scene:
         for cloud in self.clouds:
             if not isinstance(cloud, Cloud):
                 raise TypeError("clouds must be Cloud objects")
+        e = self.extent
+        corners = np.array([0.0, e, 0.0, e]), np.array([0.0, 0.0, e, e])
+        if np.min(self.view_angles("B2", *corners)[0]) <= 0:
+            raise ValueError("the scene must lie on one side of the ground track (view zenith > 0)")
 
     def replace(self, **changes):
         return replace(self, **changes)
@@ -663,19 +667,19 @@ class Truth:
     """
 
     def __init__(self, scene, window=None, resolution=10, strict=True):
+        """``strict=False`` allows a grid whose resolution does not divide the scene (quicklooks)."""
         self.scene = scene
         self.resolution = float(resolution)
-        if strict or window is None:
-            rows, cols = scene.shape(resolution)
-        else:
-            rows = cols = int(window.row_off + window.height + window.col_off + window.width)
         if window is None:
+            rows, cols = scene.shape(resolution)
             window = Window(0, 0, cols, rows)
         self.window = window
         row0, col0 = int(window.row_off), int(window.col_off)
         height, width = int(window.height), int(window.width)
-        if row0 < 0 or col0 < 0 or row0 + height > rows or col0 + width > cols:
-            raise ValueError("window {} outside the {} x {} grid".format(window, rows, cols))
+        if strict:
+            rows, cols = scene.shape(resolution)
+            if row0 < 0 or col0 < 0 or row0 + height > rows or col0 + width > cols:
+                raise ValueError("window {} outside the {} x {} grid".format(window, rows, cols))
         self.row0, self.col0, self.shape = row0, col0, (height, width)
         self.x = ((col0 + np.arange(width) + 0.5) * self.resolution)[None, :]
         self.y = ((row0 + np.arange(height) + 0.5) * self.resolution)[:, None]
@@ -1003,7 +1007,8 @@ class Truth:
         if key not in self._cache:
             refl = SURFACE_REFLECTANCE
             land = np.where(self.rock, np.float32(refl["rock"][band]), np.float32(refl["vegetation"][band]))
-            r = (land + self.snow_fraction * (np.float32(refl["snow"][band]) - land)).astype(np.float32)
+            fraction = self.snow_fraction  # mixed so that fractions 0 and 1 give the table values exactly
+            r = (land * (1 - fraction) + np.float32(refl["snow"][band]) * fraction).astype(np.float32)
             water = np.float32(refl["water"][band])
             r[self.water] = water
             r[self.glint] = water + np.float32(GLINT_REFLECTANCE[band])
@@ -1428,8 +1433,9 @@ def make_theia_product(out_dir, scene=None, zip=False, atb=True, block_rows=DEFA
                                    count=2, nodata=0, descriptions=("Water_Vapor_Content",
                                                                     "Aerosol_Optical_Thickness")))
         masks = {"CLM": lambda t: t.clm, "MG2": lambda t: t.mg2, "SAT": lambda t, g=group: t.sat(g),
-                 "EDG": lambda t: t.edg, "IAB": lambda t: np.zeros(t.shape, np.uint8),
-                 "DFP": lambda t: np.zeros(t.shape, np.uint8)}
+                 "EDG": lambda t: t.edg, "DFP": lambda t: np.zeros(t.shape, np.uint8)}
+        if atb:  # interpolation flags of the ATB file (none here)
+            masks["IAB"] = lambda t: np.zeros(t.shape, np.uint8)
         for name, make in masks.items():
             rasters.append(_Raster(os.path.join(folder, "MASKS", "{}_{}_{}.tif".format(product_id, name, group)),
                                    "uint8", make))
