@@ -503,6 +503,24 @@ def test_shadows_found_at_the_cloud_heights():
     np.testing.assert_array_equal(same.heights, found.heights)
 
 
+def test_shadows_with_per_pixel_angles_and_nan_angles():
+    cloud_mask, dark, expected = shadow_scene()
+    sun_zenith = np.full((80, 80), 45.0)
+    sun_zenith[50, 10:16] = np.nan  # part of cloud A: its mean comes from the other pixels
+    sun_zenith[60:63, 50:55] = np.nan  # all of cloud B: its geometry is unknown
+    sun_azimuth = np.full((80, 80), 180.0)
+    sun_azimuth[51, 10:13] = 170.0  # A's mean azimuth: circular mean of 170 and 190, so 180
+    sun_azimuth[51, 13:16] = 190.0
+    for swept in (False, True):
+        found = cloud.cloud_shadows(cloud_mask, dark, (20, 20), sun_zenith, sun_azimuth, 0, 0,
+                                    200, 1000, 100, swept=swept)
+        label_a, label_b = found.labels[50, 10], found.labels[60, 50]
+        assert found.heights[label_a - 1] == 400 and np.isnan(found.heights[label_b - 1])
+        assert not found.mask[:, 45:].any()  # nothing from B
+    found = cloud.cloud_shadows(cloud_mask, dark, (20, 20), sun_zenith, sun_azimuth, 0, 0, 200, 1000, 100)
+    np.testing.assert_array_equal(found.mask[:, :45], expected[:, :45])
+
+
 def test_shadows_corrected_for_the_viewing_parallax():
     # Sensor 45 degrees to the east: the image shows a cloud at H displaced H to the west, so from the
     # cloud as seen its shadow is H to the north and H to the east.

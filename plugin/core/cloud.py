@@ -654,7 +654,7 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     moved object there, without cloud pixels.
 
     Angles in degrees: scalars, or arrays of the mask's shape from which each object takes its mean
-    (circular for azimuths). With ``swept=True`` the shadow is instead the whole area swept by every
+    over its finite values (circular for azimuths); an object without finite angles gets no shadow. With ``swept=True`` the shadow is instead the whole area swept by every
     object, dark pixels or not, moved over every height from ``height_min`` to ``height_max`` (heights
     are still chosen and returned).
 
@@ -691,7 +691,8 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     order = np.argsort(run_label, kind="stable")
     bounds = np.searchsorted(run_label[order], np.arange(1, count + 2))
     paint = []
-    for k in range(count):
+    known = np.all(np.isfinite(angles), axis=0)  # objects whose geometry is known
+    for k in np.flatnonzero(known):
         pick = order[bounds[k]:bounds[k + 1]]
         rows, first, last = run_rows[pick], run_first[pick], run_last[pick]
         east, north = shadow_shift(heights, *(a[k] for a in angles))
@@ -707,7 +708,7 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
             if not swept:
                 paint.append((rows + drow[best], first + dcol[best], last + dcol[best]))
     if swept:
-        shadow = _swept_shadows(labels, count, angles, heights, px, py)
+        shadow = _swept_shadows(labels, np.flatnonzero(known), angles, heights, px, py)
     elif paint:
         shadow = _paint_runs(shape, *(np.concatenate(parts) for parts in zip(*paint)))
     shadow &= ~cloud
@@ -723,16 +724,23 @@ def _height_range(height_min, height_max, height_step):
 
 
 def _per_object(angle, labels, count, circular):
+    """One angle per object: the scalar, or the mean of the array over the object's pixels where it is
+    finite (circular for azimuths); NaN for an object without any finite value."""
     angle = np.asarray(angle, dtype=float)
     if angle.ndim == 0:
         return np.full(count, float(angle))
     index = np.arange(1, count + 1)
+    finite = np.isfinite(angle)
+    seen = np.asarray(ndimage.sum(finite, labels, index))
+
+    def mean(values):
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.asarray(ndimage.sum(np.where(finite, values, 0.0), labels, index)) / seen
+
     if not circular:
-        return np.asarray(ndimage.mean(angle, labels, index))
+        return mean(angle)
     radians = np.radians(angle)
-    east = np.asarray(ndimage.mean(np.sin(radians), labels, index))
-    north = np.asarray(ndimage.mean(np.cos(radians), labels, index))
-    return np.degrees(np.arctan2(east, north)) % 360.0
+    return np.degrees(np.arctan2(mean(np.sin(radians)), mean(np.cos(radians)))) % 360.0
 
 
 def _round_half_up(values):
@@ -813,9 +821,9 @@ def _segment_runs(start, stop):
     return np.array([(dy, lo, hi) for dy, (lo, hi) in sorted(runs.items())], dtype=np.int64)
 
 
-def _swept_shadows(labels, count, angles, heights, px, py):
-    """Union over objects of the object moved along its shadow segment, from the lowest to the highest
-    height; objects sharing one segment are swept together."""
+def _swept_shadows(labels, objects, angles, heights, px, py):
+    """Union over ``objects`` (indexes: label - 1) of the object moved along its shadow segment, from
+    the lowest to the highest height; objects sharing one segment are swept together."""
     shape = labels.shape
     ends = []
     for h in (heights[0], heights[-1]):
@@ -824,7 +832,7 @@ def _swept_shadows(labels, count, angles, heights, px, py):
     keys = np.round(np.concatenate(ends, axis=1), 9)
     slices = ndimage.find_objects(labels)
     groups = {}
-    for k in range(count):
+    for k in objects:
         groups.setdefault(tuple(keys[k].tolist()), []).append(k)
     shadow = np.zeros(shape, dtype=bool)
     for key, members in groups.items():
@@ -838,11 +846,11 @@ def _swept_shadows(labels, count, angles, heights, px, py):
         if top >= bottom or left >= right:
             continue
         box = (slice(min(top, r0), max(bottom, r1)), slice(min(left, c0), max(right, c1)))
-        if len(members) == count:
-            objects = labels[box] != 0
+        if len(members) == len(slices):
+            chosen = labels[box] != 0
         else:
-            objects = np.isin(labels[box], np.asarray(members) + 1)
-        shadow[box] |= dilate_by_runs(objects, runs)
+            chosen = np.isin(labels[box], np.asarray(members) + 1)
+        shadow[box] |= dilate_by_runs(chosen, runs)
     return shadow
 
 
