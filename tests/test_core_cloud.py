@@ -137,7 +137,7 @@ def test_buffer_honours_non_square_pixels():
 def chunking(request, monkeypatch):
     """The buffer with its default row chunks, and with chunks of a few rows (many chunk borders)."""
     if request.param == "small chunks":
-        monkeypatch.setattr(cloud, "_CHUNK_WORDS", 64)
+        monkeypatch.setattr(cloud, "_chunk_rows", lambda height, halo, words_per_row: 7)
     return request.param
 
 

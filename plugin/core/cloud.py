@@ -244,7 +244,7 @@ def dilate_by_runs(mask, runs):
     # Room on the right of each row: what moves out of a row's valid columns never reaches the next
     # row's (nor comes back), and the unused bits are cut off when unpacking.
     words_per_row = -(-(width + reach + 24) // 64)
-    chunk = max(4 * halo, _CHUNK_WORDS // words_per_row - 2 * halo, 16)
+    chunk = _chunk_rows(height, halo, words_per_row)
     groups = {}
     for dy, lo, hi in runs.tolist():
         groups.setdefault((lo, hi), []).append(dy)
@@ -260,8 +260,15 @@ def dilate_by_runs(mask, runs):
 
 
 # Words per work array of dilate_by_runs (384 KB): small enough to stay in a core's cache (the time
-# doubles at about 640 KB on the development machine), large enough that the halo rows cost little.
+# doubles at about 640 KB on the development machine).
 _CHUNK_WORDS = 49152
+
+
+def _chunk_rows(height, halo, words_per_row):
+    """Rows per chunk of :func:`dilate_by_runs`: what fits in :data:`_CHUNK_WORDS` with the halo above
+    and below, unless the halo would then cost more than half the work: then all rows at once."""
+    rows = _CHUNK_WORDS // words_per_row - 2 * halo
+    return rows if rows >= 2 * halo and rows > 0 else max(height, 1)
 
 
 class _RunBuffers:
