@@ -259,6 +259,9 @@ def test_dem_bin_edges():
     assert snow.dem_bin_edges(1000, 1500, 100).tolist() == [1000, 1100, 1200, 1300, 1400, 1500]
     # floor(250 / 100) = 2 bins of 125 m
     assert snow.dem_bin_edges(1000, 1250, 100).tolist() == [1000, 1125, 1250]
+    # ITK computes the width in single precision: 700 / 3 = 233.3333.. is 233.33332824707031 as a float
+    # (float spacing at 233 is 2^-16), so the first inner edge is 1233.3333282470703, not 1233.3333333
+    assert snow.dem_bin_edges(1000, 1700, 200)[1] == 1233.3333282470703
     # less than one bin: no histogram, no zs
     assert snow.dem_bin_edges(1000, 1099, 100) is None
     assert snow.dem_bin_edges(5, 5, 100) is None

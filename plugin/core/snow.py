@@ -417,8 +417,11 @@ def dem_bin_edges(dem_min, dem_max, dz=100):
     As LIS (``compute_snowline_internal``, an ITK histogram): ``n = floor((max - min) / dz)`` bins of equal
     width ``(max - min) / n`` (at least ``dz``, more when ``max - min`` is not a multiple of ``dz``), from the
     DEM minimum to its maximum over the whole image (nodata values of the DEM included, as LIS reads
-    them). Bin i holds ``edges[i] <= z < edges[i + 1]``, the last bin also holds ``z == max``. LIS reads
-    the DEM as 16-bit integers for this step: give integer elevations to reproduce it.
+    them). Bin i holds ``edges[i] <= z < edges[i + 1]``, the last bin also holds ``z == max``. ITK
+    (``Histogram::Initialize``) computes the width and the products ``i x width`` in single precision and
+    adds them to the minimum in double precision; so does this function, so that an elevation that falls
+    on an edge goes to the same bin as in LIS. LIS reads the DEM as 16-bit integers for this step: give
+    integer elevations to reproduce it.
     """
     span = float(dem_max) - float(dem_min)
     if not dz > 0 or not np.isfinite(span):
@@ -426,8 +429,9 @@ def dem_bin_edges(dem_min, dem_max, dz=100):
     count = int(span / dz)
     if count < 1:
         return None
-    interval = span / count
-    edges = float(dem_min) + np.arange(count + 1, dtype=np.float64) * interval
+    width = (np.float32(dem_max) - np.float32(dem_min)) / np.float32(count)
+    steps = (np.arange(count + 1, dtype=np.float32) * width).astype(np.float64)
+    edges = float(dem_min) + steps
     edges[-1] = float(dem_max)
     return edges
 
