@@ -466,8 +466,8 @@ def test_water_clouds_strict_thresholds_and_sunglint():
     # The May 2017 preset's thresholds
     old = cloud.PRESETS["theia_2017"]
     np.testing.assert_array_equal(
-        cloud.water_clouds(np.array([0.08, 0.081, 0.25, 0.251]), np.ones(4, bool), np.array([0, 0, 1, 1], bool),
-                           old["threshold"], old["threshold_sunglint"]),
+        cloud.water_clouds(np.array([0.08, 0.081, 0.25, 0.251]), np.ones(4, bool),
+                           np.array([0, 0, 1, 1], bool), old["threshold"], old["threshold_sunglint"]),
         [False, True, False, True])
 
 
@@ -579,10 +579,12 @@ def test_swept_area_along_an_oblique_segment_matches_dense_sampling():
     # Sun and view each put the cloud H tan(zenith) away from them; the shadow is the difference.
     expected = np.zeros_like(cloud_mask)
     rows, cols = np.nonzero(cloud_mask)
+    def away_from(zenith, azimuth, h):  # (east, north) on the ground, opposite to the azimuth
+        a = math.radians(azimuth)
+        return -h * math.tan(math.radians(zenith)) * np.array([math.sin(a), math.cos(a)])
+
     for h in np.linspace(300, 2500, 20001):
-        sun = h * math.tan(math.radians(37)) * -np.array([math.sin(math.radians(160)), math.cos(math.radians(160))])
-        view = h * math.tan(math.radians(8)) * -np.array([math.sin(math.radians(100)), math.cos(math.radians(100))])
-        east, north = sun - view
+        east, north = away_from(37, 160, h) - away_from(8, 100, h)
         expected[rows + math.floor(-north / 20 + 0.5), cols + math.floor(east / 20 + 0.5)] = True
     expected &= ~cloud_mask
     np.testing.assert_array_equal(found.mask, expected)

@@ -661,9 +661,10 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     moved object there, without cloud pixels.
 
     Angles in degrees: scalars, or arrays of the mask's shape from which each object takes its mean
-    over its finite values (circular for azimuths); an object without finite angles gets no shadow. With ``swept=True`` the shadow is instead the whole area swept by every
-    object, dark pixels or not, moved over every height from ``height_min`` to ``height_max`` (heights
-    are still chosen and returned).
+    over its finite values (circular for azimuths); an object without finite angles gets no shadow.
+    With ``swept=True`` the shadow is instead the whole area swept by every object, dark pixels or
+    not, moved over every height from ``height_min`` to ``height_max`` (heights are still chosen and
+    returned).
 
     The fraction counts only the visible part of a projection: a projection mostly off the array or
     under other clouds can win with few pixels. Memory: labels (int32) and two row prefix sums (uint16)
