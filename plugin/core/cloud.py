@@ -572,9 +572,15 @@ def angles_on_pixels(grid, origin_x, origin_y, step_x, step_y, x, y, azimuth=Fal
             return interpolate(grid) / weight
         radians = np.radians(grid)
         east, north = interpolate(np.sin(radians)), interpolate(np.cos(radians))
-        result = np.degrees(np.arctan2(east, north)) % np.float32(360.0)
+        result = _azimuth_from(east, north)
         result[~(weight > 0)] = np.nan
         return result
+
+
+def _azimuth_from(east, north):
+    """Azimuth in degrees, in [0, 360), of the vectors (east, north) (0 for a zero vector)."""
+    azimuth = np.degrees(np.arctan2(east, north)) % 360
+    return np.where(azimuth >= 360, azimuth - 360, azimuth)  # -1e-9 % 360 rounds to 360
 
 
 def _interpolation_weights(coords, origin, step, nodes):
@@ -603,7 +609,7 @@ def merge_detector_grids(grids, azimuth=False):
         radians = np.radians(np.where(seen, grids, 0.0))
         east = np.where(seen, np.sin(radians), 0.0).sum(axis=0)
         north = np.where(seen, np.cos(radians), 0.0).sum(axis=0)
-        merged = np.degrees(np.arctan2(east, north)) % 360.0
+        merged = _azimuth_from(east, north)
     merged[count == 0] = np.nan
     return merged
 
@@ -748,7 +754,7 @@ def _per_object(angle, labels, count, circular):
     if not circular:
         return mean(angle)
     radians = np.radians(angle)
-    return np.degrees(np.arctan2(mean(np.sin(radians)), mean(np.cos(radians)))) % 360.0
+    return _azimuth_from(mean(np.sin(radians)), mean(np.cos(radians)))
 
 
 def _round_half_up(values):
