@@ -34,7 +34,11 @@ Public API
 ``make_sen2cor_product(out_dir, scene=None, baseline="04.00", zip=False) -> path`` (.SAFE or .zip).
 ``make_dem(path, scene=None, crs=None, resolution=None, margin=0.0) -> path``.
 ``scene.statistics(resolution=20)``: percentages of the scene (the values written in the metadata).
+``scene.sun_angles(x, y)``, ``scene.view_angles(band, x, y)``, ``scene.glint_angle(band[, x, y])``,
+    ``scene.shadow_offset(cloud)``, ``scene.parallax(cloud, band)``, ``scene.sunglint_detected()``: geometry.
 ``theia_product_id(scene)``, ``sen2cor_product_name(scene, baseline)``: product names.
+``theia_reflectance_dn(r)``, ``sen2cor_reflectance_dn(r, baseline)``, ``sen2cor_offset(baseline)``: encodings.
+``sun_angle_grids(scene)``, ``view_angle_grids(scene, band)``: the 5 km grids written in the metadata.
 
 Coordinates and geometry
 ------------------------
@@ -83,8 +87,10 @@ Truth layers (``Truth`` attributes, arrays of the window's shape)
 -----------------------------------------------------------------
 Ground, defined everywhere (nodata included): ``dem`` (m), ``slope_x``/``slope_y`` (dz/d-east,
 dz/d-north), ``snow_fraction``, ``snow``, ``water``, ``glint``, ``rock``, ``sun_zenith``, ``sun_azimuth``,
-``cos_incidence``, ``water_vapour`` (g/cm2), ``aot``. Observation, False/NaN where ``nodata``:
-``cloud`` (any kind), ``cloud_thick``, ``cloud_thin``, ``cloud_high``, ``cloud_height`` (m, of the highest),
+``cos_incidence``, ``illumination``, ``water_vapour`` (g/cm2), ``aot``, ``shadow_ground`` (under any cloud
+shadow), ``surface(band)`` (reflectance before shadows and clouds). Observation, False/NaN where ``nodata``:
+``cloud`` (any kind), ``cloud_thick``, ``cloud_thin``, ``cloud_high``, ``cloud_multitemporal``,
+``cloud_height`` (m, of the highest),
 ``shadow`` (shadow of a cloud of the image, not hidden by a cloud), ``shadow_outside`` (of a cloud
 outside the image), ``topographic_shadow`` (cos i <= 0), ``sun_tangent`` (0 < cos i < cos 85 deg),
 ``sun_too_low`` (sun zenith > 80 deg), ``hidden_surface`` (slope facing away from the B2 view),

@@ -5,6 +5,7 @@ fragments, MAJA's metadata template, a real Sen2Cor SAFE); values against the sc
 itself against numbers worked out here by hand or by scalar formulas written independently.
 """
 import glob
+import hashlib
 import math
 import os
 import re
@@ -473,7 +474,6 @@ def test_sen2cor_metadata_layout_matches_the_real_product(safe, safe_0214):
     tile = ET.parse(glob.glob(os.path.join(safe, "GRANULE", "*", "MTD_TL.xml"))[0]).getroot()
     for entry in tile.iter("MASK_FILENAME"):
         assert os.path.exists(os.path.join(safe, entry.text)), entry.text
-    import hashlib
     manifest = ET.parse(os.path.join(safe, "manifest.safe")).getroot()
     locations = list(manifest.iter("fileLocation"))
     assert len(locations) > 60
