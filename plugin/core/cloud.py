@@ -36,6 +36,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import ndimage
 
+from .defaults import CLOUD_PRESETS, DEFAULT_CLOUD_PRESET, SUNGLINT_ANGLE
 from .masks import (
     CLM_ALL_CLOUDS,
     CLM_HIGH_CLOUDS,
@@ -49,27 +50,11 @@ from .masks import (
     bit_value,
 )
 
-# ---------------------------------------------------------------------------------------------------
-# Presets of the recipe (seed post "Improvements of MAJA cloud masks in production", February 2018;
-# thresholds checked against MAJA's parameter description, DOMAIN.md section 4).
-# ---------------------------------------------------------------------------------------------------
-
-PRESETS = {
-    # Theia production since 2 February 2018: 480 m buffer again ("undetected clouds are considered
-    # as aerosols"), SWIR threshold over water halved to 0.04, 0.16 when sunglint is likely (the post
-    # writes 0.016: a typo, the same sentence calls it higher than 0.04).
-    "theia_2018": {"distance": 480.0, "threshold": 0.04, "threshold_sunglint": 0.16},
-    # Theia from May 2017 to February 2018: buffer reduced to 240 m after complaints from users in very
-    # cloudy countries; thresholds over water still the former 0.08 and 0.25.
-    "theia_2017": {"distance": 240.0, "threshold": 0.08, "threshold_sunglint": 0.25},
-    # No buffer (Sen2Cor does not dilate its clouds); water thresholds of the current production.
-    "no_buffer": {"distance": 0.0, "threshold": 0.04, "threshold_sunglint": 0.16},
-}
-DEFAULT_PRESET = "theia_2018"
-
-WATER_THRESHOLD = 0.04  # SWIR reflectance over water without sunglint (MAJA since February 2018)
-WATER_THRESHOLD_SUNGLINT = 0.16  # SWIR reflectance over water when sunglint is likely
-SUNGLINT_ANGLE = 30.0  # degrees: sunglint is likely when the glint angle is below this (MAJA)
+# Presets of the recipe and MAJA's values: core/defaults.py (seed post of February 2018).
+PRESETS = CLOUD_PRESETS
+DEFAULT_PRESET = DEFAULT_CLOUD_PRESET
+WATER_THRESHOLD = CLOUD_PRESETS[DEFAULT_CLOUD_PRESET]["threshold"]  # SWIR over water, no sunglint
+WATER_THRESHOLD_SUNGLINT = CLOUD_PRESETS[DEFAULT_CLOUD_PRESET]["threshold_sunglint"]  # sunglint likely
 
 # Output of refine_clm's class raster
 CLASS_CLEAR, CLASS_CLOUD, CLASS_SHADOW, CLASS_BUFFER, CLASS_NODATA = 0, 1, 2, 3, MASK_NODATA

@@ -63,32 +63,15 @@ from collections import namedtuple
 import numpy as np
 from scipy import sparse
 
-from . import masks
+from . import defaults, masks
 
 # --------------------------------------------------------------------------------------------------
 # Parameters
 # --------------------------------------------------------------------------------------------------
 
-#: The LIS defaults. Source: LIS parameter schema (``doc/atbd/schema.json`` of let-it-snow), where
-#: reflectance thresholds are given in milli-reflectance (red_pass1 200, red_pass2 40, red_darkcloud 300,
-#: red_backtocloud 100, multiplied by ``multi`` = 10 for Theia products in DN x 10000) and ndsi_pass1 0.4,
-#: ndsi_pass2 0.15, dz 100, fsnow_lim 0.1, fclear_lim 0.1, fsnow_total_lim 0.001, rf 12. Nodata code: 254
-#: up to LIS 1.5, 255 since (``LABEL_NO_DATA`` of ``lis_constant``). Keyword arguments of this module are
-#: the lower-case names (``ndsi_pass1=0.40``).
-LIS_DEFAULTS = {
-    "NDSI_PASS1": 0.40,
-    "RED_PASS1": 0.20,
-    "NDSI_PASS2": 0.15,
-    "RED_PASS2": 0.04,
-    "RED_DARKCLOUD": 0.30,
-    "RED_BACKTOCLOUD": 0.10,
-    "DZ": 100,
-    "FSNOW_LIM": 0.10,
-    "FCLEAR_LIM": 0.10,
-    "FSNOW_TOTAL_LIM": 0.001,
-    "RESIZE_FACTOR": 12,
-    "NODATA_CODE": 255,
-}
+#: The LIS defaults, with their source: core/defaults.py. Keyword arguments of this module are the
+#: lower-case names (``ndsi_pass1=0.40``).
+LIS_DEFAULTS = defaults.LIS_DEFAULTS
 
 # Codes of the snow map (Theia ``*_SNW_R2.tif``, LIS ``LIS_SEB.TIF``).
 NO_SNOW = 0

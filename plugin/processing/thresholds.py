@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterNumber
 
+from ..core.defaults import CLOUD_PRESETS, LIS_DEFAULTS, SUNGLINT_ANGLE
 from ..i18n import tr
 
 # the plugin's package name as installed ("neve" from the zip), for the dotted path of the widget
@@ -55,34 +56,41 @@ class Threshold:
         return parameter
 
 
-# Snow: the defaults of the Theia Snow collection processor (Let-It-Snow); cloud refinement: the MAJA
-# parameters in Theia production since 2 February 2018 (the seed's "Improvements of MAJA cloud masks
-# in production"). DOMAIN.md sections 4 and 5.
+# Defaults: the production values of core/defaults.py (snow: Let-It-Snow; cloud refinement: MAJA in
+# Theia production since 2 February 2018). DOMAIN.md sections 4 and 5.
+_THEIA_2018 = CLOUD_PRESETS["theia_2018"]
 THRESHOLDS = {t.name: t for t in (
-    Threshold("NDSI_PASS1", "ndsi", 0.40, -1.0, 1.0, 3),
-    Threshold("RED_PASS1", "reflectance", 0.20, 0.0, 1.0, 3),
-    Threshold("NDSI_PASS2", "ndsi", 0.15, -1.0, 1.0, 3),
-    Threshold("RED_PASS2", "reflectance", 0.04, 0.0, 1.0, 3),
-    Threshold("RED_DARKCLOUD", "reflectance", 0.30, 0.0, 1.0, 3),
-    Threshold("RED_BACKTOCLOUD", "reflectance", 0.10, 0.0, 1.0, 3),
-    Threshold("DISTANCE", "distance", 480, 0, 5000, 0),
-    Threshold("THRESHOLD", "reflectance", 0.04, 0.0, 1.0, 3),
-    Threshold("THRESHOLD_SUNGLINT", "reflectance", 0.16, 0.0, 1.0, 3),
-    Threshold("SUNGLINT_ANGLE", "angle", 30, 0, 90, 1),
+    Threshold("NDSI_PASS1", "ndsi", LIS_DEFAULTS["NDSI_PASS1"], -1.0, 1.0, 3),
+    Threshold("RED_PASS1", "reflectance", LIS_DEFAULTS["RED_PASS1"], 0.0, 1.0, 3),
+    Threshold("NDSI_PASS2", "ndsi", LIS_DEFAULTS["NDSI_PASS2"], -1.0, 1.0, 3),
+    Threshold("RED_PASS2", "reflectance", LIS_DEFAULTS["RED_PASS2"], 0.0, 1.0, 3),
+    Threshold("RED_DARKCLOUD", "reflectance", LIS_DEFAULTS["RED_DARKCLOUD"], 0.0, 1.0, 3),
+    Threshold("RED_BACKTOCLOUD", "reflectance", LIS_DEFAULTS["RED_BACKTOCLOUD"], 0.0, 1.0, 3),
+    Threshold("DISTANCE", "distance", _THEIA_2018["distance"], 0, 5000, 0),
+    Threshold("THRESHOLD", "reflectance", _THEIA_2018["threshold"], 0.0, 1.0, 3),
+    Threshold("THRESHOLD_SUNGLINT", "reflectance", _THEIA_2018["threshold_sunglint"], 0.0, 1.0, 3),
+    Threshold("SUNGLINT_ANGLE", "angle", SUNGLINT_ANGLE, 0, 90, 1),
 )}
 
 SNOW_THRESHOLDS = ("NDSI_PASS1", "RED_PASS1", "NDSI_PASS2", "RED_PASS2", "RED_DARKCLOUD", "RED_BACKTOCLOUD")
 CLOUD_THRESHOLDS = ("DISTANCE", "THRESHOLD", "THRESHOLD_SUNGLINT", "SUNGLINT_ANGLE")
 
-LIS_SNOW = {"NDSI_PASS1": 0.40, "RED_PASS1": 0.20, "NDSI_PASS2": 0.15, "RED_PASS2": 0.04,
-            "RED_DARKCLOUD": 0.30, "RED_BACKTOCLOUD": 0.10}
+LIS_SNOW = {name: LIS_DEFAULTS[name] for name in SNOW_THRESHOLDS}
 
-# Built-in presets: key -> values. The user's own presets live in the QGIS settings (see ui/).
+
+def _cloud_values(preset):
+    values = CLOUD_PRESETS[preset]
+    return {"DISTANCE": values["distance"], "THRESHOLD": values["threshold"],
+            "THRESHOLD_SUNGLINT": values["threshold_sunglint"], "SUNGLINT_ANGLE": SUNGLINT_ANGLE}
+
+
+# Built-in presets: key -> values keyed by parameter name. The user's own presets live in the QGIS
+# settings (see ui/presets.py).
 PRESETS = {
-    "theia_2018": dict(LIS_SNOW, DISTANCE=480, THRESHOLD=0.04, THRESHOLD_SUNGLINT=0.16, SUNGLINT_ANGLE=30),
-    "theia_2017": dict(LIS_SNOW, DISTANCE=240, THRESHOLD=0.08, THRESHOLD_SUNGLINT=0.25, SUNGLINT_ANGLE=30),
+    "theia_2018": dict(LIS_SNOW, **_cloud_values("theia_2018")),
+    "theia_2017": dict(LIS_SNOW, **_cloud_values("theia_2017")),
     "lis_defaults": dict(LIS_SNOW),
-    "no_buffer": {"DISTANCE": 0},
+    "no_buffer": _cloud_values("no_buffer"),
 }
 
 

@@ -1,0 +1,44 @@
+"""The production values Névé starts from, with where each comes from (DOMAIN.md sections 4 and 5).
+
+Pure data (no numpy, no scipy), so that the Processing layer can declare its parameter defaults from it
+even when the science packages are missing.
+"""
+
+#: Snow: the defaults of the Theia Snow collection processor, Let-It-Snow (LIS). Source: LIS parameter
+#: schema (``doc/atbd/schema.json`` of let-it-snow), where reflectance thresholds are given in
+#: milli-reflectance (red_pass1 200, red_pass2 40, red_darkcloud 300, red_backtocloud 100, multiplied by
+#: ``multi`` = 10 for Theia products in DN x 10000) and ndsi_pass1 0.4, ndsi_pass2 0.15, dz 100,
+#: fsnow_lim 0.1, fclear_lim 0.1, fsnow_total_lim 0.001, rf 12. Nodata code: 254 up to LIS 1.5, 255 since
+#: (``LABEL_NO_DATA`` of ``lis_constant``). Keyword arguments of core/snow.py are the lower-case names.
+LIS_DEFAULTS = {
+    "NDSI_PASS1": 0.40,
+    "RED_PASS1": 0.20,
+    "NDSI_PASS2": 0.15,
+    "RED_PASS2": 0.04,
+    "RED_DARKCLOUD": 0.30,
+    "RED_BACKTOCLOUD": 0.10,
+    "DZ": 100,
+    "FSNOW_LIM": 0.10,
+    "FCLEAR_LIM": 0.10,
+    "FSNOW_TOTAL_LIM": 0.001,
+    "RESIZE_FACTOR": 12,
+    "NODATA_CODE": 255,
+}
+
+#: Cloud refinement: MAJA's parameters in Theia production (seed post "Improvements of MAJA cloud masks
+#: in production", February 2018; thresholds checked against MAJA's parameter description).
+CLOUD_PRESETS = {
+    # Theia production since 2 February 2018: 480 m buffer again ("undetected clouds are considered
+    # as aerosols"), SWIR threshold over water halved to 0.04, 0.16 when sunglint is likely (the post
+    # writes 0.016: a typo, the same sentence calls it higher than 0.04).
+    "theia_2018": {"distance": 480.0, "threshold": 0.04, "threshold_sunglint": 0.16},
+    # Theia from May 2017 to February 2018: buffer reduced to 240 m after complaints from users in very
+    # cloudy countries; thresholds over water still the former 0.08 and 0.25.
+    "theia_2017": {"distance": 240.0, "threshold": 0.08, "threshold_sunglint": 0.25},
+    # No buffer (Sen2Cor does not dilate its clouds); water thresholds of the current production.
+    "no_buffer": {"distance": 0.0, "threshold": 0.04, "threshold_sunglint": 0.16},
+}
+DEFAULT_CLOUD_PRESET = "theia_2018"
+
+#: MAJA's sunglint test: likely when the glint angle is below this, in degrees (DOMAIN.md section 4).
+SUNGLINT_ANGLE = 30.0
