@@ -319,12 +319,12 @@
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="32"/>
+        <location filename="../plugin/processing/thresholds.py" line="33"/>
         <source>reflectance, 0 to 1</source>
         <translation>réflectance, 0 à 1</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="32"/>
+        <location filename="../plugin/processing/thresholds.py" line="33"/>
         <source>NDSI, -1 to 1</source>
         <translation>NDSI, -1 à 1</translation>
     </message>
@@ -334,127 +334,127 @@
         <translation>m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="33"/>
+        <location filename="../plugin/processing/thresholds.py" line="34"/>
         <source>degrees</source>
         <translation>degrés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="91"/>
+        <location filename="../plugin/processing/thresholds.py" line="99"/>
         <source>Theia production since February 2018</source>
         <translation>Production Theia depuis février 2018</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="92"/>
+        <location filename="../plugin/processing/thresholds.py" line="100"/>
         <source>Theia May 2017 to February 2018</source>
         <translation>Theia de mai 2017 à février 2018</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="93"/>
+        <location filename="../plugin/processing/thresholds.py" line="101"/>
         <source>Theia Snow collection (LIS) defaults</source>
         <translation>Valeurs par défaut de la collection Neige de Theia (LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="94"/>
+        <location filename="../plugin/processing/thresholds.py" line="102"/>
         <source>No buffer</source>
         <translation>Sans tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="100"/>
+        <location filename="../plugin/processing/thresholds.py" line="108"/>
         <source>NDSI threshold, pass 1</source>
         <translation>Seuil de NDSI, passe 1</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="101"/>
+        <location filename="../plugin/processing/thresholds.py" line="109"/>
         <source>Red threshold, pass 1</source>
         <translation>Seuil du rouge, passe 1</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="102"/>
+        <location filename="../plugin/processing/thresholds.py" line="110"/>
         <source>NDSI threshold, pass 2</source>
         <translation>Seuil de NDSI, passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="103"/>
+        <location filename="../plugin/processing/thresholds.py" line="111"/>
         <source>Red threshold, pass 2</source>
         <translation>Seuil du rouge, passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="104"/>
+        <location filename="../plugin/processing/thresholds.py" line="112"/>
         <source>Red threshold for dark clouds</source>
         <translation>Seuil du rouge pour les nuages sombres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="105"/>
+        <location filename="../plugin/processing/thresholds.py" line="113"/>
         <source>Red threshold, back to cloud</source>
         <translation>Seuil du rouge, retour au nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="106"/>
+        <location filename="../plugin/processing/thresholds.py" line="114"/>
         <source>Buffer distance</source>
         <translation>Distance du tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="107"/>
+        <location filename="../plugin/processing/thresholds.py" line="115"/>
         <source>SWIR threshold over water</source>
         <translation>Seuil SWIR sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="108"/>
+        <location filename="../plugin/processing/thresholds.py" line="116"/>
         <source>SWIR threshold over water with sunglint</source>
         <translation>Seuil SWIR sur l'eau avec reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="109"/>
+        <location filename="../plugin/processing/thresholds.py" line="117"/>
         <source>Sunglint angle</source>
         <translation>Angle de reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="115"/>
+        <location filename="../plugin/processing/thresholds.py" line="123"/>
         <source>Pass 1: a cloud-free pixel is snow when its NDSI is above this value (and its red reflectance above the red threshold). LIS default 0.40.</source>
         <translation>Passe 1 : un pixel sans nuage est enneigé quand son NDSI dépasse cette valeur (et sa réflectance rouge le seuil du rouge). Valeur par défaut de LIS : 0,40.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="117"/>
+        <location filename="../plugin/processing/thresholds.py" line="125"/>
         <source>Pass 1: a cloud-free pixel is snow when its red reflectance is above this value (and its NDSI above the NDSI threshold). LIS default 0.20.</source>
         <translation>Passe 1 : un pixel sans nuage est enneigé quand sa réflectance rouge dépasse cette valeur (et son NDSI le seuil de NDSI). Valeur par défaut de LIS : 0,20.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="119"/>
+        <location filename="../plugin/processing/thresholds.py" line="127"/>
         <source>Pass 2, above the snowline only: snow when the NDSI is above this value. Should not be stricter than pass 1. LIS default 0.15.</source>
         <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand le NDSI dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,15.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="121"/>
+        <location filename="../plugin/processing/thresholds.py" line="129"/>
         <source>Pass 2, above the snowline only: snow when the red reflectance is above this value. Should not be stricter than pass 1. LIS default 0.04.</source>
         <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand la réflectance rouge dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,04.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="123"/>
+        <location filename="../plugin/processing/thresholds.py" line="131"/>
         <source>Dark-cloud test: a cloud pixel stays cloud only if the red reflectance averaged over 240 m is above this value; darker cloud pixels are offered to pass 2. LIS default 0.30.</source>
         <translation>Test des nuages sombres : un pixel nuageux reste nuage seulement si la réflectance rouge moyennée sur 240 m dépasse cette valeur ; les pixels nuageux plus sombres sont soumis à la passe 2. Valeur par défaut de LIS : 0,30.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="126"/>
+        <location filename="../plugin/processing/thresholds.py" line="134"/>
         <source>A pixel of the original cloud mask that is not snow goes back to cloud when its red reflectance is above this value. LIS default 0.10.</source>
         <translation>Un pixel du masque de nuages d'origine qui n'est pas de la neige redevient nuage quand sa réflectance rouge dépasse cette valeur. Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="128"/>
+        <location filename="../plugin/processing/thresholds.py" line="136"/>
         <source>Cloud pixels are buffered by this distance in metres (Euclidean, from pixel centre to pixel centre). Theia: 480 m since February 2018, 240 m from May 2017; Sen2Cor: no buffer.</source>
         <translation>Les pixels nuageux sont entourés d'un tampon de cette distance en mètres (euclidienne, de centre de pixel à centre de pixel). Theia : 480 m depuis février 2018, 240 m à partir de mai 2017 ; Sen2Cor : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="131"/>
+        <location filename="../plugin/processing/thresholds.py" line="139"/>
         <source>A water pixel is cloud when its SWIR reflectance is above this value. Theia since February 2018: 0.04 (0.08 before).</source>
         <translation>Un pixel d'eau est nuageux quand sa réflectance SWIR dépasse cette valeur. Theia depuis février 2018 : 0,04 (0,08 auparavant).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="133"/>
+        <location filename="../plugin/processing/thresholds.py" line="141"/>
         <source>The same test where sunglint is likely. Theia since February 2018: 0.16 (0.25 before).</source>
         <translation>Le même test là où un reflet du soleil est probable. Theia depuis février 2018 : 0,16 (0,25 auparavant).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="135"/>
+        <location filename="../plugin/processing/thresholds.py" line="143"/>
         <source>Sunglint is likely where the angle between the viewing direction and the direction of specular reflection of the sun is below this angle. MAJA: 30 degrees.</source>
         <translation>Un reflet du soleil est probable là où l'angle entre la direction de visée et la direction de réflexion spéculaire du soleil est inférieur à cet angle. MAJA : 30 degrés.</translation>
     </message>
@@ -961,72 +961,72 @@
     <message>
         <location filename="../plugin/processing/cloudmask.py" line="126"/>
         <source>&lt;p&gt;&lt;b&gt;From a product&lt;/b&gt;: the mask comes from the product itself, read in place: the CLM of a Theia product (or its MG2 when that kind is chosen), with no data from its EDG mask, or the SCL of a Sen2Cor product, at the chosen resolution (10 or 20 m; masks are resampled with nearest neighbour, never through JPEG2000 reduced resolutions).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Depuis un produit&lt;/b&gt; : le masque vient du produit lui-même, lu sur place : le CLM d'un produit Theia (ou son MG2 si ce type est choisi), avec les pixels sans données de son masque EDG, ou la SCL d'un produit Sen2Cor, à la résolution choisie (10 ou 20 m ; les masques sont rééchantillonnés au plus proche voisin, jamais par les résolutions réduites du JPEG2000).&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../plugin/processing/cloudmask.py" line="134"/>
         <source>The mask layer of a product: a MAJA CLM or MG2 file, a Sen2Cor SCL file or any single-band classified raster. Used when no product is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche de masque d'un produit : un fichier MAJA CLM ou MG2, un fichier SCL Sen2Cor ou tout raster classé à une bande. Utilisée quand aucun produit n'est donné.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/cloudmask.py" line="162"/>
         <source>Resolution with a product (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution avec un produit (m)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/cloudmask.py" line="162"/>
         <source>Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection works at 20 m).</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Neige de Theia travaille à 20 m).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/cloudmask.py" line="198"/>
         <source>No input: give a Sentinel-2 L2A product or a mask raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entrée : donnez un produit Sentinel-2 L2A ou un raster de masque.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/cloudmask.py" line="264"/>
         <source>{product} has no cloud mask (CLM, MG2 or SCL).</source>
-        <translation type="unfinished"></translation>
+        <translation>{product} n'a pas de masque de nuages (CLM, MG2 ou SCL).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="20"/>
         <source>Sentinel-2 L2A product (folder, .zip or metadata file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit Sentinel-2 L2A (dossier, .zip ou fichier de métadonnées)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="20"/>
         <source>Sentinel-2 L2A products (*.zip *.xml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Produits Sentinel-2 L2A (*.zip *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="20"/>
         <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). Scale, offset and no-data come from its metadata. Leave empty to give layers instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un produit Theia/MUSCATE (MAJA) ou un produit Sen2Cor de l'ESA, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml). L'échelle, le décalage et la valeur « pas de données » viennent de ses métadonnées. Laissez vide pour donner des couches à la place.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="33"/>
         <source>Reflectance scale of the layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Échelle de réflectance des couches</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="33"/>
         <source>With layers: reflectance = (value + offset) / scale. 10000 for Theia FRE/SRE and Sen2Cor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. 10000 pour les FRE/SRE de Theia et pour Sen2Cor.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="39"/>
         <source>Reflectance offset of the layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Décalage de réflectance des couches</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="39"/>
         <source>With layers: reflectance = (value + offset) / scale. Sen2Cor from processing baseline 04.00 (January 2022): -1000; before, and Theia: 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. Sen2Cor à partir de la version de traitement 04.00 (janvier 2022) : -1000 ; avant, et pour Theia : 0.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/inputs.py" line="75"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers ({layers}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entrée : donnez un produit Sentinel-2 L2A, ou les couches ({layers}).</translation>
     </message>
     <message>
         <location filename="../plugin/qgis_plugin.py" line="72"/>
