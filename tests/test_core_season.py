@@ -288,3 +288,66 @@ def test_observation_counts_and_fractions():
     # counts of blocks add up
     halves = season.observation_counts(codes[:, :, :3]) + season.observation_counts(codes[:, :, 3:])
     assert np.array_equal(halves, counts)
+
+
+# --------------------------------------------------------------------------------------------------
+# Interpolated snow-covered area and snow days against elevation, for the report
+# --------------------------------------------------------------------------------------------------
+
+def test_observed_pixels_and_daily_snow_area_by_hand():
+    # 12 days, observations on days 0, 4, 9 (as test_daily_stack):
+    # A: no snow, snow, no snow -> snow on days 2..6 (ceil(2) .. floor(6.5))
+    # B: snow, cloud, snow -> snow every day
+    # C: never clear -> not observed, no snow day
+    # D: clear only on day -10 (margin, no snow) -> observed, no snow
+    _, result = run([-10, 0, 4, 9], [[C, N, S, N], [C, S, C, S], [C, C, X, C], [N, C, C, C]], n_days=12)
+    assert result.observed[0].tolist() == [True, True, False, True]
+    expected = [1 + (1 if 2 <= day <= 6 else 0) for day in range(12)]
+    assert result.snow_pixels.tolist() == expected
+
+
+def test_daily_snow_area_and_observed_against_the_reference():
+    rng = np.random.default_rng(77)
+    n_days, margin = 45, 15
+    for trial in range(6):
+        n_obs = int(rng.integers(1, 20))
+        days = rng.integers(-20, 65, n_obs)
+        codes = rng.choice(np.array([0, 0, 60, 100, 205, 255], np.uint8), size=(n_obs, 4, 6))
+        merged_days, merged = season.merge_same_day(codes, days)
+        result = season.snow_season(merged, merged_days, n_days, margin=margin)
+        area = np.zeros(n_days, dtype=np.int64)
+        for row in range(4):
+            for col in range(6):
+                used = [c for d, c in zip(days.tolist(), codes[:, row, col].tolist())
+                        if -margin <= d <= n_days - 1 + margin]
+                assert result.observed[row, col] == any(c <= 100 for c in used), (trial, row, col)
+                area += reference(codes[:, row, col].tolist(), days.tolist(), n_days, margin)[5]
+        assert result.snow_pixels.tolist() == area.tolist(), trial
+
+
+def test_daily_snow_area_adds_up_over_blocks_and_chunks(monkeypatch):
+    rng = np.random.default_rng(5)
+    days = np.sort(rng.choice(np.arange(-10, 70), 15, replace=False))
+    codes = rng.choice(np.array([0, 100, 205], np.uint8), size=(15, 9, 8))
+    whole = season.snow_season(codes, days, 60)
+    monkeypatch.setattr(season, "CHUNK_PIXELS", 7)       # several pixel chunks per block
+    parts = [season.snow_season(codes[:, r:r + 4], days, 60) for r in range(0, 9, 4)]
+    assert np.array_equal(sum(p.snow_pixels for p in parts), whole.snow_pixels)
+    assert np.array_equal(np.concatenate([p.observed for p in parts]), whole.observed)
+
+
+def test_elevation_band_sums_by_hand():
+    # band width 100 m: 40 -> band 0, 99.9 -> 0, 100 -> 1, 250 -> 2, -5 -> -1; NaN and invalid left out
+    scd = np.array([[10, 20, 30], [40, 50, 60]])
+    elevation = np.array([[40.0, 99.9, 100.0], [250.0, np.nan, -5.0]])
+    valid = np.array([[True, True, True], [True, True, True]])
+    bands, sums, pixels = season.elevation_band_sums(scd, elevation, valid, 100.0)
+    assert bands.tolist() == [-1, 0, 1, 2]
+    assert sums.tolist() == [60, 30, 30, 40] and pixels.tolist() == [1, 2, 1, 1]
+    valid[0, 0] = False                                  # a pixel never clear is not counted
+    bands, sums, pixels = season.elevation_band_sums(scd, elevation, valid, 100.0)
+    assert sums.tolist() == [60, 20, 30, 40] and pixels.tolist() == [1, 1, 1, 1]
+    bands, sums, pixels = season.elevation_band_sums(scd, elevation, np.zeros((2, 3), bool))
+    assert bands.size == sums.size == pixels.size == 0
+    with pytest.raises(ValueError):
+        season.elevation_band_sums(scd, elevation, valid, 0)

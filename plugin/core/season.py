@@ -12,7 +12,8 @@ Steps, one function each:
 3. :func:`merge_same_day`: one map per date, a clear value wins over a gap;
 4. :func:`snow_season`: daily interpolation and SCD, SOD, SMOD, NOBS, NSP (and the daily stack);
 5. :func:`observation_counts`, :func:`observed_snow_fraction`: the per-date snow-covered area for the
-   report.
+   report (the interpolated daily area comes with :func:`snow_season`: ``snow_pixels``, ``observed``);
+   :func:`elevation_band_sums`: snow days against elevation.
 
 Definitions (decided after LIS, which these follow unless said otherwise; checked in the LIS repository,
 orfeotoolbox/let-it-snow, ``s2snow`` modules ``snow_synthesis``, ``compute_SOD_SMOD``, ``compute_NOBS``,
@@ -140,10 +141,16 @@ def merge_same_day(codes, days):
 # 4. SCD, SOD, SMOD, NOBS, NSP
 # --------------------------------------------------------------------------------------------------
 
-SeasonResult = namedtuple("SeasonResult", "scd sod smod nobs nsp daily")
+SeasonResult = namedtuple("SeasonResult", "scd sod smod nobs nsp daily observed snow_pixels")
 SeasonResult.__doc__ = """Outputs of :func:`snow_season`, each (rows, cols) uint16: ``scd`` snow days, ``sod`` / ``smod`` first
 and last day of the longest snow run (day numbers, 0 when SCD <= 10), ``nobs`` clear observations, ``nsp``
-snow onsets; ``daily`` (n_days, rows, cols) uint8 0/1 when asked for, else None."""
+snow onsets; ``daily`` (n_days, rows, cols) uint8 0/1 when asked for, else None.
+
+For the snow-covered area through the season, without the daily stack: ``observed`` (rows, cols) bool,
+the pixel has at least one clear observation among those used (margin dates included), i.e. it has
+interpolated daily values (a pixel never clear has none: all its days count as no snow);
+``snow_pixels`` (n_days,) int64, the number of pixels of the block that are snow on each day. Both add
+up over blocks: the snow-covered fraction of day d is ``sum(snow_pixels[d]) / sum(observed)``."""
 
 
 class _Runs:
@@ -159,6 +166,8 @@ class _Runs:
         self.count_melts = nsp_count == "changes"
         # Day-difference array: +1 on the first day of a run, -1 on the day after its end.
         self.diff = np.zeros((n_days + 1, n_pixels), dtype=np.int8) if daily else None
+        # The same summed over the pixels: snow pixels per day, by a cumulative sum
+        self.area_diff = np.zeros(n_days + 1, dtype=np.int64)
 
     def add(self, pixels, start, end):
         """Runs of snow days ``start .. end`` (inclusive, may reach outside the period) at ``pixels``."""
@@ -180,6 +189,8 @@ class _Runs:
         if self.count_melts:
             melt = end < last_day                        # a no-snow day follows inside the period
             self.nsp[pixels[melt]] += 1
+        self.area_diff += np.bincount(first, minlength=self.n_days + 1)
+        self.area_diff -= np.bincount(last + 1, minlength=self.n_days + 1)
         if self.diff is not None:
             self.diff[first, pixels] += 1
             self.diff[last + 1, pixels] -= 1
@@ -218,29 +229,35 @@ def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_pe
         stack, days = stack[used], days[used]
 
     scd, sod, smod, nobs, nsp = (np.zeros(n_pixels, dtype=np.uint16) for _ in range(5))
+    observed = np.zeros(n_pixels, dtype=bool)
+    snow_pixels = np.zeros(n_days, dtype=np.int64)
     daily_stack = np.zeros((n_days, n_pixels), dtype=np.uint8) if daily else None
     # Pixels in chunks that keep the per-pixel state in the processor's cache (3 times faster than one
     # pass over a 512 x 5490 block).
     for first in range(0, n_pixels, CHUNK_PIXELS):
         chunk = slice(first, min(n_pixels, first + CHUNK_PIXELS))
-        runs, chunk_nobs = _scan(stack[:, chunk], days, n_days, daily, nobs_period_only, nsp_count)
+        runs, chunk_nobs, chunk_observed = _scan(stack[:, chunk], days, n_days, daily, nobs_period_only,
+                                                 nsp_count)
         enough = runs.scd > min_snow_days
         scd[chunk] = runs.scd
         sod[chunk] = np.where(enough, runs.sod, 0)
         smod[chunk] = np.where(enough, runs.smod, 0)
         nobs[chunk] = chunk_nobs
         nsp[chunk] = runs.nsp
+        observed[chunk] = chunk_observed
+        snow_pixels += np.cumsum(runs.area_diff[:n_days])
         if daily:
             np.cumsum(runs.diff[:n_days], axis=0, dtype=np.int8, out=daily_stack[:, chunk].view(np.int8))
     shape = (rows, cols)
     return SeasonResult(scd=scd.reshape(shape), sod=sod.reshape(shape), smod=smod.reshape(shape),
                         nobs=nobs.reshape(shape), nsp=nsp.reshape(shape),
-                        daily=None if daily_stack is None else daily_stack.reshape((n_days,) + shape))
+                        daily=None if daily_stack is None else daily_stack.reshape((n_days,) + shape),
+                        observed=observed.reshape(shape), snow_pixels=snow_pixels)
 
 
 def _scan(stack, days, n_days, daily, nobs_period_only, nsp_count):
     """The observations of ``stack`` (n_dates, n_pixels) in time order, per pixel: returns the
-    :class:`_Runs` and NOBS."""
+    :class:`_Runs`, NOBS and whether the pixel had a clear observation."""
     n_pixels = stack.shape[1]
     runs = _Runs(n_pixels, n_days, daily, nsp_count)
     nobs = np.zeros(n_pixels, dtype=np.uint16)
@@ -290,7 +307,8 @@ def _scan(stack, days, n_days, daily, nobs_period_only, nsp_count):
     if open_runs.size:
         runs.add(open_runs, run_start[open_runs].astype(np.int32),
                  np.full(open_runs.size, n_days + 1, dtype=np.int32))
-    return runs, nobs
+    # after its first clear observation a pixel is either snow or snow-free, never neither
+    return runs, nobs, prev_snow | prev_no_snow
 
 
 # --------------------------------------------------------------------------------------------------
@@ -320,3 +338,30 @@ def observed_snow_fraction(counts):
         snow = np.where(clear > 0, counts[:, COUNT_SNOW] / clear, np.nan)
         cloud = np.where(seen > 0, counts[:, COUNT_CLOUD] / seen, np.nan)
     return snow, cloud
+
+
+def elevation_band_sums(scd, elevation, valid, band_width=100.0):
+    """Snow days against elevation, as sums that add up over blocks.
+
+    ``scd`` (rows, cols) snow days, ``elevation`` (rows, cols) metres (NaN where unknown), ``valid``
+    (rows, cols) bool, the pixels to count (those with at least one clear observation: ``observed`` of
+    :func:`snow_season`); ``band_width`` in metres (100 m, the ``dz`` of LIS's snowline histogram). Band
+    ``k`` holds the elevations ``k * band_width <= z < (k + 1) * band_width``.
+
+    Returns ``(bands, scd_sum, pixels)``: int64 band indices ``k`` in increasing order, the sum of SCD
+    and the number of pixels in each (only bands with pixels). The mean snow days of band ``k`` is
+    ``scd_sum / pixels``.
+    """
+    if not band_width > 0:
+        raise ValueError("band_width must be positive")
+    elevation = np.asarray(elevation)
+    keep = np.asarray(valid, dtype=bool) & np.isfinite(elevation)
+    if not keep.any():
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty.copy(), empty.copy()
+    band = np.floor(elevation[keep] / band_width).astype(np.int64)
+    low = band.min()
+    pixels = np.bincount(band - low)
+    scd_sum = np.bincount(band - low, weights=np.asarray(scd)[keep]).round().astype(np.int64)
+    present = np.flatnonzero(pixels)
+    return present + low, scd_sum[present], pixels[present]
