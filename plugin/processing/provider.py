@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..qgis_plugin import ICON_PATH
 from .cloudmask import CloudMaskAlgorithm
+from .loadproduct import LoadProductAlgorithm
 
 
 class NeveProvider(QgsProcessingProvider):
@@ -24,7 +25,7 @@ class NeveProvider(QgsProcessingProvider):
         return ICON_PATH
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
-        for algorithm_class in (CloudMaskAlgorithm,):
+        for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm):
             self.addAlgorithm(algorithm_class())
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)

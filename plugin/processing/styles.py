@@ -58,3 +58,151 @@ def style_output(context, output_path, legend, layer_name=None):
     if context.willLoadLayerOnCompletion(output_path):
         details = context.layerToLoadOnCompletionDetails(output_path)
         details.setPostProcessor(PalettedStyle(legend, layer_name))
+
+
+def shadow_mask_legend():
+    return [
+        (0, "#00000000", tr("No cloud shadow")),
+        (1, "#6a3d9a", tr("Cloud shadow")),
+        (255, "#00000000", tr("No data")),
+    ]
+
+
+def water_mask_legend():
+    return [
+        (0, "#00000000", tr("Not water")),
+        (1, "#1f78b4", tr("Water")),
+        (255, "#00000000", tr("No data")),
+    ]
+
+
+def snow_mask_legend():
+    return [
+        (0, "#00000000", tr("No snow")),
+        (1, "#00e5ff", tr("Snow")),
+        (255, "#00000000", tr("No data")),
+    ]
+
+
+def nodata_mask_legend():
+    return [
+        (0, "#00000000", tr("Data")),
+        (1, "#000000", tr("No data")),
+    ]
+
+
+class CompositeStyle(QgsProcessingLayerPostProcessorInterface):
+    """Show a loaded multiband output as a colour composite of bands ``red``, ``green``, ``blue``
+    (1-based), with QGIS's default contrast stretch on them."""
+
+    _alive = []
+
+    def __init__(self, red, green, blue, layer_name=None):
+        super().__init__()
+        self.bands = (red, green, blue)
+        self.layer_name = layer_name
+        CompositeStyle._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        from qgis.core import QgsMultiBandColorRenderer
+
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            return
+        if layer.bandCount() >= max(self.bands):
+            layer.setRenderer(QgsMultiBandColorRenderer(layer.dataProvider(), *self.bands))
+            layer.setDefaultContrastEnhancement()
+        if self.layer_name:
+            layer.setName(self.layer_name)
+        layer.triggerRepaint()
+
+
+# --- Snow season synthesis (neve:snowseason): colour ramps ----------------------------------------
+
+class RampStyle(QgsProcessingLayerPostProcessorInterface):
+    """Give a loaded single-band output a pseudocolour renderer: ``stops`` is a list of
+    ``(value, colour, label)``, colours interpolated between stops (``discrete``: each stop colours the
+    values up to it, from the previous stop)."""
+
+    _alive = []
+
+    def __init__(self, stops, layer_name=None, discrete=False):
+        super().__init__()
+        self.stops = stops
+        self.layer_name = layer_name
+        self.discrete = discrete
+        RampStyle._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        from qgis.core import QgsColorRampShader, QgsRasterShader, QgsSingleBandPseudoColorRenderer
+
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            return
+        ramp = QgsColorRampShader(self.stops[0][0], self.stops[-1][0])
+        ramp.setColorRampType(QgsColorRampShader.Discrete if self.discrete else QgsColorRampShader.Interpolated)
+        ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(float(value), QColor(colour), label)
+                                   for value, colour, label in self.stops])
+        shader = QgsRasterShader()
+        shader.setRasterShaderFunction(ramp)
+        renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+        renderer.setClassificationMin(self.stops[0][0])
+        renderer.setClassificationMax(self.stops[-1][0])
+        layer.setRenderer(renderer)
+        if self.layer_name:
+            layer.setName(self.layer_name)
+        layer.triggerRepaint()
+
+
+def style_ramp_output(context, output_path, stops, layer_name=None, discrete=False):
+    """Attach a colour ramp style to ``output_path`` if QGIS will load it once the algorithm is done."""
+    if context.willLoadLayerOnCompletion(output_path):
+        details = context.layerToLoadOnCompletionDetails(output_path)
+        details.setPostProcessor(RampStyle(stops, layer_name, discrete))
+
+
+def snow_days_ramp(n_days):
+    """Snow days 0 .. ``n_days``: transparent at 0, light to dark blue."""
+    quarter, half = max(1, n_days // 4), max(2, n_days // 2)
+    return [
+        (0, "#00000000", tr("No snow day")),
+        (1, "#deebf7", tr("{days} days").format(days=1)),
+        (quarter, "#9ecae1", tr("{days} days").format(days=quarter)),
+        (half, "#3182bd", tr("{days} days").format(days=half)),
+        (max(n_days, half + 1), "#08306b", tr("{days} days").format(days=max(n_days, half + 1))),
+    ]
+
+
+def season_day_ramp(date_start, n_days):
+    """Day numbers of the season (0 = ``date_start``, a datetime.date) labelled by date at the start of
+    each quarter of the period, yellow (autumn) to green (summer); 0 is transparent (no snow period)."""
+    import datetime
+
+    colours = ["#fee391", "#fe9929", "#cc4c02", "#6a51a3", "#2171b5", "#41ab5d"]
+    last = max(n_days - 1, 1)
+    stops = [(0, "#00000000", tr("None (10 snow days or fewer), or {date}").format(
+        date=date_start.isoformat()))]
+    for index, colour in enumerate(colours):
+        day = max(1, round(index * last / (len(colours) - 1)))
+        if day > stops[-1][0]:
+            stops.append((day, colour, (date_start + datetime.timedelta(days=day)).isoformat()))
+    return stops
+
+
+def observations_ramp(maximum):
+    """Clear observations 0 .. ``maximum``: red for none, grey to dark green."""
+    maximum = max(int(maximum), 2)
+    return [
+        (0, "#d7301f", tr("Never clear")),
+        (1, "#f0f0f0", "1"),
+        (maximum, "#005a32", str(maximum)),
+    ]
+
+
+def snow_onsets_ramp():
+    """Snow onsets 0, 1, 2, 3, 4 or more (discrete)."""
+    return [
+        (0, "#00000000", "0"),
+        (1, "#c6dbef", "1"),
+        (2, "#6baed6", "2"),
+        (3, "#2171b5", "3"),
+        (65535, "#08306b", tr("4 or more")),
+    ]
