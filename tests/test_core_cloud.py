@@ -435,6 +435,57 @@ def test_angles_on_pixels_nan_nodes_and_azimuth_wrap():
                                     abs=1e-4)
 
 
+def test_angles_at_points_by_hand_and_like_angles_on_pixels():
+    grid = np.array([[10.0, 20.0], [30.0, np.nan]])
+    # Same weights as above: 0.375, 0.375, 0.125 and 0.125 on the NaN node, renormalised.
+    got = cloud.angles_at_points(grid, 0, 0, 100, -100, np.array([50.0, -500.0]), np.array([-25.0, 0.0]))
+    assert got.shape == (2,)
+    assert got[0] == pytest.approx(15 / 0.875) and got[1] == pytest.approx(10)
+    assert np.isnan(cloud.angles_at_points(np.full((2, 2), np.nan), 0, 0, 100, -100, [50.0], [-25.0],
+                                           azimuth=True)).all()
+    mid = cloud.angles_at_points(np.array([[350.0, 10.0]]), 0, 0, 100, -100, [50.0], [0.0], azimuth=True)[0]
+    assert min(mid, 360 - mid) == pytest.approx(0, abs=1e-9)
+    # A linear field at scattered points, worked out from the plane's equation.
+    rows, cols = np.mgrid[0:23, 0:23]
+    plane = 20 + 0.1 * cols - 0.05 * rows
+    x = 300000 + np.array([5.0, 12345.0, 70000.0, 109795.0])
+    y = 5000000 - np.array([109795.0, 5.0, 33333.0, 60000.0])
+    expected = 20 + 0.1 * (x - 300000) / 5000 - 0.05 * (5000000 - y) / 5000
+    np.testing.assert_allclose(cloud.angles_at_points(plane, 300000, 5000000, 5000, -5000, x, y), expected,
+                               rtol=0, atol=1e-9)
+
+
+def test_shadows_with_angles_as_functions_of_position():
+    # A sun zenith varying linearly with the row: each object takes the value at its centroid, which
+    # for a linear field is the mean over its pixels (the array form), so the results are the same.
+    cloud_mask, dark, expected = shadow_scene()
+    rows = np.arange(80, dtype=float)[:, None] * np.ones((1, 80))
+    zenith = 45.0 + 0.01 * (rows - 51.5)  # 45 degrees at cloud A's centroid row
+    seen = []
+
+    def zenith_at(r, c):
+        seen.append((np.asarray(r).copy(), np.asarray(c).copy()))
+        return 45.0 + 0.01 * (np.asarray(r) - 51.5)
+
+    by_function = cloud.cloud_shadows(cloud_mask, dark, (20, 20), zenith_at, lambda r, c: np.full(np.shape(r), 180.0),
+                                      0, 0, 200, 1000, 100)
+    by_array = cloud.cloud_shadows(cloud_mask, dark, (20, 20), zenith, 180, 0, 0, 200, 1000, 100)
+    np.testing.assert_array_equal(by_function.mask, by_array.mask)
+    np.testing.assert_array_equal(by_function.heights, by_array.heights)
+    # Called once, with the centroids of the two objects: A rows 50..53, cols 10..15; B rows 60..62,
+    # cols 50..54.
+    (r, c), = seen
+    order = np.argsort(r)
+    np.testing.assert_allclose(r[order], [51.5, 61.0])
+    np.testing.assert_allclose(c[order], [12.5, 52.0])
+    # A function returning NaN for an object: no shadow for it.
+    nan_for_b = cloud.cloud_shadows(cloud_mask, dark, (20, 20),
+                                    lambda r, c: np.where(np.asarray(r) > 55, np.nan, 45.0), 180, 0, 0,
+                                    200, 1000, 100)
+    assert np.isnan(nan_for_b.heights[nan_for_b.labels[60, 50] - 1])
+    assert not nan_for_b.mask[:, 45:].any()
+
+
 def test_merge_detector_grids():
     nan = np.nan
     d1 = np.array([[5.0, 6.0, nan], [5.5, nan, nan]])

@@ -8,7 +8,8 @@ One function per step of the method, arrays in and arrays out, no file and no QG
    ``dilate(..., shifts=...)``.
 2. Sieve: :func:`remove_small_objects`, :func:`fill_small_holes`, :func:`sieve_halo`.
 3. Clouds over water, sunglint-aware: :func:`glint_angle`, :func:`scene_sunglint`,
-   :func:`angles_on_pixels`, :func:`merge_detector_grids`, :func:`water_clouds`.
+   :func:`angles_on_pixels`, :func:`angles_at_points`, :func:`merge_detector_grids`,
+   :func:`water_clouds`.
 4. Cloud shadows from the sun geometry: :func:`ground_shift`, :func:`shadow_shift`,
    :func:`dark_pixels`, :func:`cloud_shadows`.
 5. The recipe: :data:`PRESETS`, :func:`refine_clm` (a CLM-compatible bit mask and a class raster).
@@ -562,6 +563,31 @@ def angles_on_pixels(grid, origin_x, origin_y, step_x, step_y, x, y, azimuth=Fal
         return result
 
 
+def angles_at_points(grid, origin_x, origin_y, step_x, step_y, x, y, azimuth=False):
+    """:func:`angles_on_pixels` at scattered points: ``x`` and ``y`` are arrays of the same shape (map
+    coordinates of each point) and the result has that shape (float64). Same grid, NaN and azimuth
+    rules: the value at a point is the one :func:`angles_on_pixels` gives at a pixel centred there."""
+    grid = np.asarray(grid, dtype=float)
+    x, y = np.broadcast_arrays(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+    shape = x.shape
+    wy = _interpolation_weights(y.ravel(), origin_y, step_y, grid.shape[0])
+    wx = _interpolation_weights(x.ravel(), origin_x, step_x, grid.shape[1])
+    valid = np.isfinite(grid)
+
+    def interpolate(values):  # sum over i, j of wy[n, i] values[i, j] wx[n, j]
+        return np.einsum("ni,ij,nj->n", wy, np.where(valid, values, 0.0), wx)
+
+    weight = interpolate(valid.astype(float))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if not azimuth:
+            result = interpolate(grid) / weight
+        else:
+            radians = np.radians(grid)
+            result = _azimuth_from(interpolate(np.sin(radians)), interpolate(np.cos(radians)))
+            result[~(weight > 0)] = np.nan
+    return result.reshape(shape)
+
+
 def _azimuth_from(east, north):
     """Azimuth in degrees, in [0, 360), of the vectors (east, north) (0 for a zero vector)."""
     azimuth = np.degrees(np.arctan2(east, north)) % 360
@@ -651,8 +677,12 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     lowest such height on ties) if that fraction is above ``min_dark_fraction``; its shadow is the
     moved object there, without cloud pixels.
 
-    Angles in degrees: scalars, or arrays of the mask's shape from which each object takes its mean
-    over its finite values (circular for azimuths); an object without finite angles gets no shadow.
+    Angles in degrees: scalars, arrays of the mask's shape from which each object takes its mean
+    over its finite values (circular for azimuths), or functions ``f(rows, cols)`` of position
+    evaluated once per object at its centroid (``rows``, ``cols``: float arrays of pixel indexes, the
+    centre of pixel ``(r, c)`` being ``(r, c)``), such as :func:`angles_at_points` on a product's
+    5 km grids: no array of the mask's size is then needed. An object without finite angles gets no
+    shadow.
     With ``swept=True`` the shadow is instead the whole area swept by every object, dark pixels or
     not, moved over every height from ``height_min`` to ``height_max`` (heights are still chosen and
     returned).
@@ -676,7 +706,11 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     heights = _height_range(height_min, height_max, height_step)
 
     # Per-object geometry: one shift (in pixels) per object and height.
-    angles = [_per_object(a, labels, count, circular=k % 2 == 1)
+    run_rows, run_first, run_last, run_label = _runs(labels)
+    centroids = None
+    if any(callable(a) for a in (sun_zenith, sun_azimuth, view_zenith, view_azimuth)):
+        centroids = _centroids(run_rows, run_first, run_last, run_label, count)
+    angles = [_per_object(a, labels, count, circular=k % 2 == 1, centroids=centroids)
               for k, a in enumerate((sun_zenith, sun_azimuth, view_zenith, view_azimuth))]
 
     # Row prefix sums of the pixels that count: clear (not cloud, not nodata) and dark among them.
@@ -686,7 +720,6 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     clear_sum = _row_prefix(usable)
     dark_sum = _row_prefix(usable & dark)
 
-    run_rows, run_first, run_last, run_label = _runs(labels)
     order = np.argsort(run_label, kind="stable")
     bounds = np.searchsorted(run_label[order], np.arange(1, count + 2))
     paint = []
@@ -722,9 +755,21 @@ def _height_range(height_min, height_max, height_step):
     return height_min + height_step * np.arange(count)
 
 
-def _per_object(angle, labels, count, circular):
-    """One angle per object: the scalar, or the mean of the array over the object's pixels where it is
-    finite (circular for azimuths); NaN for an object without any finite value."""
+def _centroids(run_rows, run_first, run_last, run_label, count):
+    """(rows, cols) of the centroid of each object, in pixel indexes (float arrays), from its runs."""
+    pixels = (run_last - run_first + 1).astype(np.float64)
+    total = np.bincount(run_label, pixels, minlength=count + 1)[1:]
+    rows = np.bincount(run_label, pixels * run_rows, minlength=count + 1)[1:] / total
+    cols = np.bincount(run_label, pixels * (run_first + run_last) / 2.0, minlength=count + 1)[1:] / total
+    return rows, cols
+
+
+def _per_object(angle, labels, count, circular, centroids=None):
+    """One angle per object: the scalar, the function of position at the object's centroid, or the
+    mean of the array over the object's pixels where it is finite (circular for azimuths); NaN for an
+    object without any finite value."""
+    if callable(angle):
+        return np.asarray(angle(*centroids), dtype=float).reshape(count)
     angle = np.asarray(angle, dtype=float)
     if angle.ndim == 0:
         return np.full(count, float(angle))
