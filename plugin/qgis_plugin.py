@@ -4,13 +4,14 @@ Life cycle (QGIS calls these):
 - ``__init__``: install the translator from the QGIS locale, before anything creates a string;
 - ``initProcessing``: register the Processing provider (``qgis_process`` calls only this, without iface);
 - ``initGui``: the provider, then a "Névé" submenu under the Raster menu and a "Névé" toolbar whose
-  button lists the same entries;
-- ``unload``: remove all of it again.
+  button lists the same entries, and the "Tune thresholds" action (menu and toolbar) that opens and
+  closes the panel of ``ui/tune_panel.py`` (created the first time it is opened);
+- ``unload``: remove all of it again, the panel, its preview layers and its thread included.
 """
 import os
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QObject
+from qgis.PyQt.QtCore import QObject, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
 
@@ -30,6 +31,8 @@ class NevePlugin(QObject):
         self.actions = []
         self.toolbar = None
         self.toolbar_menu = None
+        self.tune_action = None
+        self.tune_panel = None
         self.language = install_translator()
 
     # -- Processing ---------------------------------------------------------------------------
@@ -66,6 +69,29 @@ class NevePlugin(QObject):
             self.toolbar_menu.addAction(action)
             self.actions.append(action)
 
+        self.tune_action = QAction(icon, tr("Tune thresholds…"), main_window)
+        self.tune_action.setObjectName("neve_action_tune_thresholds")
+        self.tune_action.setToolTip(tr("Névé: see what the snow and cloud thresholds do on your scene"))
+        self.tune_action.setCheckable(True)
+        self.tune_action.toggled.connect(self.set_tune_panel_visible)
+        self.iface.addPluginToRasterMenu(MENU_NAME, self.tune_action)
+        self.toolbar.addAction(self.tune_action)
+
+    def show_tune_panel(self):
+        """Open the "Tune thresholds" panel."""
+        self.tune_action.setChecked(True)
+
+    def set_tune_panel_visible(self, visible):
+        if visible and self.tune_panel is None:
+            from ..ui.tune_panel import TunePanel
+
+            self.tune_panel = TunePanel(self.iface, self.iface.mainWindow())
+            self.tune_panel.closedStateChanged.connect(
+                lambda closed: self.tune_action.setChecked(not closed))
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.tune_panel)
+        if self.tune_panel is not None:
+            self.tune_panel.setUserVisible(visible)
+
     def open_dialog(self, algorithm_id):
         """Open the Processing dialog of an algorithm, as the Processing toolbox does."""
         import processing
@@ -73,6 +99,15 @@ class NevePlugin(QObject):
         processing.execAlgorithmDialog(algorithm_id, {})
 
     def unload(self):
+        if self.tune_panel is not None:
+            self.tune_panel.shutdown()
+            self.iface.removeDockWidget(self.tune_panel)
+            self.tune_panel.deleteLater()
+            self.tune_panel = None
+        if self.tune_action is not None:
+            self.iface.removePluginRasterMenu(MENU_NAME, self.tune_action)
+            self.tune_action.deleteLater()
+            self.tune_action = None
         for action in self.actions:
             self.iface.removePluginRasterMenu(MENU_NAME, action)
             action.deleteLater()

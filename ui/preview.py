@@ -62,7 +62,7 @@ def snow_legend():
 
 
 def cloud_legend():
-    return [(MASK_CLEAR, "#00000000", tr("Clear")), (MASK_CLOUD, "#ff00ff", tr("Cloud of the product's mask")),
+    return [(MASK_CLEAR, "#00000000", tr("Clear")), (MASK_CLOUD, "#ff00ff", tr("Cloud or shadow of the product's mask")),
             (MASK_WATER_CLOUD, "#ff7f0e", tr("Cloud over water (SWIR test)")),
             (MASK_BUFFER, "#ffb3ff", tr("Buffer")), (MASK_NODATA, "#00000000", tr("No data"))]
 
@@ -306,7 +306,8 @@ def compute_preview(data, values, check=lambda: None):
 
     ``statistics``: ``valid`` (pixels), ``snow``, ``cloud``, ``clear`` (percent of the valid pixels of
     the snow map), ``refined_cloud`` (percent of the valid pixels in the refined cloud mask),
-    ``snowline`` (m, None without a snowline in view), ``has_dem``.
+    ``snowline`` (m, None without a snowline in view), ``has_dem``, ``glint_angle`` (degrees, NaN
+    without angles) and ``sunglint`` (the sunglint thresholds apply).
     """
     from ..plugin.core import cloud, snow
 
@@ -351,6 +352,8 @@ def compute_preview(data, values, check=lambda: None):
         "refined_cloud": 100.0 * refined / valid if valid else 0.0,
         "snowline": zs,
         "has_dem": data.dem is not None,
+        "glint_angle": data.glint_angle,
+        "sunglint": sunglint,
     }
     return snow_map, cloud_mask, statistics
 

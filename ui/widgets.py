@@ -338,7 +338,8 @@ class HistogramWidget(QWidget):
             painter.setPen(palette.color(QPalette.Text))
             painter.drawText(rect, Qt.AlignCenter, tr("No pixel"))
 
-        for name, (value, colour, label) in self.lines.items():
+        level_ends = []  # right end of the last label on each text row: labels of near lines stack
+        for name, (value, colour, label) in sorted(self.lines.items(), key=lambda item: item[1][0]):
             x = self.x_for_value(value)
             pen = QPen(colour, 3 if name == self.dragging else 2)
             if value < self.x_min or value > self.x_max:
@@ -350,5 +351,9 @@ class HistogramWidget(QWidget):
                                            QPointF(x, rect.top() + 6)]))
             text_width = metrics.horizontalAdvance(label)
             text_x = min(max(x + 3, rect.left()), rect.right() - text_width)
-            painter.drawText(QPointF(text_x, rect.top() + 6 + metrics.ascent()), label)
+            level = next((i for i, end in enumerate(level_ends) if text_x > end + 3), len(level_ends))
+            if level == len(level_ends):
+                level_ends.append(0)
+            level_ends[level] = text_x + text_width
+            painter.drawText(QPointF(text_x, rect.top() + 6 + metrics.ascent() + level * metrics.height()), label)
         painter.end()
