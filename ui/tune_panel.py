@@ -46,7 +46,6 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -162,6 +161,7 @@ class TunePanel(QgsDockWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the content follows the dock's width
         scroll.setWidget(body)
         self.setWidget(scroll)
 
@@ -189,7 +189,6 @@ class TunePanel(QgsDockWidget):
         choice.addStretch(1)
         layout.addLayout(choice)
 
-        self.input_pages = QStackedWidget()
         self.product_file = QgsFileWidget()
         self.product_file.setStorageMode(QgsFileWidget.GetFile)
         self.product_file.setFilter(tr("Sentinel-2 L2A products (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;"
@@ -199,11 +198,13 @@ class TunePanel(QgsDockWidget):
                                         "or an ESA Sen2Cor product (its .SAFE folder, its .zip or its "
                                         "MTD_MSIL2A.xml). A folder can be typed or pasted."))
         self.product_file.fileChanged.connect(lambda _path: self.input_changed())
-        self.input_pages.addWidget(self.product_file)
+        layout.addWidget(self.product_file)
 
-        layers_page = QWidget()
-        form = QFormLayout(layers_page)
+        self.layers_page = QWidget()
+        self.layers_page.setVisible(False)
+        form = QFormLayout(self.layers_page)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.layer_combos = {}
         for key, label, optional in (("B3", tr("Green (B3)"), False), ("B4", tr("Red (B4)"), False),
                                      ("B11", tr("SWIR (B11)"), False), ("B12", tr("SWIR (B12)"), True),
@@ -216,11 +217,11 @@ class TunePanel(QgsDockWidget):
         self.mask_kind.addItem(tr("Sen2Cor SCL (classes)"), "SCL")
         self.mask_kind.currentIndexChanged.connect(lambda _index: self.input_changed())
         form.addRow(tr("Kind of cloud mask"), self.mask_kind)
-        self.input_pages.addWidget(layers_page)
-        layout.addWidget(self.input_pages)
+        layout.addWidget(self.layers_page)
         self.product_mode.toggled.connect(self._mode_changed)
 
         dem_row = QFormLayout()
+        dem_row.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.dem_combo = self._layer_combo(True)
         self.dem_combo.setToolTip(tr("Elevation in metres on any grid (resampled to the product's). Without "
                                      "it there is no snowline and no pass 2."))
@@ -236,14 +237,25 @@ class TunePanel(QgsDockWidget):
         combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
         combo.setAllowEmptyLayer(True)
         combo.setLayer(None)
+        combo.setMinimumContentsLength(8)
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.layerChanged.connect(lambda _layer: self.input_changed())
         if not optional:
             combo.setToolTip(tr("Required"))
         return combo
 
     def _mode_changed(self, product_mode):
-        self.input_pages.setCurrentIndex(0 if product_mode else 1)
+        self.product_file.setVisible(product_mode)
+        self.layers_page.setVisible(not product_mode)
         self.input_changed()
+
+    def set_product(self, path, dem_layer=None):
+        """Preview the product at ``path`` (folder, .zip or metadata file), with ``dem_layer`` (a raster
+        layer of the project) as DEM when given."""
+        self.product_mode.setChecked(True)
+        if dem_layer is not None:
+            self.dem_combo.setLayer(dem_layer)
+        self.product_file.setFilePath(path)
 
     def source_from_widgets(self):
         """The :class:`PreviewSource` the input widgets describe, or None when something is missing."""
@@ -306,14 +318,18 @@ class TunePanel(QgsDockWidget):
     # -- 2. presets --------------------------------------------------------------------------------
     def _build_presets(self):
         box = QGroupBox(tr("Presets"))
-        layout = QHBoxLayout(box)
+        layout = QVBoxLayout(box)
+        buttons = QHBoxLayout()
         self.preset_combo = QComboBox()
+        self.preset_combo.setMinimumContentsLength(12)
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLength)
         self.preset_combo.setToolTip(tr("Choose a preset to set its thresholds. Built-in presets are the "
                                         "values of production systems; yours are kept in your QGIS "
                                         "profile."))
         self.preset_combo.activated.connect(lambda index: self.apply_preset(self.preset_combo.itemData(index)))
         self.preset_combo.currentIndexChanged.connect(lambda _index: self._update_preset_buttons())
-        layout.addWidget(self.preset_combo, 1)
+        layout.addWidget(self.preset_combo)
+        layout.addLayout(buttons)
         self.save_button = QPushButton(tr("Save as…"))
         self.save_button.setToolTip(tr("Save the current thresholds as a preset of yours"))
         self.save_button.clicked.connect(self._ask_save_preset)
@@ -322,7 +338,7 @@ class TunePanel(QgsDockWidget):
         self.delete_button = QPushButton(tr("Delete"))
         self.delete_button.clicked.connect(self._ask_delete_preset)
         for button in (self.save_button, self.rename_button, self.delete_button):
-            layout.addWidget(button)
+            buttons.addWidget(button)
         self.reload_presets()
         return box
 
@@ -411,6 +427,7 @@ class TunePanel(QgsDockWidget):
     def _build_sliders(self, title, names):
         box = QGroupBox(title)
         grid = QGridLayout(box)
+        grid.setVerticalSpacing(2)
         for row, name in enumerate(names):
             threshold = THRESHOLDS[name]
             slider = ThresholdSlider(threshold)
@@ -419,10 +436,10 @@ class TunePanel(QgsDockWidget):
             label = QLabel(threshold.label())
             label.setToolTip(slider.toolTip())
             label.setBuddy(slider.spin_box)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(slider, row, 1)
+            label.setContentsMargins(0, 4 if row else 0, 0, 0)
+            grid.addWidget(label, 2 * row, 0)  # the label above its slider: fits a narrow dock
+            grid.addWidget(slider, 2 * row + 1, 0)
             self.sliders[name] = slider
-        grid.setColumnStretch(1, 1)
         return box
 
     def threshold_changed(self, name, value):

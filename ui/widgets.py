@@ -70,7 +70,7 @@ class ThresholdSlider(QWidget):
         self.slider.setRange(0, self._position(threshold.maximum))
         self.slider.setSingleStep(1)
         self.slider.setPageStep(max(1, self.slider.maximum() // 20))
-        self.slider.setMinimumWidth(100)
+        self.slider.setMinimumWidth(60)
         self.slider.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
         self.spin_box = QgsDoubleSpinBox(self)
@@ -81,7 +81,7 @@ class ThresholdSlider(QWidget):
         self.spin_box.setClearValue(threshold.default)  # the clear button restores the default
         self.spin_box.setShowClearButton(True)
         self.spin_box.setKeyboardTracking(False)  # a typed number counts once, on Enter or focus out
-        self.spin_box.setMinimumWidth(90)
+        self.spin_box.setMinimumWidth(80)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,7 +229,7 @@ class HistogramWidget(QWidget):
         self.lines = {}  # name -> (value, QColor, short label)
         self.dragging = None
         self.setMouseTracking(True)
-        self.setMinimumHeight(90)
+        self.setMinimumSize(120, 90)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
 
     def sizeHint(self):  # noqa: N802 (Qt naming)
