@@ -5,7 +5,12 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import tr
 from ..qgis_plugin import ICON_PATH
 from .cloudmask import CloudMaskAlgorithm
+from .cloudshadows import CloudShadowsAlgorithm
+from .dilatemask import DilateMaskAlgorithm
 from .loadproduct import LoadProductAlgorithm
+from .refinecloudmask import RefineCloudMaskAlgorithm
+from .sievemask import SieveMaskAlgorithm
+from .waterclouds import WaterCloudsAlgorithm
 
 
 class NeveProvider(QgsProcessingProvider):
@@ -25,7 +30,9 @@ class NeveProvider(QgsProcessingProvider):
         return ICON_PATH
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
-        for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm):
+        for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm, CloudShadowsAlgorithm,
+                                DilateMaskAlgorithm, RefineCloudMaskAlgorithm, SieveMaskAlgorithm,
+                                WaterCloudsAlgorithm):
             self.addAlgorithm(algorithm_class())
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)

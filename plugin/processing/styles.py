@@ -91,6 +91,52 @@ def nodata_mask_legend():
     ]
 
 
+# --- Cloud-mask refinement (dilatemask, sievemask, waterclouds, cloudshadows, refinecloudmask) -----
+
+def buffer_mask_legend():
+    return [
+        (0, "#00000000", tr("Outside the buffer")),
+        (1, "#ff7f00", tr("Mask and its buffer")),
+        (255, "#00000000", tr("No data")),
+    ]
+
+
+def sieved_mask_legend():
+    return [
+        (0, "#00000000", tr("Outside the mask")),
+        (1, "#ff00ff", tr("Mask, small objects removed and small holes filled")),
+        (255, "#00000000", tr("No data")),
+    ]
+
+
+def water_cloud_legend():
+    return [
+        (0, "#00000000", tr("No cloud over water")),
+        (1, "#e31a1c", tr("Cloud over water")),
+        (255, "#00000000", tr("No data")),
+    ]
+
+
+def refined_classes_legend():
+    """The class raster of neve:refinecloudmask (values of core/cloud.refine_clm)."""
+    return [
+        (0, "#00000000", tr("Clear")),
+        (1, "#ff00ff", tr("Cloud")),
+        (2, "#6a3d9a", tr("Cloud shadow")),
+        (3, "#ffbf00", tr("Cloud buffer")),
+        (255, "#00000000", tr("No data")),
+    ]
+
+
+def glint_angle_ramp():
+    """Glint angle in degrees: 0 is the exact specular geometry; MAJA's sunglint test is below 30."""
+    return [
+        (0.0, "#ffffff", tr("0° (specular reflection of the sun)")),
+        (30.0, "#fdae61", tr("30° (MAJA's sunglint angle)")),
+        (90.0, "#2c7bb6", tr("90°")),
+    ]
+
+
 class CompositeStyle(QgsProcessingLayerPostProcessorInterface):
     """Show a loaded multiband output as a colour composite of bands ``red``, ``green``, ``blue``
     (1-based), with QGIS's default contrast stretch on them."""
