@@ -186,11 +186,18 @@ class Superseded(Exception):
     """A newer request arrived: the computation in progress is abandoned."""
 
 
-def read_view(product, grid, dem_source=None, check=lambda: None, resampling="bilinear"):
+def read_view(product, grid, dem_source=None, check=lambda: None):
     """Read what the thresholds act on over ``grid`` from ``product`` (and the DEM raster ``dem_source``):
     a :class:`ViewData`. ``check()`` is called between reads; it raises :class:`Superseded` to abandon
-    the work. Reflectances and the DEM are resampled with ``resampling`` when the grid is not the
-    files' own, masks with nearest neighbour (never averaged: they are bits and classes)."""
+    the work.
+
+    On the method's 20 m grid, 10 m bands are resampled as the snow method does (cubic convolution, the
+    DEM cubic spline). On a coarser grid every value is that of the pixel under the preview pixel's
+    centre (nearest neighbour): each preview pixel is then a real pixel put through the real tests,
+    whereas averaged reflectances would make mixed pixels that the full-resolution map does not have.
+    Masks are always read with nearest neighbour (bits and classes are never averaged)."""
+    native = grid.resolution <= BASE_RESOLUTION
+    resampling = "cubic" if native else "nearest"
     from ..plugin.core import masks, snow
     from ..plugin.core.cloud import CLM_CLOUD_BITS
     from ..plugin.io.raster import open_raster, read_onto_grid
@@ -231,7 +238,8 @@ def read_view(product, grid, dem_source=None, check=lambda: None, resampling="bi
                     values[values == dem_nodata] = np.nan
                 return values
 
-            dem = read_onto_grid(dataset, grid, resampling=resampling, nodata=np.nan, convert=elevation)
+            dem = read_onto_grid(dataset, grid, resampling="cubic_spline" if native else "nearest",
+                                 nodata=np.nan, convert=elevation)
         finally:
             dataset.close()
         check()

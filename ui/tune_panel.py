@@ -136,6 +136,7 @@ class TunePanel(QgsDockWidget):
         self.sliders = {}
         self.histograms = {}
         self.active = False
+        self.last_view = None       # the view of the last preview request
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -290,6 +291,7 @@ class TunePanel(QgsDockWidget):
                 error = str(exc)
                 source = None
         self.source = source
+        self.last_view = None
         self.tuning.setEnabled(source is not None)
         self.zoom_button.setEnabled(source is not None)
         if source is None:
@@ -554,7 +556,11 @@ class TunePanel(QgsDockWidget):
 
     def request_preview(self):
         if self.active and self.source is not None:
-            self.preview.request(dict(self.values), self.current_view())
+            view = self.current_view()
+            if view != self.last_view:  # a new view is read first: seconds for a whole tile
+                self.statistics.setText(tr("Reading the visible area…"))
+                self.last_view = view
+            self.preview.request(dict(self.values), view)
 
     def activate(self):
         """Follow the map and show the preview (when the panel opens)."""
