@@ -132,3 +132,81 @@ def write_text(path, text):
             pass
         raise
     return path
+
+
+def xy_chart(series, x_range, y_range, x_ticks=(), y_ticks=(), x_title="", y_title="", markers=(),
+             width=640, height=300):
+    """An inline SVG chart of lines and points on two numeric axes.
+
+    ``series``: list of ``(label, points, kind, colour)``, ``points`` a list of ``(x, y)`` (points with a
+    missing or NaN coordinate are left out; a line is broken there), ``kind`` "line" or "points".
+    ``x_range``, ``y_range``: ``(low, high)``; ``x_ticks``, ``y_ticks``: ``(value, label)`` pairs, with
+    grid lines; ``markers``: ``(x, label)`` pairs drawn as dashed vertical lines. The labels of the
+    series form a legend above the plot.
+    """
+    import math
+
+    left, right, top, bottom = 56, 16, 28, 44
+    plot_w, plot_h = max(width - left - right, 10), max(height - top - bottom, 10)
+    (x0, x1), (y0, y1) = x_range, y_range
+    x1 = x1 if x1 != x0 else x0 + 1
+    y1 = y1 if y1 != y0 else y0 + 1
+
+    def sx(x):
+        return left + (x - x0) / (x1 - x0) * plot_w
+
+    def sy(y):
+        return top + plot_h - (y - y0) / (y1 - y0) * plot_h
+
+    def valid(point):
+        return all(v is not None and math.isfinite(v) for v in point)
+
+    out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" "
+           "style=\"font-family:sans-serif;font-size:11px\">".format(w=width, h=height),
+           "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"none\" stroke=\"#888\"/>".format(
+               x=left, y=top, w=plot_w, h=plot_h)]
+    for value, label in x_ticks:
+        x = sx(value)
+        out.append("<line x1=\"{x:.1f}\" y1=\"{t}\" x2=\"{x:.1f}\" y2=\"{b}\" stroke=\"#ddd\"/>"
+                   "<text x=\"{x:.1f}\" y=\"{ty}\" text-anchor=\"middle\">{text}</text>".format(
+                       x=x, t=top, b=top + plot_h, ty=top + plot_h + 14, text=escape(label)))
+    for value, label in y_ticks:
+        y = sy(value)
+        out.append("<line x1=\"{l}\" y1=\"{y:.1f}\" x2=\"{r}\" y2=\"{y:.1f}\" stroke=\"#ddd\"/>"
+                   "<text x=\"{tx}\" y=\"{y:.1f}\" text-anchor=\"end\" dominant-baseline=\"middle\">{text}"
+                   "</text>".format(l=left, r=left + plot_w, y=y, tx=left - 4, text=escape(label)))
+    for value, label in markers:
+        x = sx(value)
+        out.append("<line x1=\"{x:.1f}\" y1=\"{t}\" x2=\"{x:.1f}\" y2=\"{b}\" stroke=\"#555\" "
+                   "stroke-dasharray=\"4 3\"/><text x=\"{x:.1f}\" y=\"{ty}\" text-anchor=\"middle\" "
+                   "fill=\"#555\">{text}</text>".format(x=x, t=top, b=top + plot_h, ty=top - 4,
+                                                       text=escape(label)))
+    legend_x = left
+    for label, points, kind, colour in series:
+        colour = escape(colour)
+        if kind == "line":
+            path, pen_down = [], False
+            for point in points:
+                if not valid(point):
+                    pen_down = False
+                    continue
+                path.append("{}{:.1f},{:.1f}".format("L" if pen_down else "M", sx(point[0]), sy(point[1])))
+                pen_down = True
+            if path:
+                out.append("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>".format(
+                    " ".join(path), colour))
+            out.append("<line x1=\"{a}\" y1=\"10\" x2=\"{b}\" y2=\"10\" stroke=\"{c}\" stroke-width=\"2\"/>".format(
+                a=legend_x, b=legend_x + 16, c=colour))
+        else:
+            out.extend("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>".format(sx(x), sy(y), colour)
+                       for x, y in points if valid((x, y)))
+            out.append("<circle cx=\"{x}\" cy=\"10\" r=\"3\" fill=\"{c}\"/>".format(x=legend_x + 8, c=colour))
+        out.append("<text x=\"{x}\" y=\"10\" dominant-baseline=\"middle\">{t}</text>".format(
+            x=legend_x + 20, t=escape(label)))
+        legend_x += 28 + 7 * len(str(label))
+    out.append("<text x=\"{x:.1f}\" y=\"{y}\" text-anchor=\"middle\">{t}</text>".format(
+        x=left + plot_w / 2.0, y=height - 6, t=escape(x_title)))
+    out.append("<text x=\"12\" y=\"{y:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 12 {y:.1f})\">"
+               "{t}</text>".format(y=top + plot_h / 2.0, t=escape(y_title)))
+    out.append("</svg>")
+    return "".join(out)
