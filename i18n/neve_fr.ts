@@ -204,7 +204,7 @@
         <translation>&lt;p&gt;Produit un masque de nuages binaire à partir de la couche de masque d'un produit Sentinel-2 L2A : 1 = nuage, 0 = clair, 255 = pas de données (uint8, GeoTIFF tuilé et compressé).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia) : un pixel est nuageux quand au moins un des bits choisis est à 1. Le choix par défaut, tous les bits (CLM &amp;gt; 0), est celui de la collection Neige de Theia (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt; : de même avec les bits du masque géophysique (par défaut : bit 1, tous les nuages).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCL Sen2Cor&lt;/b&gt; : un pixel est nuageux quand sa classe fait partie des classes choisies. Le choix par défaut, les classes 3, 8, 9 et 10 (ombre de nuage, nuages de probabilité moyenne et forte, cirrus fins), est celui de LIS pour les produits Sen2Cor. La classe 0 signifie pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autre raster&lt;/b&gt; : un pixel est nuageux quand sa valeur figure dans la liste, par exemple &lt;i&gt;1, 2, 5-7&lt;/i&gt; ; si la liste est vide, toute valeur non nulle compte.&lt;/p&gt;&lt;p&gt;Les pixels égaux à la valeur « pas de données » de l'entrée sont « pas de données » en sortie.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="134"/>
+        <location filename="../plugin/processing/sievemask.py" line="85"/>
         <source>Mask raster</source>
         <translation>Raster de masque</translation>
     </message>
@@ -259,12 +259,12 @@
         <translation>Pour un autre raster : valeurs séparées par des virgules, intervalles avec un tiret (1, 2, 5-7). Vide : toute valeur non nulle.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="203"/>
+        <location filename="../ui/tune_panel.py" line="210"/>
         <source>Cloud mask</source>
         <translation>Masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="245"/>
+        <location filename="../plugin/processing/dilatemask.py" line="206"/>
         <source>Could not read the values &quot;{text}&quot;: write whole numbers separated by commas, ranges with a dash, for example 1, 2, 5-7.</source>
         <translation>Impossible de lire les valeurs « {text} » : écrivez des nombres entiers séparés par des virgules, les intervalles avec un tiret, par exemple 1, 2, 5-7.</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Pas de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="27"/>
+        <location filename="../plugin/processing/styles.py" line="106"/>
         <source>Outside the mask</source>
         <translation>Hors du masque</translation>
     </message>
@@ -549,7 +549,7 @@
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="634"/>
+        <location filename="../plugin/processing/loadproduct.py" line="385"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>{path} n'est pas un produit Sentinel-2 L2A : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées (*_MTD_ALL.xml pour Theia, MTD_MSIL2A.xml pour Sen2Cor).</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="178"/>
+        <location filename="../ui/tune_panel.py" line="184"/>
         <source>Band layers</source>
         <translation>Couches de bandes</translation>
     </message>
@@ -631,332 +631,327 @@
     <message>
         <location filename="../ui/preview.py" line="60"/>
         <source>No snow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/preview.py" line="65"/>
-        <source>Cloud of the product&apos;s mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de neige</translation>
     </message>
     <message>
         <location filename="../ui/preview.py" line="66"/>
         <source>Cloud over water (SWIR test)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuage sur l'eau (test SWIR)</translation>
     </message>
     <message>
         <location filename="../ui/preview.py" line="67"/>
         <source>Buffer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampon</translation>
     </message>
     <message>
         <location filename="../ui/preview.py" line="99"/>
         <source>The preview needs the Python packages {packages}, which this QGIS cannot import.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'aperçu a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer.</translation>
     </message>
     <message>
         <location filename="../ui/preview.py" line="107"/>
         <source>{product} lacks what the preview needs: the bands B3, B4 and B11 and a cloud mask (CLM or SCL).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il manque à {product} ce dont l'aperçu a besoin : les bandes B3, B4 et B11 et un masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
         <location filename="../ui/preview.py" line="115"/>
         <source>with DEM</source>
-        <translation type="unfinished"></translation>
+        <translation>avec MNT</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="82"/>
+        <location filename="../ui/tune_panel.py" line="81"/>
         <source>NDSI of the visible area</source>
-        <translation type="unfinished"></translation>
+        <translation>NDSI de la zone visible</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="81"/>
+        <source>Red reflectance of the visible area</source>
+        <translation>Réflectance rouge de la zone visible</translation>
     </message>
     <message>
         <location filename="../ui/tune_panel.py" line="82"/>
-        <source>Red reflectance of the visible area</source>
-        <translation type="unfinished"></translation>
+        <source>SWIR reflectance over water</source>
+        <translation>Réflectance SWIR sur l'eau</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="83"/>
-        <source>SWIR reflectance over water</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/tune_panel.py" line="87"/>
+        <source>pass 1</source>
+        <translation>passe 1</translation>
     </message>
     <message>
         <location filename="../ui/tune_panel.py" line="88"/>
-        <source>pass 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="89"/>
         <source>pass 2</source>
-        <translation type="unfinished"></translation>
+        <translation>passe 2</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="88"/>
+        <source>dark cloud</source>
+        <translation>nuage sombre</translation>
     </message>
     <message>
         <location filename="../ui/tune_panel.py" line="89"/>
-        <source>dark cloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="90"/>
         <source>back to cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>retour au nuage</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="89"/>
+        <source>water</source>
+        <translation>eau</translation>
     </message>
     <message>
         <location filename="../ui/tune_panel.py" line="90"/>
-        <source>water</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="91"/>
         <source>sunglint</source>
-        <translation type="unfinished"></translation>
+        <translation>reflet</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="130"/>
+        <location filename="../ui/tune_panel.py" line="129"/>
         <source>Névé: tune thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Névé : ajuster les seuils</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="153"/>
+        <location filename="../ui/tune_panel.py" line="158"/>
         <source>Cloud refinement</source>
-        <translation type="unfinished"></translation>
+        <translation>Affinage du masque de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="174"/>
+        <location filename="../ui/tune_panel.py" line="180"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="177"/>
+        <location filename="../ui/tune_panel.py" line="183"/>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="190"/>
+        <location filename="../ui/tune_panel.py" line="195"/>
         <source>Sentinel-2 L2A products (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Produits Sentinel-2 L2A (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="192"/>
+        <location filename="../ui/tune_panel.py" line="197"/>
         <source>Choose a Sentinel-2 L2A product</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="193"/>
+        <location filename="../ui/tune_panel.py" line="198"/>
         <source>A Theia/MUSCATE product (its folder, its .zip or its *_MTD_ALL.xml) or an ESA Sen2Cor product (its .SAFE folder, its .zip or its MTD_MSIL2A.xml). A folder can be typed or pasted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="203"/>
-        <source>Green (B3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="203"/>
-        <source>Red (B4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="203"/>
-        <source>SWIR (B11)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="203"/>
-        <source>SWIR (B12)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="203"/>
-        <source>MAJA MG2 (water)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un produit Theia/MUSCATE (son dossier, son .zip ou son *_MTD_ALL.xml) ou un produit Sen2Cor de l'ESA (son dossier .SAFE, son .zip ou son MTD_MSIL2A.xml). Un dossier peut être saisi ou collé.</translation>
     </message>
     <message>
         <location filename="../ui/tune_panel.py" line="210"/>
+        <source>Green (B3)</source>
+        <translation>Vert (B3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="210"/>
+        <source>Red (B4)</source>
+        <translation>Rouge (B4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="210"/>
+        <source>SWIR (B11)</source>
+        <translation>SWIR (B11)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="210"/>
+        <source>SWIR (B12)</source>
+        <translation>SWIR (B12)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="210"/>
+        <source>MAJA MG2 (water)</source>
+        <translation>MG2 de MAJA (eau)</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="217"/>
         <source>MAJA CLM (bits)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLM de MAJA (bits)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="211"/>
+        <location filename="../ui/tune_panel.py" line="218"/>
         <source>Sen2Cor SCL (classes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="213"/>
-        <source>Kind of cloud mask</source>
-        <translation type="unfinished"></translation>
+        <translation>SCL de Sen2Cor (classes)</translation>
     </message>
     <message>
         <location filename="../ui/tune_panel.py" line="220"/>
+        <source>Kind of cloud mask</source>
+        <translation>Type de masque de nuages</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="227"/>
         <source>Elevation in metres on any grid (resampled to the product&apos;s). Without it there is no snowline and no pass 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Altitude en mètres, sur n'importe quelle grille (rééchantillonnée sur celle du produit). Sans MNT, pas de limite d'enneigement ni de passe 2.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="222"/>
+        <location filename="../ui/tune_panel.py" line="229"/>
         <source>DEM (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>MNT (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="224"/>
+        <location filename="../ui/tune_panel.py" line="231"/>
         <source>Zoom to the product</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoomer sur le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="236"/>
+        <location filename="../ui/tune_panel.py" line="245"/>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="281"/>
+        <location filename="../ui/tune_panel.py" line="300"/>
         <source>Choose a Sentinel-2 L2A product (Theia or Sen2Cor), or its band layers, to see what the thresholds do on it. A DEM adds the snowline and the second snow pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un produit Sentinel-2 L2A (Theia ou Sen2Cor), ou ses couches de bandes, pour voir l'effet des seuils sur votre scène. Un MNT ajoute la limite d'enneigement et la seconde passe de détection de la neige.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="303"/>
+        <location filename="../ui/tune_panel.py" line="322"/>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="306"/>
-        <source>Choose a preset to set its thresholds. Built-in presets are the values of production systems; yours are kept in your QGIS profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="312"/>
-        <source>Save as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="313"/>
-        <source>Save the current thresholds as a preset of yours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="315"/>
-        <source>Rename…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="317"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglages</translation>
     </message>
     <message>
         <location filename="../ui/tune_panel.py" line="328"/>
+        <source>Choose a preset to set its thresholds. Built-in presets are the values of production systems; yours are kept in your QGIS profile.</source>
+        <translation>Choisissez un préréglage pour appliquer ses seuils. Les préréglages intégrés sont les valeurs des chaînes de production ; les vôtres sont conservés dans votre profil QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="335"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="336"/>
+        <source>Save the current thresholds as a preset of yours</source>
+        <translation>Enregistrer les seuils actuels comme préréglage personnel</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="338"/>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="340"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="351"/>
         <source>Presets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglages…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="378"/>
+        <location filename="../ui/tune_panel.py" line="401"/>
         <source>Save preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="374"/>
+        <location filename="../ui/tune_panel.py" line="397"/>
         <source>Name of the preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du préréglage :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="378"/>
+        <location filename="../ui/tune_panel.py" line="401"/>
         <source>Replace your preset &quot;{name}&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="394"/>
+        <location filename="../ui/tune_panel.py" line="417"/>
         <source>Rename preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="388"/>
+        <location filename="../ui/tune_panel.py" line="411"/>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="394"/>
+        <location filename="../ui/tune_panel.py" line="417"/>
         <source>A preset named &quot;{name}&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un préréglage nommé « {name} » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="401"/>
+        <location filename="../ui/tune_panel.py" line="424"/>
         <source>Delete preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="401"/>
+        <location filename="../ui/tune_panel.py" line="424"/>
         <source>Delete your preset &quot;{name}&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="433"/>
+        <location filename="../ui/tune_panel.py" line="460"/>
         <source>Visible area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="439"/>
+        <location filename="../ui/tune_panel.py" line="466"/>
         <source>Drag a line to set its threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser une ligne pour régler son seuil.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="478"/>
+        <location filename="../ui/tune_panel.py" line="505"/>
         <source>Run on the whole product</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer sur tout le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="481"/>
+        <location filename="../ui/tune_panel.py" line="508"/>
         <source>Snow map of the whole product…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de neige de tout le produit…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="481"/>
+        <location filename="../ui/tune_panel.py" line="508"/>
         <source>Refined cloud mask of the whole product…</source>
-        <translation type="unfinished"></translation>
+        <translation>Masque de nuages affiné de tout le produit…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="494"/>
+        <location filename="../ui/tune_panel.py" line="521"/>
         <source>Opens the Processing dialog of {algorithm} with these thresholds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvre la boîte de dialogue Traitement de {algorithm} avec ces seuils.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="494"/>
+        <location filename="../ui/tune_panel.py" line="521"/>
         <source>This version of Névé has no algorithm {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette version de Névé n'a pas d'algorithme {id}.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="569"/>
+        <location filename="../ui/tune_panel.py" line="600"/>
         <source>No valid pixel of the input in the visible area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun pixel valide de l'entrée dans la zone visible.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="570"/>
+        <location filename="../ui/tune_panel.py" line="601"/>
         <source>Snow map: snow {snow:.1f} %, cloud {cloud:.1f} %, clear {clear:.1f} % of the valid pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de neige : neige {snow:.1f} %, nuage {cloud:.1f} %, dégagé {clear:.1f} % des pixels valides</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="572"/>
+        <location filename="../ui/tune_panel.py" line="603"/>
         <source>Refined cloud mask: cloud {cloud:.1f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>Masque de nuages affiné : nuage {cloud:.1f} %</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="575"/>
+        <location filename="../ui/tune_panel.py" line="606"/>
         <source>Snowline: choose a DEM to compute it</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite d'enneigement : choisissez un MNT pour la calculer</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="577"/>
+        <location filename="../ui/tune_panel.py" line="608"/>
         <source>Snowline: none in view (no pass 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite d'enneigement : aucune dans la vue (pas de passe 2)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="579"/>
+        <location filename="../ui/tune_panel.py" line="610"/>
         <source>Snowline: {elevation:.0f} m</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite d'enneigement : {elevation:.0f} m</translation>
     </message>
     <message>
         <location filename="../ui/widgets.py" line="34"/>
         <source>From {minimum} to {maximum}, default {default}.</source>
-        <translation type="unfinished"></translation>
+        <translation>De {minimum} à {maximum}, {default} par défaut.</translation>
     </message>
     <message>
         <location filename="../ui/widgets.py" line="339"/>
         <source>No pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun pixel</translation>
     </message>
     <message>
         <location filename="../plugin/processing/cloudmask.py" line="126"/>
@@ -969,7 +964,7 @@
         <translation>La couche de masque d'un produit : un fichier MAJA CLM ou MG2, un fichier SCL Sen2Cor ou tout raster classé à une bande. Utilisée quand aucun produit n'est donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="162"/>
+        <location filename="../plugin/processing/dilatemask.py" line="245"/>
         <source>Resolution with a product (m)</source>
         <translation>Résolution avec un produit (m)</translation>
     </message>
@@ -979,7 +974,7 @@
         <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Neige de Theia travaille à 20 m).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="198"/>
+        <location filename="../plugin/processing/dilatemask.py" line="221"/>
         <source>No input: give a Sentinel-2 L2A product or a mask raster.</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A ou un raster de masque.</translation>
     </message>
@@ -1031,32 +1026,1707 @@
     <message>
         <location filename="../plugin/qgis_plugin.py" line="72"/>
         <source>Tune thresholds…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster les seuils…</translation>
     </message>
     <message>
         <location filename="../plugin/qgis_plugin.py" line="74"/>
         <source>Névé: see what the snow and cloud thresholds do on your scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="481"/>
+        <location filename="../ui/preview.py" line="492"/>
         <source>The preview failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="572"/>
+        <location filename="../ui/preview.py" line="583"/>
         <source>Snow map (preview)</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="572"/>
+        <location filename="../ui/preview.py" line="583"/>
         <source>Refined cloud mask (preview)</source>
+        <translation>Masque de nuages affiné (aperçu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview.py" line="606"/>
+        <source>Névé preview</source>
+        <translation>Aperçu Névé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="63"/>
+        <source>10 m reflectance stack (B2, B3, B4, B8)</source>
+        <translation>Pile de réflectances à 10 m (B2, B3, B4, B8)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="64"/>
+        <source>20 m reflectance stack (B5, B6, B7, B8A, B11, B12)</source>
+        <translation>Pile de réflectances à 20 m (B5, B6, B7, B8A, B11, B12)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <source>Cloud shadow mask</source>
+        <translation>Masque des ombres de nuages</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <source>Water mask</source>
+        <translation>Masque de l'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <source>Snow mask</source>
+        <translation>Masque de la neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <source>No-data mask</source>
+        <translation>Masque des pixels sans données</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="78"/>
+        <source>FRE: flat reflectance (slope-corrected), as the Theia Snow collection uses</source>
+        <translation>FRE : réflectance corrigée des pentes (« flat »), comme la collection Neige de Theia</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="79"/>
+        <source>SRE: surface reflectance without slope correction</source>
+        <translation>SRE : réflectance de surface sans correction des pentes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="83"/>
+        <source>No product: give a Sentinel-2 L2A product (its folder, its .zip or its metadata file). This algorithm loads whole products, not single layers.</source>
+        <translation>Aucun produit : donnez un produit Sentinel-2 L2A (son dossier, son .zip ou son fichier de métadonnées). Cet algorithme charge des produits entiers, pas des couches isolées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="118"/>
+        <source>Load a Sentinel-2 L2A product</source>
+        <translation>Charger un produit Sentinel-2 L2A</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="121"/>
+        <source>Reflectance stacks at 10 and 20 m, the decoded cloud, shadow, water, snow and no-data masks, and a summary of a Theia/MAJA or Sen2Cor product.</source>
+        <translation>Piles de réflectances à 10 et 20 m, masques décodés des nuages, des ombres, de l'eau, de la neige et des pixels sans données, et résumé d'un produit Theia/MAJA ou Sen2Cor.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="125"/>
+        <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="150"/>
+        <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml).</source>
+        <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="582"/>
+        <source>Theia reflectance</source>
+        <translation>Réflectance Theia</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="153"/>
+        <source>Theia products carry two reflectances: FRE, corrected for the slopes&apos; illumination (used by the Theia Snow collection), and SRE, without that correction. Sen2Cor products have one.</source>
+        <translation>Les produits Theia contiennent deux réflectances : FRE, corrigée de l'éclairement des pentes (celle qu'utilise la collection Neige de Theia), et SRE, sans cette correction. Les produits Sen2Cor n'en ont qu'une.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="159"/>
+        <source>GDAL virtual rasters (*.vrt)</source>
+        <translation>Rasters virtuels GDAL (*.vrt)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="161"/>
+        <source>A small VRT file pointing to the product&apos;s band files (keep the product where it is).</source>
+        <translation>Un petit fichier VRT qui pointe vers les fichiers de bandes du produit (laissez le produit où il est).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="168"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="348"/>
+        <source>HTML files (*.html)</source>
+        <translation>Fichiers HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="172"/>
+        <source>Product name</source>
+        <translation>Nom du produit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="173"/>
+        <source>Acquisition date and time (UTC, ISO 8601)</source>
+        <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="574"/>
+        <source>Tile</source>
+        <translation>Tuile</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="573"/>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="176"/>
+        <source>Product version (Theia) or processing baseline (Sen2Cor)</source>
+        <translation>Version du produit (Theia) ou version de traitement (Sen2Cor)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="178"/>
+        <source>Cloud percent of the valid pixels</source>
+        <translation>Pourcentage de nuages parmi les pixels valides</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="179"/>
+        <source>Snow percent of the valid pixels</source>
+        <translation>Pourcentage de neige parmi les pixels valides</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="180"/>
+        <source>Mean sun zenith angle (degrees)</source>
+        <translation>Angle zénithal solaire moyen (degrés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="181"/>
+        <source>Mean sun azimuth angle (degrees)</source>
+        <translation>Azimut solaire moyen (degrés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="586"/>
+        <source>Sunglint likely</source>
+        <translation>Reflets du soleil probables</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="221"/>
+        <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL). Skip those outputs to load the rest.</source>
+        <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor). Ignorez ces sorties pour charger le reste.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="305"/>
+        <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
+        <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="368"/>
+        <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
+        <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="389"/>
+        <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
+        <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="395"/>
+        <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
+        <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <source>MAJA&apos;s flag in the metadata</source>
+        <translation>indicateur de MAJA dans les métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="551"/>
+        <source>MAJA's rule on the mean angles: glint angle below 30° for some band</source>
+        <translation>règle de MAJA sur les angles moyens : angle de reflet inférieur à 30° pour au moins une bande</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="552"/>
+        <source>unknown: the product gives no flag and no angles</source>
+        <translation>inconnu : le produit ne donne ni indicateur ni angles</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <source>Theia/MUSCATE (MAJA)</source>
+        <translation>Theia/MUSCATE (MAJA)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <source>ESA Sen2Cor</source>
+        <translation>ESA Sen2Cor</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="563"/>
+        <source>Processing baseline</source>
+        <translation>Version de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="563"/>
+        <source>Product version</source>
+        <translation>Version du produit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="566"/>
+        <source>DN / {scale:g}, no data {nodata}</source>
+        <translation>CN / {scale:g}, sans données {nodata}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="568"/>
+        <source>(DN {offset}) / {scale:g}, no data {nodata}</source>
+        <translation>(CN {offset}) / {scale:g}, sans données {nodata}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="572"/>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="575"/>
+        <source>Acquisition (UTC)</source>
+        <translation>Acquisition (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="576"/>
+        <source>Production (UTC)</source>
+        <translation>Production (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="578"/>
+        <source>Reflectance</source>
+        <translation>Réflectance</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="584"/>
+        <source>Mean sun zenith angle</source>
+        <translation>Angle zénithal solaire moyen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="585"/>
+        <source>Mean sun azimuth angle</source>
+        <translation>Azimut solaire moyen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="125"/>
+        <source>Cloud shadow</source>
+        <translation>Ombre de nuage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="74"/>
+        <source>Water</source>
+        <translation>Eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="592"/>
+        <source>No data (of all pixels)</source>
+        <translation>Sans données (parmi tous les pixels)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="626"/>
+        <source>Summary of {product}</source>
+        <translation>Résumé de {product}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="599"/>
+        <source>Percent of the valid pixels at 20 m, from the decoded masks:</source>
+        <translation>Pourcentage des pixels valides à 20 m, d'après les masques décodés :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <source>Quality indicators of the product:</source>
+        <translation>Indicateurs de qualité du produit :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="610"/>
+        <source>Masks at 20 m</source>
+        <translation>Masques à 20 m</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="611"/>
+        <source>Percent of the valid pixels, counted on the masks decoded by Névé.</source>
+        <translation>Pourcentage des pixels valides, compté sur les masques décodés par Névé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="613"/>
+        <source>Percent</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="617"/>
+        <source>Quality indicators of the product</source>
+        <translation>Indicateurs de qualité du produit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="618"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="618"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="621"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="624"/>
+        <source>Files written</source>
+        <translation>Fichiers écrits</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="157"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="157"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/loadproduct.py" line="647"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="65"/>
+        <source>No cloud shadow</source>
+        <translation>Pas d'ombre de nuage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="73"/>
+        <source>Not water</source>
+        <translation>Pas d'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="89"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="69"/>
+        <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="595"/>
-        <source>Névé preview</source>
+        <location filename="../plugin/processing/dilatemask.py" line="90"/>
+        <source>{name} has no coordinate reference system: distances in metres need a projected CRS in metres (the products&apos; UTM zone).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="94"/>
+        <source>{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in metres. Reproject it first (for Sentinel-2, to the tile&apos;s UTM zone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="100"/>
+        <source>{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS in metres. Reproject it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="104"/>
+        <source>{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="111"/>
+        <source>{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="138"/>
+        <source>{name} is not on the grid of {reference}: {name} has {grid}, {reference} has {reference_grid}. Give layers on the same grid, or ask for resampling (&quot;Resample layers on other grids&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="212"/>
+        <source>Could not read {name}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="243"/>
+        <source>{product} has no cloud mask (CLM or SCL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="238"/>
+        <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="245"/>
+        <source>Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection works at 20 m; the product&apos;s masks exist at both).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="254"/>
+        <source>Parallax height (m, 0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="254"/>
+        <source>The 12 bands of Sentinel-2 look in slightly different directions, so a cloud at this height appears at a different place in each band (larger for higher clouds, such as contrails). Above 0, the buffer also covers every displacement between the bands&apos; viewing directions for a cloud at this height (from the product&apos;s per-band mean viewing angles: needs a product). 0 (default): a plain disk, as MAJA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="277"/>
+        <source>Buffer a mask by a distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="280"/>
+        <source>Exact Euclidean buffer of a mask (1 buffered, 0 outside, 255 no data), optionally extended by the parallax between the bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="284"/>
+        <source>&lt;p&gt;Buffers (dilates) a mask by a distance in metres, as MAJA dilates its cloud mask: 480 m in Theia production since February 2018, 240 m from May 2017 to February 2018; Sen2Cor does not buffer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exact definition&lt;/b&gt;: an output pixel is 1 when the Euclidean distance between its centre and the centre of some mask pixel is at most the distance, 0 otherwise, 255 where the input is no data. Pixel width and height come from the raster (non-square pixels are honoured); the result is the same whatever the size of the blocks it is computed in. The raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default: every non-zero value except no data); or, without a layer, the clouds of a Sentinel-2 L2A product: MAJA CLM bits 1, 2, 3 and 7 (every cloud except the thinnest, not shadows), or Sen2Cor SCL classes 8, 9 and 10, with no data from EDG or SCL 0. For another choice, make the mask with &quot;Cloud mask from a product&apos;s mask&quot; and give it as the layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallax&lt;/b&gt;: with a parallax height above 0 and a product (for its per-band viewing angles), the buffer also covers where the bands see a cloud at that height.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="303"/>
+        <source>The mask to buffer, for example a cloud mask made by &quot;Cloud mask from a product&apos;s mask&quot;. When given, it is buffered even if a product is given too (the product then only provides the viewing angles of the parallax).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="89"/>
+        <source>Values that count as mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="308"/>
+        <source>Values of the mask raster that are buffered, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="360"/>
+        <source>Buffered mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="286"/>
+        <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/dilatemask.py" line="343"/>
+        <source>Parallax of a cloud at {height:g} m between the bands: up to {spread:.0f} m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="189"/>
+        <source>given in Dates</source>
+        <translation>donnée dans Dates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="189"/>
+        <source>ACQUISITION_DATE metadata tag</source>
+        <translation>métadonnée ACQUISITION_DATE</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="190"/>
+        <source>file name</source>
+        <translation>nom du fichier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="190"/>
+        <source>layer name</source>
+        <translation>nom de la couche</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="190"/>
+        <source>folder name</source>
+        <translation>nom du dossier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="194"/>
+        <source>Snow onsets (no snow one day, snow the next)</source>
+        <translation>Arrivées de la neige (pas de neige un jour, de la neige le lendemain)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="195"/>
+        <source>Changes both ways, onsets and melts (as LIS&apos;s NSP)</source>
+        <translation>Changements dans les deux sens, arrivées et fontes (comme le NSP de LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="200"/>
+        <source>Snow cover duration, SCD (days)</source>
+        <translation>Durée d'enneigement, SCD (jours)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="201"/>
+        <source>Snow onset day, SOD (days since DATE_START)</source>
+        <translation>Jour d'apparition de la neige, SOD (jours depuis DATE_START)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="202"/>
+        <source>Snow melt-out day, SMOD (days since DATE_START)</source>
+        <translation>Jour de disparition de la neige, SMOD (jours depuis DATE_START)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="203"/>
+        <source>Clear observations, NOBS</source>
+        <translation>Observations claires, NOBS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="204"/>
+        <source>Snow onsets, NSP</source>
+        <translation>Arrivées de la neige, NSP</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <source>Snow season synthesis</source>
+        <translation>Synthèse de la saison de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="235"/>
+        <source>Snow days, snow onset and melt-out days, clear observations and snow onsets of a series of snow maps over a season, as the syntheses of the Theia Snow collection.</source>
+        <translation>Jours de neige, jours d'apparition et de disparition de la neige, observations claires et arrivées de la neige d'une série de cartes de neige sur une saison, comme les synthèses de la collection Theia Neige.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="239"/>
+        <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the layer name, in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de la couche, dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="281"/>
+        <source>Snow maps</source>
+        <translation>Cartes de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="281"/>
+        <source>The snow maps of the season, in any order: outputs of neve:snowmap, Theia Snow SNW maps or FSC maps (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Their dates are read from the ACQUISITION_DATE metadata tag or from their names, or given in Dates.</source>
+        <translation>Les cartes de neige de la saison, dans n'importe quel ordre : sorties de neve:snowmap, cartes SNW de Theia Neige ou cartes FSC (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Leurs dates sont lues dans la métadonnée ACQUISITION_DATE ou dans leurs noms, ou données dans Dates.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="287"/>
+        <source>Dates of the maps</source>
+        <translation>Dates des cartes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="287"/>
+        <source>Optional: one date per map, in the order of the maps, separated by commas or new lines (2018-01-01 or 20180101). Leave an entry empty to read that map&apos;s date from its metadata or name; leave everything empty to read them all.</source>
+        <translation>Facultatif : une date par carte, dans l'ordre des cartes, séparées par des virgules ou des retours à la ligne (2018-01-01 ou 20180101). Laissez une entrée vide pour lire la date de cette carte dans ses métadonnées ou son nom ; laissez tout vide pour les lire toutes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="293"/>
+        <source>Start of the season</source>
+        <translation>Début de la saison</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="293"/>
+        <source>First day of the period (day 0 of SOD and SMOD). Empty: 1 September of the hydrological year of the earliest map (the Theia Snow syntheses run from 1 September to 31 August).</source>
+        <translation>Premier jour de la période (jour 0 de SOD et SMOD). Vide : le 1er septembre de l'année hydrologique de la carte la plus ancienne (les synthèses Theia Neige vont du 1er septembre au 31 août).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="298"/>
+        <source>End of the season</source>
+        <translation>Fin de la saison</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="298"/>
+        <source>Last day of the period, included. Empty: 31 August at the end of the hydrological year of the start date.</source>
+        <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Date margin (days)</source>
+        <translation>Marge de dates (jours)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="303"/>
+        <source>Maps up to this many days before the start or after the end are used to interpolate the first and last days of the period. Default 15 days, as LIS.</source>
+        <translation>Les cartes jusqu'à ce nombre de jours avant le début ou après la fin servent à interpoler les premiers et derniers jours de la période. 15 jours par défaut, comme LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="309"/>
+        <source>Reference grid</source>
+        <translation>Grille de référence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="309"/>
+        <source>Optional raster whose grid (CRS, extent, pixel size) the outputs take. Empty: the grid of the first map. Maps on another grid are aligned to it with nearest neighbour.</source>
+        <translation>Raster facultatif dont les sorties prennent la grille (SCR, emprise, taille de pixel). Vide : la grille de la première carte. Les cartes sur une autre grille y sont alignées au plus proche voisin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="313"/>
+        <source>Digital elevation model (for the report)</source>
+        <translation>Modèle numérique de terrain (pour le rapport)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="313"/>
+        <source>Optional: with a DEM (metres, any grid or CRS, resampled bilinearly), the report shows the mean snow days per elevation band.</source>
+        <translation>Facultatif : avec un MNT (en mètres, sur toute grille et dans tout SCR, rééchantillonné en bilinéaire), le rapport montre le nombre moyen de jours de neige par tranche d'altitude.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="318"/>
+        <source>Elevation band (m)</source>
+        <translation>Tranche d'altitude (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="318"/>
+        <source>Height of the elevation bands of the report. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
+        <translation>Hauteur des tranches d'altitude du rapport. 100 m par défaut, la tranche de l'histogramme de limite d'enneigement de LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="324"/>
+        <source>Snow days needed for SOD and SMOD</source>
+        <translation>Jours de neige nécessaires pour SOD et SMOD</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="324"/>
+        <source>SOD and SMOD are 0 unless SCD is more than this number of days. Default 10, as LIS.</source>
+        <translation>SOD et SMOD valent 0 sauf si SCD dépasse ce nombre de jours. 10 par défaut, comme LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="330"/>
+        <source>What NSP counts</source>
+        <translation>Ce que compte NSP</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="330"/>
+        <source>Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its difference of 8-bit values counts melts too): choose the second to reproduce its NSP.</source>
+        <translation>Par défaut : les arrivées de la neige dans la période. LIS 1.x compte les changements dans les deux sens (sa différence de valeurs sur 8 bits compte aussi les fontes) : choisissez le second pour reproduire son NSP.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="336"/>
+        <source>NOBS counts only dates in the period</source>
+        <translation>NOBS ne compte que les dates de la période</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="336"/>
+        <source>Default off: NOBS counts every clear observation used, margin dates included, as LIS.</source>
+        <translation>Désactivé par défaut : NOBS compte toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="665"/>
+        <source>Daily snow</source>
+        <translation>Neige au jour le jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="344"/>
+        <source>Optional: one band per day named by its date, 1 snow, 0 no snow, 255 never clear.</source>
+        <translation>Facultatif : une bande par jour nommée par sa date, 1 neige, 0 pas de neige, 255 jamais clair.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="348"/>
+        <source>Season report</source>
+        <translation>Rapport de la saison</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="348"/>
+        <source>HTML report: the snow-covered area through the season, the maps and their dates, and with a DEM the snow days per elevation band.</source>
+        <translation>Rapport HTML : la surface enneigée au fil de la saison, les cartes et leurs dates et, avec un MNT, les jours de neige par tranche d'altitude.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="353"/>
+        <source>First day of the period</source>
+        <translation>Premier jour de la période</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="354"/>
+        <source>Last day of the period</source>
+        <translation>Dernier jour de la période</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="355"/>
+        <source>Number of maps used</source>
+        <translation>Nombre de cartes utilisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="367"/>
+        <source>No snow map: give the snow maps of the season.</source>
+        <translation>Aucune carte de neige : donnez les cartes de neige de la saison.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="375"/>
+        <source>No output chosen: choose at least one output.</source>
+        <translation>Aucune sortie choisie : choisissez au moins une sortie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="380"/>
+        <source>Dates of the maps: {count} entries are needed, one per map in the order of the maps (leave an entry empty to read that map&apos;s date).</source>
+        <translation>Dates des cartes : il faut {count} entrées, une par carte dans l'ordre des cartes (laissez une entrée vide pour lire la date de cette carte).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="383"/>
+        <source>Dates of the maps: &quot;{entry}&quot; is not a date; write 2018-01-01 or 20180101.</source>
+        <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="532"/>
+        <source>The snow map {name} cannot be read: {detail}</source>
+        <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="407"/>
+        <source>No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata tag nor in the name (as 20180101 or 2018-01-01). Give the dates in &quot;Dates of the maps&quot;, one per map in the order of the maps.</source>
+        <translation>Aucune date d'acquisition n'a pu être lue pour {maps} : ni dans une métadonnée ACQUISITION_DATE, ni dans le nom (comme 20180101 ou 2018-01-01). Donnez les dates dans « Dates des cartes », une par carte dans l'ordre des cartes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="420"/>
+        <source>The end of the season ({stop}) is before its start ({start}).</source>
+        <translation>La fin de la saison ({stop}) précède son début ({start}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="425"/>
+        <source>The season from {start} to {stop} is {days} days long: at most {limit} days are possible.</source>
+        <translation>La saison du {start} au {stop} dure {days} jours : {limit} jours au plus sont possibles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="435"/>
+        <source>No snow map falls in the season from {start} to {stop} (with {margin} days of margin): the maps go from {first} to {last}. Change the start and end of the season, or the margin.</source>
+        <translation>Aucune carte de neige ne tombe dans la saison du {start} au {stop} (avec {margin} jours de marge) : les cartes vont du {first} au {last}. Changez le début et la fin de la saison, ou la marge.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="449"/>
+        <source>The reference grid {name} cannot be read: {detail}</source>
+        <translation>La grille de référence {name} ne peut pas être lue : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="455"/>
+        <source>{name} has no coordinate reference system: the maps cannot be put on one grid.</source>
+        <translation>{name} n'a pas de système de coordonnées de référence : les cartes ne peuvent pas être mises sur une même grille.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="462"/>
+        <source>Season from {start} to {stop} ({days} days), margin {margin} days; grid of {grid}: {width} x {height} pixels of {size:g}.</source>
+        <translation>Saison du {start} au {stop} ({days} jours), marge de {margin} jours ; grille de {grid} : {width} x {height} pixels de {size:g}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="478"/>
+        <source>{name} is on another grid than {grid}: aligned to it with nearest neighbour.</source>
+        <translation>{name} est sur une autre grille que {grid} : alignée sur elle au plus proche voisin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="482"/>
+        <source>{name} declares {value} as its no-data value, which is also a clear code (0 to 100): those pixels are taken as no data.</source>
+        <translation>{name} déclare {value} comme valeur sans donnée, qui est aussi un code clair (0 à 100) : ces pixels sont pris comme sans donnée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="486"/>
+        <source>{used} of {total} maps are used.</source>
+        <translation>{used} cartes sur {total} sont utilisées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="595"/>
+        <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
+        <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="599"/>
+        <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
+        <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="599"/>
+        <source>no CRS</source>
+        <translation>aucun SCR</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="624"/>
+        <source>The DEM {name} cannot be read: {detail}</source>
+        <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="627"/>
+        <source>The DEM {name} has no coordinate reference system.</source>
+        <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Season</source>
+        <translation>Saison</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Start (day 0)</source>
+        <translation>Début (jour 0)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Maps given</source>
+        <translation>Cartes données</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Maps used</source>
+        <translation>Cartes utilisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Dates used</source>
+        <translation>Dates utilisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Grid</source>
+        <translation>Grille</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>{name}: {width} x {height} pixels of {size:g}, {crs}</source>
+        <translation>{name} : {width} x {height} pixels de {size:g}, {crs}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Pixels with at least one clear observation</source>
+        <translation>Pixels ayant au moins une observation claire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>{count} ({percent} %)</source>
+        <translation>{count} ({percent} %)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="713"/>
+        <source>Mean snow days of those pixels</source>
+        <translation>Nombre moyen de jours de neige de ces pixels</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="750"/>
+        <source>Snow-covered area through the season</source>
+        <translation>Surface enneigée au fil de la saison</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="751"/>
+        <source>Points: snow fraction of the clear pixels of each date. Line: snow fraction, interpolated for each day, of the pixels with at least one clear observation.</source>
+        <translation>Points : fraction de neige des pixels clairs de chaque date. Ligne : fraction de neige, interpolée pour chaque jour, des pixels ayant au moins une observation claire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="753"/>
+        <source>Interpolated, per day</source>
+        <translation>Interpolée, par jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="753"/>
+        <source>Observed, per date</source>
+        <translation>Observée, par date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="776"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="753"/>
+        <source>Snow-covered area (%)</source>
+        <translation>Surface enneigée (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="773"/>
+        <source>ignored</source>
+        <translation>ignorée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="775"/>
+        <source>Maps</source>
+        <translation>Cartes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="776"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="776"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="776"/>
+        <source>Date from</source>
+        <translation>Source de la date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="776"/>
+        <source>Clear (%)</source>
+        <translation>Clair (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="776"/>
+        <source>Cloud (%)</source>
+        <translation>Nuage (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="776"/>
+        <source>Snow (% of clear)</source>
+        <translation>Neige (% du clair)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="781"/>
+        <source>Snow days against elevation</source>
+        <translation>Jours de neige selon l'altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="793"/>
+        <source>Mean snow days</source>
+        <translation>Jours de neige moyens</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="788"/>
+        <source>Elevation bands</source>
+        <translation>Tranches d'altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="788"/>
+        <source>Mean snow days (SCD)</source>
+        <translation>Jours de neige moyens (SCD)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="793"/>
+        <source>Elevation (m)</source>
+        <translation>Altitude (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="793"/>
+        <source>Pixels</source>
+        <translation>Pixels</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="798"/>
+        <source>The DEM does not cover any pixel with a clear observation.</source>
+        <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="98"/>
+        <source>Outside the buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="99"/>
+        <source>Mask and its buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="107"/>
+        <source>Mask, small objects removed and small holes filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="114"/>
+        <source>No cloud over water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="115"/>
+        <source>Cloud over water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="126"/>
+        <source>Cloud buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="134"/>
+        <source>0° (specular reflection of the sun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="135"/>
+        <source>30° (MAJA's sunglint angle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="136"/>
+        <source>90°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="212"/>
+        <source>No snow day</source>
+        <translation>Aucun jour de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="216"/>
+        <source>{days} days</source>
+        <translation>{days} jours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="227"/>
+        <source>None (10 snow days or fewer), or {date}</source>
+        <translation>Aucun (10 jours de neige ou moins), ou {date}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="240"/>
+        <source>Never clear</source>
+        <translation>Jamais clair</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="253"/>
+        <source>4 or more</source>
+        <translation>4 ou plus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="43"/>
+        <source>B12 (2190 nm), as MAJA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="43"/>
+        <source>B11 (1610 nm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="47"/>
+        <source>Per pixel, from the sun and viewing angle grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="48"/>
+        <source>The product&apos;s scene flag (MAJA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="49"/>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="50"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="54"/>
+        <source>Water mask (non-zero values are water)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="55"/>
+        <source>MAJA MG2 (bit 0 is water)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="56"/>
+        <source>Sen2Cor SCL (class 6 is water)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="68"/>
+        <source>{product} has no sun and viewing angle grids ({band}) in its metadata, which per-pixel sunglint needs. Choose the product&apos;s scene flag, &quot;always&quot; or &quot;never&quot; for sunglint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="102"/>
+        <source>the product&apos;s SunGlintDetected flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="108"/>
+        <source>MAJA&apos;s rule on the mean sun and viewing angles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="110"/>
+        <source>{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. Choose &quot;always&quot; or &quot;never&quot; for sunglint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="157"/>
+        <source>Sunglint for the whole scene: {flag} ({how}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="162"/>
+        <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="235"/>
+        <source>SWIR band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="235"/>
+        <source>The band of the test: B12 as MAJA (its parameters: &quot;SWIR when available&quot;), or B11.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="244"/>
+        <source>Sunglint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="244"/>
+        <source>Where the higher threshold applies. Per pixel (default): where the angle between the viewing direction and the specular reflection of the sun is below the sunglint angle, from the product&apos;s sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a product with angle grids). The product&apos;s scene flag: MAJA&apos;s SunGlintDetected, or MAJA&apos;s rule on the mean angles when the product has no such flag (Sen2Cor). Always, or never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="251"/>
+        <source>Kind of water layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="251"/>
+        <source>How to read the water layer: non-zero values are water (a water mask), MAJA MG2 bit 0, or Sen2Cor SCL class 6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="259"/>
+        <source>Resample layers on other grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="259"/>
+        <source>Layers must lie on the grid of the first one (same CRS, pixel size and extent); a layer on another grid is refused unless this is ticked: it is then resampled (masks with nearest neighbour, reflectance with cubic convolution).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="295"/>
+        <source>No water: give the water layer (or a product).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="315"/>
+        <source>Clouds over water (SWIR test, sunglint-aware)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="318"/>
+        <source>MAJA&apos;s SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), with sunglint per pixel, from the scene flag, always or never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="322"/>
+        <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="339"/>
+        <source>SWIR reflectance layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="339"/>
+        <source>The SWIR band (B12, or B11 when chosen) as a layer, used when no product is given; reflectance = (value + offset) / scale (advanced parameters). Its grid is the output&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="343"/>
+        <source>Water layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="343"/>
+        <source>Where the water is: a water mask, a MAJA MG2 or a Sen2Cor SCL (say which below). Needed without a product; with a product it replaces the product&apos;s water.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="397"/>
+        <source>Clouds over water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="352"/>
+        <source>Glint angle (degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="352"/>
+        <source>Optional: the glint angle at each pixel, in degrees (float32), from the product&apos;s angle grids; 0 is the exact specular reflection of the sun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="356"/>
+        <source>Percent of the water pixels found cloudy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/waterclouds.py" line="401"/>
+        <source>Glint angle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preview.py" line="65"/>
+        <source>Cloud or shadow of the product&apos;s mask</source>
+        <translation>Nuage ou ombre du masque du produit</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="613"/>
+        <source>Sunglint: the input has no viewing angles, the threshold without sunglint applies</source>
+        <translation>Reflet du soleil : l'entrée n'a pas d'angles de visée, le seuil sans reflet s'applique</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="615"/>
+        <source>Sunglint likely: glint angle {angle:.1f}°, the sunglint threshold applies</source>
+        <translation>Reflet du soleil probable : angle de reflet {angle:.1f}°, le seuil avec reflet s'applique</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="618"/>
+        <source>Sunglint unlikely: glint angle {angle:.1f}°</source>
+        <translation>Reflet du soleil peu probable : angle de reflet {angle:.1f}°</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="627"/>
+        <source>The NDSI threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
+        <translation>Le seuil de NDSI de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="629"/>
+        <source>The red threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
+        <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="63"/>
+        <source>NIR (B8A) below the NIR threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="63"/>
+        <source>SWIR (B11) below the SWIR threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="67"/>
+        <source>From the product (angle grids, else mean angles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="67"/>
+        <source>The numbers below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="178"/>
+        <source>Dark-test band layer (NIR or SWIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="73"/>
+        <source>The band of the dark test as a layer (NIR B8A or B8, or SWIR B11, as chosen below), used when no product is given; reflectance = (value + offset) / scale (advanced parameters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="78"/>
+        <source>Dark test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="78"/>
+        <source>Which band tells the dark pixels a shadow is made of: the near infrared (B8A with a product), dark in shadows over land, or the SWIR (B11).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="82"/>
+        <source>NIR dark threshold (reflectance, 0 to 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="82"/>
+        <source>With the NIR test, a pixel is dark when its NIR reflectance is below this (strict). 0.15: the value of Google Earth Engine&apos;s Sentinel-2 cloud and shadow masking tutorial (s2cloudless).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="88"/>
+        <source>SWIR dark threshold (reflectance, 0 to 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="88"/>
+        <source>With the SWIR test, a pixel is dark when its B11 reflectance is below this (strict). 0.10: Névé's choice, about half the SWIR reflectance of vegetation and bare soil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="94"/>
+        <source>Lowest cloud height (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="94"/>
+        <source>Cloud heights are tried from this one up. python-fmask: 200 m to 12 km; GRASS i.sentinel.mask: 1 to 4 km.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="100"/>
+        <source>Highest cloud height (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="100"/>
+        <source>Cloud heights are tried up to this one (python-fmask: 12 km).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="105"/>
+        <source>Height step (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="105"/>
+        <source>Step between the heights tried. Default 100 m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="109"/>
+        <source>Minimum dark fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="109"/>
+        <source>A cloud gets a shadow only if, at its best height, more than this fraction of the clear pixels its projection covers are dark. Default 0.5 (Névé's choice: mostly dark); 0 keeps every best match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="116"/>
+        <source>Whole swept area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="116"/>
+        <source>Instead of the shadow at each cloud&apos;s best height, the whole area the clouds sweep from the lowest to the highest height (a cautious mask, dark pixels or not).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="120"/>
+        <source>Sun and viewing angles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="120"/>
+        <source>From the product: each cloud takes the angles of its centre from the product&apos;s 5 km sun and viewing angle grids (viewing angles averaged over the bands), or the product&apos;s mean angles when it has no grids. Or the numbers below, for layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Sun zenith angle (degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Used with angles given as numbers: the sun&apos;s angle from the vertical.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Sun azimuth angle (degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Used with angles given as numbers: direction of the sun seen from the ground, clockwise from north (the convention of the products&apos; metadata).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Viewing zenith angle (degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Used with angles given as numbers: the satellite&apos;s angle from the vertical (0 to about 12 for Sentinel-2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Viewing azimuth angle (degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="126"/>
+        <source>Used with angles given as numbers: direction of the satellite seen from the ground, clockwise from north.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="159"/>
+        <source>The lowest cloud height ({low:g} m) is above the highest ({high:g} m).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="163"/>
+        <source>{count:.0f} heights to try: take a larger height step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="212"/>
+        <source>{product} has no angle grids: the mean sun and viewing angles are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="218"/>
+        <source>{product} has no sun and viewing angles: give the angles as numbers (&quot;Sun and viewing angles&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="249"/>
+        <source>Cloud shadows from sun geometry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="252"/>
+        <source>Shadows found by projecting each cloud along the sun direction over a range of heights and keeping the best match with dark pixels (1 shadow, 0 not, 255 no data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="256"/>
+        <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="277"/>
+        <source>Cloud mask layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="277"/>
+        <source>The clouds whose shadows are searched for (non-zero values except no data), used when no product is given. Its grid is the output&apos;s; it must be in a projected CRS in metres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="385"/>
+        <source>Cloud shadows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="286"/>
+        <source>Cloud heights (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="286"/>
+        <source>Optional: on each cloud&apos;s pixels, the height found for it in metres (float32; no data where no shadow was found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="290"/>
+        <source>Number of clouds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="291"/>
+        <source>Number of clouds with a shadow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="310"/>
+        <source>No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/cloudshadows.py" line="365"/>
+        <source>{count} clouds, {found} with a shadow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="72"/>
+        <source>Custom values (the parameters below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="133"/>
+        <source>Refine a cloud mask (Theia recipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="136"/>
+        <source>From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, projected shadows and buffer, with Theia&apos;s presets or your own values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="140"/>
+        <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply only with custom values.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="164"/>
+        <source>MAJA CLM layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="164"/>
+        <source>Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="167"/>
+        <source>Sen2Cor SCL layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="167"/>
+        <source>Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its class 6 is then the water unless a water layer is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="171"/>
+        <source>Without a product: the SWIR band of the water test (B12, or B11 when chosen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="174"/>
+        <source>Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with a CLM layer; with a product it replaces the product&apos;s water.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="178"/>
+        <source>Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="182"/>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="182"/>
+        <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="188"/>
+        <source>Used only with the preset &quot;Custom values&quot;; the other presets set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="195"/>
+        <source>Project cloud shadows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="195"/>
+        <source>Search the shadows of the clouds (clouds over water included) from the sun geometry and add them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water it missed before February 2018.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="204"/>
+        <source>Refined cloud mask (CLM bits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="379"/>
+        <source>Refined cloud classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="206"/>
+        <source>Cloud, percent of the valid pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="207"/>
+        <source>Cloud shadow, percent of the valid pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="209"/>
+        <source>Buffer, percent of the valid pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="237"/>
+        <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="273"/>
+        <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/refinecloudmask.py" line="348"/>
+        <source>Shadows searched on a {resolution:g} m grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="60"/>
+        <source>Remove small objects and fill small holes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="63"/>
+        <source>Sieve of a mask with areas in square metres: small objects removed, small holes filled (1 mask, 0 outside, 255 no data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="67"/>
+        <source>&lt;p&gt;Cleans a mask: removes its objects (groups of touching mask pixels) smaller than the minimum object area, then fills its holes (groups of touching pixels outside the mask, no data excluded) smaller than the minimum hole area. An object or a hole whose area equals the minimum stays. Areas are in square metres: the number of pixels times the pixel area, so the raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;Pixels touch by their sides and corners (8-connectivity, default) or by their sides only (4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the area they have inside.&lt;/p&gt;&lt;p&gt;Defaults: 50000 m2 for both, the minimum cloud area of GRASS i.sentinel.mask; using the same area for holes treats the mask and its background alike, as GDAL&apos;s sieve filter does. 0 turns a step off.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default every non-zero value except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="85"/>
+        <source>The mask to clean, for example a cloud mask. When given, it is used even if a product is given too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="89"/>
+        <source>Values of the mask raster that belong to the mask, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="94"/>
+        <source>Minimum object area (m2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="94"/>
+        <source>Objects of the mask smaller than this are removed (an object of exactly this area stays). GRASS i.sentinel.mask: 50000 m2 for clouds, 10000 m2 for shadows. 0: keep every object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="100"/>
+        <source>Minimum hole area (m2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="100"/>
+        <source>Holes in the mask smaller than this are filled (a hole of exactly this area stays). No-data pixels are never filled. 0: keep every hole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="106"/>
+        <source>Connectivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="106"/>
+        <source>8: sides and corners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="106"/>
+        <source>4: sides only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="106"/>
+        <source>Which pixels touch: by their sides and corners (8, default) or by their sides only (4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="154"/>
+        <source>Sieved mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="136"/>
+        <source>Small-object areas this large: the mask is labelled whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="258"/>
+        <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="469"/>
+        <source>{date} (day {day}): {name} (date: {source}).</source>
+        <translation>{date} (jour {day}) : {name} (date : {source}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowseason.py" line="473"/>
+        <source>{date}: {name} (date: {source}): outside the season and its margin, ignored.</source>
+        <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="561"/>
+        <source>Reading the visible area…</source>
+        <translation>Lecture de la zone visible…</translation>
     </message>
 </context>
 </TS>
