@@ -44,6 +44,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -206,6 +207,7 @@ class TunePanel(QgsDockWidget):
         form = QFormLayout(self.layers_page)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow dock puts the list under its label
         self.layer_combos = {}
         for key, label, optional in (("B3", tr("Green (B3)"), False), ("B4", tr("Red (B4)"), False),
                                      ("B11", tr("SWIR (B11)"), False), ("B12", tr("SWIR (B12)"), True),
@@ -216,6 +218,8 @@ class TunePanel(QgsDockWidget):
         self.mask_kind = QComboBox()
         self.mask_kind.addItem(tr("MAJA CLM (bits)"), "CLM")
         self.mask_kind.addItem(tr("Sen2Cor SCL (classes)"), "SCL")
+        self.mask_kind.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLength)
+        self.mask_kind.setMinimumContentsLength(8)
         self.mask_kind.currentIndexChanged.connect(lambda _index: self.input_changed())
         form.addRow(tr("Kind of cloud mask"), self.mask_kind)
         layout.addWidget(self.layers_page)
@@ -223,6 +227,7 @@ class TunePanel(QgsDockWidget):
 
         dem_row = QFormLayout()
         dem_row.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        dem_row.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.dem_combo = self._layer_combo(True)
         self.dem_combo.setToolTip(tr("Elevation in metres on any grid (resampled to the product's). Without "
                                      "it there is no snowline and no pass 2."))
@@ -320,29 +325,38 @@ class TunePanel(QgsDockWidget):
     # -- 2. presets --------------------------------------------------------------------------------
     def _build_presets(self):
         box = QGroupBox(tr("Presets"))
-        layout = QVBoxLayout(box)
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout(box)
         self.preset_combo = QComboBox()
-        self.preset_combo.setMinimumContentsLength(12)
+        self.preset_combo.setMinimumContentsLength(8)
         self.preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLength)
         self.preset_combo.setToolTip(tr("Choose a preset to set its thresholds. Built-in presets are the "
                                         "values of production systems; yours are kept in your QGIS "
                                         "profile."))
         self.preset_combo.activated.connect(lambda index: self.apply_preset(self.preset_combo.itemData(index)))
         self.preset_combo.currentIndexChanged.connect(lambda _index: self._update_preset_buttons())
-        layout.addWidget(self.preset_combo)
-        layout.addLayout(buttons)
-        self.save_button = QPushButton(tr("Save as…"))
-        self.save_button.setToolTip(tr("Save the current thresholds as a preset of yours"))
+        buttons.addWidget(self.preset_combo, 1)
+        # icon buttons beside the list, their names in the tooltips: they fit a narrow dock
+        self.save_button = self._tool_button("/mActionFileSaveAs.svg", tr("Save as…"),
+                                             tr("Save the current thresholds as a preset of yours"))
         self.save_button.clicked.connect(self._ask_save_preset)
-        self.rename_button = QPushButton(tr("Rename…"))
+        self.rename_button = self._tool_button("/symbologyEdit.svg", tr("Rename…"), tr("Rename your preset"))
         self.rename_button.clicked.connect(self._ask_rename_preset)
-        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button = self._tool_button("/mActionDeleteSelected.svg", tr("Delete"),
+                                               tr("Delete your preset"))
         self.delete_button.clicked.connect(self._ask_delete_preset)
         for button in (self.save_button, self.rename_button, self.delete_button):
             buttons.addWidget(button)
         self.reload_presets()
         return box
+
+    @staticmethod
+    def _tool_button(icon, text, tooltip):
+        button = QToolButton()
+        button.setIcon(QgsApplication.getThemeIcon(icon))
+        button.setText(text)
+        button.setToolTip(tooltip)
+        button.setAutoRaise(True)
+        return button
 
     def reload_presets(self, select=None):
         """Fill the preset list (built-in, then the user's); select the user preset named ``select``."""
@@ -436,6 +450,7 @@ class TunePanel(QgsDockWidget):
             slider.setObjectName("slider_" + name)
             slider.valueChanged.connect(self.threshold_changed)
             label = QLabel(threshold.label())
+            label.setWordWrap(True)
             label.setToolTip(slider.toolTip())
             label.setBuddy(slider.spin_box)
             label.setContentsMargins(0, 4 if row else 0, 0, 0)
@@ -505,8 +520,7 @@ class TunePanel(QgsDockWidget):
         box = QGroupBox(tr("Run on the whole product"))
         layout = QVBoxLayout(box)
         self.run_buttons = {}
-        for algorithm_id, text in ((SNOW_ALGORITHM, tr("Snow map of the whole product…")),
-                                   (CLOUD_ALGORITHM, tr("Refined cloud mask of the whole product…"))):
+        for algorithm_id, text in ((SNOW_ALGORITHM, tr("Snow map…")), (CLOUD_ALGORITHM, tr("Refined cloud mask…"))):
             button = QPushButton(text)
             button.clicked.connect(lambda _checked=False, a=algorithm_id: self.run_on_whole_product(a))
             layout.addWidget(button)
