@@ -57,6 +57,43 @@ def cloudmask_case():
     return {"inputs": [(path, 1)], "outputs": [(10980, 10980, "uint8")], "run": run}
 
 
+def theia_full_product():
+    """A full-size generated Theia product (Scene.full_tile(): 10980 px at 10 m), cached in
+    bench-output/cache/theia-full/ (about 2 minutes to write once)."""
+    import glob
+
+    folder = os.path.join(CACHE, "theia-full")
+    complete = os.path.join(folder, "complete")
+    if not os.path.exists(complete):
+        import shutil
+
+        from synthetic import Scene, make_theia_product
+
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        make_theia_product(folder, Scene.full_tile())
+        open(complete, "w").close()
+    return glob.glob(os.path.join(folder, "SENTINEL2*_L2A_*"))[0]
+
+
+@case("loadproduct", target="ratio <= 2 (read CLM, MG2, EDG; write 5 masks; 2 VRTs, summary), memory < 800 MB")
+def loadproduct_case():
+    import glob
+
+    product = theia_full_product()
+
+    def run(out_dir):
+        import processing
+        outputs = {"OUTPUT_" + name: os.path.join(out_dir, name.lower() + ".tif")
+                   for name in ("CLOUD", "SHADOW", "WATER", "SNOW", "NODATA")}
+        outputs.update(OUTPUT_R1=os.path.join(out_dir, "r1.vrt"), OUTPUT_R2=os.path.join(out_dir, "r2.vrt"),
+                       OUTPUT_HTML=os.path.join(out_dir, "summary.html"))
+        processing.run("neve:loadproduct", dict(outputs, INPUT_PRODUCT=product))
+
+    masks = [glob.glob(os.path.join(product, "MASKS", "*_{}_R2.tif".format(name)))[0] for name in ("CLM", "MG2", "EDG")]
+    return {"inputs": [(path, 1) for path in masks], "outputs": [(5490, 5490, "uint8")] * 5, "run": run}
+
+
 # -- measurement ---------------------------------------------------------------------------------
 
 def start_qgis():
