@@ -241,6 +241,116 @@ def test_coarse_red_equals_gdal_warp_as_lis_calls_it(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------
+# Step 0: green and red from 10 m to 20 m (cubic, as GDAL's warper)
+# --------------------------------------------------------------------------------------------------
+
+def padded(dn, fill=0):
+    """``dn`` with the 3-pixel margin cubic_downsample needs around the footprint (values ignored)."""
+    margin = snow.cubic_halo(2)
+    rows, cols = dn.shape
+    out = np.full((rows + rows % 2 + 2 * margin, cols + cols % 2 + 2 * margin), fill, dtype=dn.dtype)
+    out[margin:margin + rows, margin:margin + cols] = dn
+    return out, dict(first_row=-margin, first_col=-margin, height=rows, width=cols)
+
+
+def test_cubic_weights_of_a_factor_of_2():
+    # cubic(d / 2) at d = 0.5, 1.5, 2.5, 3.5 pixels from the centre of a 20 m pixel, a = -0.5:
+    # 1.5 x^3 - 2.5 x^2 + 1 at x = 0.25 and 0.75: 111/128, 29/128; -0.5 x^3 + 2.5 x^2 - 4 x + 2 at 1.25, 1.75:
+    # -9/128, -3/128
+    assert snow.cubic_halo(2) == 3
+    offsets, weights = snow._cubic_taps(2)
+    assert offsets.tolist() == [-3, -2, -1, 0, 1, 2, 3, 4]
+    assert (weights * 128).tolist() == [-3, -9, 29, 111, 111, 29, -9, -3]
+
+
+def test_cubic_downsample_of_a_ramp_by_hand():
+    # columns hold 100 x column. Away from the edges (k = 2..5) the kernel (columns 2k - 3 .. 2k + 4) is
+    # symmetric about column 2k + 0.5, so the 20 m pixel is 100 (2k + 0.5) = 200 k + 50. Near the edges the
+    # kernel is cut and renormalised (weights /128):
+    # k = 0: columns 0..4, weights 111, 111, 29, -9, -3 (sum 239): 100 (111 + 58 - 27 - 12) / 239 = 54.39 -> 54
+    # k = 1: columns 0..6, weights -9, 29, 111, 111, 29, -9, -3 (sum 259):
+    #        100 (29 + 222 + 333 + 116 - 45 - 18) / 259 = 63700 / 259 = 245.9 -> 246
+    # k = 6: columns 9..15, weights -3, -9, 29, 111, 111, 29, -9 (sum 259):
+    #        100 (-27 - 90 + 319 + 1332 + 1443 + 406 - 135) / 259 = 324800 / 259 = 1254.05 -> 1254
+    # k = 7: columns 11..15, weights -3, -9, 29, 111, 111 (sum 239):
+    #        100 (-33 - 108 + 377 + 1554 + 1665) / 239 = 345500 / 239 = 1445.6 -> 1446
+    dn = np.tile(np.arange(16, dtype=np.int16) * 100, (8, 1))
+    values, invalid = snow.cubic_downsample(*padded(dn)[:1], **padded(dn)[1])
+    assert not invalid.any()
+    assert values.shape == (4, 8)
+    assert values[0].tolist() == [54, 246, 450, 650, 850, 1050, 1254, 1446]
+    assert (values == values[0]).all()  # constant along the columns: rows change nothing
+
+
+def test_cubic_downsample_nodata_and_rounding_by_hand():
+    # 4 x 4 pixels, one 20 m pixel per 2 x 2; everything 1000 except one pixel of nodata and one 2000
+    dn = np.full((4, 4), 1000, np.int16)
+    dn[3, 3] = -10000          # under the centre of the lower-right 20 m pixel: it is nodata
+    dn[0, 0] = -10000          # not under a centre: left out, the others renormalised
+    dn[1, 2] = 2000
+    values, invalid = snow.cubic_downsample(*padded(dn)[:1], nodata=-10000, **padded(dn)[1])
+    assert invalid.tolist() == [[False, False], [False, True]]
+    assert values[1, 1] == -10000
+    # upper-right pixel (rows 0..1, columns 2..3): row weights 111, 111, 29, -9 (rows 0..3), column weights
+    # -9, 29, 111, 111 (columns 0..3), 242 x 242 = 58564 in all; pixels (0, 0) and (3, 3) are missing, with
+    # weights 111 x -9 and -9 x 111: the valid weights add up to 58564 + 2 x 999 = 60562. All 1000 except
+    # (1, 2) = 2000, weight 111 x 111: value = 1000 + 1000 x 12321 / 60562 = 1203.4 -> 1203
+    assert values[0, 1] == 1203
+
+
+@pytest.mark.parametrize("size, dtype, nodata, fraction", [
+    ((40, 60), np.int16, -10000, 0.0),      # no nodata (GDAL's path without masks)
+    ((40, 60), np.int16, -10000, 0.05),
+    ((41, 61), np.int16, -10000, 0.2),      # odd sizes: the last 20 m pixels are half outside the image
+    ((64, 64), np.uint16, 0, 0.1),          # Sen2Cor: uint16, nodata 0
+    ((30, 30), np.int16, -10000, 0.3),      # values next to nodata: moved off it as GDAL does
+])
+def test_cubic_downsample_equals_gdal_warp_as_lis_calls_it(tmp_path, size, dtype, nodata, fraction):
+    """Reference: GDAL itself, called as LIS does (gdal.Warp(resampleAlg=cubic, xRes=20, yRes=20))."""
+    from osgeo import gdal
+    gdal.UseExceptions()
+    rng = np.random.default_rng(size[0] + int(100 * fraction))
+    low, high = ((-10003, -9996) if fraction == 0.3 else (1 if nodata == 0 else -300, 16000))
+    dn = rng.integers(low, high, size).astype(dtype)
+    if fraction:
+        dn[rng.random(size) < fraction] = nodata
+        dn[:, :5] = nodata
+    source, warped = str(tmp_path / "green.tif"), str(tmp_path / "green_20m.tif")
+    kind = gdal.GDT_Int16 if dtype == np.int16 else gdal.GDT_UInt16
+    dataset = gdal.GetDriverByName("GTiff").Create(source, size[1], size[0], 1, kind)
+    dataset.SetGeoTransform((600000.0, 10.0, 0.0, 5000000.0, 0.0, -10.0))
+    dataset.GetRasterBand(1).WriteArray(dn)
+    dataset.GetRasterBand(1).SetNoDataValue(nodata)
+    dataset = None
+    gdal.Warp(warped, source, resampleAlg="cubic", xRes=20, yRes=20)
+    expected = gdal.Open(warped).ReadAsArray()
+    array, where = padded(dn, fill=7)
+    values, invalid = snow.cubic_downsample(array, 2, nodata, **where)
+    assert values.dtype == dtype
+    assert np.array_equal(values, expected)
+    assert np.array_equal(invalid, expected == nodata)
+
+
+@pytest.mark.parametrize("strip_rows", [1, 3, 8])
+def test_cubic_downsample_strips_equal_the_whole(strip_rows):
+    rng = np.random.default_rng(3)
+    dn = rng.integers(0, 9000, (26, 18)).astype(np.int16)
+    dn[rng.random(dn.shape) < 0.1] = -10000
+    whole, whole_invalid = snow.cubic_downsample(*padded(dn)[:1], nodata=-10000, **padded(dn)[1])
+    margin = snow.cubic_halo(2)
+    rows = []
+    for r0 in range(0, 13, strip_rows):
+        r1 = min(13, r0 + strip_rows)
+        top, bottom = 2 * r0 - margin, 2 * r1 + margin      # image rows, may lie outside the image
+        strip = np.full((bottom - top, 18 + 2 * margin), 555, np.int16)
+        inside = slice(max(top, 0), min(bottom, 26))
+        strip[inside.start - top:inside.stop - top, margin:margin + 18] = dn[inside]
+        values, _ = snow.cubic_downsample(strip, 2, -10000, first_row=top, first_col=-margin, height=26, width=18)
+        rows.append(values)
+    assert np.array_equal(np.concatenate(rows), whole)
+
+
+# --------------------------------------------------------------------------------------------------
 # Step 5: snowline
 # --------------------------------------------------------------------------------------------------
 
