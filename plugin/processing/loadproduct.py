@@ -31,7 +31,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..i18n import qgis_language, tr
+from ..i18n import I18N_DIR, qgis_language, tr
 from .base import NeveAlgorithm, cancelled_error
 from .inputs import INPUT_PRODUCT, add_product_parameter, open_input
 from .styles import (
@@ -211,12 +211,12 @@ class LoadProductAlgorithm(NeveAlgorithm):
                 product = stack.enter_context(self.open_product(parameters, context, feedback, reflectance))
                 # 1. Everything is checked before anything is written.
                 vrts = {}
-                for key, path in stack_paths.items():
+                for key in stack_paths:
                     resolution, bands, _composite = STACKS[key]
-                    sources = stack_sources(product, key, bands, resolution, feedback)
-                    vrts[key] = stack_vrt(product, product.grid(resolution), sources)
-                sources = mask_sources(product)
-                missing = [kind for kind in mask_paths if kind not in sources]
+                    band_sources = stack_sources(product, key, bands, resolution, feedback)
+                    vrts[key] = stack_vrt(product, product.grid(resolution), band_sources)
+                decodable = mask_sources(product)
+                missing = [kind for kind in mask_paths if kind not in decodable]
                 if missing:
                     raise QgsProcessingException(tr(
                         "{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, "
@@ -227,7 +227,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
 
                 # 2. The masks, block by block, counted on the way.
                 grid = product.grid(MASK_RESOLUTION)
-                wanted = [kind for kind in MASK_KINDS if kind in sources]  # all of them, for the summary
+                wanted = [kind for kind in MASK_KINDS if kind in decodable]  # all of them, for the summary
                 writers = {kind: stack.enter_context(GeoTiffWriter(
                     path, grid.width, grid.height, grid.crs, grid.transform, "uint8",
                     nodata=None if kind == "nodata" else masks.MASK_NODATA)) for kind, path in mask_paths.items()}
@@ -257,7 +257,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
                     if feedback.isCanceled():
                         raise cancelled_error()
                     written.append(report.write_text(stack_paths[key], text))
-                summary = Summary(product, reflectance, counts, sources)
+                summary = Summary(product, reflectance, counts, decodable)
                 for line in summary.lines():
                     feedback.pushInfo(line)
                 if html_path:
@@ -340,7 +340,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
             context.addLayerToLoadOnCompletion(path, details)
 
 
-# --- sources and VRT stacks (files only: no QGIS object below this line but messages) ----------------
+# --- band files and VRT stacks ----------------------------------------------------------------------
 
 class Source:
     """One band file of a stack: its GDAL path and what the VRT needs to know about it."""
@@ -412,8 +412,11 @@ def check_geotiff_complete(path):
     from ..io.raster import RasterReadError, gdal_errors_raised
 
     stat = gdal.VSIStatL(path)
-    with gdal_errors_raised(path):
-        dataset = gdal.Open(path)
+    try:
+        with gdal_errors_raised(path):
+            dataset = gdal.Open(path)
+    except RuntimeError as error:  # when osgeo.gdal exceptions are on
+        raise RasterReadError(path, str(error)) from None
     if stat is None or dataset is None:
         raise RasterReadError(path, "the file cannot be opened")
     band = dataset.GetRasterBand(1)
@@ -522,14 +525,14 @@ def iso_utc(moment):
 class Summary:
     """What the log and the HTML page say about a product, and the numbers the algorithm outputs."""
 
-    def __init__(self, product, reflectance, counts, sources):
-        self.product, self.reflectance, self.counts, self.sources = product, reflectance, counts, sources
+    def __init__(self, product, reflectance, counts, decodable):
+        self.product, self.reflectance, self.counts, self.decodable = product, reflectance, counts, decodable
         self.sunglint, self.sunglint_source = self._sunglint()
 
     def percent(self, kind):
         """Percent of the valid 20 m pixels in mask ``kind`` (no data: of all pixels); None when the product
         cannot tell or has no valid pixel."""
-        if kind not in self.sources:
+        if kind not in self.decodable:
             return None
         total = self.counts["pixels"] if kind == "nodata" else self.counts["valid"]
         return 100.0 * self.counts[kind] / total if total else None
@@ -621,7 +624,15 @@ class Summary:
             parts.append(report.heading(tr("Files written")))
             parts.append(report.table(sorted(outputs.items())))
         return report.page(tr("Summary of {product}").format(product=self.product.name), parts,
-                           language=qgis_language())
+                           language=page_language())
+
+
+def page_language():
+    """The language the page is written in: the QGIS one when Névé has its translation, else English."""
+    import os
+
+    language = qgis_language()
+    return language if os.path.exists(os.path.join(I18N_DIR, "neve_{}.qm".format(language))) else "en"
 
 
 def _date_text(moment):
