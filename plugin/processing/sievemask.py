@@ -73,7 +73,7 @@ class SieveMaskAlgorithm(CloudRefinementAlgorithm):
             "<p>Pixels touch by their sides and corners (8-connectivity, default) or by their sides only "
             "(4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the "
             "area they have inside.</p>"
-            "<p>Defaults: 50000 m2 for both, the minimum cloud area of GRASS i.sentinel.mask; using the same "
+            "<p>Defaults: 50000 m² for both, the minimum cloud area of GRASS i.sentinel.mask; using the same "
             "area for holes treats the mask and its background alike, as GDAL's sieve filter does. 0 turns "
             "a step off.</p>"
             "<p><b>Mask</b>: a raster layer, whose listed values count as mask (default every non-zero value "
@@ -92,13 +92,13 @@ class SieveMaskAlgorithm(CloudRefinementAlgorithm):
             tr("Values of the mask raster that belong to the mask, separated by commas, ranges with a dash "
                "(1, 2, 5-7). Empty (default): every non-zero value except no data."))
         self.add_parameter(
-            QgsProcessingParameterNumber(self.MIN_OBJECT_AREA, tr("Minimum object area (m2)"),
+            QgsProcessingParameterNumber(self.MIN_OBJECT_AREA, tr("Minimum object area (m²)"),
                                          QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MIN_AREA,
                                          minValue=0.0, maxValue=MAX_AREA),
             tr("Objects of the mask smaller than this are removed (an object of exactly this area stays). "
-               "GRASS i.sentinel.mask: 50000 m2 for clouds, 10000 m2 for shadows. 0: keep every object."))
+               "GRASS i.sentinel.mask: 50000 m² for clouds, 10000 m² for shadows. 0: keep every object."))
         self.add_parameter(
-            QgsProcessingParameterNumber(self.MIN_HOLE_AREA, tr("Minimum hole area (m2)"),
+            QgsProcessingParameterNumber(self.MIN_HOLE_AREA, tr("Minimum hole area (m²)"),
                                          QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MIN_AREA,
                                          minValue=0.0, maxValue=MAX_AREA),
             tr("Holes in the mask smaller than this are filled (a hole of exactly this area stays). No-data "
