@@ -283,12 +283,17 @@ def dock_iface(real_iface):
 
 
 def test_the_plugin_opens_and_closes_the_panel_from_menu_and_toolbar_and_unloads_cleanly(
-        qgis_processing_ready, dock_iface, project, qgis_canvas, qtbot, tmp_path):
+        qgis_processing_ready, dock_iface, project, qgis_canvas, qtbot, tmp_path, monkeypatch):
     import neve
+    from neve.plugin.processing.provider import NeveProvider
     from neve.ui.preview import PREVIEW_PROPERTY
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
     from test_plugin import neve_submenu
+
+    # Other tests keep a "neve" provider registered for the whole session (conftest's neve_provider);
+    # this plugin instance registers its provider under another id, so that both can coexist.
+    monkeypatch.setattr(NeveProvider, "id", lambda self: "neveuitest")
 
     receivers = qgis_canvas.receivers(qgis_canvas.extentsChanged)
     plugin = neve.classFactory(dock_iface)
@@ -356,3 +361,19 @@ def test_a_pass_2_stricter_than_pass_1_is_pointed_out(panel):
     assert "NDSI threshold of pass 2 is above that of pass 1" in panel.warning.text()
     panel.sliders["NDSI_PASS2"].setValue(0.40)  # equal is allowed
     assert panel.warning.isHidden()
+
+
+def test_the_refined_cloud_mask_run_uses_the_panel_values_not_a_preset(neve_provider):
+    from neve.ui.tune_panel import CLOUD_ALGORITHM, default_values, run_parameters
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(CLOUD_ALGORITHM)
+    if algorithm is None:
+        pytest.skip("this version has no " + CLOUD_ALGORITHM)
+    values = dict(default_values(), DISTANCE=300, THRESHOLD=0.05)
+    parameters = run_parameters(CLOUD_ALGORITHM, values, "/data/S2.zip", algorithm)
+    preset = algorithm.parameterDefinition("PRESET")
+    assert preset.options()[parameters["PRESET"]] == "Custom values (the parameters below)"
+    assert parameters["DISTANCE"] == 300 and parameters["THRESHOLD"] == 0.05
+    assert parameters["INPUT_PRODUCT"] == "/data/S2.zip"
+    assert {name for name in parameters if name in values} == CLOUD_PARAMETERS

@@ -320,3 +320,38 @@ def test_a_damaged_input_is_reported_not_raised(tmp_path, qtbot, qgis_app):
     assert "B11" in messages[0]
     assert controller.layers() == []
     controller.stop()
+
+
+def test_clouds_over_water_use_the_glint_angle_of_each_pixel_as_neve_waterclouds(tmp_path, qgis_app):
+    """On a generated Theia product (lakes with and without sunglint), the preview's clouds over water
+    are the SWIR test on the scene's truth: on water pixels, B12 above the sunglint threshold where the
+    true glint angle is below the sunglint angle, above the other threshold elsewhere."""
+    from synthetic import Scene, make_theia_product
+
+    from neve.ui.preview import MASK_WATER_CLOUD, PreviewSource, compute_preview, preview_grid, read_view
+
+    scene = Scene.small(size=240)
+    source = PreviewSource(product=make_theia_product(tmp_path, scene))
+    with source.open() as product:
+        grid = preview_grid(product.grid(20), product.grid(20).bounds, 120, 120)
+        data = read_view(product, grid)
+    truth = scene.truth(resolution=20)
+    assert grid.shape == truth.dem.shape
+    glint = truth.glint_angle("B12")  # about 17.9 to 18.2 degrees over this small scene
+    np.testing.assert_allclose(data.glint_angle, glint, atol=0.01)
+    water = ((truth.mg2 & 1) != 0) & ~data.nodata
+    b12 = truth.reflectance("B12")
+
+    # sunglint angle above every pixel's glint angle, below all of them, and between them
+    for sunglint_angle in (30.0, 10.0, float(np.median(glint[water]))):
+        _snow, cloud_mask, statistics = compute_preview(data, values(SUNGLINT_ANGLE=sunglint_angle, DISTANCE=0))
+        limit = np.where(glint < sunglint_angle, 0.16, 0.04)
+        expected = water & (b12 > limit) & ~data.all_cloud  # the product's own clouds show as such
+        certain = np.abs(glint - sunglint_angle) > 0.01  # interpolated angles agree to 0.01 degree
+        np.testing.assert_array_equal((cloud_mask == MASK_WATER_CLOUD)[certain], expected[certain])
+        assert statistics["sunglint_water"] == pytest.approx(
+            100.0 * np.count_nonzero(water & (glint < sunglint_angle)) / np.count_nonzero(water), abs=1.0)
+    # the lake with sunglint (B12 0.083) is cloud only where the threshold without sunglint applies
+    _snow, with_glint, _statistics = compute_preview(data, values(SUNGLINT_ANGLE=30.0, DISTANCE=0))
+    _snow, without, _statistics = compute_preview(data, values(SUNGLINT_ANGLE=10.0, DISTANCE=0))
+    assert np.count_nonzero(without == MASK_WATER_CLOUD) > np.count_nonzero(with_glint == MASK_WATER_CLOUD)

@@ -176,7 +176,7 @@ class ViewData:
     water: np.ndarray
     nodata: np.ndarray
     dem: np.ndarray = None
-    glint_angle: float = float("nan")  # the scene's smallest glint angle, degrees (NaN: no angles)
+    glint_angle: object = float("nan")  # degrees, per pixel (array) or for the scene (NaN: no angles)
     ndsi: np.ndarray = None
     red_coarse: np.ndarray = None
     histograms: dict = field(default_factory=dict)
@@ -199,8 +199,8 @@ def read_view(product, grid, dem_source=None, check=lambda: None):
     native = grid.resolution <= BASE_RESOLUTION
     resampling = "cubic" if native else "nearest"
     from ..plugin.core import masks, snow
-    from ..plugin.core.cloud import CLM_CLOUD_BITS
     from ..plugin.io.raster import open_raster, read_onto_grid
+    from ..plugin.processing.dilatemask import PRODUCT_CLOUD_BITS, PRODUCT_CLOUD_CLASSES
 
     def reflectance(band):
         values = product.read_reflectance(band, grid, resampling=resampling)
@@ -208,16 +208,18 @@ def read_view(product, grid, dem_source=None, check=lambda: None):
         return values
 
     green, red, swir = reflectance("B3"), reflectance("B4"), reflectance("B11")
-    swir_water = reflectance("B12") if "B12" in product.bands else swir
+    water_band = "B12" if "B12" in product.bands else "B11"  # MAJA's band, as neve:waterclouds
+    swir_water = reflectance(water_band) if water_band != "B11" else swir
+    # the clouds the buffer grows from are those neve:refinecloudmask buffers (not shadows, not the
+    # thinnest clouds alone)
     if "CLM" in product.masks:
         clm = product.read_raw("CLM", grid).astype(np.uint8)
         layers = snow.cloud_layers_from_clm(clm)
-        # the clouds the buffer grows from: cloud bits, or the summary bit alone (not the shadows)
-        clouds = masks.any_bit_set(clm, CLM_CLOUD_BITS) | (clm == masks.bit_value([masks.CLM_SUMMARY]))
+        clouds = masks.any_bit_set(clm, PRODUCT_CLOUD_BITS)
     else:
         scl = product.read_raw("SCL", grid).astype(np.uint8)
         layers = snow.cloud_layers_from_scl(scl)
-        clouds = masks.in_classes(scl, (masks.SCL_CLOUD_MEDIUM, masks.SCL_CLOUD_HIGH, masks.SCL_CIRRUS))
+        clouds = masks.in_classes(scl, PRODUCT_CLOUD_CLASSES)
     check()
     has = set(product.masks)
     water = product.read_mask("water", grid) if has & {"MG2", "SCL"} else np.zeros(grid.shape, bool)
@@ -246,7 +248,7 @@ def read_view(product, grid, dem_source=None, check=lambda: None):
 
     data = ViewData(grid=grid, green=green, red=red, swir=swir, swir_water=swir_water,
                     all_cloud=layers.all_cloud, shadow=layers.shadow, high=layers.high, clouds=clouds,
-                    water=water, nodata=nodata, dem=dem, glint_angle=_scene_glint_angle(product))
+                    water=water, nodata=nodata, dem=dem, glint_angle=_glint_angles(product, grid, water_band))
     data.ndsi = snow.ndsi(green, swir)
     factor = max(1, int(round(DARK_CLOUD_SCALE / grid.resolution)))
     data.red_coarse = (snow.coarse_red(red, resize_factor=factor) if factor > 1
@@ -269,16 +271,24 @@ def _histogram(values, value_range, bins=HISTOGRAM_BINS):
     return counts, edges
 
 
-def _scene_glint_angle(product):
-    """The smallest glint angle over the bands, from the mean sun and viewing angles, in degrees (MAJA
-    raises its scene sunglint flag when it is below the sunglint angle); NaN without angles."""
-    from ..plugin.core.cloud import glint_angle
+def _glint_angles(product, grid, band):
+    """The glint angle in degrees at each pixel of ``grid``, from the product's sun and viewing angle
+    grids, as neve:waterclouds computes it by default; where the product has only mean angles, the
+    smallest glint angle of the bands (MAJA's scene rule); NaN without angles (no sunglint)."""
+    from qgis.core import QgsProcessingException
 
+    from ..plugin.core.cloud import glint_angle
+    from ..plugin.processing.waterclouds import GlintField
+
+    try:
+        return GlintField(product, grid, band).angles(0, grid.height, 0, grid.width).astype(np.float32)
+    except QgsProcessingException:  # no angle grids
+        pass
     sun = product.sun_angles
     views = [v for v in product.viewing_angles.values() if v is not None]
     if sun is None or not views:
-        return float("nan")
-    return float(np.nanmin([glint_angle(sun.zenith, sun.azimuth, v.zenith, v.azimuth) for v in views]))
+        return np.float32(np.nan)
+    return np.float32(np.nanmin([glint_angle(sun.zenith, sun.azimuth, v.zenith, v.azimuth) for v in views]))
 
 
 # -- computing a preview --------------------------------------------------------------------------
@@ -307,15 +317,16 @@ def compute_preview(data, values, check=lambda: None):
 
     Snow: the LIS method, step by step (``plugin/core/snow.py``) on the product's own cloud mask, the
     dark-cloud test averaging the red band to 240 m (or the preview's pixel when coarser), the
-    snowline from the DEM of the view. Cloud: clouds over water by the SWIR test, with the sunglint
-    threshold when the scene's glint angle is below the sunglint angle (MAJA's scene flag), then the
-    clouds and the water clouds buffered by the distance (``plugin/core/cloud.py``), at the preview's
-    pixel size.
+    snowline from the DEM of the view. Cloud, as neve:refinecloudmask with its default options but
+    without the shadow search: clouds over water by the SWIR test, with the sunglint threshold where
+    the glint angle is below the sunglint angle, then the product's clouds and the water clouds
+    buffered by the distance (``plugin/core/cloud.py``), at the preview's pixel size.
 
     ``statistics``: ``valid`` (pixels), ``snow``, ``cloud``, ``clear`` (percent of the valid pixels of
     the snow map), ``refined_cloud`` (percent of the valid pixels in the refined cloud mask),
-    ``snowline`` (m, None without a snowline in view), ``has_dem``, ``glint_angle`` (degrees, NaN
-    without angles) and ``sunglint`` (the sunglint thresholds apply).
+    ``snowline`` (m, None without a snowline in view), ``has_dem``, ``glint_range`` (smallest and
+    largest glint angle in view, degrees; None without angles) and ``sunglint_water`` (percent of the
+    water pixels where the sunglint threshold applies).
     """
     from ..plugin.core import cloud, snow
 
@@ -336,9 +347,8 @@ def compute_preview(data, values, check=lambda: None):
     snow_map = snow.snow_map(snow1, snow2, cloud_refined, back, data.nodata, SNOW_NODATA)
     check()
 
-    sunglint = bool(data.glint_angle < values["SUNGLINT_ANGLE"])  # NaN (no angles): no sunglint
-    water_clouds = cloud.water_clouds(data.swir_water, data.water, sunglint, values["THRESHOLD"],
-                                      values["THRESHOLD_SUNGLINT"]) & ~data.nodata
+    water_clouds = cloud.water_clouds(data.swir_water, data.water, data.glint_angle, values["THRESHOLD"],
+                                      values["THRESHOLD_SUNGLINT"], values["SUNGLINT_ANGLE"]) & ~data.nodata
     clouds = data.clouds | water_clouds
     resolution = data.grid.resolution
     grown = cloud.dilate(clouds, values["DISTANCE"], (resolution, resolution)) if values["DISTANCE"] > 0 else clouds
@@ -347,6 +357,13 @@ def compute_preview(data, values, check=lambda: None):
     cloud_mask[water_clouds] = MASK_WATER_CLOUD
     cloud_mask[data.all_cloud] = MASK_CLOUD
     cloud_mask[data.nodata] = MASK_NODATA
+
+    glint = np.broadcast_to(np.asarray(data.glint_angle, dtype=np.float32), data.grid.shape)
+    seen = glint[~data.nodata]
+    seen = seen[np.isfinite(seen)]
+    water = data.water & ~data.nodata
+    water_count = int(np.count_nonzero(water))
+    glinting = int(np.count_nonzero(water & (glint < values["SUNGLINT_ANGLE"])))
 
     counts = snow.map_counts(snow_map, SNOW_NODATA)
     valid = int(counts[:3].sum())
@@ -360,8 +377,8 @@ def compute_preview(data, values, check=lambda: None):
         "refined_cloud": 100.0 * refined / valid if valid else 0.0,
         "snowline": zs,
         "has_dem": data.dem is not None,
-        "glint_angle": data.glint_angle,
-        "sunglint": sunglint,
+        "glint_range": (float(seen.min()), float(seen.max())) if seen.size else None,
+        "sunglint_water": 100.0 * glinting / water_count if water_count else 0.0,
     }
     return snow_map, cloud_mask, statistics
 

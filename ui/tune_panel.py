@@ -61,6 +61,7 @@ SNOW_ALGORITHM = "neve:snowmap"
 CLOUD_ALGORITHM = "neve:refinecloudmask"
 INPUT_PRODUCT = "INPUT_PRODUCT"
 DEM_PARAMETER = "DEM"
+PRESET_PARAMETER = "PRESET"
 # which thresholds each algorithm takes when it is not registered yet to ask it
 ALGORITHM_THRESHOLDS = {SNOW_ALGORITHM: SNOW_THRESHOLDS, CLOUD_ALGORITHM: CLOUD_THRESHOLDS}
 MAP_SETTLE_MS = 150  # a moving map (pan, zoom) asks for a preview once it has stopped this long
@@ -101,7 +102,8 @@ def run_parameters(algorithm_id, values, product=None, algorithm=None, dem=None)
 
     The thresholds are those the algorithm declares (``algorithm``, a QgsProcessingAlgorithm) or, without
     it, those of :data:`ALGORITHM_THRESHOLDS`; ``product`` (a path) goes to ``INPUT_PRODUCT`` and
-    ``dem`` (a layer source) to ``DEM`` when the algorithm has such a parameter. Values are plain
+    ``dem`` (a layer source) to ``DEM`` when the algorithm has such a parameter, and a ``PRESET``
+    parameter is set to "custom values" so that the thresholds given apply. Values are plain
     numbers, as a user would type them in ``processing.run``.
     """
     if algorithm is not None:
@@ -115,6 +117,10 @@ def run_parameters(algorithm_id, values, product=None, algorithm=None, dem=None)
         parameters[INPUT_PRODUCT] = product
     if dem and DEM_PARAMETER in declared:
         parameters[DEM_PARAMETER] = dem
+    if PRESET_PARAMETER in declared:  # neve:refinecloudmask uses its thresholds only with "custom"
+        from ..plugin.processing.refinecloudmask import PRESET_KEYS
+
+        parameters[PRESET_PARAMETER] = PRESET_KEYS.index("custom")
     for name in names:
         if name in values:
             parameters[name] = plain_value(THRESHOLDS[name], values[name])
@@ -622,14 +628,12 @@ def format_statistics(statistics):
         lines.append(tr("Snowline: none in view (no pass 2)"))
     else:
         lines.append(tr("Snowline: {elevation:.0f} m").format(elevation=snowline))
-    angle = statistics.get("glint_angle")
-    if angle is None or angle != angle:  # NaN: no angles
+    glint = statistics.get("glint_range")
+    if glint is None:
         lines.append(tr("Sunglint: the input has no viewing angles, the threshold without sunglint applies"))
-    elif statistics.get("sunglint"):
-        lines.append(tr("Sunglint likely: glint angle {angle:.1f}°, the sunglint threshold applies").format(
-            angle=angle))
     else:
-        lines.append(tr("Sunglint unlikely: glint angle {angle:.1f}°").format(angle=angle))
+        lines.append(tr("Glint angle {low:.1f}° to {high:.1f}°: the sunglint threshold applies to {percent:.0f} % "
+                        "of the water").format(low=glint[0], high=glint[1], percent=statistics["sunglint_water"]))
     return "\n".join(lines)
 
 
