@@ -172,9 +172,8 @@ def test_stacks_hold_the_reflectance_of_the_reader_and_of_the_files(neve_provide
                 values = unscaled(vrt, index)
                 np.testing.assert_array_equal(values, product.read_reflectance(band), err_msg=band)
                 if not which.endswith("zip"):
-                    np.testing.assert_array_equal(
-                        values, expected_reflectance(read_raster(band_file(path, band, resolution)), offset, nodata),
-                        err_msg=band)
+                    dn = read_raster(band_file(path, band, resolution))
+                    np.testing.assert_array_equal(values, expected_reflectance(dn, offset, nodata), err_msg=band)
                 assert np.isnan(values).any() and np.nanmax(values) - np.nanmin(values) > 0.2, band
             # the product's own files, in place: inside the zip for a zip, never extracted or copied
             for source in vrt_sources(vrt):
@@ -320,8 +319,8 @@ def test_outputs_are_loaded_and_styled_like_in_the_dialog(neve_provider, generat
     """As the Processing dialog does: layer outputs carry the destination project; the stacks follow
     them, and the post-processors name and style the layers once QGIS loads them."""
     from processing.gui.Postprocessing import handleAlgorithmResults
-    from qgis.core import (QgsApplication, QgsMultiBandColorRenderer, QgsPalettedRasterRenderer, QgsProcessingContext,
-                           QgsProcessingOutputLayerDefinition, QgsProject)
+    from qgis.core import (QgsApplication, QgsMultiBandColorRenderer, QgsPalettedRasterRenderer,
+                           QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject)
 
     project = QgsProject()
     context = QgsProcessingContext()
@@ -367,8 +366,7 @@ def test_a_model_passes_the_stack_and_the_numbers_on(neve_provider, generated, t
                            QgsProcessingModelParameter, QgsProcessingParameterFile)
 
     model = QgsProcessingModelAlgorithm("load and measure", "Névé tests")
-    model.addModelParameter(QgsProcessingParameterFile("product", "Product", behavior=QgsProcessingParameterFile.File),
-                            QgsProcessingModelParameter("product"))
+    model.addModelParameter(QgsProcessingParameterFile("product", "Product"), QgsProcessingModelParameter("product"))
     load_child = QgsProcessingModelChildAlgorithm("neve:loadproduct")
     load_child.setChildId("load")
     load_child.addParameterSources("INPUT_PRODUCT", [Source.fromModelParameter("product")])

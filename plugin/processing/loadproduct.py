@@ -170,7 +170,8 @@ class LoadProductAlgorithm(NeveAlgorithm):
                                                   fileFilter=tr("HTML files (*.html)"), optional=True,
                                                   createByDefault=True))
         self.addOutput(QgsProcessingOutputString(self.PRODUCT_NAME, tr("Product name")))
-        self.addOutput(QgsProcessingOutputString(self.ACQUISITION_DATE, tr("Acquisition date and time (UTC, ISO 8601)")))
+        self.addOutput(QgsProcessingOutputString(self.ACQUISITION_DATE,
+                                                 tr("Acquisition date and time (UTC, ISO 8601)")))
         self.addOutput(QgsProcessingOutputString(self.TILE, tr("Tile")))
         self.addOutput(QgsProcessingOutputString(self.PLATFORM, tr("Platform")))
         self.addOutput(QgsProcessingOutputString(self.PRODUCT_VERSION,
@@ -248,8 +249,10 @@ class LoadProductAlgorithm(NeveAlgorithm):
                     for kind, mask in decoded.items():
                         counts[kind] += int((mask & valid).sum()) if kind != "nodata" else int(mask.sum())
                         if kind in writers:
-                            out = mask.astype("uint8") if kind == "nodata" else masks.encode_mask(mask & valid, no_data)
-                            writers[kind].write(out, block.write)
+                            if kind == "nodata":
+                                writers[kind].write(mask.astype(np.uint8), block.write)
+                            else:
+                                writers[kind].write(masks.encode_mask(mask & valid, no_data), block.write)
                     feedback.setProgress(95.0 * (block.index + 1) / block.count)
 
                 # 3. The stacks and the summary, still before the masks are renamed into place.
@@ -595,7 +598,7 @@ class Summary:
     def lines(self):
         """The summary as lines of text, for the log."""
         lines = [tr("Summary of {product}").format(product=self.product.name)]
-        lines += ["  {}: {}".format(label, value if value is not None else "\u2013") for label, value in self.rows()]
+        lines += ["  {}: {}".format(label, "\u2013" if value is None else value) for label, value in self.rows()]
         lines.append("  " + tr("Percent of the valid pixels at 20 m, from the decoded masks:"))
         lines += ["    {}: {}".format(label, _number(value, 2, " %")) for label, value in self.mask_rows()]
         if self.product.quality:
