@@ -216,13 +216,6 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
             return preset, {name: self.parameterAsDouble(parameters, name, context) for name in RECIPE_THRESHOLDS}
         return preset, {name: float(PRESETS[preset][name]) for name in RECIPE_THRESHOLDS}
 
-    def range_problem(self, parameters, context):
-        # Presets other than custom ignore the individual thresholds: do not refuse them then.
-        preset = PRESET_KEYS[self.parameterAsEnum(parameters, self.PRESET, context)]
-        if preset != "custom":
-            parameters = {k: v for k, v in parameters.items() if k not in RECIPE_THRESHOLDS}
-        return super().range_problem(parameters, context)
-
     def open_product(self, parameters, context, feedback, stack, swir_band, dark_band, shadows):
         """The product of ``INPUT_PRODUCT`` or of the layers, and the output grid, checked."""
         has_product = bool(self.parameterAsFile(parameters, INPUT_PRODUCT, context))
