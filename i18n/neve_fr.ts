@@ -14,7 +14,7 @@
         <translation>Masques de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="152"/>
+        <location filename="../ui/tune_panel.py" line="159"/>
         <source>Snow</source>
         <translation>Neige</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="24"/>
+        <location filename="../plugin/processing/snowmap.py" line="64"/>
         <source>MAJA cloud mask CLM (bits)</source>
         <translation>Masque de nuages MAJA CLM (bits)</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Masque géophysique MAJA MG2 (bits)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="26"/>
+        <location filename="../plugin/processing/snowmap.py" line="65"/>
         <source>Sen2Cor scene classification SCL (classes)</source>
         <translation>Classification de scène Sen2Cor SCL (classes)</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Pour un autre raster : valeurs séparées par des virgules, intervalles avec un tiret (1, 2, 5-7). Vide : toute valeur non nulle.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="210"/>
+        <location filename="../ui/tune_panel.py" line="218"/>
         <source>Cloud mask</source>
         <translation>Masque de nuages</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>{path} n'est pas un produit Sentinel-2 L2A : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées (*_MTD_ALL.xml pour Theia, MTD_MSIL2A.xml pour Sen2Cor).</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="184"/>
+        <location filename="../ui/tune_panel.py" line="191"/>
         <source>Band layers</source>
         <translation>Couches de bandes</translation>
     </message>
@@ -659,287 +659,277 @@
         <translation>avec MNT</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="81"/>
+        <location filename="../ui/tune_panel.py" line="83"/>
         <source>NDSI of the visible area</source>
         <translation>NDSI de la zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="81"/>
+        <location filename="../ui/tune_panel.py" line="83"/>
         <source>Red reflectance of the visible area</source>
         <translation>Réflectance rouge de la zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="82"/>
+        <location filename="../ui/tune_panel.py" line="84"/>
         <source>SWIR reflectance over water</source>
         <translation>Réflectance SWIR sur l'eau</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="87"/>
+        <location filename="../ui/tune_panel.py" line="89"/>
         <source>pass 1</source>
         <translation>passe 1</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="88"/>
+        <location filename="../ui/tune_panel.py" line="90"/>
         <source>pass 2</source>
         <translation>passe 2</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="88"/>
+        <location filename="../ui/tune_panel.py" line="90"/>
         <source>dark cloud</source>
         <translation>nuage sombre</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="89"/>
+        <location filename="../ui/tune_panel.py" line="91"/>
         <source>back to cloud</source>
         <translation>retour au nuage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="89"/>
+        <location filename="../ui/tune_panel.py" line="91"/>
         <source>water</source>
         <translation>eau</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="90"/>
+        <location filename="../ui/tune_panel.py" line="92"/>
         <source>sunglint</source>
         <translation>reflet</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="129"/>
+        <location filename="../ui/tune_panel.py" line="136"/>
         <source>Névé: tune thresholds</source>
         <translation>Névé : ajuster les seuils</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="158"/>
+        <location filename="../ui/tune_panel.py" line="165"/>
         <source>Cloud refinement</source>
         <translation>Affinage du masque de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="180"/>
+        <location filename="../ui/tune_panel.py" line="187"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="183"/>
+        <location filename="../ui/tune_panel.py" line="190"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="195"/>
+        <location filename="../ui/tune_panel.py" line="202"/>
         <source>Sentinel-2 L2A products (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;All files (*)</source>
         <translation>Produits Sentinel-2 L2A (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="197"/>
+        <location filename="../ui/tune_panel.py" line="204"/>
         <source>Choose a Sentinel-2 L2A product</source>
         <translation>Choisir un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="198"/>
+        <location filename="../ui/tune_panel.py" line="205"/>
         <source>A Theia/MUSCATE product (its folder, its .zip or its *_MTD_ALL.xml) or an ESA Sen2Cor product (its .SAFE folder, its .zip or its MTD_MSIL2A.xml). A folder can be typed or pasted.</source>
         <translation>Un produit Theia/MUSCATE (son dossier, son .zip ou son *_MTD_ALL.xml) ou un produit Sen2Cor de l'ESA (son dossier .SAFE, son .zip ou son MTD_MSIL2A.xml). Un dossier peut être saisi ou collé.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="210"/>
+        <location filename="../ui/tune_panel.py" line="218"/>
         <source>Green (B3)</source>
         <translation>Vert (B3)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="210"/>
+        <location filename="../ui/tune_panel.py" line="218"/>
         <source>Red (B4)</source>
         <translation>Rouge (B4)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="210"/>
+        <location filename="../ui/tune_panel.py" line="218"/>
         <source>SWIR (B11)</source>
         <translation>SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="210"/>
+        <location filename="../ui/tune_panel.py" line="218"/>
         <source>SWIR (B12)</source>
         <translation>SWIR (B12)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="210"/>
+        <location filename="../ui/tune_panel.py" line="218"/>
         <source>MAJA MG2 (water)</source>
         <translation>MG2 de MAJA (eau)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="217"/>
+        <location filename="../ui/tune_panel.py" line="225"/>
         <source>MAJA CLM (bits)</source>
         <translation>CLM de MAJA (bits)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="218"/>
+        <location filename="../ui/tune_panel.py" line="226"/>
         <source>Sen2Cor SCL (classes)</source>
         <translation>SCL de Sen2Cor (classes)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="220"/>
+        <location filename="../ui/tune_panel.py" line="230"/>
         <source>Kind of cloud mask</source>
         <translation>Type de masque de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="227"/>
+        <location filename="../ui/tune_panel.py" line="238"/>
         <source>Elevation in metres on any grid (resampled to the product&apos;s). Without it there is no snowline and no pass 2.</source>
         <translation>Altitude en mètres, sur n'importe quelle grille (rééchantillonnée sur celle du produit). Sans MNT, pas de limite d'enneigement ni de passe 2.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="229"/>
+        <location filename="../ui/tune_panel.py" line="240"/>
         <source>DEM (optional)</source>
         <translation>MNT (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="231"/>
+        <location filename="../ui/tune_panel.py" line="242"/>
         <source>Zoom to the product</source>
         <translation>Zoomer sur le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="245"/>
+        <location filename="../ui/tune_panel.py" line="256"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="300"/>
+        <location filename="../ui/tune_panel.py" line="311"/>
         <source>Choose a Sentinel-2 L2A product (Theia or Sen2Cor), or its band layers, to see what the thresholds do on it. A DEM adds the snowline and the second snow pass.</source>
         <translation>Choisissez un produit Sentinel-2 L2A (Theia ou Sen2Cor), ou ses couches de bandes, pour voir l'effet des seuils sur votre scène. Un MNT ajoute la limite d'enneigement et la seconde passe de détection de la neige.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="322"/>
+        <location filename="../ui/tune_panel.py" line="333"/>
         <source>Presets</source>
         <translation>Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="328"/>
+        <location filename="../ui/tune_panel.py" line="338"/>
         <source>Choose a preset to set its thresholds. Built-in presets are the values of production systems; yours are kept in your QGIS profile.</source>
         <translation>Choisissez un préréglage pour appliquer ses seuils. Les préréglages intégrés sont les valeurs des chaînes de production ; les vôtres sont conservés dans votre profil QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="335"/>
+        <location filename="../ui/tune_panel.py" line="345"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="336"/>
+        <location filename="../ui/tune_panel.py" line="345"/>
         <source>Save the current thresholds as a preset of yours</source>
         <translation>Enregistrer les seuils actuels comme préréglage personnel</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="338"/>
+        <location filename="../ui/tune_panel.py" line="348"/>
         <source>Rename…</source>
         <translation>Renommer…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="340"/>
+        <location filename="../ui/tune_panel.py" line="350"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="351"/>
+        <location filename="../ui/tune_panel.py" line="371"/>
         <source>Presets…</source>
         <translation>Préréglages…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="401"/>
+        <location filename="../ui/tune_panel.py" line="421"/>
         <source>Save preset</source>
         <translation>Enregistrer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="397"/>
+        <location filename="../ui/tune_panel.py" line="417"/>
         <source>Name of the preset:</source>
         <translation>Nom du préréglage :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="401"/>
+        <location filename="../ui/tune_panel.py" line="421"/>
         <source>Replace your preset &quot;{name}&quot;?</source>
         <translation>Remplacer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="417"/>
+        <location filename="../ui/tune_panel.py" line="437"/>
         <source>Rename preset</source>
         <translation>Renommer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="411"/>
+        <location filename="../ui/tune_panel.py" line="431"/>
         <source>New name:</source>
         <translation>Nouveau nom :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="417"/>
+        <location filename="../ui/tune_panel.py" line="437"/>
         <source>A preset named &quot;{name}&quot; exists already.</source>
         <translation>Un préréglage nommé « {name} » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="424"/>
+        <location filename="../ui/tune_panel.py" line="444"/>
         <source>Delete preset</source>
         <translation>Supprimer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="424"/>
+        <location filename="../ui/tune_panel.py" line="444"/>
         <source>Delete your preset &quot;{name}&quot;?</source>
         <translation>Supprimer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="460"/>
+        <location filename="../ui/tune_panel.py" line="481"/>
         <source>Visible area</source>
         <translation>Zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="466"/>
+        <location filename="../ui/tune_panel.py" line="487"/>
         <source>Drag a line to set its threshold.</source>
         <translation>Faites glisser une ligne pour régler son seuil.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="505"/>
+        <location filename="../ui/tune_panel.py" line="526"/>
         <source>Run on the whole product</source>
         <translation>Lancer sur tout le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="508"/>
-        <source>Snow map of the whole product…</source>
-        <translation>Carte de neige de tout le produit…</translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="508"/>
-        <source>Refined cloud mask of the whole product…</source>
-        <translation>Masque de nuages affiné de tout le produit…</translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="521"/>
+        <location filename="../ui/tune_panel.py" line="541"/>
         <source>Opens the Processing dialog of {algorithm} with these thresholds.</source>
         <translation>Ouvre la boîte de dialogue Traitement de {algorithm} avec ces seuils.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="521"/>
+        <location filename="../ui/tune_panel.py" line="541"/>
         <source>This version of Névé has no algorithm {id}.</source>
         <translation>Cette version de Névé n'a pas d'algorithme {id}.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="600"/>
+        <location filename="../ui/tune_panel.py" line="620"/>
         <source>No valid pixel of the input in the visible area.</source>
         <translation>Aucun pixel valide de l'entrée dans la zone visible.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="601"/>
+        <location filename="../ui/tune_panel.py" line="621"/>
         <source>Snow map: snow {snow:.1f} %, cloud {cloud:.1f} %, clear {clear:.1f} % of the valid pixels</source>
         <translation>Carte de neige : neige {snow:.1f} %, nuage {cloud:.1f} %, dégagé {clear:.1f} % des pixels valides</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="603"/>
+        <location filename="../ui/tune_panel.py" line="623"/>
         <source>Refined cloud mask: cloud {cloud:.1f} %</source>
         <translation>Masque de nuages affiné : nuage {cloud:.1f} %</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="606"/>
+        <location filename="../ui/tune_panel.py" line="626"/>
         <source>Snowline: choose a DEM to compute it</source>
         <translation>Limite d'enneigement : choisissez un MNT pour la calculer</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="608"/>
+        <location filename="../ui/tune_panel.py" line="628"/>
         <source>Snowline: none in view (no pass 2)</source>
         <translation>Limite d'enneigement : aucune dans la vue (pas de passe 2)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="610"/>
+        <location filename="../ui/tune_panel.py" line="630"/>
         <source>Snowline: {elevation:.0f} m</source>
         <translation>Limite d'enneigement : {elevation:.0f} m</translation>
     </message>
@@ -1034,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="492"/>
+        <location filename="../ui/preview.py" line="509"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="583"/>
+        <location filename="../ui/preview.py" line="600"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="583"/>
+        <location filename="../ui/preview.py" line="600"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="606"/>
+        <location filename="../ui/preview.py" line="623"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -1354,12 +1344,12 @@
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="618"/>
+        <location filename="../plugin/processing/snowmap.py" line="1082"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="621"/>
+        <location filename="../plugin/processing/snowmap.py" line="1084"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
@@ -2249,27 +2239,17 @@
         <translation>Nuage ou ombre du masque du produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="613"/>
+        <location filename="../ui/tune_panel.py" line="633"/>
         <source>Sunglint: the input has no viewing angles, the threshold without sunglint applies</source>
         <translation>Reflet du soleil : l'entrée n'a pas d'angles de visée, le seuil sans reflet s'applique</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="615"/>
-        <source>Sunglint likely: glint angle {angle:.1f}°, the sunglint threshold applies</source>
-        <translation>Reflet du soleil probable : angle de reflet {angle:.1f}°, le seuil avec reflet s'applique</translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="618"/>
-        <source>Sunglint unlikely: glint angle {angle:.1f}°</source>
-        <translation>Reflet du soleil peu probable : angle de reflet {angle:.1f}°</translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="627"/>
+        <location filename="../ui/tune_panel.py" line="645"/>
         <source>The NDSI threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="629"/>
+        <location filename="../ui/tune_panel.py" line="647"/>
         <source>The red threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
@@ -2644,11 +2624,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="67"/>
-        <source>&lt;p&gt;Cleans a mask: removes its objects (groups of touching mask pixels) smaller than the minimum object area, then fills its holes (groups of touching pixels outside the mask, no data excluded) smaller than the minimum hole area. An object or a hole whose area equals the minimum stays. Areas are in square metres: the number of pixels times the pixel area, so the raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;Pixels touch by their sides and corners (8-connectivity, default) or by their sides only (4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the area they have inside.&lt;/p&gt;&lt;p&gt;Defaults: 50000 m2 for both, the minimum cloud area of GRASS i.sentinel.mask; using the same area for holes treats the mask and its background alike, as GDAL&apos;s sieve filter does. 0 turns a step off.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default every non-zero value except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../plugin/processing/sievemask.py" line="85"/>
         <source>The mask to clean, for example a cloud mask. When given, it is used even if a product is given too.</source>
         <translation type="unfinished"></translation>
@@ -2656,21 +2631,6 @@
     <message>
         <location filename="../plugin/processing/sievemask.py" line="89"/>
         <source>Values of the mask raster that belong to the mask, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/sievemask.py" line="94"/>
-        <source>Minimum object area (m2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/sievemask.py" line="94"/>
-        <source>Objects of the mask smaller than this are removed (an object of exactly this area stays). GRASS i.sentinel.mask: 50000 m2 for clouds, 10000 m2 for shadows. 0: keep every object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/sievemask.py" line="100"/>
-        <source>Minimum hole area (m2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2724,9 +2684,634 @@
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="561"/>
+        <location filename="../ui/tune_panel.py" line="581"/>
         <source>Reading the visible area…</source>
         <translation>Lecture de la zone visible…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="66"/>
+        <source>Binary cloud mask (non-zero = cloud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="72"/>
+        <source>Gascoin et al. 2020: 0.5 tanh(2.65 NDSI - 1.42) + 0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="73"/>
+        <source>Linear (older LIS): 1.45 NDSI - 0.01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="111"/>
+        <source>Snow map (Theia/LIS method)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="114"/>
+        <source>The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="118"/>
+        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;Refine a cloud mask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <source>Green band (B3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <source>Used when no product is given: the green band (B3, 10 m or 20 m) as digital numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <source>Red band (B4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <source>Used when no product is given: the red band (B4, 10 m or 20 m) as digital numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <source>SWIR band (B11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <source>Used when no product is given: the SWIR band (B11, 20 m). The map is made on its grid, and its no-data pixels are the map&apos;s no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="158"/>
+        <source>A cloud mask layer, for example the output of &quot;Refine a cloud mask&quot; or of &quot;Cloud mask from a product&apos;s mask&quot;. With a product it replaces the product&apos;s own mask (CLM or SCL); without a product it is required. Pixels equal to the layer&apos;s no-data value are not cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="163"/>
+        <source>How to read the cloud mask layer. MAJA CLM bits: any bit is cloud, bits 5 and 6 are shadows and bit 7 high clouds, which stay cloud whatever the dark-cloud test says. Sen2Cor SCL: classes 3, 8, 9 and 10 are cloud, 3 is shadow and 10 high cloud. Binary: non-zero is cloud, with no shadow or high cloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="170"/>
+        <source>Digital elevation model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="170"/>
+        <source>Elevations in metres, in any CRS and resolution: resampled onto the 20 m grid with cubic splines. Pixels without elevation get no pass 2. Without a DEM, pass 2 is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="174"/>
+        <source>Tree cover density</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="174"/>
+        <source>Tree cover density in percent (0 to 100, above 100 unknown), such as the Copernicus layer LIS uses. Needed for the on-ground fractional snow cover and the QC flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="180"/>
+        <source>Elevation band height (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="180"/>
+        <source>Height of the elevation bands of the snowline histogram, in metres. LIS default 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="185"/>
+        <source>Snow fraction of a snowy band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="185"/>
+        <source>An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow (0 to 1). LIS default 0.10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="191"/>
+        <source>Clear fraction of a snowy band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="191"/>
+        <source>An elevation band counts only when more than this fraction of its pixels are clear (0 to 1). LIS default 0.10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="197"/>
+        <source>Snow fraction needed for pass 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="197"/>
+        <source>Pass 2 runs only when pass 1 found snow on more than this fraction of the image (0 to 1). LIS default 0.001 (0.1 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="204"/>
+        <source>Resize factor of the dark-cloud test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="204"/>
+        <source>The red band is averaged over this many 20 m pixels (12: 240 m) for the dark-cloud test. LIS default 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="210"/>
+        <source>No-data code of the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="210"/>
+        <source>Value of the map&apos;s no-data pixels: 255 (LIS 1.6 and later, the Theia Snow collection today) or 254 (LIS up to 1.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="216"/>
+        <source>Count no-data pixels in the snowline histogram (as LIS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="216"/>
+        <source>LIS builds the elevation histogram over every pixel, no data included, so that no-data pixels count as clear and snow-free; the map is LIS&apos;s only that way. Uncheck to leave them out (the snowline then ignores the swath edge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="223"/>
+        <source>Fractional snow cover formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="223"/>
+        <source>How the NDSI of a snow pixel gives its fractional snow cover: Gascoin et al. 2020, calibrated on Sentinel-2 (LIS default), or the older linear formula.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="325"/>
+        <source>Snow map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="229"/>
+        <source>0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="327"/>
+        <source>Bit field of the intermediate layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <source>LIS&apos;s bit field: bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag (MG2 &gt;= 64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <source>NDSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <source>The NDSI (float32), no data where the map has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="329"/>
+        <source>Fractional snow cover on top of canopy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <source>FSC in percent (1 to 100) on snow pixels; 0 no snow, 205 cloud, the no-data code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="329"/>
+        <source>Fractional snow cover on ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <source>Needs the tree cover density: FSC / (1 - tree cover), in percent; codes as the FSC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="334"/>
+        <source>Quality flags of the fractional snow cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (not computed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="247"/>
+        <source>Snow and cloud polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="247"/>
+        <source>Polygons of the snow (DN 100) and cloud (DN 205) pixels of the map, in a GeoPackage, with the fields DN and class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="252"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="252"/>
+        <source>An HTML page with the elevation histogram (snow, cloud and clear fractions per band, the snowline marked) and the numbers of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="258"/>
+        <source>Snowline elevation (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1030"/>
+        <source>Snow (% of the valid pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1031"/>
+        <source>Cloud (% of the valid pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="272"/>
+        <source>The on-ground fractional snow cover and the QC flags need a tree cover density layer (TCD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="316"/>
+        <source>No output file was given for the snow map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="318"/>
+        <source>The snow and cloud polygons are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="343"/>
+        <source>The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="346"/>
+        <source>The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="349"/>
+        <source>{parameter} must be above 0 (it is {value:g}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="352"/>
+        <source>{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="354"/>
+        <source>The no-data code must be 254 or 255 (it is {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="358"/>
+        <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="469"/>
+        <source>{file} holds {dtype} values: a reflectance band holds numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="475"/>
+        <source>The SWIR band must be on the 20 m grid of the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="490"/>
+        <source>No cloud mask: give a cloud mask layer with the bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="492"/>
+        <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="504"/>
+        <source>The DEM does not cover the scene: pass 2 is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="506"/>
+        <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="515"/>
+        <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="525"/>
+        <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="529"/>
+        <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="553"/>
+        <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="774"/>
+        <source>The DEM has no elevation over the scene: pass 2 is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="778"/>
+        <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="800"/>
+        <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="802"/>
+        <source>Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="973"/>
+        <source>Could not create {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="995"/>
+        <source>Could not write the polygons to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="996"/>
+        <source>snow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="996"/>
+        <source>cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1086"/>
+        <source>Snow map of {product}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="348"/>
+        <source>Rename your preset</source>
+        <translation>Renommer votre préréglage</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="350"/>
+        <source>Delete your preset</source>
+        <translation>Supprimer votre préréglage</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="529"/>
+        <source>Snow map…</source>
+        <translation>Carte de neige…</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="529"/>
+        <source>Refined cloud mask…</source>
+        <translation>Masque de nuages affiné…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="67"/>
+        <source>&lt;p&gt;Cleans a mask: removes its objects (groups of touching mask pixels) smaller than the minimum object area, then fills its holes (groups of touching pixels outside the mask, no data excluded) smaller than the minimum hole area. An object or a hole whose area equals the minimum stays. Areas are in square metres: the number of pixels times the pixel area, so the raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;Pixels touch by their sides and corners (8-connectivity, default) or by their sides only (4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the area they have inside.&lt;/p&gt;&lt;p&gt;Defaults: 50000 m² for both, the minimum cloud area of GRASS i.sentinel.mask; using the same area for holes treats the mask and its background alike, as GDAL's sieve filter does. 0 turns a step off.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default every non-zero value except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="94"/>
+        <source>Minimum object area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="94"/>
+        <source>Objects of the mask smaller than this are removed (an object of exactly this area stays). GRASS i.sentinel.mask: 50000 m² for clouds, 10000 m² for shadows. 0: keep every object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sievemask.py" line="100"/>
+        <source>Minimum hole area (m²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1023"/>
+        <source>Acquisition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1024"/>
+        <source>{width} x {height} pixels of {size:g} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1027"/>
+        <source>Snowline elevation zs (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1028"/>
+        <source>Pass 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1029"/>
+        <source>Pass-1 snow (% of the image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1039"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1040"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1041"/>
+        <source>Elevation histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1043"/>
+        <source>No elevation histogram: no DEM, or no elevation over the scene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1048"/>
+        <source>Cloud fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <source>Clear fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <source>Snow fraction of the clear pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1059"/>
+        <source>snowline {zs:.0f} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1060"/>
+        <source>Fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1062"/>
+        <source>Bands of {width:.1f} m from {low:.0f} to {high:.0f} m. A band is snowy when more than {fclear:g} of its pixels are clear and more than {fsnow:g} of its clear pixels are pass-1 snow; the snowline is two bands below the lowest snowy band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <source>Clear snow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <source>Clear, no snow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1080"/>
+        <source>* the lowest snowy band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1081"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1082"/>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1082"/>
+        <source>LIS default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="276"/>
+        <source>{low} to {high} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="285"/>
+        <source>pass-1 snow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="285"/>
+        <source>pass-2 snow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="285"/>
+        <source>cloud before refinement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="285"/>
+        <source>refined cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="286"/>
+        <source>original cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="286"/>
+        <source>slope flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="291"/>
+        <source>sun too low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="291"/>
+        <source>sun tangent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="291"/>
+        <source>tree cover above 90 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="292"/>
+        <source>snow under thin cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="292"/>
+        <source>tree cover unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="292"/>
+        <source>shaded snow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="301"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="635"/>
+        <source>Glint angle {low:.1f}° to {high:.1f}°: the sunglint threshold applies to {percent:.0f} % of the water</source>
+        <translation>Angle de reflet de {low:.1f}° à {high:.1f}° : le seuil avec reflet s'applique à {percent:.0f} % de l'eau</translation>
     </message>
 </context>
 </TS>

@@ -162,7 +162,7 @@ class CloudMaskAlgorithm(NeveAlgorithm):
         self.add_parameter(
             QgsProcessingParameterNumber(self.RESOLUTION, tr("Resolution with a product (m)"),
                                          QgsProcessingParameterNumber.Integer, defaultValue=20,
-                                         minValue=10, maxValue=60),
+                                         minValue=10, maxValue=60, optional=True),
             tr("Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow "
                "collection works at 20 m)."), advanced=True)
         self.add_parameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Cloud mask")))
@@ -184,7 +184,7 @@ class CloudMaskAlgorithm(NeveAlgorithm):
                 mask_name = self.product_mask(product, kind)
                 source_name = product.name
                 kind = mask_name.lower()
-                grid = product.grid(self.parameterAsInt(parameters, self.RESOLUTION, context))
+                grid = product.grid(self.parameterAsInt(parameters, self.RESOLUTION, context) or 20)
                 has_nodata_mask = "EDG" in product.masks or mask_name == "SCL"
 
                 def read(window):
