@@ -432,7 +432,8 @@ class PreviewWorker(QThread):
             self._condition.notify()
 
     def stop(self):
-        """Cancel the work in progress and end the thread (waits for it)."""
+        """Cancel the work in progress and end the thread. Waits for it: at most one read of a band of the
+        view (the checkpoints are between reads)."""
         with self._condition:
             self._stopping = True
             self._request = None
@@ -545,9 +546,6 @@ class PreviewController(QObject):
         self.generation += 1
         self.worker.submit(PreviewRequest(self.generation, self.source, view, tuple(sorted(values.items()))))
         return self.generation
-
-    def is_running(self):
-        return self.worker is not None and self.worker.isRunning()
 
     def layers(self):
         """The preview layers in the project."""

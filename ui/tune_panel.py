@@ -117,7 +117,8 @@ def run_parameters(algorithm_id, values, product=None, algorithm=None, dem=None)
         parameters[INPUT_PRODUCT] = product
     if dem and DEM_PARAMETER in declared:
         parameters[DEM_PARAMETER] = dem
-    if PRESET_PARAMETER in declared:  # neve:refinecloudmask uses its thresholds only with "custom"
+    if algorithm_id == CLOUD_ALGORITHM and PRESET_PARAMETER in declared:  # its thresholds apply only
+        # with the preset "custom values"
         from ..plugin.processing.refinecloudmask import PRESET_KEYS
 
         parameters[PRESET_PARAMETER] = PRESET_KEYS.index("custom")
