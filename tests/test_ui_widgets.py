@@ -271,3 +271,26 @@ def test_dragging_a_histogram_line_reports_the_value_under_the_mouse(qtbot, qgis
     drag(widget, QPoint(30, 50), QPoint(40, 50))
     assert received == []
     widget.grab()  # paints without error, lines and bars included
+
+
+def test_the_neve_algorithms_show_their_thresholds_as_sliders(qtbot, dialogs_ready, neve_provider):
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+
+    from neve.plugin.processing.thresholds import THRESHOLDS
+    from neve.ui.widgets import ThresholdSlider
+
+    checked = 0
+    for algorithm in neve_provider.algorithms():
+        names = [p.name() for p in algorithm.parameterDefinitions() if p.metadata().get("neve_threshold")]
+        if not names:
+            continue
+        dialog = AlgorithmDialog(algorithm.create())
+        qtbot.addWidget(dialog)
+        parameters = dialog.mainWidget().createProcessingParameters()
+        for name in names:
+            assert isinstance(dialog.mainWidget().wrappers[name].widget, ThresholdSlider), (algorithm.id(), name)
+            assert parameters[name] == algorithm.parameterDefinition(name).defaultValue()
+            assert name in THRESHOLDS
+        checked += 1
+    if checked == 0:
+        pytest.skip("no algorithm of this version declares thresholds of the table")
