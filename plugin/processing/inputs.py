@@ -44,12 +44,14 @@ def add_scale_parameters(algorithm):
         advanced=True)
 
 
-def open_input(algorithm, parameters, context, feedback, bands=None, masks=None, required=()):
+def open_input(algorithm, parameters, context, feedback, bands=None, masks=None, required=(),
+               reflectance="FRE"):
     """The product of ``INPUT_PRODUCT``, or a product made of the layers given.
 
     ``bands`` and ``masks`` map band names ("B3") and mask names ("CLM", "SCL", ...) to the names of
     the layer parameters that can provide them; ``required`` lists the bands and masks the algorithm
-    cannot do without. Every problem becomes a :class:`QgsProcessingException` with a translated
+    cannot do without; ``reflectance`` chooses Theia's flat ("FRE", as LIS) or slope-less ("SRE")
+    reflectance (Sen2Cor products have one). Every problem becomes a :class:`QgsProcessingException` with a translated
     message; the product's own warnings go to the log.
     """
     from ..io.products import ProductError, open_bands, open_product
@@ -58,7 +60,7 @@ def open_input(algorithm, parameters, context, feedback, bands=None, masks=None,
     path = algorithm.parameterAsFile(parameters, INPUT_PRODUCT, context)
     try:
         if path:
-            product = open_product(path)
+            product = open_product(path, reflectance=reflectance)
         else:
             def sources(names):
                 found = {}

@@ -297,26 +297,13 @@ class LoadProductAlgorithm(NeveAlgorithm):
         return results
 
     def open_product(self, parameters, context, feedback, reflectance):
-        """The product of INPUT_PRODUCT (the shared resolution), re-read with SRE files when asked."""
-        from ..io.products import THEIA, ProductError
-        from ..io.products import open_product as open_with
+        """The product of INPUT_PRODUCT (the shared resolution), with Theia's FRE or SRE files."""
+        from ..io.products import THEIA
 
-        product = open_input(self, parameters, context, feedback)
-        if reflectance == "FRE":
-            return product
-        if product.kind != THEIA:
+        product = open_input(self, parameters, context, feedback, reflectance=reflectance)
+        if reflectance != "FRE" and product.kind != THEIA:
             feedback.pushInfo(tr("{product} is a Sen2Cor product: it has one reflectance, used as it is "
                                  "(SRE exists in Theia products only).").format(product=product.name))
-            return product
-        seen = set(product.warnings)
-        product.close()
-        try:
-            product = open_with(product.path, reflectance="SRE")
-        except ProductError as error:
-            raise QgsProcessingException(str(error))
-        for warning in product.warnings:
-            if warning not in seen:
-                feedback.pushWarning(warning)
         return product
 
     def load_stacks(self, parameters, context, stack_paths, mask_paths, prefix):
