@@ -14,7 +14,7 @@
         <translation>Masques de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="159"/>
+        <location filename="../ui/tune_panel.py" line="160"/>
         <source>Snow</source>
         <translation>Neige</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="64"/>
+        <location filename="../plugin/processing/snowmap.py" line="67"/>
         <source>MAJA cloud mask CLM (bits)</source>
         <translation>Masque de nuages MAJA CLM (bits)</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Masque géophysique MAJA MG2 (bits)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="65"/>
+        <location filename="../plugin/processing/snowmap.py" line="68"/>
         <source>Sen2Cor scene classification SCL (classes)</source>
         <translation>Classification de scène Sen2Cor SCL (classes)</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Pour un autre raster : valeurs séparées par des virgules, intervalles avec un tiret (1, 2, 5-7). Vide : toute valeur non nulle.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="218"/>
+        <location filename="../ui/tune_panel.py" line="219"/>
         <source>Cloud mask</source>
         <translation>Masque de nuages</translation>
     </message>
@@ -549,7 +549,7 @@
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="385"/>
+        <location filename="../plugin/processing/loadproduct.py" line="375"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>{path} n'est pas un produit Sentinel-2 L2A : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées (*_MTD_ALL.xml pour Theia, MTD_MSIL2A.xml pour Sen2Cor).</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="191"/>
+        <location filename="../ui/tune_panel.py" line="192"/>
         <source>Band layers</source>
         <translation>Couches de bandes</translation>
     </message>
@@ -704,232 +704,232 @@
         <translation>reflet</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="136"/>
+        <location filename="../ui/tune_panel.py" line="137"/>
         <source>Névé: tune thresholds</source>
         <translation>Névé : ajuster les seuils</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="165"/>
+        <location filename="../ui/tune_panel.py" line="166"/>
         <source>Cloud refinement</source>
         <translation>Affinage du masque de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="187"/>
+        <location filename="../ui/tune_panel.py" line="188"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="190"/>
+        <location filename="../ui/tune_panel.py" line="191"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="202"/>
+        <location filename="../ui/tune_panel.py" line="203"/>
         <source>Sentinel-2 L2A products (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;All files (*)</source>
         <translation>Produits Sentinel-2 L2A (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="204"/>
+        <location filename="../ui/tune_panel.py" line="205"/>
         <source>Choose a Sentinel-2 L2A product</source>
         <translation>Choisir un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="205"/>
+        <location filename="../ui/tune_panel.py" line="206"/>
         <source>A Theia/MUSCATE product (its folder, its .zip or its *_MTD_ALL.xml) or an ESA Sen2Cor product (its .SAFE folder, its .zip or its MTD_MSIL2A.xml). A folder can be typed or pasted.</source>
         <translation>Un produit Theia/MUSCATE (son dossier, son .zip ou son *_MTD_ALL.xml) ou un produit Sen2Cor de l'ESA (son dossier .SAFE, son .zip ou son MTD_MSIL2A.xml). Un dossier peut être saisi ou collé.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="218"/>
+        <location filename="../ui/tune_panel.py" line="219"/>
         <source>Green (B3)</source>
         <translation>Vert (B3)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="218"/>
+        <location filename="../ui/tune_panel.py" line="219"/>
         <source>Red (B4)</source>
         <translation>Rouge (B4)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="218"/>
+        <location filename="../ui/tune_panel.py" line="219"/>
         <source>SWIR (B11)</source>
         <translation>SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="218"/>
+        <location filename="../ui/tune_panel.py" line="219"/>
         <source>SWIR (B12)</source>
         <translation>SWIR (B12)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="218"/>
+        <location filename="../ui/tune_panel.py" line="219"/>
         <source>MAJA MG2 (water)</source>
         <translation>MG2 de MAJA (eau)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="225"/>
+        <location filename="../ui/tune_panel.py" line="226"/>
         <source>MAJA CLM (bits)</source>
         <translation>CLM de MAJA (bits)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="226"/>
+        <location filename="../ui/tune_panel.py" line="227"/>
         <source>Sen2Cor SCL (classes)</source>
         <translation>SCL de Sen2Cor (classes)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="230"/>
+        <location filename="../ui/tune_panel.py" line="231"/>
         <source>Kind of cloud mask</source>
         <translation>Type de masque de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="238"/>
+        <location filename="../ui/tune_panel.py" line="239"/>
         <source>Elevation in metres on any grid (resampled to the product&apos;s). Without it there is no snowline and no pass 2.</source>
         <translation>Altitude en mètres, sur n'importe quelle grille (rééchantillonnée sur celle du produit). Sans MNT, pas de limite d'enneigement ni de passe 2.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="240"/>
+        <location filename="../ui/tune_panel.py" line="241"/>
         <source>DEM (optional)</source>
         <translation>MNT (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="242"/>
+        <location filename="../ui/tune_panel.py" line="243"/>
         <source>Zoom to the product</source>
         <translation>Zoomer sur le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="256"/>
+        <location filename="../ui/tune_panel.py" line="257"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="311"/>
+        <location filename="../ui/tune_panel.py" line="312"/>
         <source>Choose a Sentinel-2 L2A product (Theia or Sen2Cor), or its band layers, to see what the thresholds do on it. A DEM adds the snowline and the second snow pass.</source>
         <translation>Choisissez un produit Sentinel-2 L2A (Theia ou Sen2Cor), ou ses couches de bandes, pour voir l'effet des seuils sur votre scène. Un MNT ajoute la limite d'enneigement et la seconde passe de détection de la neige.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="333"/>
+        <location filename="../ui/tune_panel.py" line="334"/>
         <source>Presets</source>
         <translation>Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="338"/>
+        <location filename="../ui/tune_panel.py" line="339"/>
         <source>Choose a preset to set its thresholds. Built-in presets are the values of production systems; yours are kept in your QGIS profile.</source>
         <translation>Choisissez un préréglage pour appliquer ses seuils. Les préréglages intégrés sont les valeurs des chaînes de production ; les vôtres sont conservés dans votre profil QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="345"/>
+        <location filename="../ui/tune_panel.py" line="346"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="345"/>
+        <location filename="../ui/tune_panel.py" line="346"/>
         <source>Save the current thresholds as a preset of yours</source>
         <translation>Enregistrer les seuils actuels comme préréglage personnel</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="348"/>
+        <location filename="../ui/tune_panel.py" line="349"/>
         <source>Rename…</source>
         <translation>Renommer…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="350"/>
+        <location filename="../ui/tune_panel.py" line="351"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="371"/>
+        <location filename="../ui/tune_panel.py" line="372"/>
         <source>Presets…</source>
         <translation>Préréglages…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="421"/>
+        <location filename="../ui/tune_panel.py" line="422"/>
         <source>Save preset</source>
         <translation>Enregistrer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="417"/>
+        <location filename="../ui/tune_panel.py" line="418"/>
         <source>Name of the preset:</source>
         <translation>Nom du préréglage :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="421"/>
+        <location filename="../ui/tune_panel.py" line="422"/>
         <source>Replace your preset &quot;{name}&quot;?</source>
         <translation>Remplacer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="437"/>
+        <location filename="../ui/tune_panel.py" line="438"/>
         <source>Rename preset</source>
         <translation>Renommer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="431"/>
+        <location filename="../ui/tune_panel.py" line="432"/>
         <source>New name:</source>
         <translation>Nouveau nom :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="437"/>
+        <location filename="../ui/tune_panel.py" line="438"/>
         <source>A preset named &quot;{name}&quot; exists already.</source>
         <translation>Un préréglage nommé « {name} » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="444"/>
+        <location filename="../ui/tune_panel.py" line="445"/>
         <source>Delete preset</source>
         <translation>Supprimer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="444"/>
+        <location filename="../ui/tune_panel.py" line="445"/>
         <source>Delete your preset &quot;{name}&quot;?</source>
         <translation>Supprimer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="481"/>
+        <location filename="../ui/tune_panel.py" line="482"/>
         <source>Visible area</source>
         <translation>Zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="487"/>
+        <location filename="../ui/tune_panel.py" line="488"/>
         <source>Drag a line to set its threshold.</source>
         <translation>Faites glisser une ligne pour régler son seuil.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="526"/>
+        <location filename="../ui/tune_panel.py" line="527"/>
         <source>Run on the whole product</source>
         <translation>Lancer sur tout le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="541"/>
+        <location filename="../ui/tune_panel.py" line="542"/>
         <source>Opens the Processing dialog of {algorithm} with these thresholds.</source>
         <translation>Ouvre la boîte de dialogue Traitement de {algorithm} avec ces seuils.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="541"/>
+        <location filename="../ui/tune_panel.py" line="542"/>
         <source>This version of Névé has no algorithm {id}.</source>
         <translation>Cette version de Névé n'a pas d'algorithme {id}.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="620"/>
+        <location filename="../ui/tune_panel.py" line="621"/>
         <source>No valid pixel of the input in the visible area.</source>
         <translation>Aucun pixel valide de l'entrée dans la zone visible.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="621"/>
+        <location filename="../ui/tune_panel.py" line="622"/>
         <source>Snow map: snow {snow:.1f} %, cloud {cloud:.1f} %, clear {clear:.1f} % of the valid pixels</source>
         <translation>Carte de neige : neige {snow:.1f} %, nuage {cloud:.1f} %, dégagé {clear:.1f} % des pixels valides</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="623"/>
+        <location filename="../ui/tune_panel.py" line="624"/>
         <source>Refined cloud mask: cloud {cloud:.1f} %</source>
         <translation>Masque de nuages affiné : nuage {cloud:.1f} %</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="626"/>
+        <location filename="../ui/tune_panel.py" line="627"/>
         <source>Snowline: choose a DEM to compute it</source>
         <translation>Limite d'enneigement : choisissez un MNT pour la calculer</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="628"/>
+        <location filename="../ui/tune_panel.py" line="629"/>
         <source>Snowline: none in view (no pass 2)</source>
         <translation>Limite d'enneigement : aucune dans la vue (pas de passe 2)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="630"/>
+        <location filename="../ui/tune_panel.py" line="631"/>
         <source>Snowline: {elevation:.0f} m</source>
         <translation>Limite d'enneigement : {elevation:.0f} m</translation>
     </message>
@@ -1009,7 +1009,7 @@
         <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. Sen2Cor à partir de la version de traitement 04.00 (janvier 2022) : -1000 ; avant, et pour Theia : 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="75"/>
+        <location filename="../plugin/processing/inputs.py" line="77"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers ({layers}).</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A, ou les couches ({layers}).</translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="509"/>
+        <location filename="../ui/preview.py" line="510"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="600"/>
+        <location filename="../ui/preview.py" line="598"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="600"/>
+        <location filename="../ui/preview.py" line="598"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="623"/>
+        <location filename="../ui/preview.py" line="621"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -1109,7 +1109,7 @@
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="582"/>
+        <location filename="../plugin/processing/loadproduct.py" line="572"/>
         <source>Theia reflectance</source>
         <translation>Réflectance Theia</translation>
     </message>
@@ -1149,47 +1149,47 @@
         <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="574"/>
+        <location filename="../plugin/processing/loadproduct.py" line="564"/>
         <source>Tile</source>
         <translation>Tuile</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="573"/>
+        <location filename="../plugin/processing/loadproduct.py" line="563"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="176"/>
+        <location filename="../plugin/processing/loadproduct.py" line="177"/>
         <source>Product version (Theia) or processing baseline (Sen2Cor)</source>
         <translation>Version du produit (Theia) ou version de traitement (Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="178"/>
+        <location filename="../plugin/processing/loadproduct.py" line="179"/>
         <source>Cloud percent of the valid pixels</source>
         <translation>Pourcentage de nuages parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="179"/>
+        <location filename="../plugin/processing/loadproduct.py" line="180"/>
         <source>Snow percent of the valid pixels</source>
         <translation>Pourcentage de neige parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="180"/>
+        <location filename="../plugin/processing/loadproduct.py" line="181"/>
         <source>Mean sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="181"/>
+        <location filename="../plugin/processing/loadproduct.py" line="182"/>
         <source>Mean sun azimuth angle (degrees)</source>
         <translation>Azimut solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="586"/>
+        <location filename="../plugin/processing/loadproduct.py" line="576"/>
         <source>Sunglint likely</source>
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="221"/>
+        <location filename="../plugin/processing/loadproduct.py" line="222"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor). Ignorez ces sorties pour charger le reste.</translation>
     </message>
@@ -1199,92 +1199,92 @@
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="368"/>
+        <location filename="../plugin/processing/loadproduct.py" line="358"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="389"/>
+        <location filename="../plugin/processing/loadproduct.py" line="379"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="395"/>
+        <location filename="../plugin/processing/loadproduct.py" line="385"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <location filename="../plugin/processing/loadproduct.py" line="536"/>
         <source>MAJA&apos;s flag in the metadata</source>
         <translation>indicateur de MAJA dans les métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="551"/>
+        <location filename="../plugin/processing/loadproduct.py" line="541"/>
         <source>MAJA's rule on the mean angles: glint angle below 30° for some band</source>
         <translation>règle de MAJA sur les angles moyens : angle de reflet inférieur à 30° pour au moins une bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="552"/>
+        <location filename="../plugin/processing/loadproduct.py" line="542"/>
         <source>unknown: the product gives no flag and no angles</source>
         <translation>inconnu : le produit ne donne ni indicateur ni angles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <location filename="../plugin/processing/loadproduct.py" line="552"/>
         <source>Theia/MUSCATE (MAJA)</source>
         <translation>Theia/MUSCATE (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <location filename="../plugin/processing/loadproduct.py" line="552"/>
         <source>ESA Sen2Cor</source>
         <translation>ESA Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="563"/>
+        <location filename="../plugin/processing/loadproduct.py" line="553"/>
         <source>Processing baseline</source>
         <translation>Version de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="563"/>
+        <location filename="../plugin/processing/loadproduct.py" line="553"/>
         <source>Product version</source>
         <translation>Version du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="566"/>
+        <location filename="../plugin/processing/loadproduct.py" line="556"/>
         <source>DN / {scale:g}, no data {nodata}</source>
         <translation>CN / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="568"/>
+        <location filename="../plugin/processing/loadproduct.py" line="558"/>
         <source>(DN {offset}) / {scale:g}, no data {nodata}</source>
         <translation>(CN {offset}) / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="572"/>
+        <location filename="../plugin/processing/loadproduct.py" line="562"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="575"/>
+        <location filename="../plugin/processing/loadproduct.py" line="565"/>
         <source>Acquisition (UTC)</source>
         <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="576"/>
+        <location filename="../plugin/processing/loadproduct.py" line="566"/>
         <source>Production (UTC)</source>
         <translation>Production (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="578"/>
+        <location filename="../plugin/processing/loadproduct.py" line="568"/>
         <source>Reflectance</source>
         <translation>Réflectance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="584"/>
+        <location filename="../plugin/processing/loadproduct.py" line="574"/>
         <source>Mean sun zenith angle</source>
         <translation>Angle zénithal solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="585"/>
+        <location filename="../plugin/processing/loadproduct.py" line="575"/>
         <source>Mean sun azimuth angle</source>
         <translation>Azimut solaire moyen</translation>
     </message>
@@ -1299,62 +1299,62 @@
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="592"/>
+        <location filename="../plugin/processing/loadproduct.py" line="582"/>
         <source>No data (of all pixels)</source>
         <translation>Sans données (parmi tous les pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="626"/>
+        <location filename="../plugin/processing/loadproduct.py" line="616"/>
         <source>Summary of {product}</source>
         <translation>Résumé de {product}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="599"/>
+        <location filename="../plugin/processing/loadproduct.py" line="589"/>
         <source>Percent of the valid pixels at 20 m, from the decoded masks:</source>
         <translation>Pourcentage des pixels valides à 20 m, d'après les masques décodés :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <location filename="../plugin/processing/loadproduct.py" line="592"/>
         <source>Quality indicators of the product:</source>
         <translation>Indicateurs de qualité du produit :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="610"/>
+        <location filename="../plugin/processing/loadproduct.py" line="600"/>
         <source>Masks at 20 m</source>
         <translation>Masques à 20 m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="611"/>
+        <location filename="../plugin/processing/loadproduct.py" line="601"/>
         <source>Percent of the valid pixels, counted on the masks decoded by Névé.</source>
         <translation>Pourcentage des pixels valides, compté sur les masques décodés par Névé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="613"/>
+        <location filename="../plugin/processing/loadproduct.py" line="603"/>
         <source>Percent</source>
         <translation>Pourcentage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="617"/>
+        <location filename="../plugin/processing/loadproduct.py" line="607"/>
         <source>Quality indicators of the product</source>
         <translation>Indicateurs de qualité du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="618"/>
+        <location filename="../plugin/processing/loadproduct.py" line="608"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1082"/>
+        <location filename="../plugin/processing/snowmap.py" line="1097"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1084"/>
+        <location filename="../plugin/processing/snowmap.py" line="1099"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="624"/>
+        <location filename="../plugin/processing/loadproduct.py" line="614"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
@@ -1369,7 +1369,7 @@
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="647"/>
+        <location filename="../plugin/processing/loadproduct.py" line="637"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -1429,7 +1429,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="243"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="236"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,7 +1489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="286"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="279"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,17 +2239,17 @@
         <translation>Nuage ou ombre du masque du produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="633"/>
+        <location filename="../ui/tune_panel.py" line="634"/>
         <source>Sunglint: the input has no viewing angles, the threshold without sunglint applies</source>
         <translation>Reflet du soleil : l'entrée n'a pas d'angles de visée, le seuil sans reflet s'applique</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="645"/>
+        <location filename="../ui/tune_panel.py" line="646"/>
         <source>The NDSI threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="647"/>
+        <location filename="../ui/tune_panel.py" line="648"/>
         <source>The red threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
@@ -2579,7 +2579,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="379"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="372"/>
         <source>Refined cloud classes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2599,17 +2599,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="237"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="230"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="273"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="266"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="348"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="341"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2684,432 +2684,412 @@
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="581"/>
+        <location filename="../ui/tune_panel.py" line="582"/>
         <source>Reading the visible area…</source>
         <translation>Lecture de la zone visible…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="66"/>
+        <location filename="../plugin/processing/snowmap.py" line="69"/>
         <source>Binary cloud mask (non-zero = cloud)</source>
-        <translation type="unfinished"></translation>
+        <translation>Masque de nuages binaire (non nul = nuage)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="72"/>
+        <location filename="../plugin/processing/snowmap.py" line="75"/>
         <source>Gascoin et al. 2020: 0.5 tanh(2.65 NDSI - 1.42) + 0.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Gascoin et al. 2020 : 0,5 tanh(2,65 NDSI - 1,42) + 0,5</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="73"/>
+        <location filename="../plugin/processing/snowmap.py" line="76"/>
         <source>Linear (older LIS): 1.45 NDSI - 0.01</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="111"/>
-        <source>Snow map (Theia/LIS method)</source>
-        <translation type="unfinished"></translation>
+        <translation>Linéaire (anciennes versions de LIS) : 1,45 NDSI - 0,01</translation>
     </message>
     <message>
         <location filename="../plugin/processing/snowmap.py" line="114"/>
+        <source>Snow map (Theia/LIS method)</source>
+        <translation>Carte de neige (méthode Theia/LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="117"/>
         <source>The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte de neige à 20 m de la collection Theia Neige (0 pas de neige, 100 neige, 205 nuage), faite avec les deux passes de Let-It-Snow, avec vos seuils, sur des produits Theia ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="118"/>
-        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;Refine a cloud mask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <location filename="../plugin/processing/snowmap.py" line="151"/>
         <source>Green band (B3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bande verte (B3)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <location filename="../plugin/processing/snowmap.py" line="151"/>
         <source>Used when no product is given: the green band (B3, 10 m or 20 m) as digital numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisée quand aucun produit n'est donné : la bande verte (B3, 10 m ou 20 m) en comptes numériques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <location filename="../plugin/processing/snowmap.py" line="151"/>
         <source>Red band (B4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bande rouge (B4)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <location filename="../plugin/processing/snowmap.py" line="151"/>
         <source>Used when no product is given: the red band (B4, 10 m or 20 m) as digital numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisée quand aucun produit n'est donné : la bande rouge (B4, 10 m ou 20 m) en comptes numériques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <location filename="../plugin/processing/snowmap.py" line="151"/>
         <source>SWIR band (B11)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bande SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="148"/>
+        <location filename="../plugin/processing/snowmap.py" line="151"/>
         <source>Used when no product is given: the SWIR band (B11, 20 m). The map is made on its grid, and its no-data pixels are the map&apos;s no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisée quand aucun produit n'est donné : la bande SWIR (B11, 20 m). La carte est faite sur sa grille, et ses pixels sans données sont ceux de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="158"/>
-        <source>A cloud mask layer, for example the output of &quot;Refine a cloud mask&quot; or of &quot;Cloud mask from a product&apos;s mask&quot;. With a product it replaces the product&apos;s own mask (CLM or SCL); without a product it is required. Pixels equal to the layer&apos;s no-data value are not cloud.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="163"/>
+        <location filename="../plugin/processing/snowmap.py" line="166"/>
         <source>How to read the cloud mask layer. MAJA CLM bits: any bit is cloud, bits 5 and 6 are shadows and bit 7 high clouds, which stay cloud whatever the dark-cloud test says. Sen2Cor SCL: classes 3, 8, 9 and 10 are cloud, 3 is shadow and 10 high cloud. Binary: non-zero is cloud, with no shadow or high cloud.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment lire la couche de masque de nuages. Bits du CLM de MAJA : tout bit est un nuage, les bits 5 et 6 sont des ombres et le bit 7 des nuages hauts, qui restent des nuages quel que soit le résultat du test des nuages sombres. SCL de Sen2Cor : les classes 3, 8, 9 et 10 sont des nuages, 3 est une ombre et 10 un nuage haut. Binaire : toute valeur non nulle est un nuage, sans ombre ni nuage haut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="170"/>
+        <location filename="../plugin/processing/snowmap.py" line="173"/>
         <source>Digital elevation model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="170"/>
+        <location filename="../plugin/processing/snowmap.py" line="173"/>
         <source>Elevations in metres, in any CRS and resolution: resampled onto the 20 m grid with cubic splines. Pixels without elevation get no pass 2. Without a DEM, pass 2 is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Altitudes en mètres, dans n'importe quel SCR et à n'importe quelle résolution : rééchantillonnées sur la grille de 20 m par splines cubiques. Les pixels sans altitude n'ont pas de passe 2. Sans MNT, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="174"/>
+        <location filename="../plugin/processing/snowmap.py" line="177"/>
         <source>Tree cover density</source>
-        <translation type="unfinished"></translation>
+        <translation>Densité du couvert arboré</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="174"/>
+        <location filename="../plugin/processing/snowmap.py" line="177"/>
         <source>Tree cover density in percent (0 to 100, above 100 unknown), such as the Copernicus layer LIS uses. Needed for the on-ground fractional snow cover and the QC flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Densité du couvert arboré en pour cent (0 à 100, au-delà de 100 inconnue), comme la couche Copernicus qu'utilise LIS. Nécessaire pour la fraction de couvert neigeux au sol et les indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="180"/>
+        <location filename="../plugin/processing/snowmap.py" line="183"/>
         <source>Elevation band height (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauteur des tranches d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="180"/>
+        <location filename="../plugin/processing/snowmap.py" line="183"/>
         <source>Height of the elevation bands of the snowline histogram, in metres. LIS default 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauteur des tranches d'altitude de l'histogramme de la limite de la neige, en mètres. Valeur par défaut de LIS : 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="185"/>
+        <location filename="../plugin/processing/snowmap.py" line="188"/>
         <source>Snow fraction of a snowy band</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction de neige d'une tranche enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="185"/>
+        <location filename="../plugin/processing/snowmap.py" line="188"/>
         <source>An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow (0 to 1). LIS default 0.10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une tranche d'altitude est enneigée quand plus de cette fraction de ses pixels dégagés sont de la neige de la passe 1 (0 à 1). Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="191"/>
+        <location filename="../plugin/processing/snowmap.py" line="194"/>
         <source>Clear fraction of a snowy band</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction dégagée d'une tranche enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="191"/>
+        <location filename="../plugin/processing/snowmap.py" line="194"/>
         <source>An elevation band counts only when more than this fraction of its pixels are clear (0 to 1). LIS default 0.10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une tranche d'altitude ne compte que si plus de cette fraction de ses pixels sont dégagés (0 à 1). Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="197"/>
+        <location filename="../plugin/processing/snowmap.py" line="200"/>
         <source>Snow fraction needed for pass 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction de neige nécessaire à la passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="197"/>
+        <location filename="../plugin/processing/snowmap.py" line="200"/>
         <source>Pass 2 runs only when pass 1 found snow on more than this fraction of the image (0 to 1). LIS default 0.001 (0.1 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>La passe 2 n'a lieu que si la passe 1 a trouvé de la neige sur plus de cette fraction de l'image (0 à 1). Valeur par défaut de LIS : 0,001 (0,1 %).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="204"/>
+        <location filename="../plugin/processing/snowmap.py" line="207"/>
         <source>Resize factor of the dark-cloud test</source>
-        <translation type="unfinished"></translation>
+        <translation>Facteur de réduction du test des nuages sombres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="204"/>
+        <location filename="../plugin/processing/snowmap.py" line="207"/>
         <source>The red band is averaged over this many 20 m pixels (12: 240 m) for the dark-cloud test. LIS default 12.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bande rouge est moyennée sur ce nombre de pixels de 20 m (12 : 240 m) pour le test des nuages sombres. Valeur par défaut de LIS : 12.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="210"/>
+        <location filename="../plugin/processing/snowmap.py" line="213"/>
         <source>No-data code of the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d'absence de données de la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="210"/>
+        <location filename="../plugin/processing/snowmap.py" line="213"/>
         <source>Value of the map&apos;s no-data pixels: 255 (LIS 1.6 and later, the Theia Snow collection today) or 254 (LIS up to 1.5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur des pixels sans données de la carte : 255 (LIS 1.6 et suivants, la collection Theia Neige aujourd'hui) ou 254 (LIS jusqu'à la version 1.5).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="216"/>
+        <location filename="../plugin/processing/snowmap.py" line="219"/>
         <source>Count no-data pixels in the snowline histogram (as LIS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compter les pixels sans données dans l'histogramme de la limite de la neige (comme LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="216"/>
+        <location filename="../plugin/processing/snowmap.py" line="219"/>
         <source>LIS builds the elevation histogram over every pixel, no data included, so that no-data pixels count as clear and snow-free; the map is LIS&apos;s only that way. Uncheck to leave them out (the snowline then ignores the swath edge).</source>
-        <translation type="unfinished"></translation>
+        <translation>LIS construit l'histogramme des altitudes sur tous les pixels, y compris ceux sans données, qui comptent alors comme dégagés et sans neige ; la carte n'est celle de LIS qu'ainsi. Décochez pour les écarter (la limite de la neige ignore alors le bord de la fauchée).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="223"/>
+        <location filename="../plugin/processing/snowmap.py" line="226"/>
         <source>Fractional snow cover formula</source>
-        <translation type="unfinished"></translation>
+        <translation>Formule de la fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="223"/>
+        <location filename="../plugin/processing/snowmap.py" line="226"/>
         <source>How the NDSI of a snow pixel gives its fractional snow cover: Gascoin et al. 2020, calibrated on Sentinel-2 (LIS default), or the older linear formula.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment le NDSI d'un pixel de neige donne sa fraction de couvert neigeux : Gascoin et al. 2020, étalonnée sur Sentinel-2 (par défaut dans LIS), ou l'ancienne formule linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="325"/>
+        <location filename="../plugin/processing/snowmap.py" line="328"/>
         <source>Snow map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="229"/>
+        <location filename="../plugin/processing/snowmap.py" line="232"/>
         <source>0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).</source>
-        <translation type="unfinished"></translation>
+        <translation>0 pas de neige, 100 neige, 205 nuage, le code d'absence de données là où la bande SWIR n'a pas de données (uint8).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="327"/>
+        <location filename="../plugin/processing/snowmap.py" line="330"/>
         <source>Bit field of the intermediate layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ de bits des couches intermédiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <location filename="../plugin/processing/snowmap.py" line="235"/>
         <source>LIS&apos;s bit field: bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag (MG2 &gt;= 64).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ de bits de LIS : bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente (MG2 &gt;= 64).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <location filename="../plugin/processing/snowmap.py" line="235"/>
         <source>NDSI</source>
-        <translation type="unfinished"></translation>
+        <translation>NDSI</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <location filename="../plugin/processing/snowmap.py" line="235"/>
         <source>The NDSI (float32), no data where the map has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le NDSI (float32), sans données là où la carte n'en a pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="329"/>
+        <location filename="../plugin/processing/snowmap.py" line="332"/>
         <source>Fractional snow cover on top of canopy</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction de couvert neigeux au-dessus de la canopée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <location filename="../plugin/processing/snowmap.py" line="235"/>
         <source>FSC in percent (1 to 100) on snow pixels; 0 no snow, 205 cloud, the no-data code.</source>
-        <translation type="unfinished"></translation>
+        <translation>FSC en pour cent (1 à 100) sur les pixels de neige ; 0 pas de neige, 205 nuage, le code d'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="329"/>
+        <location filename="../plugin/processing/snowmap.py" line="332"/>
         <source>Fractional snow cover on ground</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction de couvert neigeux au sol</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <location filename="../plugin/processing/snowmap.py" line="235"/>
         <source>Needs the tree cover density: FSC / (1 - tree cover), in percent; codes as the FSC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite la densité du couvert arboré : FSC / (1 - couvert arboré), en pour cent ; mêmes codes que la FSC.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="334"/>
+        <location filename="../plugin/processing/snowmap.py" line="337"/>
         <source>Quality flags of the fractional snow cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicateurs de qualité de la fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="232"/>
+        <location filename="../plugin/processing/snowmap.py" line="235"/>
         <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (not computed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite la densité du couvert arboré. Bits : 0 soleil trop bas, 1 soleil rasant, 2 eau, 3 couvert arboré au-dessus de 90 %, 4 neige sous un nuage fin, 5 couvert arboré inconnu, 6 neige à l'ombre (non calculé).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="247"/>
+        <location filename="../plugin/processing/snowmap.py" line="250"/>
         <source>Snow and cloud polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygones de neige et de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="247"/>
+        <location filename="../plugin/processing/snowmap.py" line="250"/>
         <source>Polygons of the snow (DN 100) and cloud (DN 205) pixels of the map, in a GeoPackage, with the fields DN and class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygones des pixels de neige (DN 100) et de nuages (DN 205) de la carte, dans un GeoPackage, avec les champs DN et class.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="252"/>
+        <location filename="../plugin/processing/snowmap.py" line="255"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="252"/>
+        <location filename="../plugin/processing/snowmap.py" line="255"/>
         <source>An HTML page with the elevation histogram (snow, cloud and clear fractions per band, the snowline marked) and the numbers of the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une page HTML avec l'histogramme des altitudes (fractions de neige, de nuages et de pixels dégagés par tranche, la limite de la neige marquée) et les chiffres du traitement.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="258"/>
+        <location filename="../plugin/processing/snowmap.py" line="261"/>
         <source>Snowline elevation (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Altitude de la limite de la neige (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1030"/>
+        <location filename="../plugin/processing/snowmap.py" line="1045"/>
         <source>Snow (% of the valid pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neige (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1031"/>
+        <location filename="../plugin/processing/snowmap.py" line="1046"/>
         <source>Cloud (% of the valid pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuages (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="272"/>
+        <location filename="../plugin/processing/snowmap.py" line="275"/>
         <source>The on-ground fractional snow cover and the QC flags need a tree cover density layer (TCD).</source>
-        <translation type="unfinished"></translation>
+        <translation>La fraction de couvert neigeux au sol et les indicateurs de qualité nécessitent une couche de densité du couvert arboré (TCD).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="316"/>
+        <location filename="../plugin/processing/snowmap.py" line="319"/>
         <source>No output file was given for the snow map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier de sortie n'a été donné pour la carte de neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="318"/>
+        <location filename="../plugin/processing/snowmap.py" line="321"/>
         <source>The snow and cloud polygons are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="343"/>
-        <source>The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les polygones de neige et de nuages sont écrits dans un GeoPackage : donnez un nom de fichier se terminant par .gpkg (et non {path}).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/snowmap.py" line="346"/>
-        <source>The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
-        <translation type="unfinished"></translation>
+        <source>The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
+        <translation>Le seuil de NDSI de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/snowmap.py" line="349"/>
-        <source>{parameter} must be above 0 (it is {value:g}).</source>
-        <translation type="unfinished"></translation>
+        <source>The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
+        <translation>Le seuil du rouge de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/snowmap.py" line="352"/>
+        <source>{parameter} must be above 0 (it is {value:g}).</source>
+        <translation>{parameter} doit être supérieur à 0 (il vaut {value:g}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="355"/>
         <source>{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter} est une fraction : il doit être compris entre 0 et 1 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="354"/>
+        <location filename="../plugin/processing/snowmap.py" line="357"/>
         <source>The no-data code must be 254 or 255 (it is {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code d'absence de données doit être 254 ou 255 (il vaut {value}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="358"/>
+        <location filename="../plugin/processing/snowmap.py" line="361"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="469"/>
-        <source>{file} holds {dtype} values: a reflectance band holds numbers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="475"/>
-        <source>The SWIR band must be on the 20 m grid of the map.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="490"/>
+        <location filename="../plugin/processing/snowmap.py" line="487"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="492"/>
+        <location filename="../plugin/processing/snowmap.py" line="489"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="504"/>
+        <location filename="../plugin/processing/snowmap.py" line="501"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="506"/>
+        <location filename="../plugin/processing/snowmap.py" line="503"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite de la neige) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="515"/>
+        <location filename="../plugin/processing/snowmap.py" line="512"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="525"/>
+        <location filename="../plugin/processing/snowmap.py" line="522"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="529"/>
+        <location filename="../plugin/processing/snowmap.py" line="526"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="553"/>
+        <location filename="../plugin/processing/snowmap.py" line="550"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
-        <translation type="unfinished"></translation>
+        <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="774"/>
+        <location filename="../plugin/processing/snowmap.py" line="789"/>
         <source>The DEM has no elevation over the scene: pass 2 is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le MNT n'a aucune altitude sur la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="778"/>
+        <location filename="../plugin/processing/snowmap.py" line="793"/>
         <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="800"/>
+        <location filename="../plugin/processing/snowmap.py" line="815"/>
         <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune tranche d'altitude n'est enneigée : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="802"/>
+        <location filename="../plugin/processing/snowmap.py" line="817"/>
         <source>Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="973"/>
+        <location filename="../plugin/processing/snowmap.py" line="988"/>
         <source>Could not create {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="995"/>
+        <location filename="../plugin/processing/snowmap.py" line="1010"/>
         <source>Could not write the polygons to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="996"/>
+        <location filename="../plugin/processing/snowmap.py" line="1011"/>
         <source>snow</source>
-        <translation type="unfinished"></translation>
+        <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="996"/>
+        <location filename="../plugin/processing/snowmap.py" line="1011"/>
         <source>cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1086"/>
+        <location filename="../plugin/processing/snowmap.py" line="1102"/>
         <source>Snow map of {product}</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de neige de {product}</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="348"/>
+        <location filename="../ui/tune_panel.py" line="349"/>
         <source>Rename your preset</source>
         <translation>Renommer votre préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="350"/>
+        <location filename="../ui/tune_panel.py" line="351"/>
         <source>Delete your preset</source>
         <translation>Supprimer votre préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="529"/>
+        <location filename="../ui/tune_panel.py" line="530"/>
         <source>Snow map…</source>
         <translation>Carte de neige…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="529"/>
+        <location filename="../ui/tune_panel.py" line="530"/>
         <source>Refined cloud mask…</source>
         <translation>Masque de nuages affiné…</translation>
     </message>
@@ -3134,184 +3114,194 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1023"/>
+        <location filename="../plugin/processing/snowmap.py" line="1038"/>
         <source>Acquisition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="1024"/>
-        <source>{width} x {height} pixels of {size:g} m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="1027"/>
-        <source>Snowline elevation zs (m)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="1028"/>
-        <source>Pass 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="1029"/>
-        <source>Pass-1 snow (% of the image)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acquisition</translation>
     </message>
     <message>
         <location filename="../plugin/processing/snowmap.py" line="1039"/>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
+        <source>{width} x {height} pixels of {size:g} m</source>
+        <translation>{width} x {height} pixels de {size:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1040"/>
-        <source>Class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowmap.py" line="1041"/>
-        <source>Elevation histogram</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/processing/snowmap.py" line="1042"/>
+        <source>Snowline elevation zs (m)</source>
+        <translation>Altitude de la limite de la neige zs (m)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/snowmap.py" line="1043"/>
+        <source>Pass 2</source>
+        <translation>Passe 2</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1044"/>
+        <source>Pass-1 snow (% of the image)</source>
+        <translation>Neige de la passe 1 (% de l'image)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1054"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1055"/>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1056"/>
+        <source>Elevation histogram</source>
+        <translation>Histogramme des altitudes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="1058"/>
         <source>No elevation histogram: no DEM, or no elevation over the scene.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d'histogramme des altitudes : pas de MNT, ou aucune altitude sur la scène.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1048"/>
+        <location filename="../plugin/processing/snowmap.py" line="1063"/>
         <source>Cloud fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <location filename="../plugin/processing/snowmap.py" line="1091"/>
         <source>Clear fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <location filename="../plugin/processing/snowmap.py" line="1091"/>
         <source>Snow fraction of the clear pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction de neige des pixels dégagés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1059"/>
+        <location filename="../plugin/processing/snowmap.py" line="1074"/>
         <source>snowline {zs:.0f} m</source>
-        <translation type="unfinished"></translation>
+        <translation>limite de la neige {zs:.0f} m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1060"/>
+        <location filename="../plugin/processing/snowmap.py" line="1075"/>
         <source>Fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1062"/>
+        <location filename="../plugin/processing/snowmap.py" line="1077"/>
         <source>Bands of {width:.1f} m from {low:.0f} to {high:.0f} m. A band is snowy when more than {fclear:g} of its pixels are clear and more than {fsnow:g} of its clear pixels are pass-1 snow; the snowline is two bands below the lowest snowy band.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tranches de {width:.1f} m de {low:.0f} à {high:.0f} m. Une tranche est enneigée quand plus de {fclear:g} de ses pixels sont dégagés et plus de {fsnow:g} de ses pixels dégagés sont de la neige de la passe 1 ; la limite de la neige est deux tranches sous la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <location filename="../plugin/processing/snowmap.py" line="1091"/>
         <source>Clear snow</source>
-        <translation type="unfinished"></translation>
+        <translation>Neige dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1076"/>
+        <location filename="../plugin/processing/snowmap.py" line="1091"/>
         <source>Clear, no snow</source>
-        <translation type="unfinished"></translation>
+        <translation>Dégagé, sans neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1080"/>
+        <location filename="../plugin/processing/snowmap.py" line="1095"/>
         <source>* the lowest snowy band.</source>
-        <translation type="unfinished"></translation>
+        <translation>* la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1081"/>
+        <location filename="../plugin/processing/snowmap.py" line="1096"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1082"/>
+        <location filename="../plugin/processing/snowmap.py" line="1097"/>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1082"/>
+        <location filename="../plugin/processing/snowmap.py" line="1097"/>
         <source>LIS default</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut de LIS</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="276"/>
         <source>{low} to {high} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{low} à {high} %</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="285"/>
         <source>pass-1 snow</source>
-        <translation type="unfinished"></translation>
+        <translation>neige de la passe 1</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="285"/>
         <source>pass-2 snow</source>
-        <translation type="unfinished"></translation>
+        <translation>neige de la passe 2</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="285"/>
         <source>cloud before refinement</source>
-        <translation type="unfinished"></translation>
+        <translation>nuage avant affinage</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="285"/>
         <source>refined cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>nuage affiné</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="286"/>
         <source>original cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>nuage d'origine</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="286"/>
         <source>slope flag</source>
-        <translation type="unfinished"></translation>
+        <translation>indicateur de pente</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="291"/>
         <source>sun too low</source>
-        <translation type="unfinished"></translation>
+        <translation>soleil trop bas</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="291"/>
         <source>sun tangent</source>
-        <translation type="unfinished"></translation>
+        <translation>soleil rasant</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="291"/>
         <source>tree cover above 90 %</source>
-        <translation type="unfinished"></translation>
+        <translation>couvert arboré au-dessus de 90 %</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="292"/>
         <source>snow under thin cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>neige sous un nuage fin</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="292"/>
         <source>tree cover unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>couvert arboré inconnu</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="292"/>
         <source>shaded snow</source>
-        <translation type="unfinished"></translation>
+        <translation>neige à l'ombre</translation>
     </message>
     <message>
         <location filename="../plugin/processing/styles.py" line="301"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="635"/>
+        <location filename="../ui/tune_panel.py" line="636"/>
         <source>Glint angle {low:.1f}° to {high:.1f}°: the sunglint threshold applies to {percent:.0f} % of the water</source>
         <translation>Angle de reflet de {low:.1f}° à {high:.1f}° : le seuil avec reflet s'applique à {percent:.0f} % de l'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="121"/>
+        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite de la neige : le MNT est découpé en tranches d'altitude de DZ mètres ; la tranche la plus basse où plus de FCLEAR_LIM des pixels sont dégagés et plus de FSNOW_LIM des pixels dégagés sont de la neige donne la limite de la neige, deux tranches plus bas ; 6. passe 2, au-dessus de la limite de la neige seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de FSNOW_TOTAL_LIM de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où la bande SWIR n'en a pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite de la neige ; l'altitude de la limite de la neige et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowmap.py" line="161"/>
+        <source>A cloud mask layer, for example the output of neve:refinecloudmask or of neve:cloudmask. With a product it replaces the product&apos;s own mask (CLM or SCL); without a product it is required. Pixels equal to the layer&apos;s no-data value are not cloud.</source>
+        <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from .dilatemask import DilateMaskAlgorithm
 from .loadproduct import LoadProductAlgorithm
 from .refinecloudmask import RefineCloudMaskAlgorithm
 from .sievemask import SieveMaskAlgorithm
+from .snowmap import SnowMapAlgorithm
 from .snowseason import SnowSeasonAlgorithm
 from .waterclouds import WaterCloudsAlgorithm
 
@@ -33,7 +34,7 @@ class NeveProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm, CloudShadowsAlgorithm,
                                 DilateMaskAlgorithm, RefineCloudMaskAlgorithm, SieveMaskAlgorithm,
-                                WaterCloudsAlgorithm, SnowSeasonAlgorithm):
+                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm):
             self.addAlgorithm(algorithm_class())
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)

@@ -252,3 +252,66 @@ def snow_onsets_ramp():
         (3, "#2171b5", "3"),
         (65535, "#08306b", tr("4 or more")),
     ]
+
+
+# --- Snow map (neve:snowmap) ---------------------------------------------------------------------
+
+def snow_map_legend(nodata_code=255):
+    """The snow map of the Theia Snow collection: 0 no snow, 100 snow, 205 cloud, nodata 254 or 255."""
+    return [
+        (0, "#8c7853", tr("No snow")),
+        (100, "#00e5ff", tr("Snow")),
+        (205, "#ff00ff", tr("Cloud")),
+        (int(nodata_code), "#00000000", tr("No data")),
+    ]
+
+
+def fsc_ramp(nodata_code=255):
+    """Fractional snow cover codes (discrete): 0 no snow, 1..100 % in tenths, light to deep blue,
+    205 cloud, the nodata code."""
+    blues = ["#eff3ff", "#dbe6f8", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c",
+             "#08306b", "#041d45"]
+    stops = [(0, "#8c7853", tr("No snow"))]
+    for tenth, colour in enumerate(blues):
+        stops.append((10 * (tenth + 1), colour, tr("{low} to {high} %").format(low=10 * tenth + 1,
+                                                                                high=10 * (tenth + 1))))
+    stops.append((205, "#ff00ff", tr("Cloud")))
+    stops.append((int(nodata_code), "#00000000", tr("No data")))
+    return stops
+
+
+def snow_bit_names():
+    """Meaning of each bit of LIS's bit field of intermediate layers (bit 0 first)."""
+    return [tr("pass-1 snow"), tr("pass-2 snow"), tr("cloud before refinement"), tr("refined cloud"),
+            tr("original cloud"), tr("slope flag")]
+
+
+def qc_bit_names():
+    """Meaning of each bit of the QC flags of the fractional snow cover (bit 0 first)."""
+    return [tr("sun too low"), tr("sun tangent"), tr("water"), tr("tree cover above 90 %"),
+            tr("snow under thin cloud"), tr("tree cover unknown"), tr("shaded snow")]
+
+
+def _bits_legend(values, names, colours):
+    """A paletted legend of the bit-field ``values`` present: each labelled with the names of its bits,
+    coloured by its first bit in ``colours`` order (bit, colour); 0 transparent."""
+    legend = []
+    for value in sorted(int(v) for v in values):
+        bits = [bit for bit in range(len(names)) if value & (1 << bit)]
+        label = ", ".join(names[bit] for bit in bits) if bits else tr("None")
+        colour = next((c for bit, c in colours if value & (1 << bit)), "#00000000")
+        legend.append((value, colour, "{}: {}".format(value, label)))
+    return legend
+
+
+def snow_bits_legend(values):
+    """Legend of the LIS bit field for the ``values`` present in the output."""
+    colours = ((0, "#00e5ff"), (1, "#1f78b4"), (3, "#ff00ff"), (4, "#fbb4f9"), (2, "#fbb4f9"), (5, "#bdbdbd"))
+    return _bits_legend(values, snow_bit_names(), colours)
+
+
+def qc_legend(values):
+    """Legend of the QC flags for the ``values`` present in the output."""
+    colours = ((4, "#6a3d9a"), (2, "#1f78b4"), (3, "#33a02c"), (0, "#e31a1c"), (1, "#ff7f00"), (6, "#b15928"),
+               (5, "#bdbdbd"))
+    return _bits_legend(values, qc_bit_names(), colours)
