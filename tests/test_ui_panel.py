@@ -242,19 +242,24 @@ def test_run_on_the_whole_product_opens_the_prefilled_processing_dialog(panel, d
 def test_closing_the_panel_leaves_no_layer_thread_or_signal(panel, project, qgis_canvas, qtbot, tmp_path):
     from neve.ui.preview import PREVIEW_PROPERTY
 
-    receivers = qgis_canvas.receivers(qgis_canvas.extentsChanged)
+    def connections():
+        return (qgis_canvas.receivers(qgis_canvas.extentsChanged),
+                qgis_canvas.receivers(qgis_canvas.destinationCrsChanged),
+                project.receivers(project.layerWillBeRemoved[str]))
+
+    before = connections()
     layers = scene_layers(tmp_path, project)
     show_scene(qgis_canvas)
     panel.show()
     choose_layers(panel, layers, dem=False)
     wait_for_preview(qtbot, panel, lambda snow, cloud: True)
-    assert qgis_canvas.receivers(qgis_canvas.extentsChanged) == receivers + 1
+    assert connections() == tuple(n + 1 for n in before)
     worker = panel.preview.worker
 
     panel.close()
     assert worker.isFinished() and panel.preview.worker is None
     assert not [l for l in project.mapLayers().values() if l.customProperty(PREVIEW_PROPERTY)]
-    assert qgis_canvas.receivers(qgis_canvas.extentsChanged) == receivers
+    assert connections() == before
 
     panel.show()  # opened again: the preview comes back
     wait_for_preview(qtbot, panel, lambda snow, cloud: True)
