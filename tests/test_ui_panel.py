@@ -200,7 +200,7 @@ def test_run_parameters_carry_the_panel_values_as_plain_numbers(qgis_processing_
 
 
 def test_run_on_the_whole_product_opens_the_prefilled_processing_dialog(panel, dialogs_ready, qtbot,  # noqa: F811
-                                                                       tmp_path):
+                                                                       tmp_path, neve_provider):
     from synthetic import Scene, make_theia_product
 
     from neve.ui.tune_panel import CLOUD_ALGORITHM, SNOW_ALGORITHM
@@ -229,14 +229,22 @@ def test_run_on_the_whole_product_opens_the_prefilled_processing_dialog(panel, d
     assert seen["INPUT_PRODUCT"] == path
     assert seen["DISTANCE"] == 300 and seen["NDSI_PASS1"] == 0.45 and seen["SUNGLINT_ANGLE"] == 30.0
 
-    # the real algorithms once they exist; until then the buttons say so and stay disabled
+    # the real algorithms: their dialogs open prefilled with the panel's values (and a disabled button
+    # in a version without them)
     from qgis.core import QgsApplication
 
-    for algorithm_id in (SNOW_ALGORITHM, CLOUD_ALGORITHM):
+    panel.update_run_buttons()
+    for algorithm_id, thresholds in ((SNOW_ALGORITHM, SNOW_PARAMETERS), (CLOUD_ALGORITHM, CLOUD_PARAMETERS)):
         exists = QgsApplication.processingRegistry().algorithmById(algorithm_id) is not None
         assert panel.run_buttons[algorithm_id].isEnabled() == exists
         if not exists:
             assert panel.run_on_whole_product(algorithm_id) is None
+            continue
+        seen.clear()
+        QTimer.singleShot(0, inspect_and_close)
+        qtbot.mouseClick(panel.run_buttons[algorithm_id], Qt.LeftButton)
+        assert seen["INPUT_PRODUCT"] == path
+        assert {name: seen[name] for name in thresholds} == {name: panel.values[name] for name in thresholds}
 
 
 def test_closing_the_panel_leaves_no_layer_thread_or_signal(panel, project, qgis_canvas, qtbot, tmp_path):
