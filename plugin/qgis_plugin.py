@@ -40,8 +40,10 @@ class NevePlugin(QObject):
         from .processing.provider import NeveProvider
 
         if self.provider is None:
-            self.provider = NeveProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = NeveProvider()
+            # the registry refuses (and deletes) a second provider with the same id
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # -- GUI ------------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API name)
@@ -60,7 +62,8 @@ class NevePlugin(QObject):
         button.setMenu(self.toolbar_menu)
         self.toolbar.addWidget(button)
 
-        for algorithm in sorted(self.provider.algorithms(), key=lambda a: (a.group(), a.displayName())):
+        provider = self.provider or QgsApplication.processingRegistry().providerById("neve")
+        for algorithm in sorted(provider.algorithms(), key=lambda a: (a.group(), a.displayName())):
             action = QAction(algorithm.icon(), algorithm.displayName() + "…", main_window)
             action.setObjectName("neve_action_" + algorithm.name())
             action.setToolTip(algorithm.shortDescription() or algorithm.displayName())

@@ -27,6 +27,9 @@ if "/usr/share/qgis/python/plugins" not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+_PLUGINS = []
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SESSION_DIR, ignore_errors=True)
 
@@ -51,18 +54,35 @@ def qgis_processing_ready(qgis_app):
     return qgis_app
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def neve_provider(qgis_processing_ready):
-    """The Névé provider, registered once for the session through the plugin's initProcessing()."""
+    """The registered Névé provider, registered through the plugin's initProcessing() when it is not
+    (the plugin life-cycle tests unregister it)."""
     import neve
     from qgis.core import QgsApplication, QgsSettings
 
-    QgsSettings().setValue("locale/overrideFlag", True)
-    QgsSettings().setValue("locale/userLocale", "en_GB")
-    plugin = neve.classFactory(None)
-    plugin.initProcessing()
-    yield plugin.provider
-    QgsApplication.processingRegistry().removeProvider(plugin.provider)
+    provider = QgsApplication.processingRegistry().providerById("neve")
+    if provider is None:
+        QgsSettings().setValue("locale/overrideFlag", True)
+        QgsSettings().setValue("locale/userLocale", "en_GB")
+        plugin = neve.classFactory(None)
+        plugin.initProcessing()
+        provider = plugin.provider
+        _PLUGINS.append(plugin)  # QGIS keeps its plugin objects alive (qgis.utils.plugins): so do we
+    return provider
+
+
+@pytest.fixture
+def without_neve_provider(qgis_processing_ready):
+    """No Névé provider registered, as when QGIS starts: for tests of the plugin's life cycle."""
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("neve") is not None:
+        registry.removeProvider(registry.providerById("neve"))
+    yield
+    if registry.providerById("neve") is not None:
+        registry.removeProvider(registry.providerById("neve"))
 
 
 @pytest.fixture

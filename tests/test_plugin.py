@@ -10,7 +10,7 @@ def neve_submenu(iface):
     return None
 
 
-def test_plugin_loads_registers_provider_menu_and_toolbar_and_unloads_cleanly(qgis_processing_ready,
+def test_plugin_loads_registers_provider_menu_and_toolbar_and_unloads_cleanly(without_neve_provider,
                                                                               real_iface):
     import neve
 
@@ -37,7 +37,7 @@ def test_plugin_loads_registers_provider_menu_and_toolbar_and_unloads_cleanly(qg
     assert real_iface.mainWindow().findChild(QToolBar, "NeveToolbar") is None
 
 
-def test_plugin_loads_without_iface_as_qgis_process_does(qgis_processing_ready):
+def test_plugin_loads_without_iface_as_qgis_process_does(without_neve_provider):
     import neve
 
     plugin = neve.classFactory(None)
