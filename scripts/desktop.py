@@ -2,7 +2,7 @@
 """Start the real QGIS desktop under Xvfb with Névé installed from its zip in a throwaway profile, run a
 scenario inside it and save screenshots: what a user sees, checked by a program.
 
-    scripts/desktop.py [--language en|fr] [--out docs/screenshots] [--keep]
+    scripts/desktop.py [--language en|fr] [--out docs/screenshots] [--sample] [--keep]
 
 The scenario (desktop_scenario.py, run by QGIS with --code) checks that the plugin is loaded, that the
 Raster › Névé menu and the Névé toolbar exist, opens the Tune thresholds panel when there is one,
@@ -42,13 +42,17 @@ def main():
     parser.add_argument("--language", default="en", choices=["en", "fr"])
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "screenshots"))
     parser.add_argument("--keep", action="store_true", help="keep the throwaway profile")
+    parser.add_argument("--sample", action="store_true",
+                        help="open the Tune thresholds panel on a generated sample product")
     args = parser.parse_args()
     base = tempfile.mkdtemp(prefix="neve-desktop-")
     try:
         install_profile(base, args.language)
         report = os.path.join(base, "report.json")
         env = dict(os.environ, NEVE_SCREENSHOT_DIR=os.path.abspath(args.out), NEVE_LANGUAGE=args.language,
-                   NEVE_REPORT=report, NEVE_SAMPLE_DIR=os.path.join(base, "sample"))
+                   NEVE_REPORT=report, NEVE_ROOT=ROOT)
+        if args.sample:
+            env["NEVE_SAMPLE_DIR"] = os.path.join(base, "sample")
         env.pop("QT_QPA_PLATFORM", None)
         os.makedirs(args.out, exist_ok=True)
         subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo",

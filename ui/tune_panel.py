@@ -128,6 +128,12 @@ def run_parameters(algorithm_id, values, product=None, algorithm=None, dem=None)
     return parameters
 
 
+def breakable(text):
+    """``text`` with invisible break opportunities after "_" and "-": a product name such as
+    SENTINEL2A_20210615-105631-024_L2A_T31TCH_C_V3-1 then wraps instead of widening the narrow dock."""
+    return text.replace("_", "_\u200b").replace("-", "-\u200b")
+
+
 class TunePanel(QgsDockWidget):
     """The dock widget. ``iface`` gives the map canvas the preview follows."""
 
@@ -315,7 +321,7 @@ class TunePanel(QgsDockWidget):
             self.clear_view()
         else:
             self.hint.setStyleSheet("")
-            self.hint.setText(description)
+            self.hint.setText(breakable(description))
             self.preview.set_source(source)
             self.schedule_preview()
         self.update_run_buttons()
