@@ -25,3 +25,28 @@ def test_saved_model_with_cloudmask_runs(neve_provider, tmp_path):
     assert result["cloudmask:cloud_mask"] == out
     expected = np.where(scl == 0, 255, np.isin(scl, [3, 8, 9, 10])).astype(np.uint8)
     assert np.array_equal(read_raster(out), expected)
+
+
+def test_saved_model_chains_refinecloudmask_into_snowmap_and_passes_the_snowline_on(neve_provider, tmp_path):
+    from synthetic import Scene, make_dem, make_theia_product
+
+    model = load_model("snowmap")
+    ok, problems = model.validate()
+    assert ok, problems
+    scene = Scene.small(size=240)
+    product = make_theia_product(tmp_path, scene)
+    dem = make_dem(tmp_path / "dem.tif", scene)
+    snow_path, snowline_path = str(tmp_path / "snow.tif"), str(tmp_path / "snowline.tif")
+    result = run(model, {"product": product, "dem": dem, "snowmap:snow_map": snow_path,
+                         "snowline:snowline": snowline_path})
+    assert result["snowmap:snow_map"] == snow_path
+    snow_map = read_raster(snow_path)
+    assert set(np.unique(snow_map)) == {0, 100, 205, 255}
+    # the refined mask (buffered by 480 m) makes more cloud than the product's own mask
+    direct = str(tmp_path / "direct.tif")
+    run("neve:snowmap", {"INPUT_PRODUCT": product, "DEM": dem, "OUTPUT": direct})
+    assert (snow_map == 205).sum() > (read_raster(direct) == 205).sum()
+    # the snowline elevation went on to the next algorithm as a number: a raster of that constant value
+    snowline = read_raster(snowline_path)
+    assert np.isfinite(snowline).all() and np.unique(snowline).size == 1
+    assert 1000 < float(snowline[0, 0]) < scene.snowline

@@ -74,3 +74,19 @@ def test_bad_input_fails_with_message_and_no_output(profile, tmp_path):
     assert result.returncode != 0
     assert "float32" in result.stdout + result.stderr
     assert not out.exists()
+
+
+def test_run_snowmap_with_its_numbers(profile, tmp_path):
+    from synthetic import Scene, make_dem, make_theia_product
+
+    scene = Scene.small(size=240)
+    product = make_theia_product(tmp_path, scene)
+    dem = make_dem(tmp_path / "dem.tif", scene)
+    out = tmp_path / "snow.tif"
+    result = qgis_process(profile, "run", "neve:snowmap", "--json", "--", "INPUT_PRODUCT=" + product,
+                          "DEM=" + dem, "NDSI_PASS1=0.4", "OUTPUT=" + str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = json.loads(result.stdout)["results"]
+    assert results["OUTPUT"] == str(out)
+    assert 1000 < results["SNOWLINE_ELEVATION"] < scene.snowline and 0 < results["SNOW_PERCENT"] < 100
+    assert set(np.unique(read_raster(out))) == {0, 100, 205, 255}

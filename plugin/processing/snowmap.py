@@ -36,7 +36,7 @@ from qgis.core import (
 from ..core.defaults import LIS_DEFAULTS
 from ..i18n import tr
 from .base import NeveAlgorithm, cancelled_error
-from .inputs import INPUT_PRODUCT, add_product_parameter, add_scale_parameters, open_input
+from .inputs import add_product_parameter, add_scale_parameters, open_input
 from .styles import fsc_ramp, qc_legend, snow_bits_legend, snow_map_legend, style_output, style_ramp_output
 from .thresholds import THRESHOLDS
 
@@ -367,15 +367,15 @@ def read_error(path, error):
 # --------------------------------------------------------------------------------------------------
 
 def aligned_factor(source, target, tolerance=1e-6):
-    """``(factor, col, row)`` when ``target``'s pixels are ``factor`` x ``factor`` blocks of ``source``'s
-    (same CRS, integer factor >= 2, whole-pixel offset; ``col``, ``row``: the source pixel under
-    ``target``'s first corner); None otherwise."""
+    """``(factor, col, row)`` when each pixel of grid ``target`` is a block of ``factor`` x ``factor`` pixels
+    of grid ``source`` (same CRS, north up, integer factor; 1: the same pixels), ``col``, ``row`` being the
+    source pixel under ``target``'s upper-left corner; None otherwise."""
     s, t = source.transform, target.transform
     if source.crs != target.crs or s.b or s.d or t.b or t.d:
         return None
     ratio_x, ratio_y = t.a / s.a, t.e / s.e
     factor = int(round(ratio_x))
-    if factor < 2 or abs(ratio_x - factor) > tolerance or abs(ratio_y - factor) > tolerance:
+    if factor < 1 or abs(ratio_x - factor) > tolerance or abs(ratio_y - factor) > tolerance:
         return None
     col, row = (t.c - s.c) / s.a, (t.f - s.f) / s.e
     if abs(col - round(col)) > tolerance or abs(row - round(row)) > tolerance:
@@ -389,14 +389,13 @@ class BandReader:
     warp, 10 m to 20 m), warped by GDAL (cubic) from any other grid."""
 
     def __init__(self, dataset, grid, nodata):
-        from ..io.raster import Grid, _pixel_offset
+        from ..io.raster import Grid
 
         self.dataset, self.grid, self.nodata = dataset, grid, nodata
         self.source = Grid.of(dataset)
         self.fill = nodata if nodata is not None else 0
-        same = dataset.crs == grid.crs and _pixel_offset(dataset.transform, grid.transform) is not None
-        self.aligned = None if same else aligned_factor(self.source, grid)
-        self.mode = "same" if same else ("aligned" if self.aligned else "warp")
+        self.aligned = aligned_factor(self.source, grid)
+        self.mode = "warp" if self.aligned is None else ("same" if self.aligned[0] == 1 else "aligned")
         self.dtype = dataset.dtypes[0]
 
     def read(self, window):
@@ -435,8 +434,8 @@ class SnowInputs:
         from ..io.products import ProductError
         from ..io.raster import Grid, RasterReadError, open_raster
 
-        self.feedback = feedback
         alg = algorithm
+        self.warnings = []      # shown at the end, in the log and the report
         self.product = stack.enter_context(open_input(
             alg, parameters, context, feedback,
             bands={"B3": alg.GREEN, "B4": alg.RED, "B11": alg.SWIR}, required=("B3", "B4", "B11")))
@@ -460,12 +459,12 @@ class SnowInputs:
             self.grid = product.grid(20) if product.kind != "bands" else Grid.of(swir)
         except ProductError as error:
             raise QgsProcessingException(str(error))
-        if self.grid.crs is None and product.kind == "bands":
-            self.check_crs(swir, alg.parameterDefinition(alg.SWIR).description())
 
         self.bands = {}
-        for band in ("B3", "B4", "B11"):
+        for band, parameter in (("B3", alg.GREEN), ("B4", alg.RED), ("B11", alg.SWIR)):
             dataset = swir if band == "B11" else open_path(product.file(band, 10))
+            if product.kind == "bands":
+                self.check_crs(dataset, alg.parameterDefinition(parameter).description())
             nodata = product.reflectance_nodata if product.reflectance_nodata is not None else dataset.nodata
             self.bands[band] = BandReader(dataset, self.grid, nodata)
         self.scale = float(product.reflectance_scale)
@@ -497,10 +496,11 @@ class SnowInputs:
         if dem_source:
             self.dem = open_path(dem_source)
             self.check_crs(self.dem, alg.parameterDefinition(alg.DEM).description())
-            if not overlaps(self.dem, self.grid):
-                feedback.pushWarning(tr("The DEM does not cover the scene: pass 2 is skipped."))
+            self.dem_covers = overlaps(self.dem, self.grid)
+            if not self.dem_covers:
+                self.warnings.append(tr("The DEM does not cover the scene: pass 2 is skipped."))
         else:
-            feedback.pushWarning(tr("No DEM was given: pass 2 (above the snowline) is skipped."))
+            self.warnings.append(tr("No DEM was given: pass 2 (above the snowline) is skipped."))
         self.tcd = None
         tcd_source = layer_source(alg.TCD)
         if tcd_source:
@@ -672,7 +672,7 @@ class SnowRun:
         self.map_counts = np.zeros(4, dtype=np.int64)
         self.bits_present = set()
         self.qc_present = set()
-        self.warnings = []
+        self.warnings = list(inputs.warnings)
 
     # helpers
     def blocks(self, halo=0):
@@ -785,7 +785,7 @@ class SnowRun:
 
         s = self.settings
         if self.inputs.dem is None or not self.dem_range[0] <= self.dem_range[1]:
-            if self.inputs.dem is not None:
+            if self.inputs.dem is not None and self.inputs.dem_covers:
                 self.warnings.append(tr("The DEM has no elevation over the scene: pass 2 is skipped."))
             return
         self.edges = snow.dem_bin_edges(self.dem_range[0], self.dem_range[1], s["DZ"])

@@ -27,11 +27,85 @@ def cloudmask_model():
     return model
 
 
+def add_defaults(child):
+    """Give every parameter of ``child`` that has no source its default value, as the modeler does when a
+    user adds an algorithm (a mandatory parameter without a source does not validate)."""
+    from qgis.core import QgsApplication, QgsProcessingDestinationParameter
+    from qgis.core import QgsProcessingModelChildParameterSource as Source
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(child.algorithmId())
+    assert algorithm is not None, child.algorithmId()
+    for parameter in algorithm.parameterDefinitions():
+        if isinstance(parameter, QgsProcessingDestinationParameter) or parameter.name() in child.parameterSources():
+            continue
+        if parameter.defaultValue() is not None:
+            child.addParameterSources(parameter.name(), [Source.fromStaticValue(parameter.defaultValue())])
+
+
+def snowmap_model():
+    """A product's cloud mask refined by neve:refinecloudmask, chained into neve:snowmap as a CLM bit mask,
+    whose snowline elevation (a number) feeds a third algorithm: a constant raster of that value."""
+    from qgis.core import (QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource as Source, QgsProcessingModelOutput,
+                           QgsProcessingModelParameter, QgsProcessingParameterFile,
+                           QgsProcessingParameterRasterLayer)
+
+    model = QgsProcessingModelAlgorithm("Snow map from a refined cloud mask", "Névé tests")
+    # "All files (*)": a product folder has no extension (the default filter "*.*" would refuse it)
+    model.addModelParameter(QgsProcessingParameterFile("product", "Product",
+                                                       fileFilter="Sentinel-2 L2A products (*.zip *.xml);;All files (*)"),
+                            QgsProcessingModelParameter("product"))
+    model.addModelParameter(QgsProcessingParameterRasterLayer("dem", "DEM"), QgsProcessingModelParameter("dem"))
+
+    refine = QgsProcessingModelChildAlgorithm("neve:refinecloudmask")
+    refine.setChildId("refine")
+    refine.addParameterSources("INPUT_PRODUCT", [Source.fromModelParameter("product")])
+    add_defaults(refine)
+    model.addChildAlgorithm(refine)
+
+    snowmap = QgsProcessingModelChildAlgorithm("neve:snowmap")
+    snowmap.setChildId("snowmap")
+    snowmap.addParameterSources("INPUT_PRODUCT", [Source.fromModelParameter("product")])
+    snowmap.addParameterSources("CLOUD_MASK", [Source.fromChildOutput("refine", "OUTPUT")])
+    snowmap.addParameterSources("CLOUD_MASK_TYPE", [Source.fromStaticValue(0)])
+    snowmap.addParameterSources("DEM", [Source.fromModelParameter("dem")])
+    output = QgsProcessingModelOutput("snow_map")
+    output.setChildOutputName("OUTPUT")
+    snowmap.setModelOutputs({"snow_map": output})
+    add_defaults(snowmap)
+    model.addChildAlgorithm(snowmap)
+
+    constant = QgsProcessingModelChildAlgorithm("native:createconstantrasterlayer")
+    constant.setChildId("snowline")
+    constant.addParameterSources("EXTENT", [Source.fromChildOutput("snowmap", "OUTPUT")])
+    constant.addParameterSources("TARGET_CRS", [Source.fromChildOutput("snowmap", "OUTPUT")])
+    constant.addParameterSources("PIXEL_SIZE", [Source.fromStaticValue(1200)])
+    constant.addParameterSources("NUMBER", [Source.fromChildOutput("snowmap", "SNOWLINE_ELEVATION")])
+    constant.addParameterSources("OUTPUT_TYPE", [Source.fromStaticValue(5)])   # Float32
+    output = QgsProcessingModelOutput("snowline")
+    output.setChildOutputName("OUTPUT")
+    constant.setModelOutputs({"snowline": output})
+    model.addChildAlgorithm(constant)
+    return model
+
+
 if __name__ == "__main__":
     from qgis.core import QgsApplication
     app = QgsApplication([], False)
     app.initQgis()
-    for name, make in [("cloudmask", cloudmask_model)]:
+    # the algorithms' definitions, for their default values: QGIS's native provider and Névé (imported as
+    # "neve", as the tests do)
+    import tempfile
+
+    from qgis.analysis import QgsNativeAlgorithms
+    QgsApplication.processingRegistry().addProvider(QgsNativeAlgorithms())
+    link = tempfile.mkdtemp()
+    os.symlink(os.path.dirname(os.path.dirname(HERE)), os.path.join(link, "neve"))
+    sys.path.insert(0, link)
+    import neve
+    plugin = neve.classFactory(None)
+    plugin.initProcessing()
+    for name, make in [("cloudmask", cloudmask_model), ("snowmap", snowmap_model)]:
         path = os.path.join(HERE, name + ".model3")
         assert make().toFile(path), path
         print(path)
