@@ -30,6 +30,7 @@ Conventions.
   object area < minimum area).
 """
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -575,7 +576,7 @@ def angles_at_points(grid, origin_x, origin_y, step_x, step_y, x, y, azimuth=Fal
     valid = np.isfinite(grid)
 
     def interpolate(values):  # sum over i, j of wy[n, i] values[i, j] wx[n, j]
-        return np.einsum("ni,ij,nj->n", wy, np.where(valid, values, 0.0), wx)
+        return ((wy @ np.where(valid, values, 0.0)) * wx).sum(axis=1)
 
     weight = interpolate(valid.astype(float))
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -697,28 +698,35 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     dark = np.asarray(dark, dtype=bool)
     px, py = _pixel_size(pixel_size)
     shape = cloud.shape
-    labels, count = ndimage.label(cloud, structure=np.ones((3, 3), dtype=bool))
+    heights = _height_range(height_min, height_max, height_step)
+    if nodata is not None:
+        nodata = np.asarray(nodata, dtype=bool)
+
+    def prefix_sums():
+        """Row prefix sums of the pixels that count: clear (not cloud, not nodata), dark among them."""
+        usable = ~cloud
+        if nodata is not None:
+            usable &= ~nodata
+        return _row_prefix(usable), _row_prefix(usable & dark)
+
+    # The prefix sums are made on another core while the objects are labelled (both release the GIL).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        sums = pool.submit(prefix_sums)
+        labels, count = ndimage.label(cloud, structure=np.ones((3, 3), dtype=bool))
+        clear_sum, dark_sum = sums.result()
     heights_out = np.full(count, np.nan)
     fraction_out = np.full(count, np.nan)
     shadow = np.zeros(shape, dtype=bool)
     if count == 0:
         return CloudShadows(shadow, labels, heights_out, fraction_out)
-    heights = _height_range(height_min, height_max, height_step)
 
     # Per-object geometry: one shift (in pixels) per object and height.
-    run_rows, run_first, run_last, run_label = _runs(labels)
+    run_rows, run_first, run_last, run_label = _runs(labels, cloud)
     centroids = None
     if any(callable(a) for a in (sun_zenith, sun_azimuth, view_zenith, view_azimuth)):
         centroids = _centroids(run_rows, run_first, run_last, run_label, count)
     angles = [_per_object(a, labels, count, circular=k % 2 == 1, centroids=centroids)
               for k, a in enumerate((sun_zenith, sun_azimuth, view_zenith, view_azimuth))]
-
-    # Row prefix sums of the pixels that count: clear (not cloud, not nodata) and dark among them.
-    usable = ~cloud
-    if nodata is not None:
-        usable &= ~np.asarray(nodata, dtype=bool)
-    clear_sum = _row_prefix(usable)
-    dark_sum = _row_prefix(usable & dark)
 
     order = np.argsort(run_label, kind="stable")
     bounds = np.searchsorted(run_label[order], np.arange(1, count + 2))
@@ -796,19 +804,23 @@ def _row_prefix(values):
     height, width = values.shape
     dtype = np.uint16 if width < 65535 else np.int32
     prefix = np.zeros((height, width + 1), dtype=dtype)
-    np.cumsum(values, axis=1, dtype=dtype, out=prefix[:, 1:])
+    prefix[:, 1:] = values  # converted first: cumsum is then about twice as fast
+    np.cumsum(prefix[:, 1:], axis=1, out=prefix[:, 1:])
     return prefix
 
 
-def _runs(labels):
-    """Horizontal runs of labelled pixels: rows, first and last columns (inclusive), labels."""
-    on = labels != 0
-    padded = np.zeros((on.shape[0], on.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = on
-    change = np.diff(padded, axis=1)
-    start_rows, start_cols = np.nonzero(change == 1)
-    _, stop_cols = np.nonzero(change == -1)
-    return start_rows, start_cols, stop_cols - 1, labels[start_rows, start_cols]
+def _runs(labels, on=None):
+    """Horizontal runs of labelled pixels: rows, first and last columns (inclusive), labels. ``on``:
+    ``labels != 0`` when the caller has it. One work array of the image's size."""
+    on = labels != 0 if on is None else on
+    edge = np.empty(on.shape, dtype=bool)
+    edge[:, 0] = on[:, 0]  # first pixels: on, with the left neighbour off
+    np.greater(on[:, 1:], on[:, :-1], out=edge[:, 1:])
+    start_rows, start_cols = np.nonzero(edge)
+    edge[:, -1] = on[:, -1]  # last pixels: on, with the right neighbour off
+    np.greater(on[:, :-1], on[:, 1:], out=edge[:, :-1])
+    _, stop_cols = np.nonzero(edge)
+    return start_rows, start_cols, stop_cols, labels[start_rows, start_cols]
 
 
 def _count_in_runs(prefix, rows, first, last, drow, dcol):
@@ -833,14 +845,18 @@ def _paint_runs(shape, rows, first, last, chunk_rows=1024):
     order = np.argsort(rows, kind="stable")
     rows, first, last = rows[order], first[order], last[order]
     painted = np.zeros(shape, dtype=bool)
+    edges = np.empty((min(chunk_rows, height), width + 1), dtype=np.int32)  # reused: fresh memory is slow
+    covered = np.empty_like(edges)
     for top in range(0, height, chunk_rows):
         lo, hi = np.searchsorted(rows, [top, top + chunk_rows])
         if lo == hi:
             continue
-        edges = np.zeros((min(chunk_rows, height - top), width + 1), dtype=np.int32)
+        n = min(chunk_rows, height - top)
+        edges[:n] = 0
         np.add.at(edges, (rows[lo:hi] - top, first[lo:hi]), 1)
         np.add.at(edges, (rows[lo:hi] - top, last[lo:hi]), -1)
-        painted[top:top + edges.shape[0]] = np.cumsum(edges, axis=1)[:, :width] > 0
+        np.cumsum(edges[:n], axis=1, out=covered[:n])
+        np.greater(covered[:n, :width], 0, out=painted[top:top + n])
     return painted
 
 

@@ -39,7 +39,7 @@ from .dilatemask import (
 )
 from .inputs import INPUT_PRODUCT, add_product_parameter, add_scale_parameters, open_input
 from .styles import shadow_mask_legend, style_output
-from .waterclouds import add_layer_grid_parameter, layer_grid
+from .waterclouds import add_layer_grid_parameter, layer_grid, read_band_pixels
 
 # The clouds that cast the shadows searched for: MAJA CLM bits 2 and 3 (clouds of the mono- and
 # multi-temporal reflectance tests), not the thinnest clouds (4) nor the cirrus seen in the 1.38 um band
@@ -345,7 +345,7 @@ class CloudShadowsAlgorithm(CloudRefinementAlgorithm):
                     raise cancelled_error()
                 try:
                     casters, missing = read_clouds(block.read)
-                    reflectance = product.read_reflectance(settings.dark_band, grid, block.read)
+                    reflectance = read_band_pixels(product, settings.dark_band, grid, block.read)
                 except ProductError as error:
                     raise QgsProcessingException(str(error))
                 rows = slice(block.write.row_off, block.write.row_off + block.write.height)

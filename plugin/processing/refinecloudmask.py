@@ -57,8 +57,10 @@ from .waterclouds import (
     SWIR_BANDS,
     add_layer_grid_parameter,
     add_water_cloud_parameters,
+    grid_factor,
     layer_grid,
     open_water_test,
+    read_band_pixels,
 )
 
 PRESET_KEYS = ("theia_2018", "theia_2017", "no_buffer", "custom")
@@ -96,18 +98,11 @@ def read_clm(product, grid, window):
 def coarser_grid(product, grid):
     """(the 20 m grid for the shadow search, its factor) when ``grid`` is finer by a whole factor and
     shares its corner; else (``grid``, 1)."""
-    resolution = abs(grid.transform.a)
-    factor = SHADOW_RESOLUTION / resolution
-    if resolution >= SHADOW_RESOLUTION or abs(factor - round(factor)) > 1e-9 or \
-            abs(grid.transform.e) != resolution:
+    if abs(grid.transform.a) >= SHADOW_RESOLUTION:
         return grid, 1
-    factor = int(round(factor))
     coarse = product.grid(SHADOW_RESOLUTION) if product.kind != "bands" else grid.with_resolution(SHADOW_RESOLUTION)
-    t, c = grid.transform, coarse.transform
-    aligned = (coarse.crs == grid.crs and abs(c.c - t.c) < 1e-6 * resolution and abs(c.f - t.f) < 1e-6 * resolution
-               and abs(c.a - factor * t.a) < 1e-9 * resolution and abs(c.e - factor * t.e) < 1e-9 * resolution
-               and coarse.width * factor >= grid.width and coarse.height * factor >= grid.height)
-    return (coarse, factor) if aligned else (grid, 1)
+    factor = grid_factor(grid, coarse)
+    return (coarse, factor) if factor else (grid, 1)
 
 
 class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
@@ -292,23 +287,24 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
                     self, parameters, context, feedback, stack, values=values, product=product,
                     grid=shadow_grid, check_grid=False)[0]
 
+            water_cloud_bits = np.uint8(masks.bit_value(cloud.CLM_WATER_CLOUD_BITS))
+
             def read(block_window, test, target, with_dark):
+                """(CLM with the clouds over water joined to bits 0, 1, 2 (the first step of refine_clm,
+                made here so that one array holds both), no data, dark pixels, dark band's no data)."""
                 try:
                     clm = read_clm(product, target, block_window)
                     water_clouds, no_data, _glint, _water = test(block_window)
-                    dark = None
-                    if with_dark:
-                        reflectance = product.read_reflectance(settings.dark_band, target, block_window)
-                        dark = cloud.dark_pixels(reflectance, settings.dark_threshold)
-                        dark_missing = np.isnan(reflectance)
-                        return clm, water_clouds, no_data, dark, dark_missing
-                    return clm, water_clouds, no_data, dark, None
+                    clm[water_clouds] |= water_cloud_bits
+                    if not with_dark:
+                        return clm, no_data, None, None
+                    reflectance = read_band_pixels(product, settings.dark_band, target, block_window)
+                    return clm, no_data, cloud.dark_pixels(reflectance, settings.dark_threshold), np.isnan(reflectance)
                 except ProductError as error:
                     raise QgsProcessingException(str(error))
 
-            # Pass 1: the CLM, the clouds over water and the no data of the whole raster.
+            # Pass 1: the CLM with the clouds over water, and the no data, of the whole raster.
             clm = np.zeros(grid.shape, np.uint8)
-            water_clouds = np.zeros(grid.shape, bool)
             no_data = np.zeros(grid.shape, bool)
             same_grid_shadows = shadows_on and factor == 1
             if same_grid_shadows:
@@ -318,8 +314,7 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
                 if feedback.isCanceled():
                     raise cancelled_error()
                 rows = slice(block.write.row_off, block.write.row_off + block.write.height)
-                clm[rows], water_clouds[rows], no_data[rows], dark_part, missing = read(
-                    block.read, water_test, grid, same_grid_shadows)
+                clm[rows], no_data[rows], dark_part, missing = read(block.read, water_test, grid, same_grid_shadows)
                 if same_grid_shadows:
                     dark[rows] = dark_part
                     search_nodata[rows] = no_data[rows] | missing
@@ -329,7 +324,7 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
             shadow = None
             if shadows_on:
                 if factor == 1:
-                    casters = (masks.any_bit_set(clm, CASTER_BITS) | water_clouds) & ~no_data
+                    casters = masks.any_bit_set(clm, CASTER_BITS) & ~no_data
                 else:
                     casters, dark, search_nodata = self.coarse_inputs(shadow_grid, shadow_test, read, feedback)
                 if feedback.isCanceled():
@@ -356,14 +351,13 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
                 rows = slice(block.write.row_off, block.write.row_off + block.write.height)
                 buffer = None
                 if buffering:
-                    # the clouds MAJA masks, the clouds over water (which join bits 0, 1, 2) with them
-                    clouds = (masks.any_bit_set(clm[read_rows], PRODUCT_CLOUD_BITS) | water_clouds[read_rows]) \
-                        & ~no_data[read_rows]
+                    # the clouds MAJA masks, the clouds over water (joined to bits 0, 1, 2) among them
+                    clouds = masks.any_bit_set(clm[read_rows], PRODUCT_CLOUD_BITS) & ~no_data[read_rows]
                     buffer = cloud.dilate(clouds, distance, pixel_size, shifts)[block.inner]
                 shadow_part = None
                 if shadow is not None:
                     shadow_part = shadow[rows] if factor == 1 else upsample(shadow, factor, rows, grid.width)
-                bits, classes = cloud.refine_clm(clm[rows], water_clouds[rows], shadow_part, buffer, no_data[rows])
+                bits, classes = cloud.refine_clm(clm[rows], None, shadow_part, buffer, no_data[rows])
                 writer.write(bits, block.write)
                 class_writer.write(classes, block.write)
                 counts += np.bincount(classes.ravel(), minlength=256)
@@ -393,8 +387,8 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
             if feedback.isCanceled():
                 raise cancelled_error()
             rows = slice(block.write.row_off, block.write.row_off + block.write.height)
-            clm, water_clouds, no_data, dark_part, missing = read(block.read, shadow_test, shadow_grid, True)
-            casters[rows] = (masks.any_bit_set(clm, CASTER_BITS) | water_clouds) & ~no_data
+            clm, no_data, dark_part, missing = read(block.read, shadow_test, shadow_grid, True)
+            casters[rows] = masks.any_bit_set(clm, CASTER_BITS) & ~no_data
             dark[rows] = dark_part
             search_nodata[rows] = no_data | missing
             feedback.setProgress(35.0 + 15.0 * (block.index + 1) / block.count)

@@ -56,6 +56,49 @@ def water_kind_labels():
             tr("Sen2Cor SCL (class 6 is water)")]
 
 
+def grid_factor(fine, coarse):
+    """The whole factor by which ``coarse`` is coarser than ``fine`` when both share their upper-left
+    corner, CRS and orientation (a pixel of ``fine`` then lies in one pixel of ``coarse``); else None."""
+    t, c = fine.transform, coarse.transform
+    if fine.crs != coarse.crs or t.b or t.d or c.b or c.d or t.a <= 0 or t.e >= 0:
+        return None
+    factor = c.a / t.a
+    tolerance = 1e-6 * abs(t.a)
+    if round(factor) < 2 or abs(factor - round(factor)) > 1e-9 or abs(c.e - round(factor) * t.e) > tolerance \
+            or abs(c.c - t.c) > tolerance or abs(c.f - t.f) > tolerance:
+        return None
+    factor = int(round(factor))
+    if coarse.width * factor < fine.width or coarse.height * factor < fine.height:
+        return None
+    return factor
+
+
+def read_band_pixels(product, band, grid, window):
+    """Reflectance of ``band`` on a window of ``grid`` for a threshold test: on a grid finer than the
+    band's own (a 20 m band on the 10 m grid), each pixel takes the value of the band's pixel it lies in
+    (nearest neighbour), so that the test is made on the band's own values; cubic convolution would
+    overshoot at sharp edges (a shore) and invent clouds or shadows there. Otherwise the product
+    reader's reading (cubic convolution when resampling)."""
+    import numpy as np
+    from rasterio.windows import Window
+
+    native = product.bands.get(band)
+    if product.kind != "bands" and native and native > abs(grid.transform.a):
+        coarse = product.grid(native)
+        factor = grid_factor(grid, coarse)
+        if factor:
+            row0, col0 = int(window.row_off), int(window.col_off)
+            height, width = int(window.height), int(window.width)
+            r0, c0 = row0 // factor, col0 // factor
+            r1 = min((row0 + height - 1) // factor + 1, coarse.height)
+            c1 = min((col0 + width - 1) // factor + 1, coarse.width)
+            values = product.read_reflectance(band, coarse, Window(c0, r0, c1 - c0, r1 - r0))
+            rows = np.arange(row0, row0 + height) // factor - r0
+            cols = np.arange(col0, col0 + width) // factor - c0
+            return values[rows[:, None], cols[None, :]]
+    return product.read_reflectance(band, grid, window)
+
+
 class GlintField:
     """The glint angle (degrees, float32) at the pixel centres of ``grid``, from a product's sun angle
     grids and the viewing grids of ``band``; a translated error when the product lacks them."""
@@ -90,6 +133,25 @@ class GlintField:
                                  on_pixels(self.sun, self.sun.azimuth, True),
                                  on_pixels(self.view, self.view.zenith, False),
                                  on_pixels(self.view, self.view.azimuth, True))
+
+    def at(self, rows, cols):
+        """Glint angle (float32) at the pixels ``(rows, cols)`` of the grid (integer arrays)."""
+        import numpy as np
+
+        from ..core import cloud
+
+        t = self.grid.transform
+        x = t.c + (np.asarray(cols) + 0.5) * t.a
+        y = t.f + (np.asarray(rows) + 0.5) * t.e
+
+        def at_points(angle_grid, values, azimuth):
+            return cloud.angles_at_points(values, angle_grid.x0, angle_grid.y0, angle_grid.col_step,
+                                          -angle_grid.row_step, x, y, azimuth=azimuth).astype(np.float32)
+
+        return cloud.glint_angle(at_points(self.sun, self.sun.zenith, False),
+                                 at_points(self.sun, self.sun.azimuth, True),
+                                 at_points(self.view, self.view.zenith, False),
+                                 at_points(self.view, self.view.azimuth, True))
 
 
 def scene_sunglint_flag(product, sunglint_angle):
@@ -191,21 +253,22 @@ class WaterCloudTest:
 
         from ..core import cloud
 
-        swir = self.product.read_reflectance(self.swir_band, self.grid, window)
+        swir = read_band_pixels(self.product, self.swir_band, self.grid, window)
         water, water_nodata = self.water(window)
         no_data = self.nodata(window) | np.isnan(swir) | water_nodata
         water &= ~no_data
         glint = None
         if self.field is not None:
-            glint = self.window_glint(window, water)
+            glint = self.window_glint(window, water, swir)
         sunglint = glint if self.mode == "pixel" else self.scene_flag
         found = cloud.water_clouds(swir, water, sunglint, self.threshold, self.threshold_sunglint,
                                    self.sunglint_angle)
         return found & ~no_data, no_data, glint, water
 
-    def window_glint(self, window, water):
-        """Glint angle on the window: everywhere when asked, else on the rows and columns that hold
-        water (NaN elsewhere, which counts as no sunglint)."""
+    def window_glint(self, window, water, swir):
+        """Glint angle on the window: everywhere when asked (an output), else only on the water pixels
+        the two thresholds disagree on (NaN elsewhere, which counts as no sunglint; the other pixels are
+        cloud, or not, whatever the sunglint)."""
         import numpy as np
 
         row0, col0 = int(window.row_off), int(window.col_off)
@@ -213,10 +276,10 @@ class WaterCloudTest:
         if self.glint_everywhere:
             return self.field.angles(row0, row0 + height, col0, col0 + width)
         glint = np.full(water.shape, np.nan, dtype=np.float32)
-        rows, cols = np.flatnonzero(water.any(axis=1)), np.flatnonzero(water.any(axis=0))
+        undecided = water & ((swir > self.threshold) != (swir > self.threshold_sunglint))
+        rows, cols = np.nonzero(undecided)
         if rows.size:
-            r0, r1, c0, c1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-            glint[r0:r1, c0:c1] = self.field.angles(row0 + r0, row0 + r1, col0 + c0, col0 + c1)
+            glint[rows, cols] = self.field.at(row0 + rows, col0 + cols)
         return glint
 
 
