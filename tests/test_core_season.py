@@ -351,3 +351,18 @@ def test_elevation_band_sums_by_hand():
     assert bands.size == sums.size == pixels.size == 0
     with pytest.raises(ValueError):
         season.elevation_band_sums(scd, elevation, valid, 0)
+
+
+def test_merge_into_one_map_at_a_time_equals_merge_same_day():
+    rng = np.random.default_rng(11)
+    for trial in range(10):
+        n_maps = int(rng.integers(2, 5))
+        codes = rng.choice(np.array([0, 30, 100, 205, 254, 255], np.uint8), size=(n_maps, 3, 4))
+        _, expected = season.merge_same_day(codes, np.zeros(n_maps, dtype=np.int64))
+        merged = codes[0].copy()
+        for other in codes[1:]:
+            season.merge_into(merged, other)
+        assert np.array_equal(merged, expected[0]), trial
+    # by hand: cloud then snow -> snow; no snow then snow -> no snow; nodata then cloud -> cloud
+    merged = np.array([C, N, X], np.uint8)
+    assert season.merge_into(merged, np.array([S, S, C], np.uint8)).tolist() == [S, N, C]

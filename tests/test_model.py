@@ -50,3 +50,45 @@ def test_saved_model_chains_refinecloudmask_into_snowmap_and_passes_the_snowline
     snowline = read_raster(snowline_path)
     assert np.isfinite(snowline).all() and np.unique(snowline).size == 1
     assert 1000 < float(snowline[0, 0]) < scene.snowline
+
+
+def test_saved_model_feeds_a_list_of_maps_and_a_snowmap_output_to_snowseason(neve_provider, tmp_path):
+    """A "Multiple layers" model input and a neve:snowmap step both feed neve:snowseason's INPUTS."""
+    import datetime
+
+    import rasterio
+    from synthetic import Scene, make_dem, make_theia_product
+
+    model = load_model("snowseason")
+    ok, problems = model.validate()
+    assert ok, problems
+    scene = Scene.small(size=240)                              # acquired 2021-06-15: the snow map's date
+    product = make_theia_product(tmp_path, scene)
+    dem = make_dem(tmp_path / "dem.tif", scene)
+    shape = scene.shape(20)
+    profile = dict(driver="GTiff", width=shape[1], height=shape[0], count=1, dtype="uint8", crs=scene.crs,
+                   transform=scene.transform(20))
+    maps = []
+    for name, code in (("snow_20210605.tif", 0), ("snow_20210625.tif", 100)):   # no snow, then snow
+        with rasterio.open(tmp_path / name, "w", **profile) as dst:
+            dst.write(np.full(shape, code, np.uint8), 1)
+        maps.append(str(tmp_path / name))
+    scd_path, nobs_path = str(tmp_path / "scd.tif"), str(tmp_path / "nobs.tif")
+    # the snow map made in the model has no date in its (temporary) name: given in DATES, after the two
+    # maps of the list (the order in which the model passes them)
+    result = run(model, {"maps": maps, "product": product, "dem": dem, "dates": ",, 2021-06-15",
+                         "season:scd": scd_path, "season:nobs": nobs_path})
+    assert result["season:scd"] == scd_path
+    # Season 2020-09-01 .. 2021-08-31 (365 days) of the earliest map; days 277 (no snow), 287 (the snow
+    # map), 297 (snow). Snow map snow: snow from ceil((277 + 287) / 2) = 282 to 364: 83 days; no snow:
+    # from ceil((287 + 297) / 2) = 292: 73 days; cloud or no data: from ceil((277 + 297) / 2) = 287: 78.
+    start = datetime.date(2020, 9, 1)
+    assert [(datetime.date(2021, 6, d) - start).days for d in (5, 15, 25)] == [277, 287, 297]
+    scd, nobs = read_raster(scd_path), read_raster(nobs_path)
+    direct = str(tmp_path / "direct.tif")
+    run("neve:snowmap", {"INPUT_PRODUCT": product, "DEM": dem, "OUTPUT": direct})
+    snow_map = read_raster(direct)
+    expected = np.where(snow_map == 100, 83, np.where(snow_map == 0, 73, 78))
+    assert np.array_equal(scd, expected)
+    assert np.array_equal(nobs, np.where(snow_map <= 100, 3, 2))
+    assert {0, 100, 205} <= set(np.unique(snow_map).tolist())   # every case is present

@@ -90,3 +90,20 @@ def test_run_snowmap_with_its_numbers(profile, tmp_path):
     assert results["OUTPUT"] == str(out)
     assert 1000 < results["SNOWLINE_ELEVATION"] < scene.snowline and 0 < results["SNOW_PERCENT"] < 100
     assert set(np.unique(read_raster(out))) == {0, 100, 205, 255}
+
+
+def test_run_snowseason_with_several_maps(profile, tmp_path):
+    # 2018-10-01 no snow, 2018-10-11 snow; season 2018-10-01 .. 2018-10-20 (20 days): snow from day 5 to 19
+    first = write_raster(tmp_path / "snow_20181001.tif", np.array([[0, 205]], np.uint8))
+    second = write_raster(tmp_path / "snow_20181011.tif", np.array([[100, 100]], np.uint8))
+    scd, report = tmp_path / "scd.tif", tmp_path / "season.html"
+    result = qgis_process(profile, "run", "neve:snowseason", "--json", "--", "INPUTS=" + first, "INPUTS=" + second,
+                          "DATE_START=2018-10-01", "DATE_STOP=2018-10-20", "OUTPUT_SCD=" + str(scd),
+                          "OUTPUT_REPORT=" + str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = json.loads(result.stdout)["results"]
+    assert results["OUTPUT_SCD"] == str(scd) and results["OUTPUT_REPORT"] == str(report)
+    assert results["PERIOD_START"] == "2018-10-01" and results["MAPS_USED"] == 2
+    # left: no snow 0, snow 10 -> snow from day 5: 15 days; right: snow only seen on day 10 -> 20 days
+    assert read_raster(scd).tolist() == [[15, 20]]
+    assert "<svg" in report.read_text(encoding="utf-8")

@@ -119,11 +119,13 @@ def series(tmp_path):
     return write_series(tmp_path)
 
 
-@pytest.mark.parametrize("budget_rows", [None, 2])
-def test_hand_made_series(neve_provider, tmp_path, series, monkeypatch, budget_rows):
+@pytest.mark.parametrize("budget_rows, threads", [(None, None), (2, 1), (3, 3)])
+def test_hand_made_series(neve_provider, tmp_path, series, monkeypatch, budget_rows, threads):
     from neve.plugin.processing import snowseason
-    if budget_rows:   # strips of 2 rows: 7 maps used, 6 dates, 8 columns
-        monkeypatch.setattr(snowseason, "MEMORY_BUDGET", budget_rows * 8 * (7 + 6 + 24))
+    if budget_rows:   # strips of 2 or 3 rows: twice 6 dates and 24 bytes of outputs a pixel, 8 columns
+        monkeypatch.setattr(snowseason, "MEMORY_BUDGET", budget_rows * 8 * 2 * (6 + 24))
+    if threads:       # 3 threads: each strip computed in parts of one row
+        monkeypatch.setattr(snowseason, "THREADS", threads)
     out = tmp_path / "out"
     feedback = Feedback()
     result = run("neve:snowseason", season_parameters(out, series), feedback=feedback)
@@ -176,7 +178,7 @@ def test_margin_changes_which_maps_are_used(neve_provider, tmp_path, series):
 
 def test_daily_stack_and_report(neve_provider, tmp_path, series, monkeypatch):
     from neve.plugin.processing import snowseason
-    monkeypatch.setattr(snowseason, "MEMORY_BUDGET", 3 * 8 * (7 + 6 + 24 + 31))   # strips of 3 rows
+    monkeypatch.setattr(snowseason, "MEMORY_BUDGET", 3 * 8 * 2 * (6 + 24 + 31))   # strips of 3 rows
     out = tmp_path / "out"
     daily_path, report_path = str(out / "daily.tif"), str(out / "season.html")
     result = run("neve:snowseason", {"INPUTS": series, "DATES": DATES, "DATE_START": "2018-10-01",

@@ -9,7 +9,8 @@ Steps, one function each:
 
 1. :func:`hydrological_year`, :func:`season_length`, :func:`day_numbers`: the period and the day numbers;
 2. :func:`select_observations`: keep observations from ``DATE_START - margin`` to ``DATE_STOP + margin``;
-3. :func:`merge_same_day`: one map per date, a clear value wins over a gap;
+3. :func:`merge_same_day`: one map per date, a clear value wins over a gap (:func:`merge_into`: the same,
+   one map at a time);
 4. :func:`snow_season`: daily interpolation and SCD, SOD, SMOD, NOBS, NSP (and the daily stack);
 5. :func:`observation_counts`, :func:`observed_snow_fraction`: the per-date snow-covered area for the
    report (the interpolated daily area comes with :func:`snow_season`: ``snow_pixels``, ``observed``);
@@ -63,7 +64,7 @@ DEFAULT_MARGIN = 15      # days
 MIN_SNOW_DAYS = 10       # SOD and SMOD are 0 unless SCD > MIN_SNOW_DAYS
 MAX_DAYS = 20000         # longest period accepted (int16 day numbers with room for the margin)
 MAX_MARGIN = 10000       # days
-CHUNK_PIXELS = 1 << 16   # pixels processed together by snow_season
+CHUNK_PIXELS = 1 << 18   # pixels processed together by snow_season
 
 _FAR_PAST = -32000       # a run that started before every observation
 
@@ -137,6 +138,15 @@ def merge_same_day(codes, days):
     return unique_days, merged
 
 
+def merge_into(merged, codes):
+    """Merge one more map of the same day into ``merged`` (uint8 codes, changed in place): where
+    ``merged`` is a gap it takes ``codes``. Merging a day's maps one after the other this way gives
+    :func:`merge_same_day`'s result for that order (the first clear value wins; where none is clear, the
+    last map's code), without holding the day's maps together."""
+    np.copyto(merged, codes, where=merged > CLEAR_MAX)
+    return merged
+
+
 # --------------------------------------------------------------------------------------------------
 # 4. SCD, SOD, SMOD, NOBS, NSP
 # --------------------------------------------------------------------------------------------------
@@ -176,8 +186,9 @@ class _Runs:
         last = np.minimum(end, last_day)
         length = last - first + 1
         inside = length > 0
-        pixels, first, last, length = pixels[inside], first[inside], last[inside], length[inside]
-        start, end = start[inside], end[inside]
+        if not inside.all():
+            pixels, first, last, length = pixels[inside], first[inside], last[inside], length[inside]
+            start, end = start[inside], end[inside]
         self.scd[pixels] += length
         longer = length > self.best[pixels]             # strictly: the first longest run is kept
         won = pixels[longer]
@@ -232,10 +243,12 @@ def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_pe
     observed = np.zeros(n_pixels, dtype=bool)
     snow_pixels = np.zeros(n_days, dtype=np.int64)
     daily_stack = np.zeros((n_days, n_pixels), dtype=np.uint8) if daily else None
-    # Pixels in chunks that keep the per-pixel state in the processor's cache (3 times faster than one
-    # pass over a 512 x 5490 block).
-    for first in range(0, n_pixels, CHUNK_PIXELS):
-        chunk = slice(first, min(n_pixels, first + CHUNK_PIXELS))
+    # Pixels in chunks that keep the per-pixel state (about 10 bytes a pixel) in the processor's cache
+    # (several times faster than one pass over a 512 x 5490 block).
+    # With the daily stack, a chunk also holds (n_days + 1) bytes a pixel: at most about 32 MB of them.
+    chunk_pixels = CHUNK_PIXELS if not daily else max(1, min(CHUNK_PIXELS, (32 << 20) // (n_days + 1)))
+    for first in range(0, n_pixels, chunk_pixels):
+        chunk = slice(first, min(n_pixels, first + chunk_pixels))
         runs, chunk_nobs, chunk_observed = _scan(stack[:, chunk], days, n_days, daily, nobs_period_only,
                                                  nsp_count)
         enough = runs.scd > min_snow_days
@@ -258,50 +271,53 @@ def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_pe
 def _scan(stack, days, n_days, daily, nobs_period_only, nsp_count):
     """The observations of ``stack`` (n_dates, n_pixels) in time order, per pixel: returns the
     :class:`_Runs`, NOBS and whether the pixel had a clear observation."""
-    n_pixels = stack.shape[1]
+    n_obs, n_pixels = stack.shape
     runs = _Runs(n_pixels, n_days, daily, nsp_count)
-    nobs = np.zeros(n_pixels, dtype=np.uint16)
-    prev_day = np.zeros(n_pixels, dtype=np.int16)      # day of the previous clear observation
-    prev_snow = np.zeros(n_pixels, dtype=bool)         # it was snow
+    # Per pixel: the previous clear observation, as its 1-based index (0: none yet; its day is
+    # day_of[prev]), and whether it was snow or snow-free. One byte each while there are fewer than 255
+    # observations: the loop below is bound by memory traffic.
+    small = n_obs < 255
+    index_type = np.uint8 if small else np.uint16
+    day_of = np.concatenate([[0], days]).astype(np.int32)
+    prev = np.zeros(n_pixels, dtype=index_type)
+    mark = np.empty(n_pixels, dtype=index_type)
+    nobs = np.zeros(n_pixels, dtype=index_type)
+    prev_snow = np.zeros(n_pixels, dtype=bool)         # the previous clear observation was snow
     prev_no_snow = np.zeros(n_pixels, dtype=bool)      # it was clear and snow-free
     run_start = np.full(n_pixels, _FAR_PAST, dtype=np.int16)   # first day of the current run
     clear = np.empty(n_pixels, dtype=bool)
-    cloudy = np.empty(n_pixels, dtype=bool)
     snow = np.empty(n_pixels, dtype=bool)
     no_snow = np.empty(n_pixels, dtype=bool)
-    event = np.empty(n_pixels, dtype=bool)
-    step = np.empty(n_pixels, dtype=np.int16)
+    ends = np.empty(n_pixels, dtype=bool)
+    starts = np.empty(n_pixels, dtype=bool)
+    clear_bytes = clear.view(np.uint8)
 
     # Masked copies (np.copyto with where=) are slow on irregular masks: the state is updated with
-    # boolean algebra and with "prev += (day - prev) * clear", several times faster.
+    # boolean algebra, and the previous clear observation by a running maximum of its index.
     for index, day in enumerate(days.tolist()):
         code = stack[index]
         np.less_equal(code, CLEAR_MAX, out=clear)
-        np.logical_not(clear, out=cloudy)
         np.equal(code, 0, out=no_snow)
-        np.not_equal(code, 0, out=snow)
-        snow &= clear
+        np.not_equal(clear, no_snow, out=snow)          # clear and not 0 (no_snow implies clear)
         # snow -> no snow: the run ends on the last day at or before the midpoint
-        np.logical_and(prev_snow, no_snow, out=event)
-        if event.any():
-            ending = np.flatnonzero(event)
-            runs.add(ending, run_start[ending].astype(np.int32),
-                     (prev_day[ending].astype(np.int32) + day) // 2)
+        np.logical_and(prev_snow, no_snow, out=ends)
+        ending = np.flatnonzero(ends)
+        if ending.size:
+            runs.add(ending, run_start[ending].astype(np.int32), (day_of[prev[ending]] + day) // 2)
         # no snow -> snow: a run starts on the first day at or after the midpoint
-        np.logical_and(prev_no_snow, snow, out=event)
-        if event.any():
-            starting = np.flatnonzero(event)
-            run_start[starting] = (prev_day[starting].astype(np.int32) + day + 1) // 2
+        np.logical_and(prev_no_snow, snow, out=starts)
+        starting = np.flatnonzero(starts)
+        if starting.size:
+            run_start[starting] = (day_of[prev[starting]] + day + 1) // 2
         # (a first clear observation that is snow starts a run from the far past: run_start's default)
-        np.subtract(np.int16(day), prev_day, out=step)
-        step *= clear
-        prev_day += step
-        prev_snow &= cloudy
+        prev_snow ^= ends                                # snow -> no snow
         prev_snow |= snow
-        prev_no_snow &= cloudy
+        prev_no_snow ^= starts                           # no snow -> snow
         prev_no_snow |= no_snow
+        np.multiply(clear_bytes, index_type(index + 1), out=mark)
+        np.maximum(prev, mark, out=prev)
         if not nobs_period_only or 0 <= day < n_days:
-            np.add(nobs, clear, out=nobs, casting="unsafe")
+            np.add(nobs, clear_bytes, out=nobs, casting="unsafe")
 
     open_runs = np.flatnonzero(prev_snow)                 # snow at the last clear observation: to the end
     if open_runs.size:

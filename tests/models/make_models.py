@@ -89,6 +89,47 @@ def snowmap_model():
     return model
 
 
+def snowseason_model():
+    """Snow maps given as a list (a "Multiple layers" input) plus the snow map neve:snowmap makes from a
+    product, all fed to neve:snowseason: how a model combines a folder of maps with maps it makes."""
+    from qgis.core import (QgsProcessing, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource as Source, QgsProcessingModelOutput,
+                           QgsProcessingModelParameter, QgsProcessingParameterFile,
+                           QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterLayer,
+                           QgsProcessingParameterString)
+
+    model = QgsProcessingModelAlgorithm("Snow season from maps and a product", "Névé tests")
+    model.addModelParameter(QgsProcessingParameterMultipleLayers("maps", "Snow maps",
+                                                                 layerType=QgsProcessing.TypeRaster),
+                            QgsProcessingModelParameter("maps"))
+    model.addModelParameter(QgsProcessingParameterFile("product", "Product",
+                                                       fileFilter="Sentinel-2 L2A products (*.zip *.xml);;All files (*)"),
+                            QgsProcessingModelParameter("product"))
+    model.addModelParameter(QgsProcessingParameterRasterLayer("dem", "DEM"), QgsProcessingModelParameter("dem"))
+    model.addModelParameter(QgsProcessingParameterString("dates", "Dates of the maps", optional=True),
+                            QgsProcessingModelParameter("dates"))
+
+    snowmap = QgsProcessingModelChildAlgorithm("neve:snowmap")
+    snowmap.setChildId("snowmap")
+    snowmap.addParameterSources("INPUT_PRODUCT", [Source.fromModelParameter("product")])
+    snowmap.addParameterSources("DEM", [Source.fromModelParameter("dem")])
+    add_defaults(snowmap)
+    model.addChildAlgorithm(snowmap)
+
+    season = QgsProcessingModelChildAlgorithm("neve:snowseason")
+    season.setChildId("season")
+    season.addParameterSources("INPUTS", [Source.fromModelParameter("maps"), Source.fromChildOutput("snowmap", "OUTPUT")])
+    season.addParameterSources("DATES", [Source.fromModelParameter("dates")])
+    outputs = {}
+    for name, output_name in (("scd", "OUTPUT_SCD"), ("nobs", "OUTPUT_NOBS")):
+        outputs[name] = QgsProcessingModelOutput(name)
+        outputs[name].setChildOutputName(output_name)
+    season.setModelOutputs(outputs)
+    add_defaults(season)
+    model.addChildAlgorithm(season)
+    return model
+
+
 if __name__ == "__main__":
     from qgis.core import QgsApplication
     app = QgsApplication([], False)
@@ -105,7 +146,8 @@ if __name__ == "__main__":
     import neve
     plugin = neve.classFactory(None)
     plugin.initProcessing()
-    for name, make in [("cloudmask", cloudmask_model), ("snowmap", snowmap_model)]:
+    for name, make in [("cloudmask", cloudmask_model), ("snowmap", snowmap_model),
+                       ("snowseason", snowseason_model)]:
         path = os.path.join(HERE, name + ".model3")
         assert make().toFile(path), path
         print(path)
