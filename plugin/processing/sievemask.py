@@ -133,7 +133,7 @@ class SieveMaskAlgorithm(CloudRefinementAlgorithm):
             rows = strip_rows(halo, raster.DEFAULT_BLOCK_ROWS)
             if rows + 2 * halo >= WHOLE_FRACTION * grid.height:
                 rows, halo = grid.height, 0  # the whole raster at once
-                feedback.pushInfo(tr("Small-object areas this large: the mask is labelled whole."))
+                feedback.pushInfo(tr("Minimum areas this large: the whole mask is labelled at once."))
             writer = stack.enter_context(raster.GeoTiffWriter(
                 output_path, grid.width, grid.height, grid.crs, grid.transform, "uint8",
                 nodata=masks.MASK_NODATA))

@@ -13,7 +13,10 @@ Sunglint is likely, depending on ``SUNGLINT``:
 - always, or never.
 
 Comparisons are made in single precision, the precision of the reflectances, so that a reflectance
-equal to a threshold is not above it. Also holds :class:`WaterCloudTest`, the per-window test that
+equal to a threshold is not above it. On a grid finer than the SWIR band (10 m for B12), each pixel is
+tested with the value of the band's pixel it lies in (:func:`read_band_pixels`): cubic convolution
+would overshoot at shores and invent clouds over water there. The glint angle is only computed where
+the two thresholds disagree (and everywhere for its optional output). Also holds :class:`WaterCloudTest`, the per-window test that
 neve:refinecloudmask reuses.
 """
 import contextlib
@@ -40,7 +43,7 @@ WATER_KINDS = ("nonzero", "mg2", "scl")
 
 
 def swir_band_labels():
-    return [tr("B12 (2190 nm), as MAJA"), tr("B11 (1610 nm)")]
+    return [tr("B12 (2190 nm), as MAJA"), tr("B11 (1610 nm), the other SWIR band")]
 
 
 def sunglint_mode_labels():
@@ -394,6 +397,7 @@ class WaterCloudsAlgorithm(CloudRefinementAlgorithm):
             "viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle "
             "(MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose "
             "the product's scene flag to do the same.</p>"
+            "<p>At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.</p>"
             "<p>Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in "
             "degrees.</p>")
 
