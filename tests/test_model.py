@@ -92,3 +92,34 @@ def test_saved_model_feeds_a_list_of_maps_and_a_snowmap_output_to_snowseason(nev
     assert np.array_equal(scd, expected)
     assert np.array_equal(nobs, np.where(snow_map <= 100, 3, 2))
     assert {0, 100, 205} <= set(np.unique(snow_map).tolist())   # every case is present
+
+
+def test_saved_model_chains_waterclouds_sievemask_dilatemask_and_cloudshadows(neve_provider, tmp_path):
+    """Clouds over water -> sieve -> buffer, and the sieved clouds' shadows, on hand-made 10 m layers."""
+    model = load_model("cloudrefinement")
+    ok, problems = model.validate()
+    assert ok, problems
+    swir = np.full((12, 10), 100, np.int16)          # reflectance 0.01
+    swir[8:10, 3:5] = 900                             # 0.09 over water: a cloud of 400 m2
+    swir[5, 8] = 900                                  # a cloud of 100 m2: sieved away (minimum 200 m2)
+    swir[1, 1] = 900                                  # on land: not a cloud over water
+    water = np.zeros((12, 10), np.uint8)
+    water[4:, :] = 1
+    nir = np.full((12, 10), 3000, np.int16)           # 0.3: not dark
+    nir[5:7, 3:5] = 500                               # 0.05: dark, 30 m north of the cloud
+    buffered, shadows = str(tmp_path / "buffered.tif"), str(tmp_path / "shadows.tif")
+    result = run(model, {"swir": write_raster(tmp_path / "swir.tif", swir),
+                         "water": write_raster(tmp_path / "water.tif", water),
+                         "nir": write_raster(tmp_path / "nir.tif", nir),
+                         "buffer:buffered": buffered, "shadows:shadows": shadows})
+    assert result["buffer:buffered"] == buffered and result["shadows:shadows"] == shadows
+    rows, cols = np.mgrid[0:12, 0:10]
+    near = np.zeros((12, 10), bool)
+    for r in (8, 9):
+        for c in (3, 4):
+            near |= ((rows - r) * 10) ** 2 + ((cols - c) * 10) ** 2 <= 20 ** 2
+    assert np.array_equal(read_raster(buffered), near.astype(np.uint8))
+    # sun 45 degrees from the south: a cloud at 30 m casts its shadow 3 rows north, on the dark pixels
+    expected = np.zeros((12, 10), np.uint8)
+    expected[5:7, 3:5] = 1
+    assert np.array_equal(read_raster(shadows), expected)

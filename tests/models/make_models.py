@@ -130,6 +130,49 @@ def snowseason_model():
     return model
 
 
+def cloudrefinement_model():
+    """Clouds over water (from a SWIR and a water layer) sieved, then buffered, and the sieved clouds'
+    shadows searched with angles given as numbers: four cloud-refinement algorithms chained."""
+    from qgis.core import (QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource as Source, QgsProcessingModelOutput,
+                           QgsProcessingModelParameter, QgsProcessingParameterRasterLayer)
+
+    model = QgsProcessingModelAlgorithm("Cloud refinement chain", "Névé tests")
+    for name, label in (("swir", "SWIR"), ("water", "Water mask"), ("nir", "NIR")):
+        model.addModelParameter(QgsProcessingParameterRasterLayer(name, label), QgsProcessingModelParameter(name))
+
+    def child(algorithm_id, child_id, sources, outputs=()):
+        step = QgsProcessingModelChildAlgorithm(algorithm_id)
+        step.setChildId(child_id)
+        for name, source in sources.items():
+            step.addParameterSources(name, [source])
+        model_outputs = {}
+        for name, output_name in outputs:
+            model_outputs[name] = QgsProcessingModelOutput(name)
+            model_outputs[name].setChildOutputName(output_name)
+        step.setModelOutputs(model_outputs)
+        add_defaults(step)
+        model.addChildAlgorithm(step)
+
+    child("neve:waterclouds", "waterclouds", {
+        "SWIR": Source.fromModelParameter("swir"), "WATER": Source.fromModelParameter("water"),
+        "SUNGLINT": Source.fromStaticValue(3)})
+    child("neve:sievemask", "sieve", {
+        "INPUT": Source.fromChildOutput("waterclouds", "OUTPUT"), "MIN_OBJECT_AREA": Source.fromStaticValue(200),
+        "MIN_HOLE_AREA": Source.fromStaticValue(0)})
+    child("neve:dilatemask", "buffer", {
+        "INPUT": Source.fromChildOutput("sieve", "OUTPUT"), "DISTANCE": Source.fromStaticValue(20)},
+        [("buffered", "OUTPUT")])
+    child("neve:cloudshadows", "shadows", {
+        "CLOUDS": Source.fromChildOutput("sieve", "OUTPUT"), "DARK_BAND": Source.fromModelParameter("nir"),
+        "ANGLES": Source.fromStaticValue(1), "SUN_ZENITH": Source.fromStaticValue(45.0),
+        "SUN_AZIMUTH": Source.fromStaticValue(180.0), "VIEW_ZENITH": Source.fromStaticValue(0.0),
+        "HEIGHT_MIN": Source.fromStaticValue(10.0), "HEIGHT_MAX": Source.fromStaticValue(40.0),
+        "HEIGHT_STEP": Source.fromStaticValue(10.0)},
+        [("shadows", "OUTPUT")])
+    return model
+
+
 if __name__ == "__main__":
     from qgis.core import QgsApplication
     app = QgsApplication([], False)
@@ -147,7 +190,7 @@ if __name__ == "__main__":
     plugin = neve.classFactory(None)
     plugin.initProcessing()
     for name, make in [("cloudmask", cloudmask_model), ("snowmap", snowmap_model),
-                       ("snowseason", snowseason_model)]:
+                       ("snowseason", snowseason_model), ("cloudrefinement", cloudrefinement_model)]:
         path = os.path.join(HERE, name + ".model3")
         assert make().toFile(path), path
         print(path)
