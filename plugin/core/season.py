@@ -164,23 +164,25 @@ up over blocks: the snow-covered fraction of day d is ``sum(snow_pixels[d]) / su
 
 
 class _Runs:
-    """Accumulates the snow runs of every pixel, in time order, into SCD, the longest run, NSP, daily."""
+    """Accumulates the snow runs of every pixel, in time order, into SCD, the longest run, NSP, daily.
+
+    :meth:`add` keeps the longest run as runs come (it needs their order); the sums (SCD, NSP, snow
+    pixels per day) are made once by :meth:`finish` from the runs collected, as few numpy calls per run
+    as possible being what keeps the scan fast where snow comes and goes often."""
 
     def __init__(self, n_pixels, n_days, daily, nsp_count):
+        self.n_pixels = n_pixels
         self.n_days = n_days
-        self.scd = np.zeros(n_pixels, dtype=np.int32)
-        self.best = np.zeros(n_pixels, dtype=np.int32)
-        self.sod = np.zeros(n_pixels, dtype=np.int32)
-        self.smod = np.zeros(n_pixels, dtype=np.int32)
-        self.nsp = np.zeros(n_pixels, dtype=np.int32)
+        self.best = np.zeros(n_pixels, dtype=np.int32)   # length of the longest run so far
+        self.sod = np.zeros(n_pixels, dtype=np.int32)    # its first day (its last: sod + best - 1)
         self.count_melts = nsp_count == "changes"
+        self.pixels, self.lengths, self.firsts, self.lasts, self.onsets = [], [], [], [], []
         # Day-difference array: +1 on the first day of a run, -1 on the day after its end.
         self.diff = np.zeros((n_days + 1, n_pixels), dtype=np.int8) if daily else None
-        # The same summed over the pixels: snow pixels per day, by a cumulative sum
-        self.area_diff = np.zeros(n_days + 1, dtype=np.int64)
 
     def add(self, pixels, start, end):
-        """Runs of snow days ``start .. end`` (inclusive, may reach outside the period) at ``pixels``."""
+        """Runs of snow days ``start .. end`` (inclusive, may reach outside the period) at ``pixels`` (each
+        pixel at most once per call)."""
         last_day = self.n_days - 1
         first = np.maximum(start, 0)
         last = np.minimum(end, last_day)
@@ -189,22 +191,37 @@ class _Runs:
         if not inside.all():
             pixels, first, last, length = pixels[inside], first[inside], last[inside], length[inside]
             start, end = start[inside], end[inside]
-        self.scd[pixels] += length
         longer = length > self.best[pixels]             # strictly: the first longest run is kept
         won = pixels[longer]
         self.best[won] = length[longer]
         self.sod[won] = first[longer]
-        self.smod[won] = last[longer]
-        onset = start >= 1                               # a snow day after a no-snow day of the period
-        self.nsp[pixels[onset]] += 1
+        self.pixels.append(pixels)
+        self.lengths.append(length)
+        self.firsts.append(first)
+        self.lasts.append(last)
+        self.onsets.append(pixels[start >= 1])          # a snow day after a no-snow day of the period
         if self.count_melts:
-            melt = end < last_day                        # a no-snow day follows inside the period
-            self.nsp[pixels[melt]] += 1
-        self.area_diff += np.bincount(first, minlength=self.n_days + 1)
-        self.area_diff -= np.bincount(last + 1, minlength=self.n_days + 1)
+            self.onsets.append(pixels[end < last_day])  # a no-snow day follows inside the period
         if self.diff is not None:
             self.diff[first, pixels] += 1
             self.diff[last + 1, pixels] -= 1
+
+    def finish(self):
+        """``scd``, ``smod`` (``sod`` and ``best`` are kept as they come), ``nsp`` per pixel and
+        ``area_diff`` (snow pixels per day, differenced) from the runs added."""
+        size, days = self.n_pixels, self.n_days + 1
+        if self.pixels:
+            pixels, firsts, lasts = (np.concatenate(parts) for parts in (self.pixels, self.firsts, self.lasts))
+            # bincount with weights sums in float64: exact for sums below 2**53
+            self.scd = np.bincount(pixels, weights=np.concatenate(self.lengths), minlength=size).astype(np.int32)
+            self.nsp = np.bincount(np.concatenate(self.onsets), minlength=size).astype(np.int32)
+            self.area_diff = np.bincount(firsts, minlength=days) - np.bincount(lasts + 1, minlength=days)
+        else:
+            self.scd, self.nsp = np.zeros(size, np.int32), np.zeros(size, np.int32)
+            self.area_diff = np.zeros(days, np.int64)
+        self.smod = np.where(self.best > 0, self.sod + self.best - 1, 0)
+        self.pixels = self.lengths = self.firsts = self.lasts = self.onsets = None
+        return self
 
 
 def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_period_only=False,
@@ -324,7 +341,7 @@ def _scan(stack, days, n_days, daily, nobs_period_only, nsp_count):
         runs.add(open_runs, run_start[open_runs].astype(np.int32),
                  np.full(open_runs.size, n_days + 1, dtype=np.int32))
     # after its first clear observation a pixel is either snow or snow-free, never neither
-    return runs, nobs, prev_snow | prev_no_snow
+    return runs.finish(), nobs, prev_snow | prev_no_snow
 
 
 # --------------------------------------------------------------------------------------------------
