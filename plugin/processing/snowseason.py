@@ -822,8 +822,8 @@ def season_report(maps, used, date_start, date_stop, margin, grid, grid_name, to
         if day >= low:
             ticks.append((day, month.strftime("%Y-%m")))
         month = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    if len(ticks) > 12:
-        ticks = ticks[::-(-len(ticks) // 12)]
+    if len(ticks) > 7:                   # labels of about 50 pixels on a 570-pixel axis
+        ticks = ticks[::-(-len(ticks) // 7)]
     markers = []
     if low < 0 or high > n_days - 1:
         markers = [(0, date_start.isoformat()), (n_days - 1, date_stop.isoformat())]
