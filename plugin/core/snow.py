@@ -190,37 +190,44 @@ def _strided_pass(x, axis, n_out, factor, margin, offsets, weights, dtype):
         index = slice(start, start + factor * (n_out - 1) + 1, factor)
         return x[index] if axis == 0 else x[:, index]
 
-    out = None
     n = len(offsets)
-    done = set()
+    groups, done = [], set()
     for t in range(n):
+        u = n - 1 - t
         if t in done:
             continue
-        u = n - 1 - t
-        if u != t and u not in done and weights[u] == weights[t]:
-            term = np.add(taps(t), taps(u), dtype=dtype)
-            done.update((t, u))
-        else:
-            term = taps(t).astype(dtype)
-            done.add(t)
-        term *= weights[t]
+        pair = u != t and u not in done and weights[u] == weights[t]
+        groups.append((t, u if pair else None))
+        done.update((t, u) if pair else (t,))
+    out = term = None
+    for t, u in groups:
         if out is None:
-            out = term
+            out = np.add(taps(t), taps(u), dtype=dtype) if u is not None else taps(t).astype(dtype)
+            out *= weights[t]
+            continue
+        if term is None:
+            term = np.empty(out.shape, dtype=dtype)
+        if u is not None:
+            np.add(taps(t), taps(u), out=term, dtype=dtype)
         else:
-            out += term
+            term[...] = taps(t)
+        term *= weights[t]
+        out += term
     return out
 
 
-def _separable_sum(x, n_rows, n_cols, factor, margin, offsets, weights, integer):
+def _separable_sum(x, n_rows, n_cols, factor, margin, offsets, weights, integer, mask=False):
     """Sums of weight x value of :func:`cubic_downsample`'s kernel over ``x`` (vertical then horizontal),
     float64. ``integer``: ``x`` holds integers and ``weights`` are whole multiples of
-    1/:data:`_CUBIC_WEIGHT_UNIT`, so the sums are done on integers, exactly."""
+    1/:data:`_CUBIC_WEIGHT_UNIT`, so the sums are done on integers, exactly; ``mask``: ``x`` holds 0 and 1
+    (sums of weights, which fit smaller integers)."""
     if integer:
         units = np.rint(weights * _CUBIC_WEIGHT_UNIT).astype(np.int64)
-        vertical = _strided_pass(x, 0, n_rows, factor, margin, offsets, units, np.int32)
-        both = _strided_pass(vertical, 1, n_cols, factor, margin, offsets, units, np.float64)
-        both *= 1.0 / (_CUBIC_WEIGHT_UNIT * _CUBIC_WEIGHT_UNIT)
-        return both
+        vertical = _strided_pass(x, 0, n_rows, factor, margin, offsets, units, np.int16 if mask else np.int32)
+        both = _strided_pass(vertical, 1, n_cols, factor, margin, offsets, units,
+                             np.int32 if mask else np.float64)
+        return np.multiply(both, 1.0 / (_CUBIC_WEIGHT_UNIT * _CUBIC_WEIGHT_UNIT),
+                           out=None if mask else both)
     vertical = _strided_pass(x, 0, n_rows, factor, margin, offsets, weights, np.float64)
     return _strided_pass(vertical, 1, n_cols, factor, margin, offsets, weights, np.float64)
 
@@ -276,38 +283,50 @@ def cubic_downsample(dn, factor=2, nodata=None, first_row=0, first_col=0, height
     # integers fit int32 after the vertical pass: |DN| < 2^16 times the sum of |weights| x 128 (304)
     integer = exact and dn.dtype.kind in "iu" and dn.dtype.itemsize <= 2
 
-    row_in = (np.arange(first_row, first_row + rows) >= 0) & (np.arange(first_row, first_row + rows) < height)
-    col_in = (np.arange(first_col, first_col + cols) >= 0) & (np.arange(first_col, first_col + cols) < width)
+    positions = np.arange(first_row, first_row + rows)
+    row_in = (positions >= 0) & (positions < height)
+    positions = np.arange(first_col, first_col + cols)
+    col_in = (positions >= 0) & (positions < width)
     is_float = dn.dtype.kind == "f"
-    missing = np.isnan(dn) if is_float else np.zeros(dn.shape, dtype=bool)
+    missing = None                          # nodata pixels inside the image
+    if is_float:
+        missing = np.isnan(dn)
     if nodata is not None and not (is_float and np.isnan(nodata)):
-        missing |= dn == nodata
-    outside = ~(row_in[:, None] & col_in[None, :])
-    missing &= ~outside
-    valid = ~(missing | outside)
+        missing = (dn == nodata) if missing is None else (missing | (dn == nodata))
+    values = dn if missing is None else np.where(missing, np.zeros(1, dn.dtype), dn)
+    if not (row_in.all() and col_in.all()):  # pixels outside the image weigh nothing
+        values = values.copy() if values is dn else values
+        values[~row_in] = 0
+        values[:, ~col_in] = 0
+        if missing is not None:
+            missing[~row_in] = False
+            missing[:, ~col_in] = False
 
     # Sums of weight x value over the valid pixels.
-    values = np.where(valid, dn, np.zeros(1, dn.dtype))
     num = _separable_sum(values, n_rows, n_cols, f, m, offsets, weights, integer)
     # Sums of the weights of the valid pixels: the image's edges are separable; nodata pixels inside the
     # image are taken off over the columns they touch only.
     den = np.outer(_strided_pass(row_in.astype(np.float64), 0, n_rows, f, m, offsets, weights, np.float64),
                    _strided_pass(col_in.astype(np.float64), 0, n_cols, f, m, offsets, weights, np.float64))
-    bad_cols = np.flatnonzero(missing.any(axis=0))
+    bad_cols = np.flatnonzero(missing.any(axis=0)) if missing is not None else np.empty(0, int)
     if bad_cols.size:
         k0 = max(0, (int(bad_cols[0]) - m - int(offsets.max())) // f)
         k1 = min(n_cols, (int(bad_cols[-1]) - m - int(offsets.min())) // f + 1)
-        part = missing[:, f * k0:f * k1 + 2 * m].astype(np.uint8)
-        den[:, k0:k1] -= _separable_sum(part, n_rows, k1 - k0, f, m, offsets, weights, exact)
+        part = missing[:, f * k0:f * k1 + 2 * m].view(np.uint8)
+        den[:, k0:k1] -= _separable_sum(part, n_rows, k1 - k0, f, m, offsets, weights, exact, mask=True)
 
+    # Nodata: the source pixel under the centre is missing or outside, or no weight is left.
     centre = m + int(math.floor(f / 2.0 + 1e-10))
-    centre_valid = valid[centre:centre + f * n_rows:f, centre:centre + f * n_cols:f]
-    invalid = ~centre_valid | (den < 1e-6)
+    rows_at, cols_at = slice(centre, centre + f * n_rows, f), slice(centre, centre + f * n_cols, f)
+    invalid = ~(row_in[rows_at][:, None] & col_in[cols_at][None, :])
+    if missing is not None:
+        invalid |= missing[rows_at, cols_at]
+    invalid |= den < 1e-6
+    # GDAL multiplies by the inverse of the sum of the weights, unless that sum is 1 within 1e-5
     with np.errstate(divide="ignore", invalid="ignore"):
-        result = np.divide(1.0, den)        # GDAL multiplies by the inverse of the sum of the weights,
-        result *= num
-    near_one = (den >= 0.99999) & (den <= 1.00001)
-    if near_one.any():                      # unless that sum is 1 within 1e-5
+        result = np.multiply(num, np.divide(1.0, den))
+    if den.max() >= 0.99999 and den.min() <= 1.00001:
+        near_one = (den >= 0.99999) & (den <= 1.00001)
         result[near_one] = num[near_one]
     if is_float:
         out = result.astype(np.float32)
@@ -317,7 +336,8 @@ def cubic_downsample(dn, factor=2, nodata=None, first_row=0, first_col=0, height
     result[invalid] = 0.0
     result += 0.5
     np.floor(result, out=result)
-    np.clip(result, info.min, info.max, out=result)
+    if result.min() < info.min or result.max() > info.max:
+        np.clip(result, info.min, info.max, out=result)
     out = result.astype(dn.dtype)
     if nodata is not None:
         out[out == nodata] = nodata + 1 if nodata == info.min else nodata - 1

@@ -718,8 +718,9 @@ class SnowRun:
     # sweep 1 -------------------------------------------------------------------------------------
     def first_sweep(self):
         """Read every strip once, run pass 1, keep what the snowline and pass 2 need. Green and red (read
-        and brought to 20 m) and the other inputs of a strip are read by three tasks at once: each reads
-        its own files, and numpy and GDAL work outside Python's lock, so two cores share the work."""
+        and brought to 20 m) and the other inputs of a strip are read by three tasks of a pool of two
+        threads, the next strip's while this one's pass 1 runs: numpy and GDAL work outside Python's lock,
+        so two cores share the work."""
         from concurrent.futures import ThreadPoolExecutor
 
         import numpy as np
@@ -742,13 +743,19 @@ class SnowRun:
                 data["tcd"] = inputs.read_tcd(window)
             return data
 
+        def submit(pool, window):
+            return [pool.submit(inputs.bands["B3"].read, window), pool.submit(inputs.bands["B4"].read, window),
+                    pool.submit(read_others, window)]
+
+        # The next strip is read while this one is computed; a file is never read by two tasks at once
+        # (the next strip's tasks start once this strip's are done).
+        strips = list(self.blocks())
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="neve-snowmap") as pool:
-            for block in self.blocks():
+            pending = submit(pool, strips[0].write)
+            for index, block in enumerate(strips):
                 rows = slice(int(block.write.row_off), int(block.write.row_off + block.write.height))
-                window = block.write
-                tasks = [pool.submit(inputs.bands["B3"].read, window), pool.submit(inputs.bands["B4"].read, window),
-                         pool.submit(read_others, window)]
-                green, red_dn, data = (task.result() for task in tasks)
+                green, red_dn, data = (task.result() for task in pending)
+                pending = submit(pool, strips[index + 1].write) if index + 1 < len(strips) else []
                 swir, layers = data["swir"], data["layers"]
                 ndsi = self.ndsi(green, swir)
                 red = self.reflectance(red_dn, "B4")
@@ -795,15 +802,19 @@ class SnowRun:
                 "no snowline, pass 2 is skipped.").format(low=self.dem_range[0], high=self.dem_range[1],
                                                           dz=s["DZ"]))
             return
-        counts = np.zeros((len(self.edges) - 1, 2, 2), dtype=np.int64)
-        scratch = self.scratch
-        for block in self.blocks():
+        scratch, include_nodata = self.scratch, s[self.alg.SNOWLINE_COUNT_NODATA]
+
+        def histogram(block):
             rows = slice(int(block.write.row_off), int(block.write.row_off + block.write.height))
             flags = scratch["flags"][rows]
-            counts += snow.snowline_histogram(
-                scratch["dem"][rows], (flags & FLAG_ALL_CLOUD) != 0, (flags & FLAG_SNOW1) != 0, self.edges,
-                nodata=self.nodata(scratch["swir"][rows], "B11"),
-                include_nodata=s[self.alg.SNOWLINE_COUNT_NODATA])
+            return snow.snowline_histogram(scratch["dem"][rows], (flags & FLAG_ALL_CLOUD) != 0,
+                                           (flags & FLAG_SNOW1) != 0, self.edges,
+                                           nodata=self.nodata(scratch["swir"][rows], "B11"),
+                                           include_nodata=include_nodata)
+
+        counts = np.zeros((len(self.edges) - 1, 2, 2), dtype=np.int64)
+        for block, strip_counts in self.in_pool(histogram, self.blocks()):
+            counts += strip_counts
             self.progress(55, 5, block)
         self.counts = counts
         self.line = snow.snowline_elevation(counts, self.edges, s["DZ"], s["FSNOW_LIM"], s["FCLEAR_LIM"],
@@ -831,7 +842,7 @@ class SnowRun:
         from ..core import snow
         from ..io.raster import GeoTiffWriter
 
-        s, alg, scratch, grid, inputs = self.settings, self.alg, self.scratch, self.grid, self.inputs
+        s, alg, grid = self.settings, self.alg, self.grid
         code = s[alg.NODATA_CODE]
 
         def writer(name, dtype, nodata=None):
@@ -849,63 +860,20 @@ class SnowRun:
             alg.OUTPUT_FSC_OG: writer(alg.OUTPUT_FSC_OG, "uint8", code),
             alg.OUTPUT_QC: writer(alg.OUTPUT_QC, "uint8"),
         }
-        self.map_scratch = (np.empty(grid.shape, dtype=np.uint8) if self.outputs[alg.OUTPUT_VECTOR] else None)
-        height, factor = grid.height, s[alg.RESIZE_FACTOR]
-        halo = snow.dark_cloud_halo(height, factor)
-        quantification = self.inputs.scale if self.dtypes["B4"].kind in "iu" else None
-        for block in self.blocks(halo):
-            top = int(block.read.row_off)
-            bottom = top + int(block.read.height)
-            r0, r1 = int(block.write.row_off), int(block.write.row_off + block.write.height)
-            rows = slice(r0, r1)
-            red_halo = scratch["red"][top:bottom]
-            red_coarse = snow.coarse_red(self.reflectance(red_halo, "B4"), first_row=top, rows=range(r0, r1),
-                                         height=height, resize_factor=factor,
-                                         red_nodata=self.nodata(red_halo, "B4"),
-                                         quantification=quantification)
-            flags = scratch["flags"][rows]
-            all_cloud = (flags & FLAG_ALL_CLOUD) != 0
-            shadow, high = (flags & FLAG_SHADOW) != 0, (flags & FLAG_HIGH) != 0
-            snow1 = (flags & FLAG_SNOW1) != 0
-            green, swir, red_dn = scratch["green"][rows], scratch["swir"][rows], scratch["red"][rows]
-            ndsi = self.ndsi(green, swir)
-            red = self.reflectance(red_dn, "B4")
-            nodata = self.nodata(swir, "B11")
-
-            cloud_refined = snow.dark_cloud_test(all_cloud, shadow, high, red_coarse, s["RED_DARKCLOUD"])
-            back = snow.back_to_cloud(all_cloud, red, s["RED_BACKTOCLOUD"])
-            dem = scratch["dem"][rows] if inputs.dem is not None else None
-            snow2 = snow.second_pass(ndsi, red, dem, cloud_refined, self.zs, s["NDSI_PASS2"], s["RED_PASS2"])
-            snow_map = snow.snow_map(snow1, snow2, cloud_refined, back, nodata, code)
+        wanted = {name for name, w in writers.items() if w is not None}
+        self.map_scratch = np.empty(grid.shape, dtype=np.uint8) if self.outputs[alg.OUTPUT_VECTOR] else None
+        halo = snow.dark_cloud_halo(grid.height, s[alg.RESIZE_FACTOR])
+        for block, strip in self.in_pool(lambda b: self.second_pass_strip(b, wanted), self.blocks(halo)):
+            for name, values in strip.items():
+                if name in writers:
+                    writers[name].write(values, block.write)
+            snow_map = strip[alg.OUTPUT]
             self.map_counts += snow.map_counts(snow_map, code)
-            writers[alg.OUTPUT].write(snow_map, block.write)
             if self.map_scratch is not None:
-                self.map_scratch[rows] = snow_map
-
-            mg2 = None
-            if inputs.has_mg2:
-                mg2 = ((flags & np.uint8(FLAG_MG2_BIT6 | FLAG_MG2_BIT7)) // np.uint8(FLAG_MG2_BIT6)) << np.uint8(6)
-            if writers[alg.OUTPUT_BITS]:
-                slope = snow.slope_flag(mg2) if mg2 is not None else None
-                bits = snow.snow_bits(snow1, snow2, all_cloud, cloud_refined, all_cloud, slope)
-                self.bits_present.update(np.flatnonzero(np.bincount(bits.ravel(), minlength=64)).tolist())
-                writers[alg.OUTPUT_BITS].write(bits, block.write)
-            if writers[alg.OUTPUT_NDSI]:
-                values = ndsi.astype(np.float32)
-                values[nodata] = np.nan
-                writers[alg.OUTPUT_NDSI].write(values, block.write)
-            if writers[alg.OUTPUT_FSC] or writers[alg.OUTPUT_FSC_OG]:
-                fsc = snow.fsc_toc(ndsi, s[alg.FSC_FORMULA])
-                if writers[alg.OUTPUT_FSC]:
-                    writers[alg.OUTPUT_FSC].write(snow.fsc_codes(snow_map, fsc), block.write)
-                if writers[alg.OUTPUT_FSC_OG]:
-                    og = snow.fsc_og(fsc, scratch["tcd"][rows])
-                    writers[alg.OUTPUT_FSC_OG].write(snow.fsc_codes(snow_map, og), block.write)
-            if writers[alg.OUTPUT_QC]:
-                water = (flags & FLAG_WATER) != 0 if inputs.has_water else None
-                qc = snow.qc_flags(snow_map, all_cloud, mg2, water, scratch["tcd"][rows])
-                self.qc_present.update(np.flatnonzero(np.bincount(qc.ravel(), minlength=128)).tolist())
-                writers[alg.OUTPUT_QC].write(qc, block.write)
+                self.map_scratch[int(block.write.row_off):int(block.write.row_off + block.write.height)] = snow_map
+            for name, present in ((alg.OUTPUT_BITS, self.bits_present), (alg.OUTPUT_QC, self.qc_present)):
+                if name in strip:
+                    present.update(np.flatnonzero(np.bincount(strip[name].ravel(), minlength=256)).tolist())
             self.progress(60, 35, block)
         self.snow_percent, self.cloud_percent = snow.snow_cloud_percent(self.map_counts)
         tags = {"ZS": "" if self.zs is None else "{:g}".format(self.zs),
@@ -913,6 +881,75 @@ class SnowRun:
                 "CLOUD_PERCENT": "{:.4f}".format(self.cloud_percent),
                 "NODATA_CODE": str(code), "METHOD": "Let-It-Snow (LIS) two-pass snow detection"}
         writers[alg.OUTPUT].dataset.update_tags(**tags)
+
+    def second_pass_strip(self, block, wanted):
+        """Steps 2, 3, 6 and 7 of the method on one strip (read with the halo of the 240 m red) from what
+        the first sweep kept; returns the strip of each output in ``wanted`` (the map always)."""
+        import numpy as np
+
+        from ..core import snow
+
+        s, alg, scratch, inputs = self.settings, self.alg, self.scratch, self.inputs
+        top, bottom = int(block.read.row_off), int(block.read.row_off + block.read.height)
+        r0, r1 = int(block.write.row_off), int(block.write.row_off + block.write.height)
+        rows = slice(r0, r1)
+        red_halo = scratch["red"][top:bottom]
+        red_coarse = snow.coarse_red(self.reflectance(red_halo, "B4"), first_row=top, rows=range(r0, r1),
+                                     height=self.grid.height, resize_factor=s[alg.RESIZE_FACTOR],
+                                     red_nodata=self.nodata(red_halo, "B4"),
+                                     quantification=self.inputs.scale if self.dtypes["B4"].kind in "iu" else None)
+        flags = scratch["flags"][rows]
+        all_cloud = (flags & FLAG_ALL_CLOUD) != 0
+        shadow, high = (flags & FLAG_SHADOW) != 0, (flags & FLAG_HIGH) != 0
+        snow1 = (flags & FLAG_SNOW1) != 0
+        ndsi = self.ndsi(scratch["green"][rows], scratch["swir"][rows])
+        red = self.reflectance(scratch["red"][rows], "B4")
+        nodata = self.nodata(scratch["swir"][rows], "B11")
+
+        cloud_refined = snow.dark_cloud_test(all_cloud, shadow, high, red_coarse, s["RED_DARKCLOUD"])
+        back = snow.back_to_cloud(all_cloud, red, s["RED_BACKTOCLOUD"])
+        dem = scratch["dem"][rows] if inputs.dem is not None else None
+        snow2 = snow.second_pass(ndsi, red, dem, cloud_refined, self.zs, s["NDSI_PASS2"], s["RED_PASS2"])
+        snow_map = snow.snow_map(snow1, snow2, cloud_refined, back, nodata, s[alg.NODATA_CODE])
+        out = {alg.OUTPUT: snow_map}
+
+        mg2 = None          # MG2 bits 6 and 7, as kept
+        if inputs.has_mg2:
+            mg2 = ((flags & np.uint8(FLAG_MG2_BIT6 | FLAG_MG2_BIT7)) // np.uint8(FLAG_MG2_BIT6)) << np.uint8(6)
+        if alg.OUTPUT_BITS in wanted:
+            slope = snow.slope_flag(mg2) if mg2 is not None else None
+            out[alg.OUTPUT_BITS] = snow.snow_bits(snow1, snow2, all_cloud, cloud_refined, all_cloud, slope)
+        if alg.OUTPUT_NDSI in wanted:
+            values = ndsi.astype(np.float32)
+            values[nodata] = np.nan
+            out[alg.OUTPUT_NDSI] = values
+        if alg.OUTPUT_FSC in wanted or alg.OUTPUT_FSC_OG in wanted:
+            fsc = snow.fsc_toc(ndsi, s[alg.FSC_FORMULA])
+            if alg.OUTPUT_FSC in wanted:
+                out[alg.OUTPUT_FSC] = snow.fsc_codes(snow_map, fsc)
+            if alg.OUTPUT_FSC_OG in wanted:
+                out[alg.OUTPUT_FSC_OG] = snow.fsc_codes(snow_map, snow.fsc_og(fsc, scratch["tcd"][rows]))
+        if alg.OUTPUT_QC in wanted:
+            water = (flags & FLAG_WATER) != 0 if inputs.has_water else None
+            out[alg.OUTPUT_QC] = snow.qc_flags(snow_map, all_cloud, mg2, water, scratch["tcd"][rows])
+        return out
+
+    def in_pool(self, function, blocks):
+        """``(block, function(block))`` for every block, in order; two strips are computed at once by a pool
+        of two threads (numpy works outside Python's lock), while this thread takes the results."""
+        from collections import deque
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="neve-snowmap") as pool:
+            pending = deque()
+            for block in blocks:
+                pending.append((block, pool.submit(function, block)))
+                if len(pending) >= 2:
+                    done, task = pending.popleft()
+                    yield done, task.result()
+            while pending:
+                done, task = pending.popleft()
+                yield done, task.result()
 
     # vector, report ------------------------------------------------------------------------------
     def finish(self):
