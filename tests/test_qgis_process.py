@@ -107,3 +107,90 @@ def test_run_snowseason_with_several_maps(profile, tmp_path):
     # left: no snow 0, snow 10 -> snow from day 5: 15 days; right: snow only seen on day 10 -> 20 days
     assert read_raster(scd).tolist() == [[15, 20]]
     assert "<svg" in report.read_text(encoding="utf-8")
+
+
+def test_list_shows_the_cloud_refinement_algorithms(profile):
+    result = qgis_process(profile, "list")
+    assert result.returncode == 0, result.stderr
+    for algorithm in ("dilatemask", "waterclouds", "cloudshadows", "sievemask", "refinecloudmask"):
+        assert "neve:" + algorithm in result.stdout, algorithm
+
+
+def test_run_dilatemask(profile, tmp_path):
+    mask = np.zeros((9, 9), np.uint8)
+    mask[4, 4] = 1
+    out = tmp_path / "buffer.tif"
+    result = qgis_process(profile, "run", "neve:dilatemask", "--json", "--", "INPUT=" + write_raster(tmp_path / "m.tif", mask),
+                          "DISTANCE=20", "OUTPUT=" + str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["results"]["OUTPUT"] == str(out)
+    rows, cols = np.mgrid[0:9, 0:9]
+    assert np.array_equal(read_raster(out), (((rows - 4) ** 2 + (cols - 4) ** 2) * 100 <= 400).astype(np.uint8))
+
+
+def test_run_sievemask_waterclouds_and_cloudshadows(profile, tmp_path):
+    # sieve: the lone pixel (100 m2) goes, the 2 x 2 block (400 m2) stays
+    mask = np.zeros((12, 10), np.uint8)
+    mask[8:10, 3:5] = 1
+    mask[2, 7] = 1
+    sieved = tmp_path / "sieved.tif"
+    result = qgis_process(profile, "run", "neve:sievemask", "--", "INPUT=" + write_raster(tmp_path / "m.tif", mask),
+                          "MIN_OBJECT_AREA=200", "MIN_HOLE_AREA=0", "OUTPUT=" + str(sieved))
+    assert result.returncode == 0, result.stdout + result.stderr
+    expected = np.zeros((12, 10), np.uint8)
+    expected[8:10, 3:5] = 1
+    assert np.array_equal(read_raster(sieved), expected)
+    # clouds over water: SWIR 0.05 on water, 0.03 on water, 0.05 on land; threshold 0.04, no sunglint
+    swir = write_raster(tmp_path / "swir.tif", np.array([[500, 300, 500]], np.int16))
+    water = write_raster(tmp_path / "water.tif", np.array([[1, 1, 0]], np.uint8))
+    clouds = tmp_path / "clouds.tif"
+    result = qgis_process(profile, "run", "neve:waterclouds", "--json", "--", "SWIR=" + swir, "WATER=" + water,
+                          "SUNGLINT=3", "OUTPUT=" + str(clouds))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert read_raster(clouds).tolist() == [[1, 0, 0]]
+    assert json.loads(result.stdout)["results"]["WATER_CLOUD_PERCENT"] == 50
+    # shadows of the sieved cloud with angles as numbers: sun 45 degrees from the south, dark pixels 30 m north
+    nir = np.full((12, 10), 3000, np.int16)
+    nir[5:7, 3:5] = 500
+    shadows = tmp_path / "shadows.tif"
+    result = qgis_process(profile, "run", "neve:cloudshadows", "--json", "--", "CLOUDS=" + str(sieved),
+                          "DARK_BAND=" + write_raster(tmp_path / "nir.tif", nir), "ANGLES=1", "SUN_ZENITH=45",
+                          "SUN_AZIMUTH=180", "VIEW_ZENITH=0", "HEIGHT_MIN=10", "HEIGHT_MAX=40", "HEIGHT_STEP=10",
+                          "OUTPUT=" + str(shadows))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["results"]["SHADOW_OBJECTS"] == 1
+    expected = np.zeros((12, 10), np.uint8)
+    expected[5:7, 3:5] = 1
+    assert np.array_equal(read_raster(shadows), expected)
+
+
+def test_run_refinecloudmask_like_processing_run(profile, neve_provider, tmp_path):
+    from helpers import run
+    from synthetic import Scene, make_theia_product
+
+    product = make_theia_product(tmp_path, Scene.small(size=120))
+    bits, classes = tmp_path / "bits.tif", tmp_path / "classes.tif"
+    result = qgis_process(profile, "run", "neve:refinecloudmask", "--json", "--", "INPUT_PRODUCT=" + product,
+                          "PRESET=3", "DISTANCE=240", "SHADOWS=false", "OUTPUT=" + str(bits),
+                          "OUTPUT_CLASSES=" + str(classes))
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = json.loads(result.stdout)["results"]
+    direct = run("neve:refinecloudmask", {"INPUT_PRODUCT": product, "PRESET": 3, "DISTANCE": 240, "SHADOWS": False,
+                                          "OUTPUT": str(tmp_path / "b.tif"), "OUTPUT_CLASSES": str(tmp_path / "c.tif")})
+    assert np.array_equal(read_raster(bits), read_raster(tmp_path / "b.tif"))
+    assert np.array_equal(read_raster(classes), read_raster(tmp_path / "c.tif"))
+    assert results["BUFFER_PERCENT"] == pytest.approx(direct["BUFFER_PERCENT"]) and direct["BUFFER_PERCENT"] > 0
+
+
+def test_refinecloudmask_error_in_french(profile, tmp_path):
+    source = write_raster(tmp_path / "clm.tif", np.zeros((3, 3), np.uint8), pixel_size=(0.0002, 0.0002),
+                          origin=(1.0, 43.0), crs="EPSG:4326")
+    swir = write_raster(tmp_path / "swir.tif", np.zeros((3, 3), np.int16), pixel_size=(0.0002, 0.0002),
+                        origin=(1.0, 43.0), crs="EPSG:4326")
+    out = tmp_path / "bits.tif"
+    result = qgis_process(profile, "run", "neve:refinecloudmask", "--", "CLM=" + source, "SWIR=" + swir,
+                          "WATER=" + source, "SUNGLINT=3", "SHADOWS=false", "OUTPUT=" + str(out),
+                          "OUTPUT_CLASSES=" + str(tmp_path / "classes.tif"), language="fr")
+    assert result.returncode != 0
+    assert "SCR géographique" in result.stdout + result.stderr
+    assert not out.exists()

@@ -364,10 +364,10 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
                 feedback.setProgress(65.0 + 35.0 * (block.index + 1) / block.count)
 
         style_output(context, classes_path, refined_classes_legend(), tr("Refined cloud classes"))
-        valid = counts.sum() - counts[cloud.CLASS_NODATA]
+        valid = int(counts.sum() - counts[cloud.CLASS_NODATA])
 
-        def percent(value):
-            return 100.0 * float(counts[value]) / valid if valid else 0.0
+        def percent(value):  # a Python float: qgis_process cannot write numpy numbers
+            return 100.0 * int(counts[value]) / valid if valid else 0.0
 
         return {self.OUTPUT: output_path, self.OUTPUT_CLASSES: classes_path,
                 self.CLOUD_PERCENT: percent(cloud.CLASS_CLOUD), self.SHADOW_PERCENT: percent(cloud.CLASS_SHADOW),
