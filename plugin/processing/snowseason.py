@@ -569,8 +569,11 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
                     strip.date_counts[slot] = (season.observation_counts(plane[None])[0] if scratch is not None
                                                else strip.map_counts[members[slot][0]])
 
+            buffers = [np.empty((len(unique_days), int(strips[0].read.height), grid.width), dtype=np.uint8)
+                       for _ in range(min(2, len(strips)))]
+
             def start_reading(block):
-                strip = Strip(block, len(unique_days), len(used), np)
+                strip = Strip(block, buffers[block.index % len(buffers)], len(used), np)
                 strip.loading = [readers.submit(load, strip, slot) for slot in range(len(unique_days))]
                 return strip
 
@@ -734,12 +737,14 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
 
 
 class Strip:
-    """One strip of rows being read: its block, its stack of maps (one per date), the counts of codes of
-    each map and each date (for the report) and the reading tasks."""
+    """One strip of rows being read: its block, its stack of maps (one per date, in ``buffer``, reused from
+    strip to strip: fresh memory costs the system the time to clear it), the counts of codes of each map
+    and each date (for the report) and the reading tasks."""
 
-    def __init__(self, block, n_dates, n_maps, np):
+    def __init__(self, block, buffer, n_maps, np):
         self.block = block
-        self.codes = np.empty((n_dates, int(block.read.height), int(block.read.width)), dtype=np.uint8)
+        self.codes = buffer[:, :int(block.read.height), :int(block.read.width)]
+        n_dates = buffer.shape[0]
         self.map_counts = np.zeros((n_maps, 4), dtype=np.int64)
         self.date_counts = np.zeros((n_dates, 4), dtype=np.int64)
         self.loading = []
