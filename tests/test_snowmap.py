@@ -494,3 +494,28 @@ def test_loaded_map_gets_its_legend(neve_provider, theia, tmp_path):
             (0, "No snow"), (100, "Snow"), (205, "Cloud"), (254, "No data")]
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_dialog_gives_the_lis_defaults_and_its_values_run(neve_provider, theia, tmp_path, qgis_iface, monkeypatch):
+    """The algorithm dialog (threshold sliders included): its default values are LIS's, and running with what
+    the dialog gives works."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.gui import QgsBrowserGuiModel
+
+    from neve.plugin.core.defaults import LIS_DEFAULTS
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    scene, product, dem = theia
+    dialog = AlgorithmDialog(neve_provider.algorithm("snowmap").create(), False, qgis_iface.mainWindow())
+    try:
+        values = dialog.mainWidget().createProcessingParameters()
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+    for name, default in LIS_DEFAULTS.items():
+        assert values[name] == default, name
+    values.update(INPUT_PRODUCT=product, DEM=dem, OUTPUT=str(tmp_path / "snow.tif"),
+                  OUTPUT_HTML_FILE=str(tmp_path / "report.html"))
+    result = run("neve:snowmap", values)
+    assert os.path.exists(result["OUTPUT"]) and os.path.exists(result["OUTPUT_HTML_FILE"])

@@ -622,14 +622,17 @@ class Scratch:
     :data:`SCRATCH_IN_MEMORY_MB`."""
 
     def __init__(self, shape, fields, stack):
+        import shutil
+
         import numpy as np
 
         self.arrays = {}
         total = sum(np.dtype(dtype).itemsize for dtype in fields.values()) * shape[0] * shape[1]
         folder = None
         if total > SCRATCH_IN_MEMORY_MB * 2 ** 20:
-            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="neve-snowmap-",
-                                                                    dir=QgsProcessingUtils.tempFolder()))
+            folder = tempfile.mkdtemp(prefix="neve-snowmap-", dir=QgsProcessingUtils.tempFolder())
+            stack.callback(shutil.rmtree, folder, ignore_errors=True)
+            stack.callback(self.close)      # runs first: files still mapped cannot be removed on Windows
         for name, dtype in fields.items():
             if folder is None:
                 self.arrays[name] = np.empty(shape, dtype=dtype)
@@ -637,7 +640,15 @@ class Scratch:
                 self.arrays[name] = np.memmap(os.path.join(folder, name + ".dat"), dtype=dtype, mode="w+",
                                               shape=shape)
         self.on_disk = folder is not None
-        stack.callback(self.arrays.clear)   # memory maps closed before the folder is removed
+
+    def close(self):
+        """Unmap the files (the run is over: nothing reads them any more)."""
+        for array in self.arrays.values():
+            mapping = getattr(array, "_mmap", None)
+            if mapping is not None:
+                with contextlib.suppress(Exception):
+                    mapping.close()
+        self.arrays.clear()
 
     def __getitem__(self, name):
         return self.arrays[name]
