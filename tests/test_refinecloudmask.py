@@ -264,3 +264,36 @@ def test_errors_in_french(neve_provider, theia, tmp_path):
                 "SHADOWS": False, "OUTPUT": str(tmp_path / "b.tif"), "OUTPUT_CLASSES": str(tmp_path / "c.tif")})
     finally:
         switch_language(neve_provider, "en_GB")
+
+
+@pytest.mark.parametrize("language, labels", [
+    ("en_GB", ["Clear", "Cloud", "Cloud shadow", "Cloud buffer", "No data"]),
+    ("fr_FR", ["Clair", "Nuage", "Ombre de nuage", "Tampon des nuages", "Pas de données"]),
+])
+def test_class_raster_loaded_with_its_legend_in_the_user_language(neve_provider, theia, tmp_path, language, labels):
+    """As the Processing dialog does: the outputs are loaded in the project and the class raster gets a
+    paletted style whose legend follows the QGIS language."""
+    from processing.gui.Postprocessing import handleAlgorithmResults
+    from qgis.core import (QgsApplication, QgsPalettedRasterRenderer, QgsProcessingContext, QgsProcessingFeedback,
+                           QgsProcessingOutputLayerDefinition, QgsProject)
+    from test_i18n import switch_language
+
+    try:
+        switch_language(neve_provider, language)
+        project = QgsProject()
+        context = QgsProcessingContext()
+        context.setProject(project)
+        values = {"INPUT_PRODUCT": theia, "SHADOWS": False,
+                  "OUTPUT": QgsProcessingOutputLayerDefinition(str(tmp_path / "bits.tif"), project),
+                  "OUTPUT_CLASSES": QgsProcessingOutputLayerDefinition(str(tmp_path / "classes.tif"), project)}
+        run("neve:refinecloudmask", values, context=context)
+        algorithm = QgsApplication.processingRegistry().algorithmById("neve:refinecloudmask")
+        assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
+        layers = {layer.name(): layer for layer in project.mapLayers().values()}
+        name = algorithm.outputDefinition("OUTPUT_CLASSES").description()
+        renderer = layers[name].renderer()
+        assert isinstance(renderer, QgsPalettedRasterRenderer)
+        assert [(c.value, c.label) for c in renderer.classes()] == list(zip([0, 1, 2, 3, 255], labels))
+        assert len(layers) == 2
+    finally:
+        switch_language(neve_provider, "en_GB")
