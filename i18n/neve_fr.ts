@@ -1344,12 +1344,12 @@
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1104"/>
+        <location filename="../plugin/processing/snowmap.py" line="1145"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1106"/>
+        <location filename="../plugin/processing/snowmap.py" line="1147"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
@@ -1359,12 +1359,12 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="222"/>
+        <location filename="../plugin/processing/waterclouds.py" line="223"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="222"/>
+        <location filename="../plugin/processing/waterclouds.py" line="223"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1559,7 +1559,7 @@
         <translation>Arrivées de la neige, NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="880"/>
+        <location filename="../plugin/processing/snowseason.py" line="885"/>
         <source>Snow season synthesis</source>
         <translation>Synthèse de la saison de neige</translation>
     </message>
@@ -1614,7 +1614,7 @@
         <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Date margin (days)</source>
         <translation>Marge de dates (jours)</translation>
     </message>
@@ -1684,7 +1684,7 @@
         <translation>Désactivé par défaut : NOBS compte toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="733"/>
+        <location filename="../plugin/processing/snowseason.py" line="736"/>
         <source>Daily snow</source>
         <translation>Neige au jour le jour</translation>
     </message>
@@ -1794,192 +1794,192 @@
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="663"/>
+        <location filename="../plugin/processing/snowseason.py" line="666"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="667"/>
+        <location filename="../plugin/processing/snowseason.py" line="670"/>
         <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
         <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="667"/>
+        <location filename="../plugin/processing/snowseason.py" line="670"/>
         <source>no CRS</source>
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="692"/>
+        <location filename="../plugin/processing/snowseason.py" line="695"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="695"/>
+        <location filename="../plugin/processing/snowseason.py" line="698"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Start (day 0)</source>
         <translation>Début (jour 0)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Maps given</source>
         <translation>Cartes données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Maps used</source>
         <translation>Cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Dates used</source>
         <translation>Dates utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Grid</source>
         <translation>Grille</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>{name}: {width} x {height} pixels of {size:g}, {crs}</source>
         <translation>{name} : {width} x {height} pixels de {size:g}, {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Pixels with at least one clear observation</source>
         <translation>Pixels ayant au moins une observation claire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>{count} ({percent} %)</source>
         <translation>{count} ({percent} %)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="794"/>
+        <location filename="../plugin/processing/snowseason.py" line="799"/>
         <source>Mean snow days of those pixels</source>
         <translation>Nombre moyen de jours de neige de ces pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="831"/>
+        <location filename="../plugin/processing/snowseason.py" line="836"/>
         <source>Snow-covered area through the season</source>
         <translation>Surface enneigée au fil de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="832"/>
+        <location filename="../plugin/processing/snowseason.py" line="837"/>
         <source>Points: snow fraction of the clear pixels of each date. Line: snow fraction, interpolated for each day, of the pixels with at least one clear observation.</source>
         <translation>Points : fraction de neige des pixels clairs de chaque date. Ligne : fraction de neige, interpolée pour chaque jour, des pixels ayant au moins une observation claire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="834"/>
+        <location filename="../plugin/processing/snowseason.py" line="839"/>
         <source>Interpolated, per day</source>
         <translation>Interpolée, par jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="834"/>
+        <location filename="../plugin/processing/snowseason.py" line="839"/>
         <source>Observed, per date</source>
         <translation>Observée, par date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="857"/>
+        <location filename="../plugin/processing/snowseason.py" line="862"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="834"/>
+        <location filename="../plugin/processing/snowseason.py" line="839"/>
         <source>Snow-covered area (%)</source>
         <translation>Surface enneigée (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="854"/>
+        <location filename="../plugin/processing/snowseason.py" line="859"/>
         <source>ignored</source>
         <translation>ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="856"/>
+        <location filename="../plugin/processing/snowseason.py" line="861"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="857"/>
+        <location filename="../plugin/processing/snowseason.py" line="862"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="857"/>
+        <location filename="../plugin/processing/snowseason.py" line="862"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="857"/>
+        <location filename="../plugin/processing/snowseason.py" line="862"/>
         <source>Date from</source>
         <translation>Source de la date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="857"/>
+        <location filename="../plugin/processing/snowseason.py" line="862"/>
         <source>Clear (%)</source>
         <translation>Clair (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="857"/>
+        <location filename="../plugin/processing/snowseason.py" line="862"/>
         <source>Cloud (%)</source>
         <translation>Nuage (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="857"/>
+        <location filename="../plugin/processing/snowseason.py" line="862"/>
         <source>Snow (% of clear)</source>
         <translation>Neige (% du clair)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="867"/>
         <source>Snow days against elevation</source>
         <translation>Jours de neige selon l'altitude</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="874"/>
+        <location filename="../plugin/processing/snowseason.py" line="879"/>
         <source>Mean snow days</source>
         <translation>Jours de neige moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="869"/>
+        <location filename="../plugin/processing/snowseason.py" line="874"/>
         <source>Elevation bands</source>
         <translation>Tranches d'altitude</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="869"/>
+        <location filename="../plugin/processing/snowseason.py" line="874"/>
         <source>Mean snow days (SCD)</source>
         <translation>Jours de neige moyens (SCD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="874"/>
+        <location filename="../plugin/processing/snowseason.py" line="879"/>
         <source>Elevation (m)</source>
         <translation>Altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="874"/>
+        <location filename="../plugin/processing/snowseason.py" line="879"/>
         <source>Pixels</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="879"/>
+        <location filename="../plugin/processing/snowseason.py" line="884"/>
         <source>The DEM does not cover any pixel with a clear observation.</source>
         <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
     </message>
@@ -2054,172 +2054,172 @@
         <translation>4 ou plus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="46"/>
+        <location filename="../plugin/processing/waterclouds.py" line="47"/>
         <source>B12 (2190 nm), as MAJA</source>
         <translation>B12 (2190 nm), comme MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="50"/>
+        <location filename="../plugin/processing/waterclouds.py" line="51"/>
         <source>Per pixel, from the sun and viewing angle grids</source>
         <translation>Par pixel, d'après les grilles d'angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="51"/>
+        <location filename="../plugin/processing/waterclouds.py" line="52"/>
         <source>The product&apos;s scene flag (MAJA)</source>
         <translation>L'indicateur de scène du produit (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="52"/>
+        <location filename="../plugin/processing/waterclouds.py" line="53"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="53"/>
+        <location filename="../plugin/processing/waterclouds.py" line="54"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="57"/>
+        <location filename="../plugin/processing/waterclouds.py" line="58"/>
         <source>Water mask (non-zero values are water)</source>
         <translation>Masque d'eau (les valeurs non nulles sont de l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="58"/>
+        <location filename="../plugin/processing/waterclouds.py" line="59"/>
         <source>MAJA MG2 (bit 0 is water)</source>
         <translation>MG2 de MAJA (le bit 0 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="59"/>
+        <location filename="../plugin/processing/waterclouds.py" line="60"/>
         <source>Sen2Cor SCL (class 6 is water)</source>
         <translation>SCL de Sen2Cor (la classe 6 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="114"/>
+        <location filename="../plugin/processing/waterclouds.py" line="115"/>
         <source>{product} has no sun and viewing angle grids ({band}) in its metadata, which per-pixel sunglint needs. Choose the product&apos;s scene flag, &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a pas de grilles d'angles solaires et de visée ({band}) dans ses métadonnées, dont le reflet du soleil par pixel a besoin. Choisissez pour le reflet du soleil l'indicateur de scène du produit, « toujours » ou « jamais ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="167"/>
+        <location filename="../plugin/processing/waterclouds.py" line="168"/>
         <source>the product&apos;s SunGlintDetected flag</source>
         <translation>l'indicateur SunGlintDetected du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="173"/>
+        <location filename="../plugin/processing/waterclouds.py" line="174"/>
         <source>MAJA&apos;s rule on the mean sun and viewing angles</source>
         <translation>la règle de MAJA sur les angles solaires et de visée moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="175"/>
+        <location filename="../plugin/processing/waterclouds.py" line="176"/>
         <source>{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. Choose &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="222"/>
+        <location filename="../plugin/processing/waterclouds.py" line="223"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="227"/>
+        <location filename="../plugin/processing/waterclouds.py" line="228"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="301"/>
+        <location filename="../plugin/processing/waterclouds.py" line="302"/>
         <source>SWIR band</source>
         <translation>Bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="301"/>
+        <location filename="../plugin/processing/waterclouds.py" line="302"/>
         <source>The band of the test: B12 as MAJA (its parameters: &quot;SWIR when available&quot;), or B11.</source>
         <translation>La bande du test : B12 comme MAJA (ses paramètres : « SWIR quand il existe »), ou B11.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="310"/>
+        <location filename="../plugin/processing/waterclouds.py" line="311"/>
         <source>Sunglint</source>
         <translation>Reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="310"/>
+        <location filename="../plugin/processing/waterclouds.py" line="311"/>
         <source>Where the higher threshold applies. Per pixel (default): where the angle between the viewing direction and the specular reflection of the sun is below the sunglint angle, from the product&apos;s sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a product with angle grids). The product&apos;s scene flag: MAJA&apos;s SunGlintDetected, or MAJA&apos;s rule on the mean angles when the product has no such flag (Sen2Cor). Always, or never.</source>
         <translation>Là où s'applique le seuil le plus haut. Par pixel (par défaut) : là où l'angle entre la direction de visée et la réflexion spéculaire du soleil est inférieur à l'angle de reflet, d'après les grilles d'angles solaires et de visée de la bande SWIR du produit (MAJA lui-même ne le fait pas ; il faut un produit avec des grilles d'angles). L'indicateur de scène du produit : SunGlintDetected de MAJA, ou la règle de MAJA sur les angles moyens quand le produit n'a pas cet indicateur (Sen2Cor). Toujours, ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="317"/>
+        <location filename="../plugin/processing/waterclouds.py" line="318"/>
         <source>Kind of water layer</source>
         <translation>Type de couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="317"/>
+        <location filename="../plugin/processing/waterclouds.py" line="318"/>
         <source>How to read the water layer: non-zero values are water (a water mask), MAJA MG2 bit 0, or Sen2Cor SCL class 6.</source>
         <translation>Comment lire la couche d'eau : les valeurs non nulles sont de l'eau (un masque d'eau), le bit 0 du MG2 de MAJA, ou la classe 6 du SCL de Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="325"/>
+        <location filename="../plugin/processing/waterclouds.py" line="326"/>
         <source>Resample layers on other grids</source>
         <translation>Rééchantillonner les couches sur d'autres grilles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="325"/>
+        <location filename="../plugin/processing/waterclouds.py" line="326"/>
         <source>Layers must lie on the grid of the first one (same CRS, pixel size and extent); a layer on another grid is refused unless this is ticked: it is then resampled (masks with nearest neighbour, reflectance with cubic convolution).</source>
         <translation>Les couches doivent être sur la grille de la première (même SCR, même taille de pixel, même emprise) ; une couche sur une autre grille est refusée sauf si cette case est cochée : elle est alors rééchantillonnée (les masques au plus proche voisin, la réflectance par convolution cubique).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="361"/>
+        <location filename="../plugin/processing/waterclouds.py" line="362"/>
         <source>No water: give the water layer (or a product).</source>
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="381"/>
+        <location filename="../plugin/processing/waterclouds.py" line="382"/>
         <source>Clouds over water (SWIR test, sunglint-aware)</source>
         <translation>Nuages sur l'eau (test SWIR, avec reflet du soleil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="384"/>
+        <location filename="../plugin/processing/waterclouds.py" line="385"/>
         <source>MAJA&apos;s SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), with sunglint per pixel, from the scene flag, always or never.</source>
         <translation>Le test SWIR de MAJA pour les nuages sur l'eau (1 nuage sur l'eau, 0 non, 255 pas de données), avec reflet du soleil par pixel, d'après l'indicateur de scène, toujours ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="406"/>
+        <location filename="../plugin/processing/waterclouds.py" line="407"/>
         <source>SWIR reflectance layer</source>
         <translation>Couche de réflectance SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="406"/>
+        <location filename="../plugin/processing/waterclouds.py" line="407"/>
         <source>The SWIR band (B12, or B11 when chosen) as a layer, used when no product is given; reflectance = (value + offset) / scale (advanced parameters). Its grid is the output&apos;s.</source>
         <translation>La bande SWIR (B12, ou B11 si elle est choisie) en couche, utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés). Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="410"/>
+        <location filename="../plugin/processing/waterclouds.py" line="411"/>
         <source>Water layer</source>
         <translation>Couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="410"/>
+        <location filename="../plugin/processing/waterclouds.py" line="411"/>
         <source>Where the water is: a water mask, a MAJA MG2 or a Sen2Cor SCL (say which below). Needed without a product; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau : un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor (précisez lequel ci-dessous). Nécessaire sans produit ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="464"/>
+        <location filename="../plugin/processing/waterclouds.py" line="465"/>
         <source>Clouds over water</source>
         <translation>Nuages sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="419"/>
+        <location filename="../plugin/processing/waterclouds.py" line="420"/>
         <source>Glint angle (degrees)</source>
         <translation>Angle de reflet (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="419"/>
+        <location filename="../plugin/processing/waterclouds.py" line="420"/>
         <source>Optional: the glint angle at each pixel, in degrees (float32), from the product&apos;s angle grids; 0 is the exact specular reflection of the sun.</source>
         <translation>Facultatif : l'angle de reflet en chaque pixel, en degrés (float32), d'après les grilles d'angles du produit ; 0 est la réflexion spéculaire exacte du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="423"/>
+        <location filename="../plugin/processing/waterclouds.py" line="424"/>
         <source>Percent of the water pixels found cloudy</source>
         <translation>Pourcentage des pixels d'eau trouvés nuageux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="468"/>
+        <location filename="../plugin/processing/waterclouds.py" line="469"/>
         <source>Glint angle</source>
         <translation>Angle de reflet</translation>
     </message>
@@ -2856,7 +2856,7 @@
     <message>
         <location filename="../plugin/processing/snowmap.py" line="235"/>
         <source>NDSI</source>
-        <translation>NDSI</translation>
+        <translation>NDSI (indice de neige normalisé)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/snowmap.py" line="235"/>
@@ -2919,12 +2919,12 @@
         <translation>Altitude de la limite de la neige (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1052"/>
+        <location filename="../plugin/processing/snowmap.py" line="1093"/>
         <source>Snow (% of the valid pixels)</source>
         <translation>Neige (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1053"/>
+        <location filename="../plugin/processing/snowmap.py" line="1094"/>
         <source>Cloud (% of the valid pixels)</source>
         <translation>Nuages (% des pixels valides)</translation>
     </message>
@@ -3014,47 +3014,47 @@
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="796"/>
+        <location filename="../plugin/processing/snowmap.py" line="807"/>
         <source>The DEM has no elevation over the scene: pass 2 is skipped.</source>
         <translation>Le MNT n'a aucune altitude sur la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="800"/>
+        <location filename="../plugin/processing/snowmap.py" line="811"/>
         <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
         <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="822"/>
+        <location filename="../plugin/processing/snowmap.py" line="837"/>
         <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
         <translation>Aucune tranche d'altitude n'est enneigée : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="824"/>
+        <location filename="../plugin/processing/snowmap.py" line="839"/>
         <source>Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is skipped.</source>
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="995"/>
+        <location filename="../plugin/processing/snowmap.py" line="1036"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1017"/>
+        <location filename="../plugin/processing/snowmap.py" line="1058"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1018"/>
+        <location filename="../plugin/processing/snowmap.py" line="1059"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1018"/>
+        <location filename="../plugin/processing/snowmap.py" line="1059"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1109"/>
+        <location filename="../plugin/processing/snowmap.py" line="1150"/>
         <source>Snow map of {product}</source>
         <translation>Carte de neige de {product}</translation>
     </message>
@@ -3099,107 +3099,107 @@
         <translation>Aire minimale des trous (m²)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1045"/>
+        <location filename="../plugin/processing/snowmap.py" line="1086"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1046"/>
+        <location filename="../plugin/processing/snowmap.py" line="1087"/>
         <source>{width} x {height} pixels of {size:g} m</source>
         <translation>{width} x {height} pixels de {size:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1049"/>
+        <location filename="../plugin/processing/snowmap.py" line="1090"/>
         <source>Snowline elevation zs (m)</source>
         <translation>Altitude de la limite de la neige zs (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1050"/>
+        <location filename="../plugin/processing/snowmap.py" line="1091"/>
         <source>Pass 2</source>
         <translation>Passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1051"/>
+        <location filename="../plugin/processing/snowmap.py" line="1092"/>
         <source>Pass-1 snow (% of the image)</source>
         <translation>Neige de la passe 1 (% de l'image)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1061"/>
+        <location filename="../plugin/processing/snowmap.py" line="1102"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1062"/>
+        <location filename="../plugin/processing/snowmap.py" line="1103"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1063"/>
+        <location filename="../plugin/processing/snowmap.py" line="1104"/>
         <source>Elevation histogram</source>
         <translation>Histogramme des altitudes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1065"/>
+        <location filename="../plugin/processing/snowmap.py" line="1106"/>
         <source>No elevation histogram: no DEM, or no elevation over the scene.</source>
         <translation>Pas d'histogramme des altitudes : pas de MNT, ou aucune altitude sur la scène.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1070"/>
+        <location filename="../plugin/processing/snowmap.py" line="1111"/>
         <source>Cloud fraction</source>
         <translation>Fraction de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1098"/>
+        <location filename="../plugin/processing/snowmap.py" line="1139"/>
         <source>Clear fraction</source>
         <translation>Fraction dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1098"/>
+        <location filename="../plugin/processing/snowmap.py" line="1139"/>
         <source>Snow fraction of the clear pixels</source>
         <translation>Fraction de neige des pixels dégagés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1081"/>
+        <location filename="../plugin/processing/snowmap.py" line="1122"/>
         <source>snowline {zs:.0f} m</source>
         <translation>limite de la neige {zs:.0f} m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1082"/>
+        <location filename="../plugin/processing/snowmap.py" line="1123"/>
         <source>Fraction</source>
         <translation>Fraction</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1084"/>
+        <location filename="../plugin/processing/snowmap.py" line="1125"/>
         <source>Bands of {width:.1f} m from {low:.0f} to {high:.0f} m. A band is snowy when more than {fclear:g} of its pixels are clear and more than {fsnow:g} of its clear pixels are pass-1 snow; the snowline is two bands below the lowest snowy band.</source>
         <translation>Tranches de {width:.1f} m de {low:.0f} à {high:.0f} m. Une tranche est enneigée quand plus de {fclear:g} de ses pixels sont dégagés et plus de {fsnow:g} de ses pixels dégagés sont de la neige de la passe 1 ; la limite de la neige est deux tranches sous la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1098"/>
+        <location filename="../plugin/processing/snowmap.py" line="1139"/>
         <source>Clear snow</source>
         <translation>Neige dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1098"/>
+        <location filename="../plugin/processing/snowmap.py" line="1139"/>
         <source>Clear, no snow</source>
         <translation>Dégagé, sans neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1102"/>
+        <location filename="../plugin/processing/snowmap.py" line="1143"/>
         <source>* the lowest snowy band.</source>
         <translation>* la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1103"/>
+        <location filename="../plugin/processing/snowmap.py" line="1144"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1104"/>
+        <location filename="../plugin/processing/snowmap.py" line="1145"/>
         <source>Parameter</source>
         <translation>Paramètre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1104"/>
+        <location filename="../plugin/processing/snowmap.py" line="1145"/>
         <source>LIS default</source>
         <translation>Valeur par défaut de LIS</translation>
     </message>
@@ -3289,7 +3289,7 @@
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="388"/>
+        <location filename="../plugin/processing/waterclouds.py" line="389"/>
         <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;</translation>
     </message>
@@ -3299,7 +3299,7 @@
         <translation>Aires minimales aussi grandes : tout le masque est étiqueté d'un coup.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="46"/>
+        <location filename="../plugin/processing/waterclouds.py" line="47"/>
         <source>B11 (1610 nm), the other SWIR band</source>
         <translation>B11 (1610 nm), l'autre bande SWIR</translation>
     </message>
