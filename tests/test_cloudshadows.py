@@ -131,8 +131,8 @@ def test_bad_input_gets_a_clear_error_and_no_output(neve_provider, scene, theia,
     if full["CLOUDS"] == "geographic":
         full["CLOUDS"] = write_raster(tmp_path / "ll.tif", np.ones((5, 5), np.uint8), pixel_size=(0.0002, 0.0002),
                                       origin=(1.0, 43.0), crs="EPSG:4326")
-        full["DARK_BAND"] = write_raster(tmp_path / "ll_b8a.tif", np.ones((5, 5), np.int16), pixel_size=(0.0002, 0.0002),
-                                         origin=(1.0, 43.0), crs="EPSG:4326")
+        full["DARK_BAND"] = write_raster(tmp_path / "ll_b8a.tif", np.ones((5, 5), np.int16),
+                                         pixel_size=(0.0002, 0.0002), origin=(1.0, 43.0), crs="EPSG:4326")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     with pytest.raises(QgsProcessingException, match=message):

@@ -467,8 +467,8 @@ def test_shadows_with_angles_as_functions_of_position():
         seen.append((np.asarray(r).copy(), np.asarray(c).copy()))
         return 45.0 + 0.01 * (np.asarray(r) - 51.5)
 
-    by_function = cloud.cloud_shadows(cloud_mask, dark, (20, 20), zenith_at, lambda r, c: np.full(np.shape(r), 180.0),
-                                      0, 0, 200, 1000, 100)
+    by_function = cloud.cloud_shadows(cloud_mask, dark, (20, 20), zenith_at,
+                                      lambda r, c: np.full(np.shape(r), 180.0), 0, 0, 200, 1000, 100)
     by_array = cloud.cloud_shadows(cloud_mask, dark, (20, 20), zenith, 180, 0, 0, 200, 1000, 100)
     np.testing.assert_array_equal(by_function.mask, by_array.mask)
     np.testing.assert_array_equal(by_function.heights, by_array.heights)

@@ -120,8 +120,8 @@ def test_run_dilatemask(profile, tmp_path):
     mask = np.zeros((9, 9), np.uint8)
     mask[4, 4] = 1
     out = tmp_path / "buffer.tif"
-    result = qgis_process(profile, "run", "neve:dilatemask", "--json", "--", "INPUT=" + write_raster(tmp_path / "m.tif", mask),
-                          "DISTANCE=20", "OUTPUT=" + str(out))
+    result = qgis_process(profile, "run", "neve:dilatemask", "--json", "--",
+                          "INPUT=" + write_raster(tmp_path / "m.tif", mask), "DISTANCE=20", "OUTPUT=" + str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["results"]["OUTPUT"] == str(out)
     rows, cols = np.mgrid[0:9, 0:9]
@@ -176,7 +176,8 @@ def test_run_refinecloudmask_like_processing_run(profile, neve_provider, tmp_pat
     assert result.returncode == 0, result.stdout + result.stderr
     results = json.loads(result.stdout)["results"]
     direct = run("neve:refinecloudmask", {"INPUT_PRODUCT": product, "PRESET": 3, "DISTANCE": 240, "SHADOWS": False,
-                                          "OUTPUT": str(tmp_path / "b.tif"), "OUTPUT_CLASSES": str(tmp_path / "c.tif")})
+                                          "OUTPUT": str(tmp_path / "b.tif"),
+                                          "OUTPUT_CLASSES": str(tmp_path / "c.tif")})
     assert np.array_equal(read_raster(bits), read_raster(tmp_path / "b.tif"))
     assert np.array_equal(read_raster(classes), read_raster(tmp_path / "c.tif"))
     assert results["BUFFER_PERCENT"] == pytest.approx(direct["BUFFER_PERCENT"]) and direct["BUFFER_PERCENT"] > 0

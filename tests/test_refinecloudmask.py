@@ -214,7 +214,8 @@ def test_bad_input_gets_a_clear_error_and_no_output(neve_provider, theia, tmp_pa
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     with pytest.raises(QgsProcessingException, match=message):
-        run("neve:refinecloudmask", dict(full, OUTPUT=str(out_dir / "b.tif"), OUTPUT_CLASSES=str(out_dir / "c.tif")))
+        run("neve:refinecloudmask", dict(full, OUTPUT=str(out_dir / "b.tif"),
+                                         OUTPUT_CLASSES=str(out_dir / "c.tif")))
     assert leftovers(out_dir) == []
 
 

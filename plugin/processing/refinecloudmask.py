@@ -196,8 +196,10 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
         add_resolution_parameter(self, self.RESOLUTION)
         add_layer_grid_parameter(self)
         add_scale_parameters(self)
-        self.add_parameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Refined cloud mask (CLM bits)")))
-        self.add_parameter(QgsProcessingParameterRasterDestination(self.OUTPUT_CLASSES, tr("Refined cloud classes")))
+        self.add_parameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT, tr("Refined cloud mask (CLM bits)")))
+        self.add_parameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_CLASSES, tr("Refined cloud classes")))
         self.addOutput(QgsProcessingOutputNumber(self.CLOUD_PERCENT, tr("Cloud, percent of the valid pixels")))
         self.addOutput(QgsProcessingOutputNumber(self.SHADOW_PERCENT,
                                                  tr("Cloud shadow, percent of the valid pixels")))
@@ -228,7 +230,8 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
         product = stack.enter_context(open_input(self, parameters, context, feedback, bands=bands,
                                                  masks={"CLM": self.CLM, "SCL": self.SCL}, required=required))
         if "CLM" not in product.masks and "SCL" not in product.masks:
-            raise QgsProcessingException(tr("{product} has no cloud mask (CLM or SCL).").format(product=product.name))
+            raise QgsProcessingException(
+                tr("{product} has no cloud mask (CLM or SCL).").format(product=product.name))
         if product.kind != "bands":
             return product, product.grid(self.parameterAsInt(parameters, self.RESOLUTION, context))
         reference = "CLM" if "CLM" in product.masks else "SCL"
@@ -299,7 +302,8 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
                     if not with_dark:
                         return clm, no_data, None, None
                     reflectance = read_band_pixels(product, settings.dark_band, target, block_window)
-                    return clm, no_data, cloud.dark_pixels(reflectance, settings.dark_threshold), np.isnan(reflectance)
+                    dark = cloud.dark_pixels(reflectance, settings.dark_threshold)
+                    return clm, no_data, dark, np.isnan(reflectance)
                 except ProductError as error:
                     raise QgsProcessingException(str(error))
 

@@ -16,8 +16,9 @@ Comparisons are made in single precision, the precision of the reflectances, so 
 equal to a threshold is not above it. On a grid finer than the SWIR band (10 m for B12), each pixel is
 tested with the value of the band's pixel it lies in (:func:`read_band_pixels`): cubic convolution
 would overshoot at shores and invent clouds over water there. The glint angle is only computed where
-the two thresholds disagree (and everywhere for its optional output). Also holds :class:`WaterCloudTest`, the per-window test that
-neve:refinecloudmask reuses.
+the two thresholds disagree (and everywhere for its optional output).
+
+Also holds :class:`WaterCloudTest`, the per-window test that neve:refinecloudmask reuses.
 """
 import contextlib
 
@@ -33,7 +34,7 @@ from qgis.core import (
 from ..i18n import tr
 from .base import cancelled_error
 from .dilatemask import CloudRefinementAlgorithm, add_resolution_parameter, check_layer_grids
-from .inputs import INPUT_PRODUCT, add_product_parameter, add_scale_parameters, open_input
+from .inputs import add_product_parameter, add_scale_parameters, open_input
 from .styles import glint_angle_ramp, style_output, style_ramp_output, water_cloud_legend
 from .thresholds import THRESHOLDS
 
