@@ -298,3 +298,14 @@ def test_class_raster_loaded_with_its_legend_in_the_user_language(neve_provider,
         assert len(layers) == 2
     finally:
         switch_language(neve_provider, "en_GB")
+
+
+def test_water_layer_on_another_grid_names_the_cloud_mask_layer(neve_provider, theia, tmp_path):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with pytest.raises(QgsProcessingException, match=r"_MG2_R1 is not on the grid of \S+_CLM_R2"):
+        run("neve:refinecloudmask", {
+            "CLM": product_file(theia, "MASKS/*_CLM_R2.tif"), "SWIR": product_file(theia, "*_FRE_B12.tif"),
+            "WATER": product_file(theia, "MASKS/*_MG2_R1.tif"), "WATER_KIND": 1, "SUNGLINT": 3, "SHADOWS": False,
+            "OUTPUT": str(out_dir / "b.tif"), "OUTPUT_CLASSES": str(out_dir / "c.tif")})
+    assert leftovers(out_dir) == []

@@ -214,7 +214,8 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
         return preset, {name: float(PRESETS[preset][name]) for name in RECIPE_THRESHOLDS}
 
     def open_product(self, parameters, context, feedback, stack, swir_band, dark_band, shadows):
-        """The product of ``INPUT_PRODUCT`` or of the layers, and the output grid, checked."""
+        """The product of ``INPUT_PRODUCT`` or of the layers, the output grid (checked) and the name of
+        what gives that grid."""
         has_product = bool(self.parameterAsFile(parameters, INPUT_PRODUCT, context))
         resample = self.parameterAsBool(parameters, "RESAMPLE", context)
         bands = {swir_band: self.SWIR}
@@ -233,7 +234,7 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
             raise QgsProcessingException(
                 tr("{product} has no cloud mask (CLM or SCL).").format(product=product.name))
         if product.kind != "bands":
-            return product, product.grid(self.parameterAsInt(parameters, self.RESOLUTION, context))
+            return product, product.grid(self.parameterAsInt(parameters, self.RESOLUTION, context)), product.name
         reference = "CLM" if "CLM" in product.masks else "SCL"
         reference_layer = self.parameterAsRasterLayer(parameters, reference, context)
         grid = layer_grid(reference_layer.source())
@@ -243,7 +244,7 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
         if reference == "CLM" and "SCL" in product.masks:
             others[self.parameterDefinition(self.SCL).description()] = product.file("SCL")
         check_layer_grids(others, grid, reference_layer.name(), resample)
-        return product, grid
+        return product, grid, reference_layer.name()
 
     # -- the recipe -------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
@@ -268,9 +269,8 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
             threshold=values["THRESHOLD"], sunglint=values["THRESHOLD_SUNGLINT"], angle=values["SUNGLINT_ANGLE"]))
 
         with raster.bounded_gdal_cache(), contextlib.ExitStack() as stack:
-            product, grid = self.open_product(parameters, context, feedback, stack, swir_band,
-                                              settings.dark_band if settings else None, shadows_on)
-            source_name = product.name
+            product, grid, source_name = self.open_product(parameters, context, feedback, stack, swir_band,
+                                                           settings.dark_band if settings else None, shadows_on)
             pixel_size = metric_pixel_size(grid, source_name)
             distance = values["DISTANCE"]
             if height > 0 and product.kind == "bands":
@@ -281,7 +281,7 @@ class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
             buffering = distance > 0 or shifts is not None
             halo = cloud.dilation_halo(distance, pixel_size, shifts) if buffering else 0
             water_test, _, _ = open_water_test(self, parameters, context, feedback, stack, values=values,
-                                               product=product, grid=grid)
+                                               product=product, grid=grid, reference_name=source_name)
             shadow_grid, factor = coarser_grid(product, grid) if shadows_on else (grid, 1)
             angles = None
             if shadows_on:

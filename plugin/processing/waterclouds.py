@@ -331,11 +331,12 @@ def add_layer_grid_parameter(algorithm):
 
 
 def open_water_test(algorithm, parameters, context, feedback, stack, want_glint=False, values=None,
-                    product=None, grid=None, check_grid=True):
+                    product=None, grid=None, check_grid=True, reference_name=None):
     """The :class:`WaterCloudTest` of the parameters, with its product and grid: the product of
     ``INPUT_PRODUCT`` or of the SWIR layer. ``values`` (a dict of THRESHOLD, THRESHOLD_SUNGLINT,
     SUNGLINT_ANGLE) replaces the parameters of those names; ``product`` and ``grid`` an opened input;
-    ``check_grid=False`` resamples a water layer on another grid (an internal coarser grid)."""
+    ``check_grid=False`` resamples a water layer on another grid (an internal coarser grid);
+    ``reference_name`` names the layer whose grid ``grid`` is, in messages (default: the SWIR layer)."""
     import rasterio
 
     swir_band = SWIR_BANDS[algorithm.parameterAsEnum(parameters, "SWIR_BAND", context)]
@@ -353,8 +354,8 @@ def open_water_test(algorithm, parameters, context, feedback, stack, want_glint=
     water_layer = algorithm.parameterAsRasterLayer(parameters, "WATER", context)
     water_dataset = None
     if water_layer is not None:
-        reference = product.name if product.kind != "bands" else \
-            algorithm.parameterDefinition("SWIR").description()
+        reference = reference_name or (product.name if product.kind != "bands" else
+                                       algorithm.parameterDefinition("SWIR").description())
         check_layer_grids({water_layer.name(): water_layer.source()}, grid, reference,
                           resample or not check_grid)
         water_dataset = stack.enter_context(rasterio.open(water_layer.source()))
