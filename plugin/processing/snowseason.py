@@ -369,9 +369,7 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
         import numpy as np
 
         from ..core import season
-        from rasterio.windows import Window
-
-        from ..io.raster import GeoTiffWriter, Grid, RasterReadError, blocks, bounded_gdal_cache, open_raster
+        from ..io.raster import bounded_gdal_cache
 
         layers = self.parameterAsLayerList(parameters, self.INPUTS, context)
         if not layers:
@@ -384,63 +382,22 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if not destinations and not report_path:
             raise QgsProcessingException(tr("No output chosen: choose at least one output."))
-        try:
-            given = parse_date_list(self.parameterAsString(parameters, self.DATES, context), len(layers))
-        except ValueError as error:
-            if error.args[0] is None:
-                raise QgsProcessingException(tr(
-                    "Dates of the maps: {count} entries are needed, one per map in the order of the maps "
-                    "(leave an entry empty to read that map's date).").format(count=len(layers)))
-            raise QgsProcessingException(tr(
-                "Dates of the maps: \"{entry}\" is not a date; write 2018-01-01 or 20180101.").format(
-                entry=error.args[0]))
+        given = self.given_dates(parameters, context, len(layers))
         margin = self.parameterAsInt(parameters, self.DATE_MARGIN, context)
-        min_snow_days = self.parameterAsInt(parameters, self.MIN_SNOW_DAYS, context)
-        nsp_count = NSP_COUNTS[self.parameterAsEnum(parameters, self.NSP_COUNT, context)]
-        nobs_period_only = self.parameterAsBoolean(parameters, self.NOBS_PERIOD_ONLY, context)
+        options = dict(margin=margin, daily=self.OUTPUT_DAILY in destinations,
+                       nobs_period_only=self.parameterAsBoolean(parameters, self.NOBS_PERIOD_ONLY, context),
+                       nsp_count=NSP_COUNTS[self.parameterAsEnum(parameters, self.NSP_COUNT, context)],
+                       min_snow_days=self.parameterAsInt(parameters, self.MIN_SNOW_DAYS, context))
         band_width = self.parameterAsDouble(parameters, self.ELEVATION_BAND, context) or ELEVATION_BAND
 
         with bounded_gdal_cache(), contextlib.ExitStack() as stack:
-            # -- the maps and their dates ---------------------------------------------------------
-            maps = []
-            for index, layer in enumerate(layers):
-                path = layer.source()
-                item = SeasonMap(index, layer.name(), path)
-                try:
-                    item.dataset = stack.enter_context(open_raster(path))
-                except RasterReadError as error:
-                    raise QgsProcessingException(tr("The snow map {name} cannot be read: {detail}").format(
-                        name=layer.name(), detail=error.detail))
-                item.date, item.date_source = self.map_date(item, layer, given[index])
-                maps.append(item)
-            undated = [m.name for m in maps if m.date is None]
-            if undated:
-                raise QgsProcessingException(tr(
-                    "No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata "
-                    "tag nor in the name (as 20180101 or 2018-01-01). Give the dates in \"Dates of the "
-                    "maps\", one per map in the order of the maps.").format(maps=", ".join(undated)))
-
-            # -- the period --------------------------------------------------------------------------
-            start_value = self.parameter_as_date(parameters, self.DATE_START, context)
-            stop_value = self.parameter_as_date(parameters, self.DATE_STOP, context)
-            date_start, date_stop = period(
-                min(m.date for m in maps),
-                start_value.toPyDate() if start_value.isValid() else None,
-                stop_value.toPyDate() if stop_value.isValid() else None)
-            if date_stop < date_start:
-                raise QgsProcessingException(tr(
-                    "The end of the season ({stop}) is before its start ({start}).").format(
-                    start=date_start.isoformat(), stop=date_stop.isoformat()))
+            # everything is checked before anything is written
+            maps = self.open_maps(layers, given, stack)
+            date_start, date_stop = self.season_period(parameters, context, maps)
             n_days = (date_stop - date_start).days + 1
-            if n_days > season.MAX_DAYS:
-                raise QgsProcessingException(tr(
-                    "The season from {start} to {stop} is {days} days long: at most {limit} days are "
-                    "possible.").format(start=date_start.isoformat(), stop=date_stop.isoformat(),
-                                        days=n_days, limit=season.MAX_DAYS))
-            days = season.day_numbers([m.date for m in maps], date_start)
-            for item, day in zip(maps, days.tolist()):
+            for item, day in zip(maps, season.day_numbers([m.date for m in maps], date_start).tolist()):
                 item.day = day
-            in_window = season.select_observations(days, n_days, margin)
+            in_window = season.select_observations([m.day for m in maps], n_days, margin)
             used = sorted((m for m, keep in zip(maps, in_window) if keep), key=lambda m: (m.day, m.index))
             if not used:
                 raise QgsProcessingException(tr(
@@ -449,192 +406,169 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
                     "margin.").format(start=date_start.isoformat(), stop=date_stop.isoformat(), margin=margin,
                                       first=min(m.date for m in maps).isoformat(),
                                       last=max(m.date for m in maps).isoformat()))
+            grid, grid_name = self.season_grid(parameters, context, used)
+            dem = self.open_dem(parameters, context, stack)
+            self.log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name)
 
-            # -- the grid --------------------------------------------------------------------------
-            reference = self.parameterAsRasterLayer(parameters, self.REFERENCE_GRID, context)
-            if reference is not None:
-                try:
-                    with open_raster(reference.source()) as ref:
-                        grid = Grid.of(ref)
-                except RasterReadError as error:
-                    raise QgsProcessingException(tr("The reference grid {name} cannot be read: {detail}").format(
-                        name=reference.name(), detail=error.detail))
-                grid_name = reference.name()
-            else:
-                grid, grid_name = Grid.of(used[0].dataset), used[0].name
-            if grid.crs is None or not grid.crs.is_valid:
-                raise QgsProcessingException(tr(
-                    "{name} has no coordinate reference system: the maps cannot be put on one grid.").format(
-                    name=grid_name))
-            for item in used:
-                self.check_map(item, grid, grid_name, np)
-
-            # -- the log --------------------------------------------------------------------------
-            feedback.pushInfo(tr("Season from {start} to {stop} ({days} days), margin {margin} days; grid of "
-                                 "{grid}: {width} x {height} pixels of {size:g}.").format(
-                start=date_start.isoformat(), stop=date_stop.isoformat(), days=n_days, margin=margin,
-                grid=grid_name, width=grid.width, height=grid.height, size=grid.resolution))
-            sources = date_source_labels()
-            for item in sorted(maps, key=lambda m: (m.day, m.index)):
-                if item in used:
-                    feedback.pushInfo(tr("{date} (day {day}): {name} (date: {source}).").format(
-                        date=item.date.isoformat(), day=item.day, name=item.name,
-                        source=sources[item.date_source]))
-                else:
-                    feedback.pushInfo(tr("{date}: {name} (date: {source}): outside the season and its "
-                                         "margin, ignored.").format(date=item.date.isoformat(), name=item.name,
-                                                                    source=sources[item.date_source]))
-            for item in used:
-                if item.aligned:
-                    feedback.pushWarning(tr(
-                        "{name} is on another grid than {grid}: aligned to it with nearest neighbour.").format(
-                        name=item.name, grid=grid_name))
-                if item.gap_nodata is not None:
-                    feedback.pushWarning(tr(
-                        "{name} declares {value} as its no-data value, which is also a clear code (0 to "
-                        "100): those pixels are taken as no data.").format(name=item.name, value=item.gap_nodata))
-            if len(used) < len(maps):
-                feedback.pushInfo(tr("{used} of {total} maps are used.").format(used=len(used), total=len(maps)))
-            used_days = np.array([m.day for m in used], dtype=np.int64)
-            unique_days = np.unique(used_days)
-
-            # -- the outputs ------------------------------------------------------------------------
-            dem = self.open_dem(parameters, context, stack, open_raster, RasterReadError)
-            daily_path = destinations.get(self.OUTPUT_DAILY)
             tags = {"DATE_START": date_start.isoformat(), "DATE_STOP": date_stop.isoformat(),
                     "DATE_MARGIN": str(margin), "MAPS_USED": str(len(used)),
                     "SOURCE": "Neve snow season synthesis (neve:snowseason)"}
-            writers = {}
-            for name in OUTPUTS:
-                if name in destinations:
-                    output_tags = dict(tags)
-                    if name in ("OUTPUT_SOD", "OUTPUT_SMOD"):
-                        output_tags["DAY_0"] = date_start.isoformat()
-                    writer = GeoTiffWriter(destinations[name], grid.width, grid.height, grid.crs, grid.transform,
-                                           "uint16", tags=output_tags)
-                    writer.profile.update(zlevel=DEFLATE_LEVEL)
-                    writers[name] = stack.enter_context(writer)
-            if daily_path:
-                band_names = [(date_start + datetime.timedelta(days=d)).isoformat() for d in range(n_days)]
-                writer = GeoTiffWriter(daily_path, grid.width, grid.height, grid.crs, grid.transform, "uint8",
-                                       nodata=GAP, count=n_days, band_names=band_names, tags=tags)
-                writer.profile.update(blockxsize=DAILY_TILE, blockysize=DAILY_TILE, interleave="band",
-                                      zlevel=DEFLATE_LEVEL)
-                writers[self.OUTPUT_DAILY] = stack.enter_context(writer)
-
-            # -- block by block -------------------------------------------------------------------
-            # The maps of each date (same-day maps are merged as they are read, in the order given).
-            slot_of_day = {day: slot for slot, day in enumerate(unique_days.tolist())}
-            members = [[] for _ in unique_days]
-            for position, item in enumerate(used):
-                members[slot_of_day[item.day]].append(position)
-            # A strip is read while the previous one is computed, and written while the next one is: two
-            # strips of maps and two of outputs are in memory.
-            bytes_per_pixel = 2 * (len(unique_days) + 24 + (n_days if daily_path else 0)) + \
-                (8 if dem is not None else 0)
-            tile_rows = DAILY_TILE if daily_path else self.tile_rows(used, np)
-            strips = list(blocks(grid.width, grid.height,
-                                 block_rows(grid.width, grid.height, bytes_per_pixel, tile_rows)))
+            writers = self.open_writers(stack, destinations, grid, tags, date_start, n_days)
+            unique_days = np.unique([m.day for m in used])
             totals = SeasonTotals(len(used), len(unique_days), n_days)
-            count_codes = bool(report_path)
-            options = dict(margin=margin, daily=bool(daily_path), nobs_period_only=nobs_period_only,
-                           nsp_count=nsp_count, min_snow_days=min_snow_days)
-            # Strips are computed by THREADS threads while the next one is read by half as many (more
-            # threads than cores only make them wait for each other).
-            threads = max(1, THREADS)
-            readers = stack.enter_context(ThreadPoolExecutor(max(1, threads // 2)))
-            computers = stack.enter_context(ThreadPoolExecutor(threads))
-            writer_thread = stack.enter_context(ThreadPoolExecutor(1))
-
-            def load(strip, slot):
-                """Read the maps of date ``slot`` into ``strip.codes[slot]``, merged; count their codes."""
-                if feedback.isCanceled():
-                    return
-                plane, scratch = strip.codes[slot], None
-                for rank, position in enumerate(members[slot]):
-                    item = used[position]
-                    target = plane if rank == 0 else scratch
-                    try:
-                        item.read(grid, strip.block.read, target)
-                    except RasterReadError as error:
-                        raise QgsProcessingException(tr("The snow map {name} cannot be read: {detail}").format(
-                            name=item.name, detail=error.detail))
-                    if count_codes:
-                        strip.map_counts[position] = season.observation_counts(target[None])[0]
-                    if rank == 0:
-                        scratch = np.empty(plane.shape, dtype=np.uint8) if len(members[slot]) > 1 else None
-                    else:
-                        season.merge_into(plane, scratch)
-                if count_codes:
-                    strip.date_counts[slot] = (season.observation_counts(plane[None])[0] if scratch is not None
-                                               else strip.map_counts[members[slot][0]])
-
-            buffers = [np.empty((len(unique_days), int(strips[0].read.height), grid.width), dtype=np.uint8)
-                       for _ in range(min(2, len(strips)))]
-
-            def start_reading(block):
-                strip = Strip(block, buffers[block.index % len(buffers)], len(used), np)
-                strip.loading = [readers.submit(load, strip, slot) for slot in range(len(unique_days))]
-                return strip
-
-            def write(block, parts, results):
-                for part, result in zip(parts, results):
-                    window = Window(0, block.write.row_off + part.start, grid.width, part.stop - part.start)
-                    for name, array in zip(OUTPUTS, result[:5]):
-                        if name in writers:
-                            writers[name].write(array, window)
-                    if daily_path:
-                        result.daily[:, ~result.observed] = GAP
-                        writers[self.OUTPUT_DAILY].write(result.daily, window, band=list(range(1, n_days + 1)))
-
-            writing = None
-            strip = start_reading(strips[0])
-            for block in strips:
-                for done, future in enumerate(strip.loading, start=1):
-                    future.result()
-                    feedback.setProgress(100.0 * (block.index + 0.7 * done / len(unique_days)) / block.count)
-                if feedback.isCanceled():
-                    raise cancelled_error()
-                current = strip
-                strip = start_reading(strips[block.index + 1]) if block.index + 1 < len(strips) else None
-                # the rows of the strip shared among the threads
-                height = current.codes.shape[1]
-                part_rows = -(-height // threads)
-                parts = [slice(r, min(r + part_rows, height)) for r in range(0, height, part_rows)]
-                results = list(computers.map(
-                    lambda part: season.snow_season(current.codes[:, part], unique_days, n_days, **options),
-                    parts))
-                del current.codes
-                elevation = None
-                if dem is not None:
-                    elevation = self.read_dem(dem, grid.window_grid(block.read), np)
-                totals.add_counts(current.map_counts, current.date_counts)
-                for part, result in zip(parts, results):
-                    totals.add_result(result, None if elevation is None else elevation[part], band_width, season)
-                if writing is not None:
-                    writing.result()
-                writing = writer_thread.submit(write, block, parts, results)
-                feedback.setProgress(100.0 * (block.index + 1) / block.count)
-                if feedback.isCanceled():
-                    raise cancelled_error()
-            writing.result()
-
+            run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, totals, options,
+                       band_width, count_codes=bool(report_path))
             html = None
             if report_path:
                 html = season_report(maps, used, date_start, date_stop, margin, grid, grid_name, totals,
                                      unique_days, band_width, dem is not None)
-        # every raster is renamed into place: the report last
-        results = dict(destinations)
+        # the rasters are renamed into place; the report comes last
+        produced = dict(destinations)
         if report_path:
             from . import report
             report.write_text(report_path, html)
-            results[self.OUTPUT_REPORT] = report_path
+            produced[self.OUTPUT_REPORT] = report_path
         self.style_outputs(context, destinations, date_start, n_days, len(unique_days))
-        results.update({self.PERIOD_START: date_start.isoformat(), self.PERIOD_STOP: date_stop.isoformat(),
-                        self.MAPS_USED: len(used)})
-        return results
+        produced.update({self.PERIOD_START: date_start.isoformat(), self.PERIOD_STOP: date_stop.isoformat(),
+                         self.MAPS_USED: len(used)})
+        return produced
 
-    # ----------------------------------------------------------------------------------------------
+    # -- inputs, checked ---------------------------------------------------------------------------
+
+    def given_dates(self, parameters, context, count):
+        """The DATES parameter: one date or None per map."""
+        try:
+            return parse_date_list(self.parameterAsString(parameters, self.DATES, context), count)
+        except ValueError as error:
+            if error.args[0] is None:
+                raise QgsProcessingException(tr(
+                    "Dates of the maps: {count} entries are needed, one per map in the order of the maps "
+                    "(leave an entry empty to read that map's date).").format(count=count))
+            raise QgsProcessingException(tr(
+                "Dates of the maps: \"{entry}\" is not a date; write 2018-01-01 or 20180101.").format(
+                entry=error.args[0]))
+
+    def open_maps(self, layers, given, stack):
+        """The maps of INPUTS, open, with their dates (an error names the maps without one)."""
+        from ..io.raster import RasterReadError, open_raster
+
+        maps = []
+        for index, layer in enumerate(layers):
+            item = SeasonMap(index, layer.name(), layer.source())
+            try:
+                item.dataset = stack.enter_context(open_raster(item.path))
+            except RasterReadError as error:
+                raise QgsProcessingException(tr("The snow map {name} cannot be read: {detail}").format(
+                    name=layer.name(), detail=error.detail))
+            item.date, item.date_source = self.map_date(item, layer, given[index])
+            maps.append(item)
+        undated = [m.name for m in maps if m.date is None]
+        if undated:
+            raise QgsProcessingException(tr(
+                "No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata "
+                "tag nor in the name (as 20180101 or 2018-01-01). Give the dates in \"Dates of the "
+                "maps\", one per map in the order of the maps.").format(maps=", ".join(undated)))
+        return maps
+
+    def season_period(self, parameters, context, maps):
+        """DATE_START and DATE_STOP, completed (:func:`period`) and checked."""
+        from ..core import season
+
+        start_value = self.parameter_as_date(parameters, self.DATE_START, context)
+        stop_value = self.parameter_as_date(parameters, self.DATE_STOP, context)
+        date_start, date_stop = period(min(m.date for m in maps),
+                                       start_value.toPyDate() if start_value.isValid() else None,
+                                       stop_value.toPyDate() if stop_value.isValid() else None)
+        if date_stop < date_start:
+            raise QgsProcessingException(tr(
+                "The end of the season ({stop}) is before its start ({start}).").format(
+                start=date_start.isoformat(), stop=date_stop.isoformat()))
+        n_days = (date_stop - date_start).days + 1
+        if n_days > season.MAX_DAYS:
+            raise QgsProcessingException(tr(
+                "The season from {start} to {stop} is {days} days long: at most {limit} days are "
+                "possible.").format(start=date_start.isoformat(), stop=date_stop.isoformat(),
+                                    days=n_days, limit=season.MAX_DAYS))
+        return date_start, date_stop
+
+    def season_grid(self, parameters, context, used):
+        """The grid of REFERENCE_GRID or of the first map used, and its name; every map checked on it."""
+        import numpy as np
+
+        from ..io.raster import Grid, RasterReadError, open_raster
+
+        reference = self.parameterAsRasterLayer(parameters, self.REFERENCE_GRID, context)
+        if reference is not None:
+            try:
+                with open_raster(reference.source()) as ref:
+                    grid = Grid.of(ref)
+            except RasterReadError as error:
+                raise QgsProcessingException(tr("The reference grid {name} cannot be read: {detail}").format(
+                    name=reference.name(), detail=error.detail))
+            grid_name = reference.name()
+        else:
+            grid, grid_name = Grid.of(used[0].dataset), used[0].name
+        if grid.crs is None or not grid.crs.is_valid:
+            raise QgsProcessingException(tr(
+                "{name} has no coordinate reference system: the maps cannot be put on one grid.").format(
+                name=grid_name))
+        for item in used:
+            self.check_map(item, grid, grid_name, np)
+        return grid, grid_name
+
+    @staticmethod
+    def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name):
+        """The period, the grid, each map with its date and where it comes from, alignments."""
+        feedback.pushInfo(tr("Season from {start} to {stop} ({days} days), margin {margin} days; grid of "
+                             "{grid}: {width} x {height} pixels of {size:g}.").format(
+            start=date_start.isoformat(), stop=date_stop.isoformat(), days=(date_stop - date_start).days + 1,
+            margin=margin, grid=grid_name, width=grid.width, height=grid.height, size=grid.resolution))
+        sources = date_source_labels()
+        for item in sorted(maps, key=lambda m: (m.day, m.index)):
+            if item in used:
+                feedback.pushInfo(tr("{date} (day {day}): {name} (date: {source}).").format(
+                    date=item.date.isoformat(), day=item.day, name=item.name, source=sources[item.date_source]))
+            else:
+                feedback.pushInfo(tr("{date}: {name} (date: {source}): outside the season and its "
+                                     "margin, ignored.").format(date=item.date.isoformat(), name=item.name,
+                                                                source=sources[item.date_source]))
+        for item in used:
+            if item.aligned:
+                feedback.pushWarning(tr(
+                    "{name} is on another grid than {grid}: aligned to it with nearest neighbour.").format(
+                    name=item.name, grid=grid_name))
+            if item.gap_nodata is not None:
+                feedback.pushWarning(tr(
+                    "{name} declares {value} as its no-data value, which is also a clear code (0 to "
+                    "100): those pixels are taken as no data.").format(name=item.name, value=item.gap_nodata))
+        if len(used) < len(maps):
+            feedback.pushInfo(tr("{used} of {total} maps are used.").format(used=len(used), total=len(maps)))
+
+    def open_writers(self, stack, destinations, grid, tags, date_start, n_days):
+        """GeoTIFF writers of the outputs asked for, by output name (the daily stack: one band a day)."""
+        from ..io.raster import GeoTiffWriter
+
+        writers = {}
+        for name in OUTPUTS:
+            if name in destinations:
+                output_tags = dict(tags)
+                if name in ("OUTPUT_SOD", "OUTPUT_SMOD"):
+                    output_tags["DAY_0"] = date_start.isoformat()
+                writer = GeoTiffWriter(destinations[name], grid.width, grid.height, grid.crs, grid.transform,
+                                       "uint16", tags=output_tags)
+                writer.profile.update(zlevel=DEFLATE_LEVEL)
+                writers[name] = stack.enter_context(writer)
+        if self.OUTPUT_DAILY in destinations:
+            band_names = [(date_start + datetime.timedelta(days=d)).isoformat() for d in range(n_days)]
+            writer = GeoTiffWriter(destinations[self.OUTPUT_DAILY], grid.width, grid.height, grid.crs,
+                                   grid.transform, "uint8", nodata=GAP, count=n_days, band_names=band_names,
+                                   tags=tags)
+            writer.profile.update(blockxsize=DAILY_TILE, blockysize=DAILY_TILE, interleave="band",
+                                  zlevel=DEFLATE_LEVEL)
+            writers[self.OUTPUT_DAILY] = stack.enter_context(writer)
+        return writers
+
+    # -- helpers -----------------------------------------------------------------------------------
 
     def parameter_as_date(self, parameters, name, context):
         """A date parameter as a QDate (invalid when empty); QGIS 3.22 has no parameterAsDate method on
@@ -680,12 +614,15 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
             item.gap_nodata = int(nodata)
 
     @staticmethod
-    def tile_rows(used, np):
+    def tile_rows(used):
         """Tile height of the maps read in place (0 when they are not tiled alike)."""
         heights = {m.dataset.block_shapes[0][0] for m in used if not m.aligned}
         return heights.pop() if len(heights) == 1 else 0
 
-    def open_dem(self, parameters, context, stack, open_raster, RasterReadError):  # noqa: N803
+    def open_dem(self, parameters, context, stack):
+        """The DEM of the report, open (None without one)."""
+        from ..io.raster import RasterReadError, open_raster
+
         layer = self.parameterAsRasterLayer(parameters, self.DEM, context)
         if layer is None:
             return None
@@ -700,7 +637,10 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
         return dataset
 
     @staticmethod
-    def read_dem(dem, window_grid, np):
+    def read_dem(dem, window_grid):
+        """Elevations (float32, NaN where unknown) of the DEM on ``window_grid``, bilinear."""
+        import numpy as np
+
         from ..io.raster import read_onto_grid
 
         nodata = dem.nodata
@@ -734,6 +674,102 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
         if self.OUTPUT_DAILY in destinations:
             from .styles import snow_mask_legend, style_output
             style_output(context, destinations[self.OUTPUT_DAILY], snow_mask_legend(), tr("Daily snow"))
+
+
+def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, totals, options, band_width,
+               count_codes):
+    """Read, compute and write the season strip by strip: the next strip is read (same-day maps merged
+    as they are read) while one is computed in parts by :data:`THREADS` threads and the previous one
+    written; the report's sums go to ``totals``."""
+    import numpy as np
+    from rasterio.windows import Window
+
+    from ..core import season
+    from ..io.raster import RasterReadError, blocks
+
+    slot_of_day = {day: slot for slot, day in enumerate(unique_days.tolist())}
+    members = [[] for _ in unique_days]                  # the maps of each date, in the order given
+    for position, item in enumerate(used):
+        members[slot_of_day[item.day]].append(position)
+    daily = options["daily"]
+    # two strips of maps and two of outputs are in memory
+    bytes_per_pixel = 2 * (len(unique_days) + 24 + (n_days if daily else 0)) + (8 if dem is not None else 0)
+    tile_rows = DAILY_TILE if daily else SnowSeasonAlgorithm.tile_rows(used)
+    strips = list(blocks(grid.width, grid.height, block_rows(grid.width, grid.height, bytes_per_pixel, tile_rows)))
+    buffers = [np.empty((len(unique_days), int(strips[0].read.height), grid.width), dtype=np.uint8)
+               for _ in range(min(2, len(strips)))]
+    # more threads than cores only make them wait for each other: half as many read as compute
+    threads = max(1, THREADS)
+    readers = stack.enter_context(ThreadPoolExecutor(max(1, threads // 2)))
+    computers = stack.enter_context(ThreadPoolExecutor(threads))
+    writer_thread = stack.enter_context(ThreadPoolExecutor(1))
+
+    def load(strip, slot):
+        """Read the maps of date ``slot`` into ``strip.codes[slot]``, merged; count their codes."""
+        if feedback.isCanceled():
+            return
+        plane, scratch = strip.codes[slot], None
+        for rank, position in enumerate(members[slot]):
+            item = used[position]
+            target = plane if rank == 0 else scratch
+            try:
+                item.read(grid, strip.block.read, target)
+            except RasterReadError as error:
+                raise QgsProcessingException(tr("The snow map {name} cannot be read: {detail}").format(
+                    name=item.name, detail=error.detail))
+            if count_codes:
+                strip.map_counts[position] = season.observation_counts(target[None])[0]
+            if rank == 0:
+                scratch = np.empty(plane.shape, dtype=np.uint8) if len(members[slot]) > 1 else None
+            else:
+                season.merge_into(plane, scratch)
+        if count_codes:
+            strip.date_counts[slot] = (season.observation_counts(plane[None])[0] if scratch is not None
+                                       else strip.map_counts[members[slot][0]])
+
+    def start_reading(block):
+        strip = Strip(block, buffers[block.index % len(buffers)], len(used), np)
+        strip.loading = [readers.submit(load, strip, slot) for slot in range(len(unique_days))]
+        return strip
+
+    def write(block, parts, results):
+        for part, result in zip(parts, results):
+            window = Window(0, block.write.row_off + part.start, grid.width, part.stop - part.start)
+            for name, array in zip(OUTPUTS, result[:5]):
+                if name in writers:
+                    writers[name].write(array, window)
+            if daily:
+                result.daily[:, ~result.observed] = GAP
+                writers["OUTPUT_DAILY"].write(result.daily, window, band=list(range(1, n_days + 1)))
+
+    writing = None
+    strip = start_reading(strips[0])
+    for block in strips:
+        for done, future in enumerate(strip.loading, start=1):
+            future.result()
+            feedback.setProgress(100.0 * (block.index + 0.7 * done / len(unique_days)) / block.count)
+        if feedback.isCanceled():
+            raise cancelled_error()
+        current = strip
+        strip = start_reading(strips[block.index + 1]) if block.index + 1 < len(strips) else None
+        height = current.codes.shape[1]                  # the strip's rows, shared among the threads
+        part_rows = -(-height // threads)
+        parts = [slice(r, min(r + part_rows, height)) for r in range(0, height, part_rows)]
+        results = list(computers.map(
+            lambda part: season.snow_season(current.codes[:, part], unique_days, n_days, **options), parts))
+        elevation = None
+        if dem is not None:
+            elevation = SnowSeasonAlgorithm.read_dem(dem, grid.window_grid(block.read))
+        totals.add_counts(current.map_counts, current.date_counts)
+        for part, result in zip(parts, results):
+            totals.add_result(result, None if elevation is None else elevation[part], band_width, season)
+        if writing is not None:
+            writing.result()
+        writing = writer_thread.submit(write, block, parts, results)
+        feedback.setProgress(100.0 * (block.index + 1) / block.count)
+        if feedback.isCanceled():
+            raise cancelled_error()
+    writing.result()
 
 
 class Strip:
