@@ -4,6 +4,7 @@ hand; grids, margins, same-day maps, blocks, cancel, errors and the report.
 Codes: 0 no snow, 1..100 snow, 205 cloud, 254/255 no data. Day 0 is DATE_START.
 """
 import datetime
+import os
 
 import numpy as np
 import pytest
@@ -426,3 +427,35 @@ def test_strip_height_stays_in_the_budget():
     # 1000 maps: 59 rows, fewer than a tile
     assert block_rows(5490, 5490, 1024, 512, 320 * 2 ** 20) == 59
     assert block_rows(10, 7, 1, 0, 10 ** 9) == 7 and block_rows(10, 7, 100, 0, 1) == 1
+
+
+def test_dialog_defaults_and_its_values_run(neve_provider, series, tmp_path, qgis_iface, monkeypatch):
+    """The algorithm dialog builds (multiple layers, dates, outputs); with the maps chosen in it, its values
+    run: an empty season means the hydrological year of the maps, the five outputs and the report are made."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsProcessingContext
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    dialog = AlgorithmDialog(neve_provider.algorithm("snowseason").create(), False, qgis_iface.mainWindow())
+    try:
+        panel = dialog.mainWidget()
+        panel.wrappers["INPUTS"].setParameterValue(series, QgsProcessingContext())
+        panel.wrappers["DATES"].setParameterValue(DATES, QgsProcessingContext())
+        values = panel.createProcessingParameters()
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+    assert values["DATE_MARGIN"] == 15 and not values.get("DATE_START") and not values.get("DATE_STOP")
+    assert all(values[name] for name in OUTPUTS + ("OUTPUT_REPORT",)) and not values.get("OUTPUT_DAILY")
+    values.update({name: str(tmp_path / (name.lower() + ".tif")) for name in OUTPUTS},
+                  OUTPUT_REPORT=str(tmp_path / "season.html"))
+    result = run("neve:snowseason", values)
+    # the hydrological year of the earliest map (2018-09-01): 2018-09-01 .. 2019-08-31; M8 (2018-11-20) is
+    # used now; every map is in the season
+    assert (result["PERIOD_START"], result["PERIOD_STOP"]) == ("2018-09-01", "2019-08-31")
+    assert result["MAPS_USED"] == 8
+    assert all(os.path.exists(result[name]) for name in OUTPUTS + ("OUTPUT_REPORT",))
+    # column C is now seen clear by M5 (day 0) and M8 (day 80), no snow both times
+    assert read_raster(result["OUTPUT_NOBS"])[0, 2] == 2 and read_raster(result["OUTPUT_SCD"])[0, 2] == 0
