@@ -1429,7 +1429,7 @@
         <translation>Impossible de lire {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="231"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="234"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
@@ -1489,7 +1489,7 @@
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="274"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="277"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
@@ -1559,7 +1559,7 @@
         <translation>Arrivées de la neige, NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="885"/>
+        <location filename="../plugin/processing/snowseason.py" line="921"/>
         <source>Snow season synthesis</source>
         <translation>Synthèse de la saison de neige</translation>
     </message>
@@ -1614,7 +1614,7 @@
         <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Date margin (days)</source>
         <translation>Marge de dates (jours)</translation>
     </message>
@@ -1684,7 +1684,7 @@
         <translation>Désactivé par défaut : NOBS compte toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="736"/>
+        <location filename="../plugin/processing/snowseason.py" line="676"/>
         <source>Daily snow</source>
         <translation>Neige au jour le jour</translation>
     </message>
@@ -1719,267 +1719,262 @@
         <translation>Nombre de cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="378"/>
+        <location filename="../plugin/processing/snowseason.py" line="376"/>
         <source>No snow map: give the snow maps of the season.</source>
         <translation>Aucune carte de neige : donnez les cartes de neige de la saison.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="386"/>
+        <location filename="../plugin/processing/snowseason.py" line="384"/>
         <source>No output chosen: choose at least one output.</source>
         <translation>Aucune sortie choisie : choisissez au moins une sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="391"/>
+        <location filename="../plugin/processing/snowseason.py" line="444"/>
         <source>Dates of the maps: {count} entries are needed, one per map in the order of the maps (leave an entry empty to read that map&apos;s date).</source>
         <translation>Dates des cartes : il faut {count} entrées, une par carte dans l'ordre des cartes (laissez une entrée vide pour lire la date de cette carte).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="394"/>
+        <location filename="../plugin/processing/snowseason.py" line="447"/>
         <source>Dates of the maps: &quot;{entry}&quot; is not a date; write 2018-01-01 or 20180101.</source>
         <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="560"/>
+        <location filename="../plugin/processing/snowseason.py" line="718"/>
         <source>The snow map {name} cannot be read: {detail}</source>
         <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="418"/>
+        <location filename="../plugin/processing/snowseason.py" line="467"/>
         <source>No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata tag nor in the name (as 20180101 or 2018-01-01). Give the dates in &quot;Dates of the maps&quot;, one per map in the order of the maps.</source>
         <translation>Aucune date d'acquisition n'a pu être lue pour {maps} : ni dans une métadonnée ACQUISITION_DATE, ni dans le nom (comme 20180101 ou 2018-01-01). Donnez les dates dans « Dates des cartes », une par carte dans l'ordre des cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="431"/>
+        <location filename="../plugin/processing/snowseason.py" line="483"/>
         <source>The end of the season ({stop}) is before its start ({start}).</source>
         <translation>La fin de la saison ({stop}) précède son début ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="436"/>
+        <location filename="../plugin/processing/snowseason.py" line="488"/>
         <source>The season from {start} to {stop} is {days} days long: at most {limit} days are possible.</source>
         <translation>La saison du {start} au {stop} dure {days} jours : {limit} jours au plus sont possibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="446"/>
+        <location filename="../plugin/processing/snowseason.py" line="403"/>
         <source>No snow map falls in the season from {start} to {stop} (with {margin} days of margin): the maps go from {first} to {last}. Change the start and end of the season, or the margin.</source>
         <translation>Aucune carte de neige ne tombe dans la saison du {start} au {stop} (avec {margin} jours de marge) : les cartes vont du {first} au {last}. Changez le début et la fin de la saison, ou la marge.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="460"/>
+        <location filename="../plugin/processing/snowseason.py" line="506"/>
         <source>The reference grid {name} cannot be read: {detail}</source>
         <translation>La grille de référence {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="466"/>
+        <location filename="../plugin/processing/snowseason.py" line="512"/>
         <source>{name} has no coordinate reference system: the maps cannot be put on one grid.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : les cartes ne peuvent pas être mises sur une même grille.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="473"/>
+        <location filename="../plugin/processing/snowseason.py" line="522"/>
         <source>Season from {start} to {stop} ({days} days), margin {margin} days; grid of {grid}: {width} x {height} pixels of {size:g}.</source>
         <translation>Saison du {start} au {stop} ({days} jours), marge de {margin} jours ; grille de {grid} : {width} x {height} pixels de {size:g}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="489"/>
+        <location filename="../plugin/processing/snowseason.py" line="537"/>
         <source>{name} is on another grid than {grid}: aligned to it with nearest neighbour.</source>
         <translation>{name} est sur une autre grille que {grid} : alignée sur elle au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="493"/>
+        <location filename="../plugin/processing/snowseason.py" line="541"/>
         <source>{name} declares {value} as its no-data value, which is also a clear code (0 to 100): those pixels are taken as no data.</source>
         <translation>{name} déclare {value} comme valeur sans donnée, qui est aussi un code clair (0 à 100) : ces pixels sont pris comme sans donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="497"/>
+        <location filename="../plugin/processing/snowseason.py" line="545"/>
         <source>{used} of {total} maps are used.</source>
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="666"/>
+        <location filename="../plugin/processing/snowseason.py" line="600"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="670"/>
+        <location filename="../plugin/processing/snowseason.py" line="604"/>
         <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
         <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="670"/>
+        <location filename="../plugin/processing/snowseason.py" line="604"/>
         <source>no CRS</source>
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="695"/>
+        <location filename="../plugin/processing/snowseason.py" line="632"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="698"/>
+        <location filename="../plugin/processing/snowseason.py" line="635"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Start (day 0)</source>
         <translation>Début (jour 0)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Maps given</source>
         <translation>Cartes données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Maps used</source>
         <translation>Cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Dates used</source>
         <translation>Dates utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Grid</source>
         <translation>Grille</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>{name}: {width} x {height} pixels of {size:g}, {crs}</source>
         <translation>{name} : {width} x {height} pixels de {size:g}, {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Pixels with at least one clear observation</source>
         <translation>Pixels ayant au moins une observation claire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>{count} ({percent} %)</source>
         <translation>{count} ({percent} %)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="799"/>
+        <location filename="../plugin/processing/snowseason.py" line="835"/>
         <source>Mean snow days of those pixels</source>
         <translation>Nombre moyen de jours de neige de ces pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="836"/>
+        <location filename="../plugin/processing/snowseason.py" line="872"/>
         <source>Snow-covered area through the season</source>
         <translation>Surface enneigée au fil de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="837"/>
+        <location filename="../plugin/processing/snowseason.py" line="873"/>
         <source>Points: snow fraction of the clear pixels of each date. Line: snow fraction, interpolated for each day, of the pixels with at least one clear observation.</source>
         <translation>Points : fraction de neige des pixels clairs de chaque date. Ligne : fraction de neige, interpolée pour chaque jour, des pixels ayant au moins une observation claire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="839"/>
+        <location filename="../plugin/processing/snowseason.py" line="875"/>
         <source>Interpolated, per day</source>
         <translation>Interpolée, par jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="839"/>
+        <location filename="../plugin/processing/snowseason.py" line="875"/>
         <source>Observed, per date</source>
         <translation>Observée, par date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="898"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="839"/>
+        <location filename="../plugin/processing/snowseason.py" line="875"/>
         <source>Snow-covered area (%)</source>
         <translation>Surface enneigée (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="859"/>
+        <location filename="../plugin/processing/snowseason.py" line="895"/>
         <source>ignored</source>
         <translation>ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="861"/>
+        <location filename="../plugin/processing/snowseason.py" line="897"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="898"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="898"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="898"/>
         <source>Date from</source>
         <translation>Source de la date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="898"/>
         <source>Clear (%)</source>
         <translation>Clair (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="898"/>
         <source>Cloud (%)</source>
         <translation>Nuage (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="862"/>
+        <location filename="../plugin/processing/snowseason.py" line="898"/>
         <source>Snow (% of clear)</source>
         <translation>Neige (% du clair)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="867"/>
+        <location filename="../plugin/processing/snowseason.py" line="903"/>
         <source>Snow days against elevation</source>
         <translation>Jours de neige selon l'altitude</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="879"/>
+        <location filename="../plugin/processing/snowseason.py" line="915"/>
         <source>Mean snow days</source>
         <translation>Jours de neige moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="874"/>
-        <source>Elevation bands</source>
-        <translation>Tranches d'altitude</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowseason.py" line="874"/>
+        <location filename="../plugin/processing/snowseason.py" line="910"/>
         <source>Mean snow days (SCD)</source>
         <translation>Jours de neige moyens (SCD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="879"/>
+        <location filename="../plugin/processing/snowseason.py" line="915"/>
         <source>Elevation (m)</source>
         <translation>Altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="879"/>
+        <location filename="../plugin/processing/snowseason.py" line="915"/>
         <source>Pixels</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="884"/>
+        <location filename="../plugin/processing/snowseason.py" line="920"/>
         <source>The DEM does not cover any pixel with a clear observation.</source>
         <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
     </message>
@@ -2164,62 +2159,62 @@
         <translation>Les couches doivent être sur la grille de la première (même SCR, même taille de pixel, même emprise) ; une couche sur une autre grille est refusée sauf si cette case est cochée : elle est alors rééchantillonnée (les masques au plus proche voisin, la réflectance par convolution cubique).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="362"/>
+        <location filename="../plugin/processing/waterclouds.py" line="363"/>
         <source>No water: give the water layer (or a product).</source>
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="382"/>
+        <location filename="../plugin/processing/waterclouds.py" line="383"/>
         <source>Clouds over water (SWIR test, sunglint-aware)</source>
         <translation>Nuages sur l'eau (test SWIR, avec reflet du soleil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="385"/>
+        <location filename="../plugin/processing/waterclouds.py" line="386"/>
         <source>MAJA&apos;s SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), with sunglint per pixel, from the scene flag, always or never.</source>
         <translation>Le test SWIR de MAJA pour les nuages sur l'eau (1 nuage sur l'eau, 0 non, 255 pas de données), avec reflet du soleil par pixel, d'après l'indicateur de scène, toujours ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="407"/>
+        <location filename="../plugin/processing/waterclouds.py" line="408"/>
         <source>SWIR reflectance layer</source>
         <translation>Couche de réflectance SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="407"/>
+        <location filename="../plugin/processing/waterclouds.py" line="408"/>
         <source>The SWIR band (B12, or B11 when chosen) as a layer, used when no product is given; reflectance = (value + offset) / scale (advanced parameters). Its grid is the output&apos;s.</source>
         <translation>La bande SWIR (B12, ou B11 si elle est choisie) en couche, utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés). Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="411"/>
+        <location filename="../plugin/processing/waterclouds.py" line="412"/>
         <source>Water layer</source>
         <translation>Couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="411"/>
+        <location filename="../plugin/processing/waterclouds.py" line="412"/>
         <source>Where the water is: a water mask, a MAJA MG2 or a Sen2Cor SCL (say which below). Needed without a product; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau : un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor (précisez lequel ci-dessous). Nécessaire sans produit ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="465"/>
+        <location filename="../plugin/processing/waterclouds.py" line="466"/>
         <source>Clouds over water</source>
         <translation>Nuages sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="420"/>
+        <location filename="../plugin/processing/waterclouds.py" line="421"/>
         <source>Glint angle (degrees)</source>
         <translation>Angle de reflet (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="420"/>
+        <location filename="../plugin/processing/waterclouds.py" line="421"/>
         <source>Optional: the glint angle at each pixel, in degrees (float32), from the product&apos;s angle grids; 0 is the exact specular reflection of the sun.</source>
         <translation>Facultatif : l'angle de reflet en chaque pixel, en degrés (float32), d'après les grilles d'angles du produit ; 0 est la réflexion spéculaire exacte du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="424"/>
+        <location filename="../plugin/processing/waterclouds.py" line="425"/>
         <source>Percent of the water pixels found cloudy</source>
         <translation>Pourcentage des pixels d'eau trouvés nuageux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="469"/>
+        <location filename="../plugin/processing/waterclouds.py" line="470"/>
         <source>Glint angle</source>
         <translation>Angle de reflet</translation>
     </message>
@@ -2569,37 +2564,37 @@
         <translation>Masque de nuages affiné (bits du CLM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="366"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="370"/>
         <source>Refined cloud classes</source>
         <translation>Classes de nuages affinées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="201"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="203"/>
         <source>Cloud, percent of the valid pixels</source>
         <translation>Nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="202"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="204"/>
         <source>Cloud shadow, percent of the valid pixels</source>
         <translation>Ombre de nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="204"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="206"/>
         <source>Buffer, percent of the valid pixels</source>
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="225"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="228"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="261"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="265"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="336"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="340"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -2659,12 +2654,12 @@
         <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="480"/>
+        <location filename="../plugin/processing/snowseason.py" line="529"/>
         <source>{date} (day {day}): {name} (date: {source}).</source>
         <translation>{date} (jour {day}) : {name} (date : {source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="484"/>
+        <location filename="../plugin/processing/snowseason.py" line="532"/>
         <source>{date}: {name} (date: {source}): outside the season and its margin, ignored.</source>
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
@@ -3289,7 +3284,7 @@
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="389"/>
+        <location filename="../plugin/processing/waterclouds.py" line="390"/>
         <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;</translation>
     </message>

@@ -142,7 +142,7 @@ def xy_chart(series, x_range, y_range, x_ticks=(), y_ticks=(), x_title="", y_tit
     missing or NaN coordinate are left out; a line is broken there), ``kind`` "line" or "points".
     ``x_range``, ``y_range``: ``(low, high)``; ``x_ticks``, ``y_ticks``: ``(value, label)`` pairs, with
     grid lines; ``markers``: ``(x, label)`` pairs drawn as dashed vertical lines. The labels of the
-    series form a legend above the plot.
+    series form a legend above the plot (a series with an empty label has no entry).
     """
     import math
 
@@ -195,15 +195,18 @@ def xy_chart(series, x_range, y_range, x_ticks=(), y_ticks=(), x_title="", y_tit
             if path:
                 out.append("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>".format(
                     " ".join(path), colour))
-            out.append("<line x1=\"{a}\" y1=\"10\" x2=\"{b}\" y2=\"10\" stroke=\"{c}\" stroke-width=\"2\"/>".format(
-                a=legend_x, b=legend_x + 16, c=colour))
+            if label:
+                out.append("<line x1=\"{a}\" y1=\"10\" x2=\"{b}\" y2=\"10\" stroke=\"{c}\" stroke-width=\"2\"/>".format(
+                    a=legend_x, b=legend_x + 16, c=colour))
         else:
             out.extend("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>".format(sx(x), sy(y), colour)
                        for x, y in points if valid((x, y)))
-            out.append("<circle cx=\"{x}\" cy=\"10\" r=\"3\" fill=\"{c}\"/>".format(x=legend_x + 8, c=colour))
-        out.append("<text x=\"{x}\" y=\"10\" dominant-baseline=\"middle\">{t}</text>".format(
-            x=legend_x + 20, t=escape(label)))
-        legend_x += 28 + 7 * len(str(label))
+            if label:
+                out.append("<circle cx=\"{x}\" cy=\"10\" r=\"3\" fill=\"{c}\"/>".format(x=legend_x + 8, c=colour))
+        if label:
+            out.append("<text x=\"{x}\" y=\"10\" dominant-baseline=\"middle\">{t}</text>".format(
+                x=legend_x + 20, t=escape(label)))
+            legend_x += 28 + 7 * len(str(label))
     out.append("<text x=\"{x:.1f}\" y=\"{y}\" text-anchor=\"middle\">{t}</text>".format(
         x=left + plot_w / 2.0, y=height - 6, t=escape(x_title)))
     out.append("<text x=\"12\" y=\"{y:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 12 {y:.1f})\">"

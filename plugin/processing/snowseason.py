@@ -909,7 +909,7 @@ def season_report(maps, used, date_start, date_stop, margin, grid, grid_name, to
             top = max(max(p[1] for p in points), 1.0)
             parts.append(report.xy_chart(
                 [(tr("Mean snow days"), [(scd, z) for z, scd in points], "line", "#2171b5"),
-                 (tr("Elevation bands"), [(scd, z) for z, scd in points], "points", "#2171b5")],
+                 ("", [(scd, z) for z, scd in points], "points", "#2171b5")],
                 (0, top * 1.05), (z0, z1), x_ticks=_nice_ticks(0, top), y_ticks=_nice_ticks(z0, z1),
                 x_title=tr("Mean snow days (SCD)"), y_title=tr("Elevation (m)")))
             parts.append(report.table(
