@@ -331,6 +331,12 @@ def test_cubic_downsample_equals_gdal_warp_as_lis_calls_it(tmp_path, size, dtype
     assert np.array_equal(invalid, expected == nodata)
 
 
+def test_cubic_downsample_in_small_row_chunks_equals_gdal(tmp_path, monkeypatch):
+    """The work is done in chunks of output rows (4 here): chunk edges change nothing."""
+    monkeypatch.setattr(snow, "_CUBIC_CHUNK_BYTES", 0)
+    test_cubic_downsample_equals_gdal_warp_as_lis_calls_it(tmp_path, (41, 61), np.int16, -10000, 0.2)
+
+
 @pytest.mark.parametrize("strip_rows", [1, 3, 8])
 def test_cubic_downsample_strips_equal_the_whole(strip_rows):
     rng = np.random.default_rng(3)

@@ -40,8 +40,10 @@ from .inputs import add_product_parameter, add_scale_parameters, open_input
 from .styles import fsc_ramp, qc_legend, snow_bits_legend, snow_map_legend, style_output, style_ramp_output
 from .thresholds import THRESHOLDS
 
-#: Rows of the 20 m grid per strip (read at call time: tests use small strips).
-BLOCK_ROWS = 512
+#: Rows of the 20 m grid per strip (read at call time: tests use small strips). Strips of 128 rows keep the
+#: work arrays of a strip in the processor's cache better than larger ones (measured: a fifth less CPU time
+#: than 512 on a full tile) and memory low; the 240 m red needs 20 rows of halo on each side.
+BLOCK_ROWS = 128
 #: GDAL's block cache while the inputs stream through (strips are read once; the cache only needs the
 #: tiles shared by two strips).
 GDAL_CACHE_MB = 64
