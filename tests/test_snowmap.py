@@ -45,8 +45,10 @@ def coarse_red_lis(red20, nodata, tmp_path, factor=12):
     return warp(coarse, tmp_path, "red_nn.tif", resampleAlg="near", width=width, height=height)
 
 
-def lis_reference(green, red, swir, all_cloud, shadow, high, dem, tmp_path, nodata=-10000, offset=0, p=LIS):
+def lis_reference(green, red, swir, all_cloud, shadow, high, dem, tmp_path, nodata=-10000, offset=0, p=LIS,
+                  count_nodata=True):
     """The LIS map from 20 m DN (offset added to every DN), cloud layers and a DEM (NaN: no elevation).
+    ``count_nodata=False``: the snowline histogram and the total snow fraction leave the nodata pixels out.
     Returns (map, zs or None)."""
     g, r, s = (np.asarray(a, np.float64) + offset for a in (green, red, swir))
     no_data = swir == nodata
@@ -63,14 +65,15 @@ def lis_reference(green, red, swir, all_cloud, shadow, high, dem, tmp_path, noda
         n = int((high_z - low) // p["dz"])
         width = (high_z - low) / n
         index = np.minimum(np.floor((dem - low) / width), n - 1)
+        counted = np.ones(dem.shape, bool) if count_nodata else ~no_data
         for i in range(n):
-            band = index == i
+            band = (index == i) & counted
             total, clear = band.sum(), (band & ~all_cloud).sum()
             if total and clear / total > p["fclear"] and (band & snow1).sum() / clear > p["fsnow"]:
                 j = max(i - 2, 0)
                 zs = math.floor(low + (j + 0.5) * width - p["dz"] / 2)
                 break
-        if snow1.sum() / snow1.size <= p["ftotal"]:
+        if (snow1 & counted).sum() / counted.sum() <= p["ftotal"]:
             zs = None
     snow2 = np.zeros(snow1.shape, bool)
     if zs is not None:
@@ -88,14 +91,15 @@ def theia_files(product):
             "CLM": one("MASKS/*_CLM_R2.tif"), "MG2": one("MASKS/*_MG2_R2.tif")}
 
 
-def theia_reference(product, dem_path, tmp_path, dem=None):
+def theia_reference(product, dem_path, tmp_path, dem=None, count_nodata=True):
     files = theia_files(product)
     green = warp(files["B3"], tmp_path, "green20.tif", resampleAlg="cubic", xRes=20, yRes=20)
     red = warp(files["B4"], tmp_path, "red20.tif", resampleAlg="cubic", xRes=20, yRes=20)
     swir, clm = read_raster(files["B11"]), read_raster(files["CLM"])
     if dem is None and dem_path:
         dem = read_raster(dem_path).astype(np.float64)
-    return lis_reference(green, red, swir, clm > 0, (clm & 96) > 0, (clm & 128) > 0, dem, tmp_path)
+    return lis_reference(green, red, swir, clm > 0, (clm & 96) > 0, (clm & 128) > 0, dem, tmp_path,
+                         count_nodata=count_nodata)
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +141,15 @@ def test_theia_map_is_the_lis_map_and_finds_the_snowline(neve_provider, theia, t
     truth = scene.truth(resolution=20)
     clear_snow = truth.snow & ~truth.cloud & ~truth.shadow & ~truth.shadow_outside & ~truth.nodata
     assert (ours[clear_snow] == 100).mean() > 0.99
+
+
+def test_snowline_without_the_nodata_pixels(neve_provider, theia, tmp_path):
+    """The cleaner option: nodata pixels (the swath edge) left out of the histogram and of the total."""
+    scene, product, dem = theia
+    result = snowmap(tmp_path, INPUT_PRODUCT=product, DEM=dem, SNOWLINE_COUNT_NODATA=False)
+    expected, zs = theia_reference(product, dem, tmp_path, count_nodata=False)
+    assert np.array_equal(read_raster(result["OUTPUT"]), expected)
+    assert zs is not None and result["SNOWLINE_ELEVATION"] == zs
 
 
 def test_zip_folder_and_layers_give_the_same_map_batch_friendly(neve_provider, theia, tmp_path):
