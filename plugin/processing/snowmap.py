@@ -641,7 +641,6 @@ class Scratch:
             else:
                 self.arrays[name] = np.memmap(os.path.join(folder, name + ".dat"), dtype=dtype, mode="w+",
                                               shape=shape)
-        self.on_disk = folder is not None
 
     def close(self):
         """Unmap the files (the run is over: nothing reads them any more)."""
@@ -714,7 +713,7 @@ class SnowRun:
         offsets = (self.inputs.offsets["B3"], self.inputs.offsets["B11"])
         if offsets == (0.0, 0.0):
             return snow.ndsi(green, swir)
-        if all(float(o).is_integer() for o in offsets) and green.dtype.kind in "iu":
+        if all(float(o).is_integer() for o in offsets) and green.dtype.kind in "iu" and swir.dtype.kind in "iu":
             return snow.ndsi(green.astype("int64") + int(offsets[0]), swir.astype("int64") + int(offsets[1]))
         return snow.ndsi(green + offsets[0], swir + offsets[1])
 
