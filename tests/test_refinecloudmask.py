@@ -309,3 +309,39 @@ def test_water_layer_on_another_grid_names_the_cloud_mask_layer(neve_provider, t
             "WATER": product_file(theia, "MASKS/*_MG2_R1.tif"), "WATER_KIND": 1, "SUNGLINT": 3, "SHADOWS": False,
             "OUTPUT": str(out_dir / "b.tif"), "OUTPUT_CLASSES": str(out_dir / "c.tif")})
     assert leftovers(out_dir) == []
+
+
+@pytest.mark.parametrize("algorithm, defaults", [
+    ("dilatemask", {"DISTANCE": 480, "PARALLAX_HEIGHT": 0}),
+    ("sievemask", {"MIN_OBJECT_AREA": 50000, "MIN_HOLE_AREA": 50000, "CONNECTIVITY": 0}),
+    ("waterclouds", {"THRESHOLD": 0.04, "THRESHOLD_SUNGLINT": 0.16, "SUNGLINT_ANGLE": 30, "SUNGLINT": 0}),
+    ("cloudshadows", {"HEIGHT_MIN": 200, "HEIGHT_MAX": 12000, "DARK_TEST": 0, "SWEPT": False}),
+    ("refinecloudmask", {"PRESET": 0, "DISTANCE": 480, "SHADOWS": True, "PARALLAX_HEIGHT": 0}),
+])
+def test_dialog_builds_with_the_defaults_and_its_values_run(neve_provider, theia, tmp_path, qgis_iface, monkeypatch,
+                                                            algorithm, defaults):
+    """The algorithm dialog builds (threshold sliders included); with the product chosen in it, its values
+    run and write every output."""
+    import os
+
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    dialog = AlgorithmDialog(neve_provider.algorithm(algorithm).create(), False, qgis_iface.mainWindow())
+    try:
+        panel = dialog.mainWidget()
+        panel.wrappers["INPUT_PRODUCT"].setParameterValue(theia, QgsProcessingContext())
+        values = panel.createProcessingParameters()
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+    for name, value in defaults.items():
+        assert values[name] == pytest.approx(value), name
+    outputs = [name for name, value in values.items() if isinstance(value, QgsProcessingOutputLayerDefinition)]
+    assert outputs
+    values.update({name: str(tmp_path / (name.lower() + ".tif")) for name in outputs})
+    result = run("neve:" + algorithm, values)
+    assert all(os.path.exists(result[name]) for name in outputs)
