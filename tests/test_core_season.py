@@ -366,3 +366,13 @@ def test_merge_into_one_map_at_a_time_equals_merge_same_day():
     # by hand: cloud then snow -> snow; no snow then snow -> no snow; nodata then cloud -> cloud
     merged = np.array([C, N, X], np.uint8)
     assert season.merge_into(merged, np.array([S, S, C], np.uint8)).tolist() == [S, N, C]
+
+
+def test_counts_made_during_the_scan_equal_observation_counts(monkeypatch):
+    rng = np.random.default_rng(3)
+    days = np.array([-20, -3, 4, 9, 30, 51])                 # -20 and 51 outside the margin of 15
+    codes = rng.choice(np.array([0, 20, 100, 205, 254, 255], np.uint8), size=(6, 5, 7))
+    monkeypatch.setattr(season, "CHUNK_PIXELS", 8)             # counts add up over chunks
+    result = season.snow_season(codes, days, 30, counts=True)
+    assert np.array_equal(result.counts, season.observation_counts(codes[1:5]))
+    assert season.snow_season(codes, days, 30).counts is None

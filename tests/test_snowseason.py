@@ -224,6 +224,16 @@ def test_report_numbers(neve_provider, tmp_path, series):
     # M1 (day 5): clear A D E H I, cloud B C G: clear 62.5 %, cloud 37.5 %, snow A E H = 60 % of clear
     assert "<td>snow_2018-10-06</td><td>file name</td><td class=\"number\">62.5</td>" \
            "<td class=\"number\">37.5</td><td class=\"number\">60.0</td>" in html
+    # the two maps of day 15, each counted alone: M2 clear A B E G I (62.5 %), cloud 37.5 %, snow A G I
+    # (60 % of clear); M4 clear D E (25 %), cloud 62.5 %, snow D E (100 %)
+    assert "<td>file name</td><td class=\"number\">62.5</td><td class=\"number\">37.5</td>" \
+           "<td class=\"number\">60.0</td>" in html.split("SENTINEL2B_20181016")[1].split("</tr>")[0]
+    assert "<td>snowmap_b</td><td>ACQUISITION_DATE metadata tag</td><td class=\"number\">25.0</td>" \
+           "<td class=\"number\">62.5</td><td class=\"number\">100.0</td>" in html
+    # the chart's observed point of day 15, merged (M2 first, M4 where M2 is a gap): clear A B D E G I,
+    # snow A D G I: 4 of 6 = 66.7 %. Axis from day -10 (M6) to 35 (M7) on 568 px from x = 56, 0..100 %
+    # on 228 px from y = 28: x = 56 + 25 / 45 * 568 = 371.6, y = 28 + 228 / 3 = 104.0
+    assert "<circle cx=\"371.6\" cy=\"104.0\" r=\"3\" fill=\"#d94801\"/>" in html
 
 
 def test_map_on_another_grid_is_aligned_and_dem_report(neve_provider, tmp_path):

@@ -60,6 +60,7 @@ from collections import namedtuple
 import numpy as np
 
 CLEAR_MAX = 100          # clear codes are 0..CLEAR_MAX
+CLOUD = 205              # the cloud code (other gaps are no data)
 DEFAULT_MARGIN = 15      # days
 MIN_SNOW_DAYS = 10       # SOD and SMOD are 0 unless SCD > MIN_SNOW_DAYS
 MAX_DAYS = 20000         # longest period accepted (int16 day numbers with room for the margin)
@@ -151,7 +152,7 @@ def merge_into(merged, codes):
 # 4. SCD, SOD, SMOD, NOBS, NSP
 # --------------------------------------------------------------------------------------------------
 
-SeasonResult = namedtuple("SeasonResult", "scd sod smod nobs nsp daily observed snow_pixels")
+SeasonResult = namedtuple("SeasonResult", "scd sod smod nobs nsp daily observed snow_pixels counts")
 SeasonResult.__doc__ = """Outputs of :func:`snow_season`, each (rows, cols) uint16: ``scd`` snow days, ``sod`` / ``smod`` first
 and last day of the longest snow run (day numbers, 0 when SCD <= 10), ``nobs`` clear observations, ``nsp``
 snow onsets; ``daily`` (n_days, rows, cols) uint8 0/1 when asked for, else None.
@@ -160,7 +161,9 @@ For the snow-covered area through the season, without the daily stack: ``observe
 the pixel has at least one clear observation among those used (margin dates included), i.e. it has
 interpolated daily values (a pixel never clear has none: all its days count as no snow);
 ``snow_pixels`` (n_days,) int64, the number of pixels of the block that are snow on each day. Both add
-up over blocks: the snow-covered fraction of day d is ``sum(snow_pixels[d]) / sum(observed)``."""
+up over blocks: the snow-covered fraction of day d is ``sum(snow_pixels[d]) / sum(observed)``.
+``counts``: when asked for, :func:`observation_counts` of the dates used (those within the margin),
+counted during the scan; else None."""
 
 
 class _Runs:
@@ -225,7 +228,7 @@ class _Runs:
 
 
 def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_period_only=False,
-                nsp_count="onsets", min_snow_days=MIN_SNOW_DAYS):
+                nsp_count="onsets", min_snow_days=MIN_SNOW_DAYS, counts=False):
     """SCD, SOD, SMOD, NOBS, NSP (and optionally the daily snow stack) of a block of a time stack.
 
     ``codes``: (n_dates, rows, cols) uint8 map codes, one map per date (merge same-day maps first with
@@ -259,6 +262,7 @@ def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_pe
     scd, sod, smod, nobs, nsp = (np.zeros(n_pixels, dtype=np.uint16) for _ in range(5))
     observed = np.zeros(n_pixels, dtype=bool)
     snow_pixels = np.zeros(n_days, dtype=np.int64)
+    date_counts = np.zeros((len(days), 4), dtype=np.int64) if counts else None
     daily_stack = np.zeros((n_days, n_pixels), dtype=np.uint8) if daily else None
     # Pixels in chunks that keep the per-pixel state (about 10 bytes a pixel) in the processor's cache
     # (several times faster than one pass over a 512 x 5490 block).
@@ -267,7 +271,7 @@ def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_pe
     for first in range(0, n_pixels, chunk_pixels):
         chunk = slice(first, min(n_pixels, first + chunk_pixels))
         runs, chunk_nobs, chunk_observed = _scan(stack[:, chunk], days, n_days, daily, nobs_period_only,
-                                                 nsp_count)
+                                                 nsp_count, date_counts)
         enough = runs.scd > min_snow_days
         scd[chunk] = runs.scd
         sod[chunk] = np.where(enough, runs.sod, 0)
@@ -282,12 +286,13 @@ def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_pe
     return SeasonResult(scd=scd.reshape(shape), sod=sod.reshape(shape), smod=smod.reshape(shape),
                         nobs=nobs.reshape(shape), nsp=nsp.reshape(shape),
                         daily=None if daily_stack is None else daily_stack.reshape((n_days,) + shape),
-                        observed=observed.reshape(shape), snow_pixels=snow_pixels)
+                        observed=observed.reshape(shape), snow_pixels=snow_pixels, counts=date_counts)
 
 
-def _scan(stack, days, n_days, daily, nobs_period_only, nsp_count):
+def _scan(stack, days, n_days, daily, nobs_period_only, nsp_count, counts=None):
     """The observations of ``stack`` (n_dates, n_pixels) in time order, per pixel: returns the
-    :class:`_Runs`, NOBS and whether the pixel had a clear observation."""
+    :class:`_Runs`, NOBS and whether the pixel had a clear observation; adds the counts of codes of each
+    date to ``counts`` ((n_dates, 4), as :func:`observation_counts`) when given."""
     n_obs, n_pixels = stack.shape
     runs = _Runs(n_pixels, n_days, daily, nsp_count)
     # Per pixel: the previous clear observation, as its 1-based index (0: none yet; its day is
@@ -316,6 +321,10 @@ def _scan(stack, days, n_days, daily, nobs_period_only, nsp_count):
         np.less_equal(code, CLEAR_MAX, out=clear)
         np.equal(code, 0, out=no_snow)
         np.not_equal(clear, no_snow, out=snow)          # clear and not 0 (no_snow implies clear)
+        if counts is not None:                           # (ends is free here)
+            n_clear, n_no_snow = np.count_nonzero(clear), np.count_nonzero(no_snow)
+            n_cloud = np.count_nonzero(np.equal(code, CLOUD, out=ends))
+            counts[index] += (n_no_snow, n_clear - n_no_snow, n_cloud, n_pixels - n_clear - n_cloud)
         # snow -> no snow: the run ends on the last day at or before the midpoint
         np.logical_and(prev_snow, no_snow, out=ends)
         ending = np.flatnonzero(ends)
@@ -356,7 +365,7 @@ def observation_counts(codes):
     for index, code in enumerate(codes):
         no_snow = np.count_nonzero(code == 0)
         clear = np.count_nonzero(code <= CLEAR_MAX)
-        cloud = np.count_nonzero(code == 205)
+        cloud = np.count_nonzero(code == CLOUD)
         counts[index] = (no_snow, clear - no_snow, cloud, code.size - clear - cloud)
     return counts
 

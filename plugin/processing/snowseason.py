@@ -387,7 +387,8 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
         options = dict(margin=margin, daily=self.OUTPUT_DAILY in destinations,
                        nobs_period_only=self.parameterAsBoolean(parameters, self.NOBS_PERIOD_ONLY, context),
                        nsp_count=NSP_COUNTS[self.parameterAsEnum(parameters, self.NSP_COUNT, context)],
-                       min_snow_days=self.parameterAsInt(parameters, self.MIN_SNOW_DAYS, context))
+                       min_snow_days=self.parameterAsInt(parameters, self.MIN_SNOW_DAYS, context),
+                       counts=bool(report_path))
         band_width = self.parameterAsDouble(parameters, self.ELEVATION_BAND, context) or ELEVATION_BAND
 
         with bounded_gdal_cache(), contextlib.ExitStack() as stack:
@@ -417,7 +418,7 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
             unique_days = np.unique([m.day for m in used])
             totals = SeasonTotals(len(used), len(unique_days), n_days)
             run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, totals, options,
-                       band_width, count_codes=bool(report_path))
+                       band_width)
             html = None
             if report_path:
                 html = season_report(maps, used, date_start, date_stop, margin, grid, grid_name, totals,
@@ -676,8 +677,7 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
             style_output(context, destinations[self.OUTPUT_DAILY], snow_mask_legend(), tr("Daily snow"))
 
 
-def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, totals, options, band_width,
-               count_codes):
+def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, totals, options, band_width):
     """Read, compute and write the season strip by strip: the next strip is read (same-day maps merged
     as they are read) while one is computed in parts by :data:`THREADS` threads and the previous one
     written; the report's sums go to ``totals``."""
@@ -691,7 +691,7 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, t
     members = [[] for _ in unique_days]                  # the maps of each date, in the order given
     for position, item in enumerate(used):
         members[slot_of_day[item.day]].append(position)
-    daily = options["daily"]
+    daily, count_codes = options["daily"], options["counts"]
     # two strips of maps and two of outputs are in memory
     bytes_per_pixel = 2 * (len(unique_days) + 24 + (n_days if daily else 0)) + (8 if dem is not None else 0)
     tile_rows = DAILY_TILE if daily else SnowSeasonAlgorithm.tile_rows(used)
@@ -705,10 +705,12 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, t
     writer_thread = stack.enter_context(ThreadPoolExecutor(1))
 
     def load(strip, slot):
-        """Read the maps of date ``slot`` into ``strip.codes[slot]``, merged; count their codes."""
+        """Read the maps of date ``slot`` into ``strip.codes[slot]``, merged (the codes of each map of a
+        date with several are counted here; those of the dates, by the scan)."""
         if feedback.isCanceled():
             return
         plane, scratch = strip.codes[slot], None
+        several = len(members[slot]) > 1
         for rank, position in enumerate(members[slot]):
             item = used[position]
             target = plane if rank == 0 else scratch
@@ -717,15 +719,12 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, t
             except RasterReadError as error:
                 raise QgsProcessingException(tr("The snow map {name} cannot be read: {detail}").format(
                     name=item.name, detail=error.detail))
-            if count_codes:
+            if count_codes and several:
                 strip.map_counts[position] = season.observation_counts(target[None])[0]
             if rank == 0:
-                scratch = np.empty(plane.shape, dtype=np.uint8) if len(members[slot]) > 1 else None
+                scratch = np.empty(plane.shape, dtype=np.uint8) if several else None
             else:
                 season.merge_into(plane, scratch)
-        if count_codes:
-            strip.date_counts[slot] = (season.observation_counts(plane[None])[0] if scratch is not None
-                                       else strip.map_counts[members[slot][0]])
 
     def start_reading(block):
         strip = Strip(block, buffers[block.index % len(buffers)], len(used), np)
@@ -760,7 +759,12 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, t
         elevation = None
         if dem is not None:
             elevation = SnowSeasonAlgorithm.read_dem(dem, grid.window_grid(block.read))
-        totals.add_counts(current.map_counts, current.date_counts)
+        if count_codes:
+            date_counts = sum(result.counts for result in results)
+            for slot, positions in enumerate(members):
+                if len(positions) == 1:
+                    current.map_counts[positions[0]] = date_counts[slot]
+            totals.add_counts(current.map_counts, date_counts)
         for part, result in zip(parts, results):
             totals.add_result(result, None if elevation is None else elevation[part], band_width, season)
         if writing is not None:
@@ -775,14 +779,12 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, t
 class Strip:
     """One strip of rows being read: its block, its stack of maps (one per date, in ``buffer``, reused from
     strip to strip: fresh memory costs the system the time to clear it), the counts of codes of each map
-    and each date (for the report) and the reading tasks."""
+    (for the report) and the reading tasks."""
 
     def __init__(self, block, buffer, n_maps, np):
         self.block = block
         self.codes = buffer[:, :int(block.read.height), :int(block.read.width)]
-        n_dates = buffer.shape[0]
         self.map_counts = np.zeros((n_maps, 4), dtype=np.int64)
-        self.date_counts = np.zeros((n_dates, 4), dtype=np.int64)
         self.loading = []
 
 
