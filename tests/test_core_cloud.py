@@ -586,6 +586,34 @@ def test_shadows_corrected_for_the_viewing_parallax():
     assert found.heights.tolist() == [400]
 
 
+def test_runs_painted_by_batches_as_one_by_one():
+    rng = np.random.default_rng(8)
+    rows = rng.integers(-3, 23, 200)
+    first = rng.integers(-10, 40, 200)
+    last = first + rng.integers(0, 12, 200)
+    expected = np.zeros((20, 30), dtype=bool)
+    for r, a, b in zip(rows, first, last):
+        if 0 <= r < 20:
+            expected[r, max(a, 0):max(b + 1, 0)] = True
+    for batch in (1, 7, 1 << 22):
+        np.testing.assert_array_equal(cloud._paint_runs((20, 30), rows, first, last, batch_pixels=batch), expected)
+
+
+def test_shadows_on_rows_wider_than_65536_pixels():
+    # Counts of clear and dark pixels are packed in one prefix sum; past 65535 columns they take 64 bits.
+    # Sun 45 degrees high in the east: a cloud at 200 m casts its shadow 20 pixels (10 m) to the west.
+    for width in (65535, 70000):
+        cloud_mask = np.zeros((3, width), dtype=bool)
+        cloud_mask[1, 65500:65510] = True
+        expected = np.zeros_like(cloud_mask)
+        expected[1, 65480:65490] = True
+        dark = expected.copy()
+        dark[:, :60000] = True  # many dark pixels before: large counts on the row
+        found = cloud.cloud_shadows(cloud_mask, dark, (10, 10), 45, 90, 0, 0, 100, 300, 100)
+        np.testing.assert_array_equal(found.mask, expected)
+        assert found.heights.tolist() == [200]
+
+
 def test_shadow_pixels_under_clouds_are_left_out():
     cloud_mask, _, expected = shadow_scene()
     cloud_mask[30:32, 10:16] = True  # another cloud over half of A's shadow

@@ -702,18 +702,19 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     if nodata is not None:
         nodata = np.asarray(nodata, dtype=bool)
 
-    def prefix_sums():
-        """Row prefix sums of the pixels that count: clear (not cloud, not nodata), dark among them."""
+    def prefix_sums_and_runs():
+        """Row prefix sums of the pixels that count: clear (not cloud, not nodata), dark among them; the
+        runs of cloud pixels."""
         usable = ~cloud
         if nodata is not None:
             usable &= ~nodata
-        return _row_prefix(usable), _row_prefix(usable & dark)
+        return _row_prefix_pair(usable, usable & dark), _run_bounds(cloud)
 
-    # The prefix sums are made on another core while the objects are labelled (both release the GIL).
+    # Made on another core while the objects are labelled (numpy and the labelling release the GIL).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        sums = pool.submit(prefix_sums)
+        work = pool.submit(prefix_sums_and_runs)
         labels, count = ndimage.label(cloud, structure=np.ones((3, 3), dtype=bool))
-        clear_sum, dark_sum = sums.result()
+        (prefix, shift), (run_rows, run_first, run_last) = work.result()
     heights_out = np.full(count, np.nan)
     fraction_out = np.full(count, np.nan)
     shadow = np.zeros(shape, dtype=bool)
@@ -721,7 +722,7 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
         return CloudShadows(shadow, labels, heights_out, fraction_out)
 
     # Per-object geometry: one shift (in pixels) per object and height.
-    run_rows, run_first, run_last, run_label = _runs(labels, cloud)
+    run_label = labels[run_rows, run_first]
     centroids = None
     if any(callable(a) for a in (sun_zenith, sun_azimuth, view_zenith, view_azimuth)):
         centroids = _centroids(run_rows, run_first, run_last, run_label, count)
@@ -738,8 +739,7 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
         east, north = shadow_shift(heights, *(a[k] for a in angles))
         drow = _round_half_up(-north / py).astype(np.int64)
         dcol = _round_half_up(east / px).astype(np.int64)
-        clear = _count_in_runs(clear_sum, rows, first, last, drow, dcol)
-        darkc = _count_in_runs(dark_sum, rows, first, last, drow, dcol)
+        clear, darkc = _count_in_runs(prefix, shift, rows, first, last, drow, dcol)
         fraction = np.where(clear > 0, darkc / np.maximum(clear, 1), -1.0)  # -1: nothing visible
         best = int(np.argmax(fraction))
         if fraction[best] > min_dark_fraction:
@@ -799,20 +799,25 @@ def _round_half_up(values):
     return np.floor(np.asarray(values) + 0.5)
 
 
-def _row_prefix(values):
-    """``prefix[r, c]`` = number of True in ``values[r, :c]`` (shape ``(h, w + 1)``)."""
-    height, width = values.shape
-    dtype = np.uint16 if width < 65535 else np.int32
+def _row_prefix_pair(low, high):
+    """Row prefix sums of two boolean images in one array, and its ``shift``: ``prefix[r, c]`` is
+    ``L + (H << shift)`` with ``L`` and ``H`` the numbers of True in ``low[r, :c]`` and ``high[r, :c]``
+    (shape ``(h, w + 1)``). Below 65536 columns the two counts fit in the two halves of a uint32 and
+    never mix: one cumulative sum makes both."""
+    height, width = low.shape
+    dtype, shift = (np.uint32, 16) if width < 65536 else (np.int64, 32)
     prefix = np.zeros((height, width + 1), dtype=dtype)
-    prefix[:, 1:] = values  # converted first: cumsum is then about twice as fast
-    np.cumsum(prefix[:, 1:], axis=1, out=prefix[:, 1:])
-    return prefix
+    values = prefix[:, 1:]
+    values[...] = high
+    values <<= shift
+    values += low
+    np.cumsum(values, axis=1, out=values)
+    return prefix, shift
 
 
-def _runs(labels, on=None):
-    """Horizontal runs of labelled pixels: rows, first and last columns (inclusive), labels. ``on``:
-    ``labels != 0`` when the caller has it. One work array of the image's size."""
-    on = labels != 0 if on is None else on
+def _run_bounds(on):
+    """Horizontal runs of True pixels: rows, first and last columns (inclusive), in row-major order.
+    One work array of the image's size."""
     edge = np.empty(on.shape, dtype=bool)
     edge[:, 0] = on[:, 0]  # first pixels: on, with the left neighbour off
     np.greater(on[:, 1:], on[:, :-1], out=edge[:, 1:])
@@ -820,43 +825,41 @@ def _runs(labels, on=None):
     edge[:, -1] = on[:, -1]  # last pixels: on, with the right neighbour off
     np.greater(on[:, :-1], on[:, 1:], out=edge[:, :-1])
     _, stop_cols = np.nonzero(edge)
-    return start_rows, start_cols, stop_cols, labels[start_rows, start_cols]
+    return start_rows, start_cols, stop_cols
 
 
-def _count_in_runs(prefix, rows, first, last, drow, dcol):
-    """For each shift ``(drow[h], dcol[h])``: how many True pixels of the prefix-summed image the runs
-    cover once moved (parts outside the image count nothing)."""
+def _count_in_runs(prefix, shift, rows, first, last, drow, dcol):
+    """For each move ``(drow[h], dcol[h])`` of the runs: how many True pixels of each of the two images of
+    :func:`_row_prefix_pair` they cover once moved (parts outside the image count nothing)."""
     height, width = prefix.shape[0], prefix.shape[1] - 1
     r = rows[None, :] + drow[:, None]
     inside = (r >= 0) & (r < height)
     r = np.clip(r, 0, height - 1)
     c0 = np.clip(first[None, :] + dcol[:, None], 0, width)
     c1 = np.clip(last[None, :] + dcol[:, None] + 1, 0, width)
-    counts = prefix[r, c1].astype(np.int64) - prefix[r, c0]
-    return np.where(inside, counts, 0).sum(axis=1)
+    counts = np.where(inside, prefix[r, c1].astype(np.int64) - prefix[r, c0], 0)
+    return (counts & ((1 << shift) - 1)).sum(axis=1), (counts >> shift).sum(axis=1)
 
 
-def _paint_runs(shape, rows, first, last, chunk_rows=1024):
-    """Boolean image with the runs (inclusive columns, clipped to the image) set; painted by chunks of
-    rows to bound memory."""
+def _paint_runs(shape, rows, first, last, batch_pixels=1 << 22):
+    """Boolean image with the runs (inclusive columns, clipped to the image) set, painted through the
+    flat indexes of their pixels, by batches of about ``batch_pixels`` pixels to bound memory."""
     height, width = shape
     keep = (rows >= 0) & (rows < height) & (last >= 0) & (first < width)
-    rows, first, last = rows[keep], np.clip(first[keep], 0, width), np.clip(last[keep] + 1, 0, width)
-    order = np.argsort(rows, kind="stable")
-    rows, first, last = rows[order], first[order], last[order]
+    rows, first, end = rows[keep], np.clip(first[keep], 0, width), np.clip(last[keep] + 1, 0, width)
+    lengths = end - first
+    starts = rows.astype(np.int64) * width + first
     painted = np.zeros(shape, dtype=bool)
-    edges = np.empty((min(chunk_rows, height), width + 1), dtype=np.int32)  # reused: fresh memory is slow
-    covered = np.empty_like(edges)
-    for top in range(0, height, chunk_rows):
-        lo, hi = np.searchsorted(rows, [top, top + chunk_rows])
-        if lo == hi:
-            continue
-        n = min(chunk_rows, height - top)
-        edges[:n] = 0
-        np.add.at(edges, (rows[lo:hi] - top, first[lo:hi]), 1)
-        np.add.at(edges, (rows[lo:hi] - top, last[lo:hi]), -1)
-        np.cumsum(edges[:n], axis=1, out=covered[:n])
-        np.greater(covered[:n, :width], 0, out=painted[top:top + n])
+    flat = painted.reshape(-1)
+    totals = np.cumsum(lengths)
+    b0 = 0
+    while b0 < lengths.size:
+        # runs b0 .. b1 - 1: at most batch_pixels pixels (at least one run)
+        b1 = max(int(np.searchsorted(totals, totals[b0] - lengths[b0] + batch_pixels, side="right")), b0 + 1)
+        part = lengths[b0:b1]
+        before = np.cumsum(part) - part  # pixels of the batch before each run
+        flat[np.repeat(starts[b0:b1] - before, part) + np.arange(int(part.sum()))] = True
+        b0 = b1
     return painted
 
 
