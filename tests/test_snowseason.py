@@ -439,6 +439,17 @@ def test_strip_height_stays_in_the_budget():
     assert block_rows(10, 7, 1, 0, 10 ** 9) == 7 and block_rows(10, 7, 100, 0, 1) == 1
 
 
+def test_strip_layout_with_and_without_the_daily_stack():
+    from neve.plugin.processing.snowseason import MEMORY_BUDGET, strip_layout
+    assert MEMORY_BUDGET == 512 * 2 ** 20
+    # 58 dates, two strips of maps and of outputs: 2 * (58 + 24) = 164 bytes a pixel -> 596 rows -> 512
+    assert strip_layout(5490, 5490, 58, 365, False, False, 512) == (512, 0)
+    # with the daily stack: 2 * (58 + 24 + 365) = 894 bytes -> 109 rows: tiles of 64, strips of 64 rows
+    assert strip_layout(5490, 5490, 58, 365, True, False, 512) == (64, 64)
+    # a small raster: one strip, tiles of 16 at least
+    assert strip_layout(8, 5, 6, 31, True, False, 0) == (5, 16)
+
+
 def test_dialog_defaults_and_its_values_run(neve_provider, series, tmp_path, qgis_iface, monkeypatch):
     """The algorithm dialog builds (multiple layers, dates, outputs); with the maps chosen in it, its values
     run: an empty season means the hydrological year of the maps, the five outputs and the report are made."""

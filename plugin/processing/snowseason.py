@@ -16,9 +16,9 @@ reads them block by block and writes the outputs.
   ignored (not even read).
 - **Grid**: ``REFERENCE_GRID``'s, else the first map's; maps on another grid of the same CRS are aligned
   to it with nearest neighbour (a message says so); another CRS is an error.
-- **Strips**: whole rows across every map of the period (:func:`block_rows`: the strip height keeps the
+- **Strips**: whole rows across every map of the period (:func:`strip_layout`: the strip height keeps the
   arrays under :data:`MEMORY_BUDGET` whatever the number of maps, as a multiple of the maps' tile height
-  when possible, so that each tile is decompressed once). Same-day maps are merged as they are read
+  when possible, so that each tile is decompressed once, or of the daily stack's tiles). Same-day maps are merged as they are read
   (:func:`..core.season.merge_into`), so a strip holds one map per date. The next strip is read while
   one is computed (in :data:`THREADS` parts) and the previous one written: two strips are in memory.
 - **Outputs**: SCD, SOD, SMOD, NOBS, NSP (uint16, tiled, DEFLATE, styled), the optional daily stack
@@ -61,7 +61,7 @@ MIN_SNOW_DAYS = 10          # LIS: SOD and SMOD only where SCD > 10 (core.season
 ELEVATION_BAND = 100.0      # metres, the dz of LIS's snowline histogram
 #: Bytes of the arrays of the strips in memory (maps, outputs, daily stack): the strip height follows.
 MEMORY_BUDGET = 512 * 2 ** 20
-DAILY_TILE = 128            # tile size of the daily stack: strips are a multiple of it
+DAILY_TILE = 128            # largest tile of the daily stack: strips are a multiple of its tile
 GAP = 255                   # code given to pixels outside a map and to its own no-data pixels
 #: Threads computing the parts of a strip (numpy releases Python's lock); half as many read the next
 #: strip meanwhile (GDAL releases it too).
@@ -136,6 +136,23 @@ def period(first_date, date_start=None, date_stop=None):
     if date_start is None:
         return season_of(date_stop)[0], date_stop
     return date_start, date_stop
+
+
+def strip_layout(width, height, n_dates, n_days, daily, dem, tile_rows):
+    """Rows per strip, and the tile size of the daily stack (0 without it).
+
+    Two strips of maps (one byte a date) and two of outputs (24 bytes, plus a byte a day with the daily
+    stack) are in memory, and 8 bytes of DEM. Strips are a multiple of the maps' tile height, or with
+    the daily stack of its tile size (128, or the largest power of two from 16 that fits a strip), so
+    that every tile is written whole once."""
+    bytes_per_pixel = 2 * (n_dates + 24 + (n_days if daily else 0)) + (8 if dem else 0)
+    if not daily:
+        return block_rows(width, height, bytes_per_pixel, tile_rows), 0
+    rows = block_rows(width, height, bytes_per_pixel)
+    tile = DAILY_TILE
+    while tile > 16 and tile > rows:
+        tile //= 2
+    return block_rows(width, height, bytes_per_pixel, tile), tile
 
 
 def block_rows(width, height, bytes_per_pixel, tile_rows=0, budget=None):
@@ -416,10 +433,12 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
             tags = {"DATE_START": date_start.isoformat(), "DATE_STOP": date_stop.isoformat(),
                     "DATE_MARGIN": str(margin), "MAPS_USED": str(len(used)),
                     "SOURCE": "Neve snow season synthesis (neve:snowseason)"}
-            writers = self.open_writers(stack, destinations, grid, tags, date_start, n_days)
             unique_days = np.unique([m.day for m in used])
+            rows, daily_tile = strip_layout(grid.width, grid.height, len(unique_days), n_days, options["daily"],
+                                            dem is not None, self.tile_rows(used))
+            writers = self.open_writers(stack, destinations, grid, tags, date_start, n_days, daily_tile)
             totals = SeasonTotals(len(used), len(unique_days), n_days)
-            run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, totals, options,
+            run_strips(stack, feedback, used, unique_days, n_days, grid, rows, writers, dem, totals, options,
                        band_width)
             html = None
             if report_path:
@@ -547,7 +566,7 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
         if len(used) < len(maps):
             feedback.pushInfo(tr("{used} of {total} maps are used.").format(used=len(used), total=len(maps)))
 
-    def open_writers(self, stack, destinations, grid, tags, date_start, n_days):
+    def open_writers(self, stack, destinations, grid, tags, date_start, n_days, daily_tile):
         """GeoTIFF writers of the outputs asked for, by output name (the daily stack: one band a day)."""
         from ..io.raster import GeoTiffWriter
 
@@ -566,7 +585,7 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
             writer = GeoTiffWriter(destinations[self.OUTPUT_DAILY], grid.width, grid.height, grid.crs,
                                    grid.transform, "uint8", nodata=GAP, count=n_days, band_names=band_names,
                                    tags=tags)
-            writer.profile.update(blockxsize=DAILY_TILE, blockysize=DAILY_TILE, interleave="band",
+            writer.profile.update(blockxsize=daily_tile, blockysize=daily_tile, interleave="band",
                                   zlevel=DEFLATE_LEVEL)
             writers[self.OUTPUT_DAILY] = stack.enter_context(writer)
         return writers
@@ -679,7 +698,8 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
             style_output(context, destinations[self.OUTPUT_DAILY], snow_mask_legend(), tr("Daily snow"))
 
 
-def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, totals, options, band_width):
+def run_strips(stack, feedback, used, unique_days, n_days, grid, rows, writers, dem, totals, options,
+               band_width):
     """Read, compute and write the season strip by strip: the next strip is read (same-day maps merged
     as they are read) while one is computed in parts by :data:`THREADS` threads and the previous one
     written; the report's sums go to ``totals``."""
@@ -694,10 +714,7 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, writers, dem, t
     for position, item in enumerate(used):
         members[slot_of_day[item.day]].append(position)
     daily, count_codes = options["daily"], options["counts"]
-    # two strips of maps and two of outputs are in memory
-    bytes_per_pixel = 2 * (len(unique_days) + 24 + (n_days if daily else 0)) + (8 if dem is not None else 0)
-    tile_rows = DAILY_TILE if daily else SnowSeasonAlgorithm.tile_rows(used)
-    strips = list(blocks(grid.width, grid.height, block_rows(grid.width, grid.height, bytes_per_pixel, tile_rows)))
+    strips = list(blocks(grid.width, grid.height, rows))
     buffers = [np.empty((len(unique_days), int(strips[0].read.height), grid.width), dtype=np.uint8)
                for _ in range(min(2, len(strips)))]
     # more threads than cores only make them wait for each other: half as many read as compute
