@@ -26,8 +26,8 @@ def tr(text):
 
 def qgis_language():
     """Two-letter language of the QGIS user interface ("fr", "en", ...), from the QGIS settings."""
-    locale = QgsApplication.locale() or ""
-    return (locale.split("_")[0] or "en").lower()
+    language = (QgsApplication.locale() or "").split("_")[0].lower()
+    return language if language not in ("", "c", "posix") else "en"
 
 
 def install_translator(language=None):

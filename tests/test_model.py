@@ -74,9 +74,9 @@ def test_saved_model_feeds_a_list_of_maps_and_a_snowmap_output_to_snowseason(nev
             dst.write(np.full(shape, code, np.uint8), 1)
         maps.append(str(tmp_path / name))
     scd_path, nobs_path = str(tmp_path / "scd.tif"), str(tmp_path / "nobs.tif")
-    # the snow map made in the model has no date in its (temporary) name: given in DATES, after the two
-    # maps of the list (the order in which the model passes them)
-    result = run(model, {"maps": maps, "product": product, "dem": dem, "dates": ",, 2021-06-15",
+    # the snow map made in the model has no date in its (temporary) name: neve:snowseason reads the
+    # acquisition date neve:snowmap writes in its ACQUISITION_DATE tag (DATES left empty)
+    result = run(model, {"maps": maps, "product": product, "dem": dem, "dates": "",
                          "season:scd": scd_path, "season:nobs": nobs_path})
     assert result["season:scd"] == scd_path
     # Season 2020-09-01 .. 2021-08-31 (365 days) of the earliest map; days 277 (no snow), 287 (the snow
@@ -88,6 +88,8 @@ def test_saved_model_feeds_a_list_of_maps_and_a_snowmap_output_to_snowseason(nev
     direct = str(tmp_path / "direct.tif")
     run("neve:snowmap", {"INPUT_PRODUCT": product, "DEM": dem, "OUTPUT": direct})
     snow_map = read_raster(direct)
+    with rasterio.open(direct) as src:
+        assert src.tags()["ACQUISITION_DATE"] == "2021-06-15T10:56:31Z"
     expected = np.where(snow_map == 100, 83, np.where(snow_map == 0, 73, 78))
     assert np.array_equal(scd, expected)
     assert np.array_equal(nobs, np.where(snow_map <= 100, 3, 2))

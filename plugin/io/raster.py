@@ -98,16 +98,18 @@ class GeoTiffWriter:
     """A GeoTIFF written block by block to a temporary file, renamed to ``path`` on success.
 
     Use as a context manager; leaving the ``with`` block through an exception deletes the
-    temporary file and leaves any existing ``path`` untouched.
+    temporary file and leaves any existing ``path`` untouched. Keyword arguments beyond the listed
+    ones are GeoTIFF creation options (rasterio profile keys) that replace the defaults.
     """
 
     def __init__(self, path, width, height, crs, transform, dtype, nodata=None, count=1,
-                 band_names=None, tags=None):
+                 band_names=None, tags=None, **creation_options):
         self.path = os.path.abspath(path)
         folder, name = os.path.split(self.path)
         self.tmp_path = os.path.join(folder, ".{}.{}.partial.tif".format(name, uuid.uuid4().hex[:8]))
         self.profile = dict(GTIFF_PROFILE, width=width, height=height, count=count, dtype=dtype,
                             crs=crs, transform=transform, nodata=nodata, predictor=predictor_for(dtype))
+        self.profile.update(creation_options)  # e.g. zlevel=1, blockxsize=256, interleave="band"
         self.band_names = band_names
         self.tags = tags
         self.dataset = None

@@ -857,12 +857,16 @@ class SnowRun:
         s, alg, grid = self.settings, self.alg, self.grid
         code = s[alg.NODATA_CODE]
 
+        # the acquisition date travels with the maps, so that neve:snowseason dates them by itself
+        acquisition = self.inputs.product.acquisition
+        tags = {"ACQUISITION_DATE": acquisition.strftime("%Y-%m-%dT%H:%M:%SZ")} if acquisition else None
+
         def writer(name, dtype, nodata=None):
             path = self.outputs[name]
             if not path:
                 return None
             return self.stack.enter_context(GeoTiffWriter(path, grid.width, grid.height, grid.crs,
-                                                          grid.transform, dtype, nodata=nodata))
+                                                          grid.transform, dtype, nodata=nodata, tags=tags))
 
         writers = {
             alg.OUTPUT: writer(alg.OUTPUT, "uint8", code),

@@ -576,18 +576,15 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
                 output_tags = dict(tags)
                 if name in ("OUTPUT_SOD", "OUTPUT_SMOD"):
                     output_tags["DAY_0"] = date_start.isoformat()
-                writer = GeoTiffWriter(destinations[name], grid.width, grid.height, grid.crs, grid.transform,
-                                       "uint16", tags=output_tags)
-                writer.profile.update(zlevel=DEFLATE_LEVEL, predictor=1)
-                writers[name] = stack.enter_context(writer)
+                writers[name] = stack.enter_context(GeoTiffWriter(
+                    destinations[name], grid.width, grid.height, grid.crs, grid.transform, "uint16",
+                    tags=output_tags, zlevel=DEFLATE_LEVEL, predictor=1))
         if self.OUTPUT_DAILY in destinations:
             band_names = [(date_start + datetime.timedelta(days=d)).isoformat() for d in range(n_days)]
-            writer = GeoTiffWriter(destinations[self.OUTPUT_DAILY], grid.width, grid.height, grid.crs,
-                                   grid.transform, "uint8", nodata=GAP, count=n_days, band_names=band_names,
-                                   tags=tags)
-            writer.profile.update(blockxsize=daily_tile, blockysize=daily_tile, interleave="band",
-                                  zlevel=DEFLATE_LEVEL)
-            writers[self.OUTPUT_DAILY] = stack.enter_context(writer)
+            writers[self.OUTPUT_DAILY] = stack.enter_context(GeoTiffWriter(
+                destinations[self.OUTPUT_DAILY], grid.width, grid.height, grid.crs, grid.transform, "uint8",
+                nodata=GAP, count=n_days, band_names=band_names, tags=tags, blockxsize=daily_tile,
+                blockysize=daily_tile, interleave="band", zlevel=DEFLATE_LEVEL))
         return writers
 
     # -- helpers -----------------------------------------------------------------------------------
