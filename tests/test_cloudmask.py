@@ -130,3 +130,19 @@ def test_a_folder_that_is_no_product_is_a_clear_error(neve_provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="not a Sentinel-2 L2A product"):
         run("neve:cloudmask", {"INPUT_PRODUCT": str(folder), "OUTPUT": str(tmp_path / "mask.tif")})
     assert not (tmp_path / "mask.tif").exists()
+
+
+def test_bad_input_message_is_french_when_qgis_is_french(neve_provider, tmp_path):
+    from test_i18n import switch_language
+
+    source = write_raster(tmp_path / "reflectance.tif", np.full((3, 3), 0.2, np.float32))
+    try:
+        assert switch_language(neve_provider, "fr_FR") == "fr"
+        with pytest.raises(QgsProcessingException, match="un masque contient des nombres entiers"):
+            run("neve:cloudmask", {"INPUT": source, "OUTPUT": str(tmp_path / "mask.tif")})
+        with pytest.raises(QgsProcessingException, match="Aucun bit ni aucune classe"):
+            run("neve:cloudmask", {"INPUT": write_raster(tmp_path / "clm.tif", CLM), "CLM_BITS": [],
+                                   "OUTPUT": str(tmp_path / "mask.tif")})
+    finally:
+        switch_language(neve_provider, "en_GB")
+    assert not (tmp_path / "mask.tif").exists()
