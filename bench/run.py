@@ -310,6 +310,27 @@ def refinecloudmask10_case():
     return refine_case(10)
 
 
+@case("generate", target="a full-tile (10980 x 10980) synthetic Theia product and DEM, memory < 2 GB",
+      io_floor=False)
+def generate_case():
+    """tests/synthetic.py writing a full-size Theia product block by block (not cached: it is the
+    measurement)."""
+    def run(out_dir):
+        import shutil
+
+        from synthetic import Scene, make_dem, make_theia_product
+
+        shutil.rmtree(out_dir, ignore_errors=True)
+        os.makedirs(out_dir)
+        scene = Scene.full_tile()
+        start = time.perf_counter()
+        product = make_theia_product(out_dir, scene)
+        make_dem(os.path.join(out_dir, "dem.tif"), scene)
+        return {"product": os.path.basename(product), "seconds": round(time.perf_counter() - start, 1)}
+
+    return {"inputs": [], "outputs": [], "run": run}
+
+
 @case("preview", target="a threshold change on a 1000 x 1000 view within 300 ms", io_floor=False)
 def preview_case():
     """The Tune thresholds panel's preview on a full-size product: the first preview of a 1000 x 1000
