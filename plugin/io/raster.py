@@ -6,7 +6,8 @@ is read with that many extra rows above and below, and only its inner rows are w
 does not depend on the strip height.
 
 Outputs are tiled, compressed GeoTIFFs written to a hidden temporary file beside the destination and
-renamed over it only when everything went well: a failure or a cancel leaves nothing half-written.
+renamed over it only when everything went well (:func:`output_file`, for every kind of output file): a
+failure or a cancel leaves nothing half-written.
 
 Inputs are read onto a :class:`Grid` (CRS, transform, size) by window: :func:`read_onto_grid` reads only
 the pixels under the window, at full resolution, and resamples them when the grid is not the raster's
@@ -94,8 +95,42 @@ def bounded_gdal_cache(megabytes=GDAL_CACHE_MB):
         gdal.SetCacheMax(previous)
 
 
+# Files GDAL or SQLite may create beside a file they write (GDAL's statistics, GeoPackage journals).
+SIDE_FILE_SUFFIXES = (".aux.xml", "-journal", "-wal", "-shm")
+
+
+@contextlib.contextmanager
+def output_file(path):
+    """Yield a hidden temporary path beside ``path``, with the same extension (``name.tif`` ->
+    ``.name.1a2b3c4d.partial.tif``); when the ``with`` block ends without an error, rename it to ``path``
+    (``os.replace``, which replaces an existing file); otherwise delete it and its GDAL/SQLite side files
+    (:data:`SIDE_FILE_SUFFIXES`), leaving any existing ``path`` untouched. The folder is created if needed.
+    """
+    path = os.path.abspath(path)
+    folder, name = os.path.split(path)
+    os.makedirs(folder, exist_ok=True)
+    stem, extension = os.path.splitext(name)
+    temporary = os.path.join(folder, ".{}.{}.partial{}".format(stem, uuid.uuid4().hex[:8], extension))
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except BaseException:
+        remove_quietly(temporary)
+        raise
+
+
+def remove_quietly(path):
+    """Delete ``path`` and its side files (:data:`SIDE_FILE_SUFFIXES`), whichever exist."""
+    for candidate in (path,) + tuple(path + suffix for suffix in SIDE_FILE_SUFFIXES):
+        try:
+            os.remove(candidate)
+        except OSError:
+            pass
+
+
 class GeoTiffWriter:
-    """A GeoTIFF written block by block to a temporary file, renamed to ``path`` on success.
+    """A GeoTIFF written block by block to a temporary file (:func:`output_file`, ``tmp_path``), renamed
+    to ``path`` on success.
 
     Use as a context manager; leaving the ``with`` block through an exception deletes the
     temporary file and leaves any existing ``path`` untouched. Keyword arguments beyond the listed
@@ -105,45 +140,34 @@ class GeoTiffWriter:
     def __init__(self, path, width, height, crs, transform, dtype, nodata=None, count=1,
                  band_names=None, tags=None, **creation_options):
         self.path = os.path.abspath(path)
-        folder, name = os.path.split(self.path)
-        self.tmp_path = os.path.join(folder, ".{}.{}.partial.tif".format(name, uuid.uuid4().hex[:8]))
+        self.tmp_path = None  # set on entering the with block
         self.profile = dict(GTIFF_PROFILE, width=width, height=height, count=count, dtype=dtype,
                             crs=crs, transform=transform, nodata=nodata, predictor=predictor_for(dtype))
         self.profile.update(creation_options)  # e.g. zlevel=1, blockxsize=256, interleave="band"
         self.band_names = band_names
         self.tags = tags
         self.dataset = None
+        self._files = None
 
     def __enter__(self):
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        self.dataset = rasterio.open(self.tmp_path, "w", **self.profile)
-        if self.band_names:
-            for index, name in enumerate(self.band_names, start=1):
-                self.dataset.set_band_description(index, name)
-        if self.tags:
-            self.dataset.update_tags(**self.tags)
+        with contextlib.ExitStack() as files:
+            self.tmp_path = files.enter_context(output_file(self.path))
+            self.dataset = files.enter_context(rasterio.open(self.tmp_path, "w", **self.profile))
+            if self.band_names:
+                for index, name in enumerate(self.band_names, start=1):
+                    self.dataset.set_band_description(index, name)
+            if self.tags:
+                self.dataset.update_tags(**self.tags)
+            self._files = files.pop_all()
         return self
 
     def write(self, array, window, band=1):
         self.dataset.write(array, band, window=window)
 
     def __exit__(self, exc_type, exc, tb):
-        try:
-            self.dataset.close()
-        finally:
-            if exc_type is None:
-                os.replace(self.tmp_path, self.path)
-            else:
-                remove_quietly(self.tmp_path)
+        # the dataset is closed first, then the temporary file is renamed (or deleted on an error)
+        self._files.__exit__(exc_type, exc, tb)
         return False
-
-
-def remove_quietly(path):
-    for candidate in (path, path + ".aux.xml"):
-        try:
-            os.remove(candidate)
-        except OSError:
-            pass
 
 
 # --- Grids and reading a window of a raster onto a grid -------------------------------------------

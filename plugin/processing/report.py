@@ -19,7 +19,6 @@ Every function returns a string of HTML; ``None`` cells are shown as a dash.
 import base64
 import html
 import os
-import uuid
 
 STYLE = (
     "body{font-family:sans-serif;font-size:10pt;margin:1em;color:#222}"
@@ -115,23 +114,15 @@ def png_image(data, alt, width=None):
 
 
 def write_text(path, text):
-    """Write ``text`` (UTF-8) to ``path`` through a hidden temporary file beside it, renamed at the end:
-    a failure leaves neither a half-written ``path`` nor the temporary file."""
-    path = os.path.abspath(path)
-    folder, name = os.path.split(path)
-    os.makedirs(folder, exist_ok=True)
-    temporary = os.path.join(folder, ".{}.{}.partial".format(name, uuid.uuid4().hex[:8]))
-    try:
+    """Write ``text`` (UTF-8) to ``path`` through a hidden temporary file beside it, renamed at the end
+    (``io.raster.output_file``): a failure leaves neither a half-written ``path`` nor the temporary file.
+    Returns ``path`` made absolute."""
+    from ..io.raster import output_file
+
+    with output_file(path) as temporary:
         with open(temporary, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.remove(temporary)
-        except OSError:
-            pass
-        raise
-    return path
+    return os.path.abspath(path)
 
 
 def xy_chart(series, x_range, y_range, x_ticks=(), y_ticks=(), x_title="", y_title="", markers=(),

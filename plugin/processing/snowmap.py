@@ -18,7 +18,6 @@ import contextlib
 import math
 import os
 import tempfile
-import uuid
 
 from qgis.core import (
     QgsProcessingException,
@@ -975,11 +974,11 @@ class SnowRun:
             polygonize(self.map_scratch, self.grid, self.outputs[alg.OUTPUT_VECTOR], self.feedback, self.stack)
             self.feedback.setProgress(98)
         if self.outputs[alg.OUTPUT_HTML_FILE]:
+            from ..io.raster import output_file
             from .report import write_text
 
             html = snow_report(self)
-            path = self.outputs[alg.OUTPUT_HTML_FILE]
-            self.stack.enter_context(renamed_on_success(path, lambda temporary: write_text(temporary, html)))
+            write_text(self.stack.enter_context(output_file(self.outputs[alg.OUTPUT_HTML_FILE])), html)
         for warning in self.warnings:
             self.feedback.pushWarning(warning)
         self.feedback.setProgress(100)
@@ -997,26 +996,6 @@ class SnowRun:
         return results
 
 
-@contextlib.contextmanager
-def renamed_on_success(path, write):
-    """Call ``write(temporary_path)`` now; rename the temporary file to ``path`` when the enclosing
-    ``with`` block ends without an error, delete it otherwise."""
-    path = os.path.abspath(path)
-    folder, name = os.path.split(path)
-    os.makedirs(folder, exist_ok=True)
-    stem, extension = os.path.splitext(name)
-    temporary = os.path.join(folder, ".{}.{}.partial{}".format(stem, uuid.uuid4().hex[:8], extension))
-    try:
-        write(temporary)
-        yield temporary
-    except BaseException:
-        for candidate in (temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"):
-            with contextlib.suppress(OSError):
-                os.remove(candidate)
-        raise
-    os.replace(temporary, path)
-
-
 def polygonize(snow_map, grid, path, feedback, stack):
     """Snow (100) and cloud (205) polygons of ``snow_map`` in a GeoPackage at ``path`` (fields DN and
     class, the class name translated), written to a temporary file renamed with the other outputs."""
@@ -1024,6 +1003,7 @@ def polygonize(snow_map, grid, path, feedback, stack):
     from osgeo import gdal, ogr, osr
 
     from ..core import snow
+    from ..io.raster import output_file
 
     def write(temporary):
         driver = gdal.GetDriverByName("MEM")
@@ -1068,7 +1048,7 @@ def polygonize(snow_map, grid, path, feedback, stack):
         out = None
         source = None
 
-    stack.enter_context(renamed_on_success(path, write))
+    write(stack.enter_context(output_file(path)))
 
 
 def snow_report(run):
