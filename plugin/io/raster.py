@@ -11,7 +11,8 @@ failure or a cancel leaves nothing half-written.
 
 Inputs are read onto a :class:`Grid` (CRS, transform, size) by window: :func:`read_onto_grid` reads only
 the pixels under the window, at full resolution, and resamples them when the grid is not the raster's
-own; GDAL read errors (damaged, truncated files) become :class:`RasterReadError`.
+own; GDAL read errors (damaged, truncated files) become :class:`RasterReadError`. :func:`aligned_factor`
+tells whether the pixels of one grid are whole blocks of the pixels of another.
 """
 import contextlib
 import os
@@ -236,19 +237,22 @@ class Grid:
         return Grid(self.crs, Affine(sx, 0.0, self.transform.c, 0.0, sy, self.transform.f), width, height)
 
 
-def _pixel_offset(source_transform, grid_transform, tolerance=1e-6):
-    """(column, row) of the grid's first pixel in the source pixels, when the two grids have the same
-    pixels (same size, no rotation, whole-pixel offset); None otherwise."""
-    s, g = source_transform, grid_transform
-    if s.b or s.d or g.b or g.d:
+def aligned_factor(source, target, tolerance=1e-6):
+    """``(factor, col, row)`` when each pixel of grid ``target`` is a block of ``factor`` x ``factor`` pixels
+    of grid ``source`` (same CRS, north up without rotation, whole factor >= 1; 1: the same pixels), ``col``,
+    ``row`` being the source pixel under ``target``'s upper-left corner; None otherwise. ``tolerance``
+    applies to the ratios of pixel sizes and to the offset in pixels of ``source``."""
+    s, t = source.transform, target.transform
+    if source.crs != target.crs or s.b or s.d or t.b or t.d:
         return None
-    if abs(s.a - g.a) > tolerance * abs(s.a) or abs(s.e - g.e) > tolerance * abs(s.e):
+    ratio_x, ratio_y = t.a / s.a, t.e / s.e
+    factor = int(round(ratio_x))
+    if factor < 1 or abs(ratio_x - factor) > tolerance or abs(ratio_y - factor) > tolerance:
         return None
-    col = (g.c - s.c) / s.a
-    row = (g.f - s.f) / s.e
+    col, row = (t.c - s.c) / s.a, (t.f - s.f) / s.e
     if abs(col - round(col)) > tolerance or abs(row - round(row)) > tolerance:
         return None
-    return int(round(col)), int(round(row))
+    return factor, int(round(col)), int(round(row))
 
 
 @contextlib.contextmanager
@@ -369,10 +373,10 @@ def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fil
     background = fill if nodata is None else nodata
     path = dataset.name
     same_crs = dataset.crs == grid.crs
-    offset = _pixel_offset(dataset.transform, grid.transform) if same_crs else None
+    aligned = aligned_factor(Grid.of(dataset), grid)
 
-    if offset is not None:  # the raster's own pixels: a plain window read
-        col, row = offset
+    if aligned is not None and aligned[0] == 1:  # the raster's own pixels: a plain window read
+        _factor, col, row = aligned
         c0, r0 = max(col, 0), max(row, 0)
         c1, r1 = min(col + grid.width, dataset.width), min(row + grid.height, dataset.height)
         if c1 <= c0 or r1 <= r0:

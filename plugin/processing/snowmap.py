@@ -367,30 +367,13 @@ def read_error(path, error):
 # Inputs on the 20 m grid
 # --------------------------------------------------------------------------------------------------
 
-def aligned_factor(source, target, tolerance=1e-6):
-    """``(factor, col, row)`` when each pixel of grid ``target`` is a block of ``factor`` x ``factor`` pixels
-    of grid ``source`` (same CRS, north up, integer factor; 1: the same pixels), ``col``, ``row`` being the
-    source pixel under ``target``'s upper-left corner; None otherwise."""
-    s, t = source.transform, target.transform
-    if source.crs != target.crs or s.b or s.d or t.b or t.d:
-        return None
-    ratio_x, ratio_y = t.a / s.a, t.e / s.e
-    factor = int(round(ratio_x))
-    if factor < 1 or abs(ratio_x - factor) > tolerance or abs(ratio_y - factor) > tolerance:
-        return None
-    col, row = (t.c - s.c) / s.a, (t.f - s.f) / s.e
-    if abs(col - round(col)) > tolerance or abs(row - round(row)) > tolerance:
-        return None
-    return factor, int(round(col)), int(round(row))
-
-
 class BandReader:
     """Digital numbers of one band on strips of the output grid: read as they are when the band is on
     that grid, brought from a finer grid whose pixels it groups by ``snow.cubic_downsample`` (LIS's cubic
     warp, 10 m to 20 m), warped by GDAL (cubic) from any other grid."""
 
     def __init__(self, dataset, grid, nodata):
-        from ..io.raster import Grid
+        from ..io.raster import Grid, aligned_factor
 
         self.dataset, self.grid, self.nodata = dataset, grid, nodata
         self.source = Grid.of(dataset)

@@ -62,16 +62,20 @@ def water_kind_labels():
 
 def grid_factor(fine, coarse):
     """The whole factor by which ``coarse`` is coarser than ``fine`` when both share their upper-left
-    corner, CRS and orientation (a pixel of ``fine`` then lies in one pixel of ``coarse``); else None."""
-    t, c = fine.transform, coarse.transform
-    if fine.crs != coarse.crs or t.b or t.d or c.b or c.d or t.a <= 0 or t.e >= 0:
+    corner, CRS and orientation (a pixel of ``fine`` then lies in one pixel of ``coarse``); else None.
+
+    :func:`~..io.raster.aligned_factor` with these further conditions: ``fine`` has columns eastwards
+    and rows southwards, the factor is 2 or more and whole to 1e-9, no offset, and ``coarse`` covers
+    ``fine``."""
+    from ..io.raster import aligned_factor
+
+    t = fine.transform
+    aligned = aligned_factor(fine, coarse)
+    if aligned is None or t.a <= 0 or t.e >= 0:
         return None
-    factor = c.a / t.a
-    tolerance = 1e-6 * abs(t.a)
-    if round(factor) < 2 or abs(factor - round(factor)) > 1e-9 or abs(c.e - round(factor) * t.e) > tolerance \
-            or abs(c.c - t.c) > tolerance or abs(c.f - t.f) > tolerance:
+    factor, col, row = aligned
+    if factor < 2 or (col, row) != (0, 0) or abs(coarse.transform.a / t.a - factor) > 1e-9:
         return None
-    factor = int(round(factor))
     if coarse.width * factor < fine.width or coarse.height * factor < fine.height:
         return None
     return factor
