@@ -1,14 +1,22 @@
 """What every Névé Processing algorithm shares.
 
-- :class:`NeveAlgorithm`: instance creation, icon, groups, the dependency check of ``canExecute`` and a
-  helper that declares a parameter with its help text in one call.
+- :class:`NeveAlgorithm`: instance creation, icon, groups, the dependency check of ``canExecute``, a
+  helper that declares a parameter with its help text in one call, and range checks of the number
+  parameters with translated messages (QGIS's own message names the parameter only, in English).
 - The science (``..core``) and the file access (``..io``) need scipy and rasterio. Algorithm modules
   therefore import them inside ``processAlgorithm``: the plugin and its provider load without them and
   ``canExecute`` tells the user, in their language, what to install.
 """
 import importlib
+import math
+import sys
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterDefinition
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
@@ -74,6 +82,50 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(parameter)
         return parameter
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        problem = self.range_problem(parameters, context)
+        if problem:
+            return False, problem
+        return super().checkParameterValues(parameters, context)
+
+    def range_problem(self, parameters, context):
+        """A translated message for the first number parameter out of its range, else None."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterNumber):
+                continue
+            if parameters.get(definition.name()) is None:
+                continue
+            try:
+                value = float(self.parameterAsDouble(parameters, definition.name(), context))
+            except (TypeError, ValueError):
+                continue
+            low, high = definition.minimum(), definition.maximum()
+            if math.isfinite(value) and low <= value <= high:
+                continue
+            # a parameter declared without a minimum or a maximum has -DBL_MAX or DBL_MAX there
+            if low <= -sys.float_info.max and high >= sys.float_info.max:
+                message = tr("{parameter}: {value} is out of range; give a finite number.")
+            elif high >= sys.float_info.max:
+                message = tr("{parameter}: {value} is out of range; give a value of at least {minimum}.")
+            elif low <= -sys.float_info.max:
+                message = tr("{parameter}: {value} is out of range; give a value of at most {maximum}.")
+            else:
+                message = tr(
+                    "{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.")
+            return message.format(parameter=definition.description(), value=_plain(value),
+                                  minimum=_plain(low), maximum=_plain(high))
+        return None
+
+    def check_ranges(self, parameters, context):
+        """Raise the message of :meth:`range_problem` (models and scripts may skip the dialog's check)."""
+        problem = self.range_problem(parameters, context)
+        if problem:
+            raise QgsProcessingException(problem)
+
+
+def _plain(value):
+    return "{:g}".format(value)
 
 
 def cancelled_error():

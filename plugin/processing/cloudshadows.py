@@ -29,15 +29,16 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import cancelled_error
-from .dilatemask import (
-    CloudRefinementAlgorithm,
-    add_resolution_parameter,
+from .base import NeveAlgorithm, cancelled_error
+from .dilatemask import add_resolution_parameter, layer_values_mask
+from .inputs import (
+    INPUT_PRODUCT,
+    add_product_parameter,
+    add_scale_parameters,
     check_layer_grids,
-    layer_values_mask,
     metric_pixel_size,
+    open_input,
 )
-from .inputs import INPUT_PRODUCT, add_product_parameter, add_scale_parameters, open_input
 from .styles import shadow_mask_legend, style_output
 from .waterclouds import add_layer_grid_parameter, layer_grid, read_band_pixels
 
@@ -233,7 +234,8 @@ def product_casters(product, grid, window):
     return clouds & ~no_data, no_data
 
 
-class CloudShadowsAlgorithm(CloudRefinementAlgorithm):
+class CloudShadowsAlgorithm(NeveAlgorithm):
+    GROUP = "clouds"
     CLOUDS = "CLOUDS"
     DARK_BAND = "DARK_BAND"
     RESOLUTION = "RESOLUTION"

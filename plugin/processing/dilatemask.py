@@ -10,10 +10,11 @@ product's bands see a cloud at that height (``core/cloud.parallax_shifts`` from 
 viewing angles): the buffer surrounds the convex hull of those displacements.
 
 Shared by the cloud-refinement algorithms (dilatemask, sievemask, waterclouds, cloudshadows,
-refinecloudmask): :class:`CloudRefinementAlgorithm` (range checks with translated messages),
-:func:`metric_pixel_size` (distances need a projected CRS in metres), :func:`check_layer_grids`
-(layers on one grid unless resampling is asked), :func:`open_mask_source` (a mask from a raster layer
-and its values, or from a product's clouds), :func:`product_parallax_shifts`.
+refinecloudmask), what is specific to masks: :func:`open_mask_source` (a mask from a raster layer and
+its values, or from a product's clouds), :func:`layer_values_mask`, :func:`product_clouds` (the clouds
+of :data:`PRODUCT_CLOUD_BITS` or :data:`PRODUCT_CLOUD_CLASSES`), :func:`product_parallax_shifts`, and
+the parameters :func:`add_resolution_parameter` and :func:`add_parallax_parameter`. Their range checks
+are :class:`~.base.NeveAlgorithm`'s, their input checks (metric CRS, layers on one grid) in ``inputs``.
 """
 import contextlib
 import math
@@ -28,7 +29,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .base import NeveAlgorithm, cancelled_error
-from .inputs import INPUT_PRODUCT, add_product_parameter, open_input
+from .inputs import INPUT_PRODUCT, add_product_parameter, metric_pixel_size, open_input
 from .styles import buffer_mask_legend, style_output
 from .thresholds import THRESHOLDS
 
@@ -39,107 +40,6 @@ from .thresholds import THRESHOLDS
 PRODUCT_CLOUD_BITS = (1, 2, 3, 7)
 PRODUCT_CLOUD_CLASSES = (8, 9, 10)
 MAX_PARALLAX_HEIGHT = 20000.0
-
-
-class CloudRefinementAlgorithm(NeveAlgorithm):
-    """Base of the cloud-refinement algorithms: numbers out of their range get a translated message
-    before anything runs (QGIS's own message names the parameter only, in English)."""
-
-    GROUP = "clouds"
-
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
-        problem = self.range_problem(parameters, context)
-        if problem:
-            return False, problem
-        return super().checkParameterValues(parameters, context)
-
-    def range_problem(self, parameters, context):
-        """A translated message for the first number parameter out of its range, else None."""
-        for definition in self.parameterDefinitions():
-            if not isinstance(definition, QgsProcessingParameterNumber):
-                continue
-            if parameters.get(definition.name()) is None:
-                continue
-            try:
-                value = float(self.parameterAsDouble(parameters, definition.name(), context))
-            except (TypeError, ValueError):
-                continue
-            low, high = definition.minimum(), definition.maximum()
-            if not math.isfinite(value) or value < low or value > high:
-                return tr("{parameter}: {value} is out of range; give a value from {minimum} to {maximum}."
-                          ).format(parameter=definition.description(), value=_plain(value),
-                                   minimum=_plain(low), maximum=_plain(high))
-        return None
-
-    def check_ranges(self, parameters, context):
-        """Raise the message of :meth:`range_problem` (models and scripts may skip the dialog's check)."""
-        problem = self.range_problem(parameters, context)
-        if problem:
-            raise QgsProcessingException(problem)
-
-
-def _plain(value):
-    return "{:g}".format(value)
-
-
-def metric_pixel_size(grid, source_name):
-    """``(pixel width, pixel height)`` in metres of ``grid``; a translated error when its CRS is
-    geographic, not in metres, or the grid is rotated: distances and areas in metres need it."""
-    crs, transform = grid.crs, grid.transform
-    if crs is None:
-        raise QgsProcessingException(tr(
-            "{name} has no coordinate reference system: distances in metres need a projected CRS in metres "
-            "(the products' UTM zone).").format(name=source_name))
-    if crs.is_geographic:
-        raise QgsProcessingException(tr(
-            "{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in "
-            "metres. Reproject it first (for Sentinel-2, to the tile's UTM zone).").format(
-            name=source_name, crs=crs.to_string()))
-    units = (crs.linear_units or "").lower()
-    if units not in ("metre", "meter", "metres", "meters", "m"):
-        raise QgsProcessingException(tr(
-            "{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS "
-            "in metres. Reproject it first.").format(name=source_name, unit=crs.linear_units))
-    if transform.b or transform.d:
-        raise QgsProcessingException(tr(
-            "{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.").format(
-            name=source_name))
-    return abs(transform.a), abs(transform.e)
-
-
-def describe_grid(grid):
-    return tr("{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}").format(
-        width=grid.width, height=grid.height, px=abs(grid.transform.a), py=abs(grid.transform.e),
-        x=grid.transform.c, y=grid.transform.f, crs=grid.crs.to_string() if grid.crs else "?")
-
-
-def same_grid(a, b, tolerance=1e-6):
-    """Whether two grids have the same pixels (CRS, size, transform within ``tolerance`` of a pixel)."""
-    if a.crs != b.crs or a.width != b.width or a.height != b.height:
-        return False
-    ta, tb = a.transform, b.transform
-    size = max(abs(ta.a), abs(ta.e))
-    return all(abs(u - v) <= tolerance * size for u, v in zip(ta[:6], tb[:6]))
-
-
-def check_layer_grids(layers, grid, reference_name, resample):
-    """Layers given one by one must lie on ``grid`` (the reference layer's), unless ``resample``:
-    ``layers`` maps a name for messages to a GDAL source. A translated error names both grids."""
-    import rasterio
-
-    from ..io.raster import Grid
-
-    if resample:
-        return
-    for name, source in layers.items():
-        with rasterio.open(source) as dataset:
-            other = Grid.of(dataset)
-        if not same_grid(other, grid):
-            raise QgsProcessingException(tr(
-                "{name} is not on the grid of {reference}: {name} has {grid}, {reference} has {reference_grid}. "
-                "Give layers on the same grid, or ask for resampling (\"Resample layers on other grids\")."
-            ).format(name=name, reference=reference_name, grid=describe_grid(other),
-                     reference_grid=describe_grid(grid)))
 
 
 def layer_values_mask(values, nodata, selection):
@@ -262,7 +162,8 @@ def add_parallax_parameter(algorithm, name="PARALLAX_HEIGHT"):
            "0 (default): a plain disk, as MAJA."))
 
 
-class DilateMaskAlgorithm(CloudRefinementAlgorithm):
+class DilateMaskAlgorithm(NeveAlgorithm):
+    GROUP = "clouds"
     INPUT = "INPUT"
     VALUES = "VALUES"
     DISTANCE = "DISTANCE"

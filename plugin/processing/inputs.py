@@ -5,6 +5,11 @@ product: its folder, its .zip or its metadata file) and, for the modeler and bat
 as layers. :func:`open_input` turns either into a :class:`~..io.products.Product`, so an algorithm
 reads a product and layers with the same calls (``read_reflectance``, ``read_raw``, ``read_mask``).
 With layers, reflectance = (DN + ``REFLECTANCE_OFFSET``) / ``REFLECTANCE_SCALE``.
+
+Checks of the inputs shared by the algorithms, each failing with a translated message:
+:func:`metric_pixel_size` (distances and areas in metres need a projected CRS in metres, north up) and
+:func:`check_layer_grids` (layers given one by one on one grid, unless resampling is asked; with
+:func:`same_grid` and :func:`describe_grid`).
 """
 from qgis.core import QgsProcessingException, QgsProcessingParameterFile, QgsProcessingParameterNumber
 
@@ -86,3 +91,63 @@ def open_input(algorithm, parameters, context, feedback, bands=None, masks=None,
     for warning in product.warnings:
         feedback.pushWarning(warning)
     return product
+
+
+def metric_pixel_size(grid, source_name):
+    """``(pixel width, pixel height)`` in metres of ``grid``; a translated error when its CRS is
+    geographic, not in metres, or the grid is rotated: distances and areas in metres need it."""
+    crs, transform = grid.crs, grid.transform
+    if crs is None:
+        raise QgsProcessingException(tr(
+            "{name} has no coordinate reference system: distances in metres need a projected CRS in metres "
+            "(the products' UTM zone).").format(name=source_name))
+    if crs.is_geographic:
+        raise QgsProcessingException(tr(
+            "{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in "
+            "metres. Reproject it first (for Sentinel-2, to the tile's UTM zone).").format(
+            name=source_name, crs=crs.to_string()))
+    units = (crs.linear_units or "").lower()
+    if units not in ("metre", "meter", "metres", "meters", "m"):
+        raise QgsProcessingException(tr(
+            "{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS "
+            "in metres. Reproject it first.").format(name=source_name, unit=crs.linear_units))
+    if transform.b or transform.d:
+        raise QgsProcessingException(tr(
+            "{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.").format(
+            name=source_name))
+    return abs(transform.a), abs(transform.e)
+
+
+def describe_grid(grid):
+    return tr("{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}").format(
+        width=grid.width, height=grid.height, px=abs(grid.transform.a), py=abs(grid.transform.e),
+        x=grid.transform.c, y=grid.transform.f, crs=grid.crs.to_string() if grid.crs else "?")
+
+
+def same_grid(a, b, tolerance=1e-6):
+    """Whether two grids have the same pixels (CRS, size, transform within ``tolerance`` of a pixel)."""
+    if a.crs != b.crs or a.width != b.width or a.height != b.height:
+        return False
+    ta, tb = a.transform, b.transform
+    size = max(abs(ta.a), abs(ta.e))
+    return all(abs(u - v) <= tolerance * size for u, v in zip(ta[:6], tb[:6]))
+
+
+def check_layer_grids(layers, grid, reference_name, resample):
+    """Layers given one by one must lie on ``grid`` (the reference layer's), unless ``resample``:
+    ``layers`` maps a name for messages to a GDAL source. A translated error names both grids."""
+    import rasterio
+
+    from ..io.raster import Grid
+
+    if resample:
+        return
+    for name, source in layers.items():
+        with rasterio.open(source) as dataset:
+            other = Grid.of(dataset)
+        if not same_grid(other, grid):
+            raise QgsProcessingException(tr(
+                "{name} is not on the grid of {reference}: {name} has {grid}, {reference} has {reference_grid}. "
+                "Give layers on the same grid, or ask for resampling (\"Resample layers on other grids\")."
+            ).format(name=name, reference=reference_name, grid=describe_grid(other),
+                     reference_grid=describe_grid(grid)))

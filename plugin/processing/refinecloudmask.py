@@ -39,18 +39,22 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import cancelled_error
+from .base import NeveAlgorithm, cancelled_error
 from .cloudshadows import CASTER_BITS, ShadowSettings, add_shadow_parameters
 from .dilatemask import (
     PRODUCT_CLOUD_BITS,
-    CloudRefinementAlgorithm,
     add_parallax_parameter,
     add_resolution_parameter,
-    check_layer_grids,
-    metric_pixel_size,
     product_parallax_shifts,
 )
-from .inputs import INPUT_PRODUCT, add_product_parameter, add_scale_parameters, open_input
+from .inputs import (
+    INPUT_PRODUCT,
+    add_product_parameter,
+    add_scale_parameters,
+    check_layer_grids,
+    metric_pixel_size,
+    open_input,
+)
 from .styles import refined_classes_legend, style_output
 from .thresholds import PRESETS, THRESHOLDS, preset_labels
 from .waterclouds import (
@@ -105,7 +109,8 @@ def coarser_grid(product, grid):
     return (coarse, factor) if factor else (grid, 1)
 
 
-class RefineCloudMaskAlgorithm(CloudRefinementAlgorithm):
+class RefineCloudMaskAlgorithm(NeveAlgorithm):
+    GROUP = "clouds"
     CLM = "CLM"
     SCL = "SCL"
     SWIR = "SWIR"

@@ -26,9 +26,9 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import cancelled_error
-from .dilatemask import CloudRefinementAlgorithm, add_resolution_parameter, metric_pixel_size, open_mask_source
-from .inputs import add_product_parameter
+from .base import NeveAlgorithm, cancelled_error
+from .dilatemask import add_resolution_parameter, open_mask_source
+from .inputs import add_product_parameter, metric_pixel_size
 from .styles import sieved_mask_legend, style_output
 
 # GRASS i.sentinel.mask removes clouds smaller than 50000 m2 (its cloud_threshold default).
@@ -44,7 +44,8 @@ def strip_rows(halo, default_rows):
     return max(int(default_rows), 4 * int(halo))
 
 
-class SieveMaskAlgorithm(CloudRefinementAlgorithm):
+class SieveMaskAlgorithm(NeveAlgorithm):
+    GROUP = "clouds"
     INPUT = "INPUT"
     VALUES = "VALUES"
     MIN_OBJECT_AREA = "MIN_OBJECT_AREA"

@@ -32,9 +32,9 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import cancelled_error
-from .dilatemask import CloudRefinementAlgorithm, add_resolution_parameter, check_layer_grids
-from .inputs import add_product_parameter, add_scale_parameters, open_input
+from .base import NeveAlgorithm, cancelled_error
+from .dilatemask import add_resolution_parameter
+from .inputs import add_product_parameter, add_scale_parameters, check_layer_grids, open_input
 from .styles import glint_angle_ramp, style_output, style_ramp_output, water_cloud_legend
 from .thresholds import THRESHOLDS
 
@@ -372,7 +372,8 @@ def open_water_test(algorithm, parameters, context, feedback, stack, want_glint=
     return test, product, grid
 
 
-class WaterCloudsAlgorithm(CloudRefinementAlgorithm):
+class WaterCloudsAlgorithm(NeveAlgorithm):
+    GROUP = "clouds"
     SWIR = "SWIR"
     WATER = "WATER"
     RESOLUTION = "RESOLUTION"
