@@ -204,7 +204,7 @@
         <translation>&lt;p&gt;Produit un masque de nuages binaire à partir de la couche de masque d'un produit Sentinel-2 L2A : 1 = nuage, 0 = clair, 255 = pas de données (uint8, GeoTIFF tuilé et compressé).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia) : un pixel est nuageux quand au moins un des bits choisis est à 1. Le choix par défaut, tous les bits (CLM &amp;gt; 0), est celui de la collection Neige de Theia (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt; : de même avec les bits du masque géophysique (par défaut : bit 1, tous les nuages).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCL Sen2Cor&lt;/b&gt; : un pixel est nuageux quand sa classe fait partie des classes choisies. Le choix par défaut, les classes 3, 8, 9 et 10 (ombre de nuage, nuages de probabilité moyenne et forte, cirrus fins), est celui de LIS pour les produits Sen2Cor. La classe 0 signifie pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autre raster&lt;/b&gt; : un pixel est nuageux quand sa valeur figure dans la liste, par exemple &lt;i&gt;1, 2, 5-7&lt;/i&gt; ; si la liste est vide, toute valeur non nulle compte.&lt;/p&gt;&lt;p&gt;Les pixels égaux à la valeur « pas de données » de l'entrée sont « pas de données » en sortie.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="86"/>
+        <location filename="../plugin/processing/sievemask.py" line="87"/>
         <source>Mask raster</source>
         <translation>Raster de masque</translation>
     </message>
@@ -1429,7 +1429,7 @@
         <translation>Impossible de lire {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="239"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="240"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
@@ -1454,47 +1454,47 @@
         <translation>Les 12 bandes de Sentinel-2 visent dans des directions légèrement différentes : un nuage à cette hauteur apparaît à une place différente dans chaque bande (d'autant plus qu'il est haut, comme les traînées de condensation). Au-dessus de 0, le tampon couvre aussi tous les déplacements entre les directions de visée des bandes pour un nuage à cette hauteur (d'après les angles de visée moyens de chaque bande du produit : il faut un produit). 0 (par défaut) : un simple disque, comme MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="178"/>
+        <location filename="../plugin/processing/dilatemask.py" line="179"/>
         <source>Buffer a mask by a distance</source>
         <translation>Tampon d'un masque à une distance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="181"/>
+        <location filename="../plugin/processing/dilatemask.py" line="182"/>
         <source>Exact Euclidean buffer of a mask (1 buffered, 0 outside, 255 no data), optionally extended by the parallax between the bands.</source>
         <translation>Tampon euclidien exact d'un masque (1 dans le tampon, 0 hors, 255 pas de données), étendu au besoin par la parallaxe entre les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="185"/>
+        <location filename="../plugin/processing/dilatemask.py" line="186"/>
         <source>&lt;p&gt;Buffers (dilates) a mask by a distance in metres, as MAJA dilates its cloud mask: 480 m in Theia production since February 2018, 240 m from May 2017 to February 2018; Sen2Cor does not buffer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exact definition&lt;/b&gt;: an output pixel is 1 when the Euclidean distance between its centre and the centre of some mask pixel is at most the distance, 0 otherwise, 255 where the input is no data. Pixel width and height come from the raster (non-square pixels are honoured); the result is the same whatever the size of the blocks it is computed in. The raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default: every non-zero value except no data); or, without a layer, the clouds of a Sentinel-2 L2A product: MAJA CLM bits 1, 2, 3 and 7 (every cloud except the thinnest, not shadows), or Sen2Cor SCL classes 8, 9 and 10, with no data from EDG or SCL 0. For another choice, make the mask with &quot;Cloud mask from a product&apos;s mask&quot; and give it as the layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallax&lt;/b&gt;: with a parallax height above 0 and a product (for its per-band viewing angles), the buffer also covers where the bands see a cloud at that height.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Entoure (dilate) un masque d'un tampon d'une distance en mètres, comme MAJA dilate son masque de nuages : 480 m dans la production Theia depuis février 2018, 240 m de mai 2017 à février 2018 ; Sen2Cor ne met pas de tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Définition exacte&lt;/b&gt; : un pixel de sortie vaut 1 quand la distance euclidienne entre son centre et le centre d'un pixel du masque est au plus la distance, 0 sinon, 255 là où l'entrée n'a pas de données. La largeur et la hauteur des pixels viennent du raster (les pixels non carrés sont respectés) ; le résultat est le même quelle que soit la taille des blocs de calcul. Le raster doit être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut : toute valeur non nulle sauf l'absence de données) ; ou, sans couche, les nuages d'un produit Sentinel-2 L2A : bits 1, 2, 3 et 7 du CLM de MAJA (tous les nuages sauf les plus fins, pas les ombres), ou classes 8, 9 et 10 du SCL de Sen2Cor, l'absence de données venant d'EDG ou du SCL 0. Pour un autre choix, faites le masque avec « Masque de nuages depuis le masque d'un produit » et donnez-le comme couche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallaxe&lt;/b&gt; : avec une hauteur de parallaxe supérieure à 0 et un produit (pour ses angles de visée par bande), le tampon couvre aussi les endroits où les bandes voient un nuage à cette hauteur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="204"/>
+        <location filename="../plugin/processing/dilatemask.py" line="205"/>
         <source>The mask to buffer, for example a cloud mask made by &quot;Cloud mask from a product&apos;s mask&quot;. When given, it is buffered even if a product is given too (the product then only provides the viewing angles of the parallax).</source>
         <translation>Le masque à entourer d'un tampon, par exemple un masque de nuages fait par « Masque de nuages depuis le masque d'un produit ». S'il est donné, c'est lui qui est traité même si un produit est donné aussi (le produit ne fournit alors que les angles de visée de la parallaxe).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="90"/>
+        <location filename="../plugin/processing/sievemask.py" line="91"/>
         <source>Values that count as mask</source>
         <translation>Valeurs comptées comme masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="209"/>
+        <location filename="../plugin/processing/dilatemask.py" line="210"/>
         <source>Values of the mask raster that are buffered, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
         <translation>Valeurs du raster de masque qui reçoivent un tampon, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="261"/>
+        <location filename="../plugin/processing/dilatemask.py" line="262"/>
         <source>Buffered mask</source>
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="282"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="283"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="244"/>
+        <location filename="../plugin/processing/dilatemask.py" line="245"/>
         <source>Parallax of a cloud at {height:g} m between the bands: up to {spread:.0f} m.</source>
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
@@ -2164,57 +2164,57 @@
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="388"/>
+        <location filename="../plugin/processing/waterclouds.py" line="389"/>
         <source>Clouds over water (SWIR test, sunglint-aware)</source>
         <translation>Nuages sur l'eau (test SWIR, avec reflet du soleil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="391"/>
+        <location filename="../plugin/processing/waterclouds.py" line="392"/>
         <source>MAJA&apos;s SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), with sunglint per pixel, from the scene flag, always or never.</source>
         <translation>Le test SWIR de MAJA pour les nuages sur l'eau (1 nuage sur l'eau, 0 non, 255 pas de données), avec reflet du soleil par pixel, d'après l'indicateur de scène, toujours ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="413"/>
+        <location filename="../plugin/processing/waterclouds.py" line="414"/>
         <source>SWIR reflectance layer</source>
         <translation>Couche de réflectance SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="413"/>
+        <location filename="../plugin/processing/waterclouds.py" line="414"/>
         <source>The SWIR band (B12, or B11 when chosen) as a layer, used when no product is given; reflectance = (value + offset) / scale (advanced parameters). Its grid is the output&apos;s.</source>
         <translation>La bande SWIR (B12, ou B11 si elle est choisie) en couche, utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés). Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="417"/>
+        <location filename="../plugin/processing/waterclouds.py" line="418"/>
         <source>Water layer</source>
         <translation>Couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="417"/>
+        <location filename="../plugin/processing/waterclouds.py" line="418"/>
         <source>Where the water is: a water mask, a MAJA MG2 or a Sen2Cor SCL (say which below). Needed without a product; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau : un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor (précisez lequel ci-dessous). Nécessaire sans produit ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="471"/>
+        <location filename="../plugin/processing/waterclouds.py" line="472"/>
         <source>Clouds over water</source>
         <translation>Nuages sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="426"/>
+        <location filename="../plugin/processing/waterclouds.py" line="427"/>
         <source>Glint angle (degrees)</source>
         <translation>Angle de reflet (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="426"/>
+        <location filename="../plugin/processing/waterclouds.py" line="427"/>
         <source>Optional: the glint angle at each pixel, in degrees (float32), from the product&apos;s angle grids; 0 is the exact specular reflection of the sun.</source>
         <translation>Facultatif : l'angle de reflet en chaque pixel, en degrés (float32), d'après les grilles d'angles du produit ; 0 est la réflexion spéculaire exacte du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="430"/>
+        <location filename="../plugin/processing/waterclouds.py" line="431"/>
         <source>Percent of the water pixels found cloudy</source>
         <translation>Pourcentage des pixels d'eau trouvés nuageux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="475"/>
+        <location filename="../plugin/processing/waterclouds.py" line="476"/>
         <source>Glint angle</source>
         <translation>Angle de reflet</translation>
     </message>
@@ -2259,7 +2259,7 @@
         <translation>Les nombres ci-dessous</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="178"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="179"/>
         <source>Dark-test band layer (NIR or SWIR)</source>
         <translation>Couche de la bande du test sombre (PIR ou SWIR)</translation>
     </message>
@@ -2419,62 +2419,62 @@
         <translation>{product} n'a pas d'angles solaires et de visée : donnez les angles en nombres (« Angles solaires et de visée »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="251"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="252"/>
         <source>Cloud shadows from sun geometry</source>
         <translation>Ombres des nuages d'après la géométrie solaire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="254"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="255"/>
         <source>Shadows found by projecting each cloud along the sun direction over a range of heights and keeping the best match with dark pixels (1 shadow, 0 not, 255 no data).</source>
         <translation>Ombres trouvées en projetant chaque nuage selon la direction du soleil sur une plage d'altitudes et en gardant la meilleure correspondance avec des pixels sombres (1 ombre, 0 non, 255 pas de données).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="258"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="259"/>
         <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="279"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="280"/>
         <source>Cloud mask layer</source>
         <translation>Couche de masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="279"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="280"/>
         <source>The clouds whose shadows are searched for (non-zero values except no data), used when no product is given. Its grid is the output&apos;s; it must be in a projected CRS in metres.</source>
         <translation>Les nuages dont on cherche les ombres (valeurs non nulles sauf l'absence de données), utilisés quand aucun produit n'est donné. Sa grille est celle de la sortie ; elle doit être dans un SCR projeté en mètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="387"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="388"/>
         <source>Cloud shadows</source>
         <translation>Ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="288"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="289"/>
         <source>Cloud heights (m)</source>
         <translation>Altitudes des nuages (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="288"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="289"/>
         <source>Optional: on each cloud&apos;s pixels, the height found for it in metres (float32; no data where no shadow was found).</source>
         <translation>Facultatif : sur les pixels de chaque nuage, l'altitude trouvée pour lui en mètres (float32 ; pas de données là où aucune ombre n'a été trouvée).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="292"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="293"/>
         <source>Number of clouds</source>
         <translation>Nombre de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="293"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="294"/>
         <source>Number of clouds with a shadow</source>
         <translation>Nombre de nuages avec une ombre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="312"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="313"/>
         <source>No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers.</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches du masque de nuages et de la bande du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="367"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="368"/>
         <source>{count} clouds, {found} with a shadow.</source>
         <translation>{count} nuages, {found} avec une ombre.</translation>
     </message>
@@ -2484,167 +2484,167 @@
         <translation>Valeurs personnalisées (les paramètres ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="133"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="134"/>
         <source>Refine a cloud mask (Theia recipe)</source>
         <translation>Affiner un masque de nuages (recette Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="136"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="137"/>
         <source>From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, projected shadows and buffer, with Theia&apos;s presets or your own values.</source>
         <translation>D'un produit à un masque de nuages affiné compatible avec MAJA en une étape : nuages sur l'eau, ombres projetées et tampon, avec les préréglages de Theia ou vos propres valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="140"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="141"/>
         <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply only with custom values.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées : la distance du tampon et les seuils ci-dessous ne s'appliquent qu'avec les valeurs personnalisées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="164"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="165"/>
         <source>MAJA CLM layer</source>
         <translation>Couche CLM de MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="164"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="165"/>
         <source>Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output&apos;s.</source>
         <translation>Sans produit : le masque de nuages CLM de MAJA (bits) à affiner. Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="167"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="168"/>
         <source>Sen2Cor SCL layer</source>
         <translation>Couche SCL de Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="167"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="168"/>
         <source>Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its class 6 is then the water unless a water layer is given.</source>
         <translation>Sans produit et sans CLM : la classification de scène de Sen2Cor, écrite en bits du CLM ; sa classe 6 est alors l'eau, sauf si une couche d'eau est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="171"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="172"/>
         <source>Without a product: the SWIR band of the water test (B12, or B11 when chosen).</source>
         <translation>Sans produit : la bande SWIR du test sur l'eau (B12, ou B11 si elle est choisie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="174"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="175"/>
         <source>Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with a CLM layer; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau (un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor : précisez lequel ci-dessous). Nécessaire avec une couche CLM ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="178"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="179"/>
         <source>Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test.</source>
         <translation>Sans produit, pour les ombres : la bande PIR (B8A ou B8) ou SWIR (B11) du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="182"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="183"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="182"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="183"/>
         <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA).</source>
         <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="188"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="189"/>
         <source>Used only with the preset &quot;Custom values&quot;; the other presets set it.</source>
         <translation>Utilisé seulement avec le préréglage « Valeurs personnalisées » ; les autres préréglages le fixent.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="195"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="196"/>
         <source>Project cloud shadows</source>
         <translation>Projeter les ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="195"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="196"/>
         <source>Search the shadows of the clouds (clouds over water included) from the sun geometry and add them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water it missed before February 2018.</source>
         <translation>Chercher les ombres des nuages (nuages sur l'eau compris) d'après la géométrie solaire et les ajouter en bits 0 et 5 du CLM. MAJA détecte lui-même des ombres, mais pas celles des nuages sur l'eau qu'il manquait avant février 2018.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="204"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="205"/>
         <source>Refined cloud mask (CLM bits)</source>
         <translation>Masque de nuages affiné (bits du CLM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="375"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="376"/>
         <source>Refined cloud classes</source>
         <translation>Classes de nuages affinées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="208"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="209"/>
         <source>Cloud, percent of the valid pixels</source>
         <translation>Nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="209"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="210"/>
         <source>Cloud shadow, percent of the valid pixels</source>
         <translation>Ombre de nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="211"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="212"/>
         <source>Buffer, percent of the valid pixels</source>
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="233"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="234"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="270"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="271"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="345"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="346"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="61"/>
+        <location filename="../plugin/processing/sievemask.py" line="62"/>
         <source>Remove small objects and fill small holes</source>
         <translation>Retirer les petits objets et combler les petits trous</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="64"/>
+        <location filename="../plugin/processing/sievemask.py" line="65"/>
         <source>Sieve of a mask with areas in square metres: small objects removed, small holes filled (1 mask, 0 outside, 255 no data).</source>
         <translation>Tamisage d'un masque avec des aires en mètres carrés : petits objets retirés, petits trous comblés (1 masque, 0 hors, 255 pas de données).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="86"/>
+        <location filename="../plugin/processing/sievemask.py" line="87"/>
         <source>The mask to clean, for example a cloud mask. When given, it is used even if a product is given too.</source>
         <translation>Le masque à nettoyer, par exemple un masque de nuages. S'il est donné, c'est lui qui est traité même si un produit est donné aussi.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="90"/>
+        <location filename="../plugin/processing/sievemask.py" line="91"/>
         <source>Values of the mask raster that belong to the mask, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
         <translation>Valeurs du raster de masque qui font partie du masque, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="101"/>
+        <location filename="../plugin/processing/sievemask.py" line="102"/>
         <source>Holes in the mask smaller than this are filled (a hole of exactly this area stays). No-data pixels are never filled. 0: keep every hole.</source>
         <translation>Les trous du masque plus petits que cette aire sont comblés (un trou d'exactement cette aire reste). Les pixels sans données ne sont jamais comblés. 0 : garder tous les trous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="107"/>
+        <location filename="../plugin/processing/sievemask.py" line="108"/>
         <source>Connectivity</source>
         <translation>Connexité</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="107"/>
+        <location filename="../plugin/processing/sievemask.py" line="108"/>
         <source>8: sides and corners</source>
         <translation>8 : côtés et coins</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="107"/>
+        <location filename="../plugin/processing/sievemask.py" line="108"/>
         <source>4: sides only</source>
         <translation>4 : côtés seulement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="107"/>
+        <location filename="../plugin/processing/sievemask.py" line="108"/>
         <source>Which pixels touch: by their sides and corners (8, default) or by their sides only (4).</source>
         <translation>Quels pixels se touchent : par leurs côtés et leurs coins (8, par défaut) ou par leurs côtés seulement (4).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="155"/>
+        <location filename="../plugin/processing/sievemask.py" line="156"/>
         <source>Sieved mask</source>
         <translation>Masque tamisé</translation>
     </message>
@@ -3074,22 +3074,22 @@
         <translation>Masque de nuages affiné…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="68"/>
+        <location filename="../plugin/processing/sievemask.py" line="69"/>
         <source>&lt;p&gt;Cleans a mask: removes its objects (groups of touching mask pixels) smaller than the minimum object area, then fills its holes (groups of touching pixels outside the mask, no data excluded) smaller than the minimum hole area. An object or a hole whose area equals the minimum stays. Areas are in square metres: the number of pixels times the pixel area, so the raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;Pixels touch by their sides and corners (8-connectivity, default) or by their sides only (4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the area they have inside.&lt;/p&gt;&lt;p&gt;Defaults: 50000 m² for both, the minimum cloud area of GRASS i.sentinel.mask; using the same area for holes treats the mask and its background alike, as GDAL's sieve filter does. 0 turns a step off.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default every non-zero value except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nettoie un masque : retire ses objets (groupes de pixels du masque qui se touchent) plus petits que l'aire minimale des objets, puis comble ses trous (groupes de pixels hors du masque qui se touchent, absence de données exclue) plus petits que l'aire minimale des trous. Un objet ou un trou dont l'aire est égale au minimum reste. Les aires sont en mètres carrés : le nombre de pixels fois l'aire d'un pixel, le raster doit donc être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;Les pixels se touchent par leurs côtés et leurs coins (connexité 8, par défaut) ou par leurs côtés seulement (connexité 4). Les objets et les trous coupés par le bord du raster ou par l'absence de données comptent avec l'aire qu'ils ont à l'intérieur.&lt;/p&gt;&lt;p&gt;Par défaut : 50000 m² pour les deux, l'aire minimale des nuages de GRASS i.sentinel.mask ; la même aire pour les trous traite le masque et son fond de la même façon, comme le filtre de tamisage de GDAL. 0 désactive une étape.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut toute valeur non nulle sauf l'absence de données), ou les nuages d'un produit Sentinel-2 L2A (bits 1, 2, 3 et 7 du CLM de MAJA, classes 8, 9 et 10 du SCL de Sen2Cor). Sortie : 1 masque, 0 hors, 255 pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="95"/>
+        <location filename="../plugin/processing/sievemask.py" line="96"/>
         <source>Minimum object area (m²)</source>
         <translation>Aire minimale des objets (m²)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="95"/>
+        <location filename="../plugin/processing/sievemask.py" line="96"/>
         <source>Objects of the mask smaller than this are removed (an object of exactly this area stays). GRASS i.sentinel.mask: 50000 m² for clouds, 10000 m² for shadows. 0: keep every object.</source>
         <translation>Les objets du masque plus petits que cette aire sont retirés (un objet d'exactement cette aire reste). GRASS i.sentinel.mask : 50000 m² pour les nuages, 10000 m² pour les ombres. 0 : garder tous les objets.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="101"/>
+        <location filename="../plugin/processing/sievemask.py" line="102"/>
         <source>Minimum hole area (m²)</source>
         <translation>Aire minimale des trous (m²)</translation>
     </message>
@@ -3284,12 +3284,12 @@
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="395"/>
+        <location filename="../plugin/processing/waterclouds.py" line="396"/>
         <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="137"/>
+        <location filename="../plugin/processing/sievemask.py" line="138"/>
         <source>Minimum areas this large: the whole mask is labelled at once.</source>
         <translation>Aires minimales aussi grandes : tout le masque est étiqueté d'un coup.</translation>
     </message>

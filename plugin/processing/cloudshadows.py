@@ -235,7 +235,6 @@ def product_casters(product, grid, window):
 
 
 class CloudShadowsAlgorithm(NeveAlgorithm):
-    GROUP = "clouds"
     CLOUDS = "CLOUDS"
     DARK_BAND = "DARK_BAND"
     RESOLUTION = "RESOLUTION"
@@ -243,6 +242,8 @@ class CloudShadowsAlgorithm(NeveAlgorithm):
     OUTPUT_HEIGHT = "OUTPUT_HEIGHT"
     CLOUD_OBJECTS = "CLOUD_OBJECTS"
     SHADOW_OBJECTS = "SHADOW_OBJECTS"
+
+    GROUP = "clouds"
 
     def name(self):
         return "cloudshadows"

@@ -163,13 +163,14 @@ def add_parallax_parameter(algorithm, name="PARALLAX_HEIGHT"):
 
 
 class DilateMaskAlgorithm(NeveAlgorithm):
-    GROUP = "clouds"
     INPUT = "INPUT"
     VALUES = "VALUES"
     DISTANCE = "DISTANCE"
     PARALLAX_HEIGHT = "PARALLAX_HEIGHT"
     RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
+
+    GROUP = "clouds"
 
     def name(self):
         return "dilatemask"

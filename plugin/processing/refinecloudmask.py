@@ -110,7 +110,6 @@ def coarser_grid(product, grid):
 
 
 class RefineCloudMaskAlgorithm(NeveAlgorithm):
-    GROUP = "clouds"
     CLM = "CLM"
     SCL = "SCL"
     SWIR = "SWIR"
@@ -125,6 +124,8 @@ class RefineCloudMaskAlgorithm(NeveAlgorithm):
     CLOUD_PERCENT = "CLOUD_PERCENT"
     SHADOW_PERCENT = "SHADOW_PERCENT"
     BUFFER_PERCENT = "BUFFER_PERCENT"
+
+    GROUP = "clouds"
 
     def name(self):
         return "refinecloudmask"

@@ -45,7 +45,6 @@ def strip_rows(halo, default_rows):
 
 
 class SieveMaskAlgorithm(NeveAlgorithm):
-    GROUP = "clouds"
     INPUT = "INPUT"
     VALUES = "VALUES"
     MIN_OBJECT_AREA = "MIN_OBJECT_AREA"
@@ -53,6 +52,8 @@ class SieveMaskAlgorithm(NeveAlgorithm):
     CONNECTIVITY = "CONNECTIVITY"
     RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
+
+    GROUP = "clouds"
 
     def name(self):
         return "sievemask"

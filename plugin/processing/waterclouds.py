@@ -373,13 +373,14 @@ def open_water_test(algorithm, parameters, context, feedback, stack, want_glint=
 
 
 class WaterCloudsAlgorithm(NeveAlgorithm):
-    GROUP = "clouds"
     SWIR = "SWIR"
     WATER = "WATER"
     RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
     OUTPUT_GLINT = "OUTPUT_GLINT"
     WATER_CLOUD_PERCENT = "WATER_CLOUD_PERCENT"
+
+    GROUP = "clouds"
 
     def name(self):
         return "waterclouds"
