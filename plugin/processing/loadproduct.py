@@ -192,7 +192,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
 
         from ..core import masks
         from ..io.products import ProductError
-        from ..io.raster import GeoTiffWriter, blocks, bounded_gdal_cache, remove_quietly
+        from ..io.raster import GeoTiffWriter, blocks, bounded_gdal_cache
         from . import report
 
         if not self.parameterAsFile(parameters, INPUT_PRODUCT, context):
@@ -206,71 +206,65 @@ class LoadProductAlgorithm(NeveAlgorithm):
         mask_paths = {kind: path for kind, path in mask_paths.items() if path}
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
 
-        written = []
-        try:
-            with bounded_gdal_cache(), contextlib.ExitStack() as stack:
-                product = stack.enter_context(self.open_product(parameters, context, feedback, reflectance))
-                # 1. Everything is checked before anything is written.
-                vrts = {}
-                for key in stack_paths:
-                    resolution, bands, _composite = STACKS[key]
-                    band_sources = stack_sources(product, key, bands, resolution, feedback)
-                    vrts[key] = stack_vrt(product, product.grid(resolution), band_sources)
-                decodable = mask_sources(product)
-                missing = [kind for kind in mask_paths if kind not in decodable]
-                if missing:
-                    raise QgsProcessingException(tr(
-                        "{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, "
-                        "Sen2Cor products SCL). Skip those outputs to load the rest.").format(
-                        product=product.name, outputs=", ".join(mask_labels()[k] for k in missing)))
+        with bounded_gdal_cache(), contextlib.ExitStack() as stack:
+            product = stack.enter_context(self.open_product(parameters, context, feedback, reflectance))
+            # 1. Everything is checked before anything is written.
+            vrts = {}
+            for key in stack_paths:
+                resolution, bands, _composite = STACKS[key]
+                band_sources = stack_sources(product, key, bands, resolution, feedback)
+                vrts[key] = stack_vrt(product, product.grid(resolution), band_sources)
+            decodable = mask_sources(product)
+            missing = [kind for kind in mask_paths if kind not in decodable]
+            if missing:
+                raise QgsProcessingException(tr(
+                    "{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, "
+                    "Sen2Cor products SCL). Skip those outputs to load the rest.").format(
+                    product=product.name, outputs=", ".join(mask_labels()[k] for k in missing)))
+            if feedback.isCanceled():
+                raise cancelled_error()
+
+            # 2. The masks, block by block, counted on the way.
+            grid = product.grid(MASK_RESOLUTION)
+            wanted = [kind for kind in MASK_KINDS if kind in decodable]  # all of them, for the summary
+            writers = {kind: stack.enter_context(GeoTiffWriter(
+                path, grid.width, grid.height, grid.crs, grid.transform, "uint8",
+                nodata=None if kind == "nodata" else masks.MASK_NODATA)) for kind, path in mask_paths.items()}
+            counts = dict.fromkeys(MASK_KINDS + ("valid", "pixels"), 0)
+            for block in blocks(grid.width, grid.height):
                 if feedback.isCanceled():
                     raise cancelled_error()
+                try:
+                    decoded = {kind: product.read_mask(kind, grid, block.read) for kind in wanted}
+                except ProductError as error:
+                    raise QgsProcessingException(str(error))
+                no_data = decoded.get("nodata")
+                if no_data is None:
+                    no_data = np.zeros((int(block.read.height), int(block.read.width)), bool)
+                valid = ~no_data
+                counts["pixels"] += no_data.size
+                counts["valid"] += int(valid.sum())
+                for kind, mask in decoded.items():
+                    counts[kind] += int((mask & valid).sum()) if kind != "nodata" else int(mask.sum())
+                    if kind in writers:
+                        if kind == "nodata":
+                            writers[kind].write(mask.astype(np.uint8), block.write)
+                        else:
+                            writers[kind].write(masks.encode_mask(mask & valid, no_data), block.write)
+                feedback.setProgress(95.0 * (block.index + 1) / block.count)
 
-                # 2. The masks, block by block, counted on the way.
-                grid = product.grid(MASK_RESOLUTION)
-                wanted = [kind for kind in MASK_KINDS if kind in decodable]  # all of them, for the summary
-                writers = {kind: stack.enter_context(GeoTiffWriter(
-                    path, grid.width, grid.height, grid.crs, grid.transform, "uint8",
-                    nodata=None if kind == "nodata" else masks.MASK_NODATA)) for kind, path in mask_paths.items()}
-                counts = dict.fromkeys(MASK_KINDS + ("valid", "pixels"), 0)
-                for block in blocks(grid.width, grid.height):
-                    if feedback.isCanceled():
-                        raise cancelled_error()
-                    try:
-                        decoded = {kind: product.read_mask(kind, grid, block.read) for kind in wanted}
-                    except ProductError as error:
-                        raise QgsProcessingException(str(error))
-                    no_data = decoded.get("nodata")
-                    if no_data is None:
-                        no_data = np.zeros((int(block.read.height), int(block.read.width)), bool)
-                    valid = ~no_data
-                    counts["pixels"] += no_data.size
-                    counts["valid"] += int(valid.sum())
-                    for kind, mask in decoded.items():
-                        counts[kind] += int((mask & valid).sum()) if kind != "nodata" else int(mask.sum())
-                        if kind in writers:
-                            if kind == "nodata":
-                                writers[kind].write(mask.astype(np.uint8), block.write)
-                            else:
-                                writers[kind].write(masks.encode_mask(mask & valid, no_data), block.write)
-                    feedback.setProgress(95.0 * (block.index + 1) / block.count)
-
-                # 3. The stacks and the summary, still before the masks are renamed into place.
-                for key, text in vrts.items():
-                    if feedback.isCanceled():
-                        raise cancelled_error()
-                    written.append(report.write_text(stack_paths[key], text))
-                summary = Summary(product, reflectance, counts, decodable)
-                for line in summary.lines():
-                    feedback.pushInfo(line)
-                if html_path:
-                    written.append(report.write_text(html_path, summary.html(
-                        dict({self.STACK_OUTPUTS[k]: p for k, p in stack_paths.items()},
-                             **{self.MASK_OUTPUTS[k]: p for k, p in mask_paths.items()}))))
-        except BaseException:
-            for path in written:
-                remove_quietly(path)
-            raise
+            # 3. The stacks and the summary, still before the masks are renamed into place.
+            for key, text in vrts.items():
+                if feedback.isCanceled():
+                    raise cancelled_error()
+                report.write_text(stack_paths[key], text, stack)
+            summary = Summary(product, reflectance, counts, decodable)
+            for line in summary.lines():
+                feedback.pushInfo(line)
+            if html_path:
+                report.write_text(html_path, summary.html(
+                    dict({self.STACK_OUTPUTS[k]: p for k, p in stack_paths.items()},
+                         **{self.MASK_OUTPUTS[k]: p for k, p in mask_paths.items()})), stack)
 
         labels, legends = mask_labels(), mask_legends()
         prefix = summary.layer_prefix()

@@ -17,6 +17,7 @@ so that QGIS's Results Viewer, a browser or an e-mail show it alike::
 Every function returns a string of HTML; ``None`` cells are shown as a dash.
 """
 import base64
+import contextlib
 import html
 import os
 
@@ -113,13 +114,15 @@ def png_image(data, alt, width=None):
         width=" width=\"{}\"".format(int(width)) if width else "")
 
 
-def write_text(path, text):
+def write_text(path, text, stack=None):
     """Write ``text`` (UTF-8) to ``path`` through a hidden temporary file beside it, renamed at the end
     (``io.raster.output_file``): a failure leaves neither a half-written ``path`` nor the temporary file.
-    Returns ``path`` made absolute."""
+    With ``stack`` (a ``contextlib.ExitStack``), the renaming waits until the stack closes without an
+    error, together with the algorithm's other outputs. Returns ``path`` made absolute."""
     from ..io.raster import output_file
 
-    with output_file(path) as temporary:
+    with contextlib.ExitStack() as own:
+        temporary = (stack or own).enter_context(output_file(path))
         with open(temporary, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     return os.path.abspath(path)
