@@ -38,3 +38,27 @@ def leftovers(folder):
     """Files in ``folder`` that a failed or cancelled run must not leave (outputs, partial files)."""
     return sorted(os.path.basename(p) for p in glob.glob(os.path.join(str(folder), "*"))
                   + glob.glob(os.path.join(str(folder), ".*")))
+
+
+# Hostile metadata that a safe XML parser must refuse (entity expansion, external entity).
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<n1:Level-2A_User_Product xmlns:n1="x"><n1:General_Info><Product_Info>
+<PRODUCT_TYPE>&lol9;</PRODUCT_TYPE></Product_Info></n1:General_Info></n1:Level-2A_User_Product>
+"""
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<Level-2A_User_Product><General_Info><Product_Info><PRODUCT_TYPE>&xxe;</PRODUCT_TYPE>
+</Product_Info></General_Info></Level-2A_User_Product>
+"""

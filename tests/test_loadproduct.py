@@ -21,7 +21,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from rasterio.windows import Window
 
 from conftest import shared_path
-from helpers import leftovers, read_raster, run
+from helpers import BILLION_LAUGHS, leftovers, read_raster, run
 from neve.plugin.io.products import open_product
 from test_qgis_process import profile, qgis_process  # noqa: F401 (profile: the installed plugin, a fixture)
 
@@ -570,22 +570,6 @@ def test_malformed_metadata(neve_provider, generated, tmp_path):
     assert os.path.basename(metadata) in expect_error(folder, tmp_path / "out", "is not well-formed XML")
 
 
-BILLION_LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<n1:Level-2A_User_Product xmlns:n1="x"><n1:General_Info><Product_Info>
-<PRODUCT_TYPE>&lol9;</PRODUCT_TYPE></Product_Info></n1:General_Info></n1:Level-2A_User_Product>
-"""
 
 
 def test_hostile_metadata(neve_provider, generated, tmp_path):

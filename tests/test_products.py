@@ -20,7 +20,7 @@ from rasterio.transform import from_origin
 from rasterio.windows import Window
 
 from conftest import shared_path
-from helpers import read_raster, run
+from helpers import BILLION_LAUGHS, EXTERNAL_ENTITY, read_raster, run
 from neve.plugin.io.products import (ProductError, band_name, combine_detectors, open_bands,
                                      open_product)
 
@@ -735,29 +735,6 @@ def test_missing_band_and_product_without_bands(tmp_path):
 def test_malformed_metadata_real_fragment(tmp_path):
     # the real metadata fragments are not whole documents
     expect_error(os.path.dirname(FRAGMENTS[0]), "is not well-formed XML", tmp_path)
-
-
-BILLION_LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-<n1:Level-2A_User_Product xmlns:n1="x"><n1:General_Info><Product_Info>
-<PRODUCT_TYPE>&lol9;</PRODUCT_TYPE></Product_Info></n1:General_Info></n1:Level-2A_User_Product>
-"""
-EXTERNAL_ENTITY = """<?xml version="1.0"?>
-<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<Level-2A_User_Product><General_Info><Product_Info><PRODUCT_TYPE>&xxe;</PRODUCT_TYPE>
-</Product_Info></General_Info></Level-2A_User_Product>
-"""
 
 
 @pytest.mark.parametrize("hostile", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"])
