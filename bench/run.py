@@ -378,28 +378,6 @@ def preview_case():
 
 # -- measurement ---------------------------------------------------------------------------------
 
-def start_qgis():
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    link_dir = os.path.join(OUT, "import")
-    os.makedirs(link_dir, exist_ok=True)
-    if not os.path.exists(os.path.join(link_dir, "neve")):
-        os.symlink(ROOT, os.path.join(link_dir, "neve"))
-    sys.path.insert(0, link_dir)
-    sys.path.insert(0, os.path.join(ROOT, "tests"))  # the synthetic product generator
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    import neve
-
-    plugin = neve.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
-
-
 def baseline(spec, out_dir):
     """Read every input block by block and write outputs of the same size: the I/O floor.
 
@@ -442,7 +420,10 @@ def child(name, what):
     os.makedirs(CACHE, exist_ok=True)
     out_dir = os.path.join(OUT, name, what)
     os.makedirs(out_dir, exist_ok=True)
-    app, plugin = start_qgis()
+    sys.path.insert(0, os.path.join(ROOT, "tests"))  # the generator and the QGIS start-up helper
+    from helpers import start_qgis
+
+    app, plugin = start_qgis(os.path.join(OUT, "import"))
     spec = CASES[name][0]()  # inputs are prepared (and cached) before timing
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()

@@ -23,29 +23,6 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def start_qgis(link_dir):
-    """QGIS offscreen, Processing, and the plugin imported as ``neve`` whatever this folder is called."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    os.makedirs(link_dir, exist_ok=True)
-    if not os.path.exists(os.path.join(link_dir, "neve")):
-        os.symlink(ROOT, os.path.join(link_dir, "neve"))
-    sys.path.insert(0, link_dir)
-    sys.path.insert(0, os.path.join(ROOT, "tests"))
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    import neve
-
-    plugin = neve.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
-
-
 def quicklook(snow_map, background, path, size=900):
     """Render the snow map (the plugin's legend) over the natural-colour background into a PNG."""
     from qgis.core import (QgsContrastEnhancement, QgsMapRendererSequentialJob, QgsMapSettings,
@@ -92,6 +69,9 @@ def main(argv=None):
     out = os.path.abspath(args.out)
     sample = os.path.join(out, "sample")
     os.makedirs(sample, exist_ok=True)
+
+    sys.path.insert(0, os.path.join(ROOT, "tests"))  # the generator and the QGIS start-up helper
+    from helpers import start_qgis
 
     app, _plugin = start_qgis(os.path.join(out, ".import"))
     import processing

@@ -27,6 +27,33 @@ def read_raster(path, band=1):
         return src.read(band)
 
 
+def start_qgis(link_dir):
+    """QGIS offscreen with Processing and the Névé provider, for the demo and the benchmark scripts: the
+    plugin imported as ``neve`` through a symlink in ``link_dir``, whatever the repository is called.
+    Returns ``(app, plugin)``; keep both alive."""
+    import sys
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    sys.path.insert(0, "/usr/share/qgis/python/plugins")
+    os.makedirs(link_dir, exist_ok=True)
+    if not os.path.exists(os.path.join(link_dir, "neve")):
+        os.symlink(root, os.path.join(link_dir, "neve"))
+    sys.path.insert(0, link_dir)
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import neve
+
+    plugin = neve.classFactory(None)
+    plugin.initProcessing()
+    return app, plugin
+
+
 def run(algorithm_id, parameters, context=None, feedback=None):
     """processing.run as a user's script calls it; returns the results dictionary."""
     import processing
