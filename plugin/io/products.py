@@ -47,7 +47,8 @@ Reading, always by window, memory proportional to the window (a full tile is nev
 - :meth:`Product.read_reflectance` -> float32 reflectance 0..1, NaN for nodata; resampled with cubic
   convolution when the grid is not the file's own (as LIS does for 10 m bands used at 20 m).
 - :meth:`Product.read_raw` -> the file's values (masks, digital numbers), nearest or mode.
-- :meth:`Product.read_mask` -> a boolean mask decoded from CLM/MG2/EDG (Theia) or SCL (Sen2Cor):
+- :meth:`Product.read_mask` (or :meth:`Product.read_masks`, several kinds from one read) -> a boolean
+  mask decoded from CLM/MG2/EDG (Theia) or SCL (Sen2Cor):
   "cloud" (default: the LIS choice, CLM > 0 or SCL 3, 8, 9, 10), "shadow", "high_cloud", "water",
   "snow", "nodata".
 
@@ -582,22 +583,36 @@ class Product:
         from the product's masks: CLM, MG2 bits and EDG for Theia, SCL classes for Sen2Cor.
         ``selection`` replaces the default bits (Theia) or classes (Sen2Cor), e.g. CLM bits (1, 5, 6, 7).
         The raw mask is resampled first (``resampling`` "nearest" or "mode"), then decoded."""
-        if kind not in MASK_KINDS:
-            raise ValueError("unknown mask kind {!r}".format(kind))
-        for mask, how, default in MASK_KINDS[kind]:
-            if mask in self.files:
+        return self.read_masks((kind,), grid, window, resampling, selection)[kind]
+
+    def read_masks(self, kinds, grid=None, window=None, resampling="nearest", selection=None):
+        """``{kind: boolean mask}`` for several kinds of :meth:`read_mask`, each mask file read once
+        (a Sen2Cor SCL gives cloud, shadow, water, snow and nodata from one read)."""
+        raw, decoded = {}, {}
+        for kind in kinds:
+            if kind not in MASK_KINDS:
+                raise ValueError("unknown mask kind {!r}".format(kind))
+            source = next(((mask, how, default) for mask, how, default in MASK_KINDS[kind]
+                           if mask in self.files), None)
+            if source is None:
+                sources = " / ".join(mask for mask, _how, _default in MASK_KINDS[kind])
+                raise ProductError(tr("{product} has no mask to tell \"{kind}\" from: it needs {sources}."
+                                      ).format(product=self.name, kind=kind, sources=sources))
+            mask, how, default = source
+            if mask not in raw:
                 values = self.read_raw(mask, grid, window, resampling)
                 if values.dtype.kind == "f":  # masks stored as floats (crops made by other tools)
                     values = values.astype(np.int64)
-                if how == "nonzero":
-                    return values != 0
-                chosen = default if selection is None else selection
-                if how == "bits":
-                    return mask_codes.any_bit_set(values, chosen)
-                return mask_codes.in_classes(values, chosen)
-        sources = " / ".join(mask for mask, _how, _default in MASK_KINDS[kind])
-        raise ProductError(tr("{product} has no mask to tell \"{kind}\" from: it needs {sources}.").format(
-            product=self.name, kind=kind, sources=sources))
+                raw[mask] = values
+            values = raw[mask]
+            chosen = default if selection is None else selection
+            if how == "nonzero":
+                decoded[kind] = values != 0
+            elif how == "bits":
+                decoded[kind] = mask_codes.any_bit_set(values, chosen)
+            else:
+                decoded[kind] = mask_codes.in_classes(values, chosen)
+        return decoded
 
     def _read(self, path, grid, resampling, nodata, fill, convert):
         try:

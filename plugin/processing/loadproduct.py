@@ -235,7 +235,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
                 if feedback.isCanceled():
                     raise cancelled_error()
                 try:
-                    decoded = {kind: product.read_mask(kind, grid, block.read) for kind in wanted}
+                    decoded = product.read_masks(wanted, grid, block.read)
                 except ProductError as error:
                     raise QgsProcessingException(str(error))
                 no_data = decoded.get("nodata")
