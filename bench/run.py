@@ -346,7 +346,7 @@ def preview_case():
 
         from neve.plugin.io.products import open_product
         from neve.plugin.io.raster import Grid, bounded_gdal_cache
-        from neve.plugin.processing.thresholds import PRESETS
+        from neve.plugin.pipeline.thresholds import PRESETS
         from neve.ui import preview
 
         numbers = {}

@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/processing/base.py" line="41"/>
+        <location filename="../plugin/processing/legacy.py" line="44"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="42"/>
+        <location filename="../plugin/processing/legacy.py" line="45"/>
         <source>Cloud masks</source>
         <translation>Masques de nuages</translation>
     </message>
@@ -19,17 +19,17 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="70"/>
+        <location filename="../plugin/processing/legacy.py" line="73"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="132"/>
+        <location filename="../plugin/processing/legacy.py" line="135"/>
         <source>Cancelled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="68"/>
+        <location filename="../plugin/processing/cloudmask.py" line="24"/>
         <source>MAJA cloud mask CLM (bits)</source>
         <translation>Masque de nuages MAJA CLM (bits)</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Masque géophysique MAJA MG2 (bits)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="69"/>
+        <location filename="../plugin/processing/cloudmask.py" line="26"/>
         <source>Sen2Cor scene classification SCL (classes)</source>
         <translation>Classification de scène Sen2Cor SCL (classes)</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="106"/>
+        <location filename="../plugin/processing/dilatemask.py" line="107"/>
         <source>Could not read the values &quot;{text}&quot;: write whole numbers separated by commas, ranges with a dash, for example 1, 2, 5-7.</source>
         <translation>Impossible de lire les valeurs « {text} » : écrivez des nombres entiers séparés par des virgules, les intervalles avec un tiret, par exemple 1, 2, 5-7.</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>{name} contient la valeur {value}, or une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce bien le fichier SCL (lu à pleine résolution) ?</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis_plugin.py" line="60"/>
+        <location filename="../plugin/qgis_plugin.py" line="56"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
@@ -319,12 +319,12 @@
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="33"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="32"/>
         <source>reflectance, 0 to 1</source>
         <translation>réflectance, 0 à 1</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="33"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="32"/>
         <source>NDSI, -1 to 1</source>
         <translation>NDSI, -1 à 1</translation>
     </message>
@@ -334,232 +334,232 @@
         <translation>m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="34"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="33"/>
         <source>degrees</source>
         <translation>degrés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="99"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="96"/>
         <source>Theia production since February 2018</source>
         <translation>Production Theia depuis février 2018</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="100"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="97"/>
         <source>Theia May 2017 to February 2018</source>
         <translation>Theia de mai 2017 à février 2018</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="101"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="98"/>
         <source>Theia Snow collection (LIS) defaults</source>
         <translation>Valeurs par défaut de la collection Neige de Theia (LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="102"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="99"/>
         <source>No buffer</source>
         <translation>Sans tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="108"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="105"/>
         <source>NDSI threshold, pass 1</source>
         <translation>Seuil de NDSI, passe 1</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="109"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="106"/>
         <source>Red threshold, pass 1</source>
         <translation>Seuil du rouge, passe 1</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="110"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="107"/>
         <source>NDSI threshold, pass 2</source>
         <translation>Seuil de NDSI, passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="111"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="108"/>
         <source>Red threshold, pass 2</source>
         <translation>Seuil du rouge, passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="112"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="109"/>
         <source>Red threshold for dark clouds</source>
         <translation>Seuil du rouge pour les nuages sombres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="113"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="110"/>
         <source>Red threshold, back to cloud</source>
         <translation>Seuil du rouge, retour au nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="114"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="111"/>
         <source>Buffer distance</source>
         <translation>Distance du tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="115"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="112"/>
         <source>SWIR threshold over water</source>
         <translation>Seuil SWIR sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="116"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="113"/>
         <source>SWIR threshold over water with sunglint</source>
         <translation>Seuil SWIR sur l'eau avec reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="117"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="114"/>
         <source>Sunglint angle</source>
         <translation>Angle de reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="123"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="127"/>
         <source>Pass 1: a cloud-free pixel is snow when its NDSI is above this value (and its red reflectance above the red threshold). LIS default 0.40.</source>
         <translation>Passe 1 : un pixel sans nuage est enneigé quand son NDSI dépasse cette valeur (et sa réflectance rouge le seuil du rouge). Valeur par défaut de LIS : 0,40.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="125"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="129"/>
         <source>Pass 1: a cloud-free pixel is snow when its red reflectance is above this value (and its NDSI above the NDSI threshold). LIS default 0.20.</source>
         <translation>Passe 1 : un pixel sans nuage est enneigé quand sa réflectance rouge dépasse cette valeur (et son NDSI le seuil de NDSI). Valeur par défaut de LIS : 0,20.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="127"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="131"/>
         <source>Pass 2, above the snowline only: snow when the NDSI is above this value. Should not be stricter than pass 1. LIS default 0.15.</source>
         <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand le NDSI dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,15.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="129"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="133"/>
         <source>Pass 2, above the snowline only: snow when the red reflectance is above this value. Should not be stricter than pass 1. LIS default 0.04.</source>
         <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand la réflectance rouge dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,04.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="131"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="135"/>
         <source>Dark-cloud test: a cloud pixel stays cloud only if the red reflectance averaged over 240 m is above this value; darker cloud pixels are offered to pass 2. LIS default 0.30.</source>
         <translation>Test des nuages sombres : un pixel nuageux reste nuage seulement si la réflectance rouge moyennée sur 240 m dépasse cette valeur ; les pixels nuageux plus sombres sont soumis à la passe 2. Valeur par défaut de LIS : 0,30.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="134"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="138"/>
         <source>A pixel of the original cloud mask that is not snow goes back to cloud when its red reflectance is above this value. LIS default 0.10.</source>
         <translation>Un pixel du masque de nuages d'origine qui n'est pas de la neige redevient nuage quand sa réflectance rouge dépasse cette valeur. Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="136"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="140"/>
         <source>Cloud pixels are buffered by this distance in metres (Euclidean, from pixel centre to pixel centre). Theia: 480 m since February 2018, 240 m from May 2017; Sen2Cor: no buffer.</source>
         <translation>Les pixels nuageux sont entourés d'un tampon de cette distance en mètres (euclidienne, de centre de pixel à centre de pixel). Theia : 480 m depuis février 2018, 240 m à partir de mai 2017 ; Sen2Cor : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="139"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="143"/>
         <source>A water pixel is cloud when its SWIR reflectance is above this value. Theia since February 2018: 0.04 (0.08 before).</source>
         <translation>Un pixel d'eau est nuageux quand sa réflectance SWIR dépasse cette valeur. Theia depuis février 2018 : 0,04 (0,08 auparavant).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="141"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="145"/>
         <source>The same test where sunglint is likely. Theia since February 2018: 0.16 (0.25 before).</source>
         <translation>Le même test là où un reflet du soleil est probable. Theia depuis février 2018 : 0,16 (0,25 auparavant).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/thresholds.py" line="143"/>
+        <location filename="../plugin/pipeline/thresholds.py" line="147"/>
         <source>Sunglint is likely where the angle between the viewing direction and the direction of specular reflection of the sun is below this angle. MAJA: 30 degrees.</source>
         <translation>Un reflet du soleil est probable là où l'angle entre la direction de visée et la direction de réflexion spéculaire du soleil est inférieur à cet angle. MAJA : 30 degrés.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="169"/>
+        <location filename="../plugin/io/products.py" line="171"/>
         <source>&quot;{name}&quot; is not a Sentinel-2 band: expected one of {bands}.</source>
         <translation>« {name} » n'est pas une bande Sentinel-2 : attendu l'une de {bands}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="230"/>
+        <location filename="../plugin/io/products.py" line="232"/>
         <source>{file} is larger than {size} MB: this is not product metadata.</source>
         <translation>{file} dépasse {size} Mo : ce ne sont pas les métadonnées d'un produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="253"/>
+        <location filename="../plugin/io/products.py" line="255"/>
         <source>{file} declares a document type or entities (&lt;!DOCTYPE&gt;, &lt;!ENTITY&gt;). Product metadata never does: the file is refused for safety.</source>
         <translation>{file} déclare un type de document ou des entités (&lt;!DOCTYPE&gt;, &lt;!ENTITY&gt;). Les métadonnées d'un produit n'en déclarent jamais : le fichier est refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="257"/>
+        <location filename="../plugin/io/products.py" line="259"/>
         <source>{file} is not well-formed XML ({error}): the metadata is damaged or incomplete.</source>
         <translation>{file} n'est pas un XML bien formé ({error}) : les métadonnées sont endommagées ou incomplètes.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="288"/>
+        <location filename="../plugin/io/products.py" line="290"/>
         <source>The angle grids of {file} have rows of different lengths: the metadata is damaged.</source>
         <translation>Les grilles d'angles de {file} ont des lignes de longueurs différentes : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="293"/>
+        <location filename="../plugin/io/products.py" line="295"/>
         <source>The angle grids of {file} hold values that are not numbers: the metadata is damaged.</source>
         <translation>Les grilles d'angles de {file} contiennent des valeurs qui ne sont pas des nombres : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="306"/>
+        <location filename="../plugin/io/products.py" line="308"/>
         <source>The zenith and azimuth grids of {file} differ in size: the metadata is damaged.</source>
         <translation>Les grilles de zénith et d'azimut de {file} n'ont pas la même taille : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="360"/>
+        <location filename="../plugin/io/products.py" line="362"/>
         <source>Could not read {file}: {error}.</source>
         <translation>Impossible de lire {file} : {error}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="376"/>
+        <location filename="../plugin/io/products.py" line="378"/>
         <source>{file} is not a readable zip file ({error}): it may be damaged or incompletely downloaded.</source>
         <translation>{file} n'est pas un fichier zip lisible ({error}) : il est peut-être endommagé ou incomplètement téléchargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="381"/>
+        <location filename="../plugin/io/products.py" line="383"/>
         <source>{file} holds a file named &quot;{name}&quot;, which points outside the zip (an absolute path or &quot;..&quot;). A product never does: the zip is refused for safety.</source>
         <translation>{file} contient un fichier nommé « {name} », qui pointe hors du zip (chemin absolu ou « .. »). Un produit n'en contient jamais : le zip est refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="402"/>
+        <location filename="../plugin/io/products.py" line="404"/>
         <source>Could not read {file} in {zip} ({error}): the zip may be damaged.</source>
         <translation>Impossible de lire {file} dans {zip} ({error}) : le zip est peut-être endommagé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="431"/>
+        <location filename="../plugin/io/products.py" line="433"/>
         <source>This zip is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif). Found in {path}: {files}.</source>
         <translation>Ce zip n'est pas un produit Sentinel-2 L2A : il ne contient ni MTD_ALL.xml (Theia), ni MTD_MSIL2A.xml (Sen2Cor), ni aucun fichier de réflectance Theia (*_FRE_B4.tif). Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="435"/>
+        <location filename="../plugin/io/products.py" line="437"/>
         <source>This folder is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif). Found in {path}: {files}.</source>
         <translation>Ce dossier n'est pas un produit Sentinel-2 L2A : il ne contient ni MTD_ALL.xml (Theia), ni MTD_MSIL2A.xml (Sen2Cor), ni aucun fichier de réflectance Theia (*_FRE_B4.tif). Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="448"/>
+        <location filename="../plugin/io/products.py" line="450"/>
         <source>{path} holds several products ({products}): choose one of them.</source>
         <translation>{path} contient plusieurs produits ({products}) : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="453"/>
+        <location filename="../plugin/io/products.py" line="455"/>
         <source>{path} is a Level-1C product (top-of-atmosphere reflectance, MTD_MSIL1C.xml). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{path} est un produit de niveau 1C (réflectance au sommet de l'atmosphère, MTD_MSIL1C.xml). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="516"/>
+        <location filename="../plugin/io/products.py" line="518"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="516"/>
+        <location filename="../plugin/io/products.py" line="518"/>
         <source>{product} lacks {missing}; it has {found}.</source>
         <translation>{product} ne contient pas {missing} ; il contient {found}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="599"/>
+        <location filename="../plugin/io/products.py" line="600"/>
         <source>{product} has no mask to tell &quot;{kind}&quot; from: it needs {sources}.</source>
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="375"/>
+        <location filename="../plugin/processing/loadproduct.py" line="369"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="654"/>
+        <location filename="../plugin/io/products.py" line="670"/>
         <source>{path} does not exist: expected a product folder, its .zip, or its metadata file.</source>
         <translation>{path} n'existe pas : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="666"/>
+        <location filename="../plugin/io/products.py" line="682"/>
         <source>{path} is not a Sentinel-2 L2A product: expected a product folder, its .zip, or its metadata file (*_MTD_ALL.xml for Theia, MTD_MSIL2A.xml for Sen2Cor).</source>
         <translation>{path} n'est pas un produit Sentinel-2 L2A : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées (*_MTD_ALL.xml pour Theia, MTD_MSIL2A.xml pour Sen2Cor).</translation>
     </message>
@@ -569,62 +569,62 @@
         <translation>Couches de bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="689"/>
+        <location filename="../plugin/io/products.py" line="705"/>
         <source>&quot;{name}&quot; is not a mask Névé knows: expected one of {masks}.</source>
         <translation>« {name} » n'est pas un masque connu de Névé : attendu l'un de {masks}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="694"/>
+        <location filename="../plugin/io/products.py" line="710"/>
         <source>No raster was given for {name}.</source>
         <translation>Aucun raster n'a été donné pour {name}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="741"/>
+        <location filename="../plugin/io/products.py" line="757"/>
         <source>{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale ({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality flags.</source>
         <translation>{product} n'a pas de MTD_ALL.xml : dates, tuile et version viennent de son nom, le facteur d'échelle ({scale:g}) et la valeur sans donnée ({nodata}) du format Theia ; il n'a ni angles ni indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="751"/>
+        <location filename="../plugin/io/products.py" line="767"/>
         <source>{product} is a product of level {level}. Névé needs a Level-2A product (surface reflectance) made by MAJA or Sen2Cor.</source>
         <translation>{product} est un produit de niveau {level}. Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="755"/>
+        <location filename="../plugin/io/products.py" line="771"/>
         <source>The metadata of {product} lists band {band}, but its file is missing.</source>
         <translation>Les métadonnées de {product} citent la bande {band}, mais son fichier manque.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="779"/>
+        <location filename="../plugin/io/products.py" line="795"/>
         <source>{file} gives no REFLECTANCE_QUANTIFICATION_VALUE: {scale:g} is used, as in the Theia format.</source>
         <translation>{file} ne donne pas de REFLECTANCE_QUANTIFICATION_VALUE : la valeur {scale:g} du format Theia est utilisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="936"/>
+        <location filename="../plugin/io/products.py" line="952"/>
         <source>{file} gives no sun angles, or not all of them.</source>
         <translation>{file} ne donne pas les angles solaires, ou pas tous.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="835"/>
+        <location filename="../plugin/io/products.py" line="851"/>
         <source>{product} is a product of type {type} ({level}). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{product} est un produit de type {type} ({level}). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="862"/>
+        <location filename="../plugin/io/products.py" line="878"/>
         <source>{file} gives no BOA_ADD_OFFSET although its processing baseline is {version}: the offset {offset:g} of baselines {baseline} and later is used.</source>
         <translation>{file} ne donne pas de BOA_ADD_OFFSET alors que sa version de traitement (baseline) est {version} : le décalage {offset:g} des versions {baseline} et suivantes est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="877"/>
+        <location filename="../plugin/io/products.py" line="893"/>
         <source>{product} holds several tiles ({tiles}): Névé reads one tile per product.</source>
         <translation>{product} contient plusieurs tuiles ({tiles}) : Névé lit une tuile par produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="896"/>
+        <location filename="../plugin/io/products.py" line="912"/>
         <source>{product} has no GRANULE/*/MTD_TL.xml: it has no angles.</source>
         <translation>{product} n'a pas de GRANULE/*/MTD_TL.xml : il n'a pas d'angles.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="955"/>
+        <location filename="../plugin/io/products.py" line="971"/>
         <source>{product} has no reflectance band file: the product is incomplete. Found in {path}: {files}.</source>
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
@@ -954,7 +954,7 @@
         <translation>La couche de masque d'un produit : un fichier MAJA CLM ou MG2, un fichier SCL Sen2Cor ou tout raster classé à une bande. Utilisée quand aucun produit n'est donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="145"/>
+        <location filename="../plugin/processing/dilatemask.py" line="146"/>
         <source>Resolution with a product (m)</source>
         <translation>Résolution avec un produit (m)</translation>
     </message>
@@ -964,7 +964,7 @@
         <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Neige de Theia travaille à 20 m).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="121"/>
+        <location filename="../plugin/processing/dilatemask.py" line="122"/>
         <source>No input: give a Sentinel-2 L2A product or a mask raster.</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A ou un raster de masque.</translation>
     </message>
@@ -974,52 +974,52 @@
         <translation>{product} n'a pas de masque de nuages (CLM, MG2 ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="25"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="14"/>
         <source>Sentinel-2 L2A product (folder, .zip or metadata file)</source>
         <translation>Produit Sentinel-2 L2A (dossier, .zip ou fichier de métadonnées)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="25"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="14"/>
         <source>Sentinel-2 L2A products (*.zip *.xml);;All files (*)</source>
         <translation>Produits Sentinel-2 L2A (*.zip *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="25"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="14"/>
         <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). Scale, offset and no-data come from its metadata. Leave empty to give layers instead.</source>
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit Sen2Cor de l'ESA, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml). L'échelle, le décalage et la valeur « pas de données » viennent de ses métadonnées. Laissez vide pour donner des couches à la place.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="38"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="26"/>
         <source>Reflectance scale of the layers</source>
         <translation>Échelle de réflectance des couches</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="38"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="26"/>
         <source>With layers: reflectance = (value + offset) / scale. 10000 for Theia FRE/SRE and Sen2Cor.</source>
         <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. 10000 pour les FRE/SRE de Theia et pour Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="44"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="26"/>
         <source>Reflectance offset of the layers</source>
         <translation>Décalage de réflectance des couches</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="44"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="26"/>
         <source>With layers: reflectance = (value + offset) / scale. Sen2Cor from processing baseline 04.00 (January 2022): -1000; before, and Theia: 0.</source>
         <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. Sen2Cor à partir de la version de traitement 04.00 (janvier 2022) : -1000 ; avant, et pour Theia : 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="82"/>
+        <location filename="../plugin/pipeline/inputs.py" line="37"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers ({layers}).</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A, ou les couches ({layers}).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis_plugin.py" line="75"/>
+        <location filename="../plugin/qgis_plugin.py" line="71"/>
         <source>Tune thresholds…</source>
         <translation>Ajuster les seuils…</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis_plugin.py" line="77"/>
+        <location filename="../plugin/qgis_plugin.py" line="73"/>
         <source>Névé: see what the snow and cloud thresholds do on your scene</source>
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
@@ -1109,7 +1109,7 @@
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="572"/>
+        <location filename="../plugin/processing/loadproduct.py" line="566"/>
         <source>Theia reflectance</source>
         <translation>Réflectance Theia</translation>
     </message>
@@ -1149,12 +1149,12 @@
         <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="564"/>
+        <location filename="../plugin/processing/loadproduct.py" line="558"/>
         <source>Tile</source>
         <translation>Tuile</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="563"/>
+        <location filename="../plugin/processing/loadproduct.py" line="557"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
@@ -1184,107 +1184,107 @@
         <translation>Azimut solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="576"/>
+        <location filename="../plugin/processing/loadproduct.py" line="570"/>
         <source>Sunglint likely</source>
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="222"/>
+        <location filename="../plugin/processing/loadproduct.py" line="220"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor). Ignorez ces sorties pour charger le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="305"/>
+        <location filename="../plugin/processing/loadproduct.py" line="299"/>
         <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="358"/>
+        <location filename="../plugin/processing/loadproduct.py" line="352"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="379"/>
+        <location filename="../plugin/processing/loadproduct.py" line="373"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="385"/>
+        <location filename="../plugin/processing/loadproduct.py" line="379"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="536"/>
+        <location filename="../plugin/processing/loadproduct.py" line="530"/>
         <source>MAJA&apos;s flag in the metadata</source>
         <translation>indicateur de MAJA dans les métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="541"/>
+        <location filename="../plugin/processing/loadproduct.py" line="535"/>
         <source>MAJA's rule on the mean angles: glint angle below 30° for some band</source>
         <translation>règle de MAJA sur les angles moyens : angle de reflet inférieur à 30° pour au moins une bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="542"/>
+        <location filename="../plugin/processing/loadproduct.py" line="536"/>
         <source>unknown: the product gives no flag and no angles</source>
         <translation>inconnu : le produit ne donne ni indicateur ni angles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="552"/>
+        <location filename="../plugin/processing/loadproduct.py" line="546"/>
         <source>Theia/MUSCATE (MAJA)</source>
         <translation>Theia/MUSCATE (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="552"/>
+        <location filename="../plugin/processing/loadproduct.py" line="546"/>
         <source>ESA Sen2Cor</source>
         <translation>ESA Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="553"/>
+        <location filename="../plugin/processing/loadproduct.py" line="547"/>
         <source>Processing baseline</source>
         <translation>Version de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="553"/>
+        <location filename="../plugin/processing/loadproduct.py" line="547"/>
         <source>Product version</source>
         <translation>Version du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="556"/>
+        <location filename="../plugin/processing/loadproduct.py" line="550"/>
         <source>DN / {scale:g}, no data {nodata}</source>
         <translation>CN / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="558"/>
+        <location filename="../plugin/processing/loadproduct.py" line="552"/>
         <source>(DN {offset}) / {scale:g}, no data {nodata}</source>
         <translation>(CN {offset}) / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <location filename="../plugin/processing/loadproduct.py" line="556"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="565"/>
+        <location filename="../plugin/processing/loadproduct.py" line="559"/>
         <source>Acquisition (UTC)</source>
         <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="566"/>
+        <location filename="../plugin/processing/loadproduct.py" line="560"/>
         <source>Production (UTC)</source>
         <translation>Production (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="568"/>
+        <location filename="../plugin/processing/loadproduct.py" line="562"/>
         <source>Reflectance</source>
         <translation>Réflectance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="574"/>
+        <location filename="../plugin/processing/loadproduct.py" line="568"/>
         <source>Mean sun zenith angle</source>
         <translation>Angle zénithal solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="575"/>
+        <location filename="../plugin/processing/loadproduct.py" line="569"/>
         <source>Mean sun azimuth angle</source>
         <translation>Azimut solaire moyen</translation>
     </message>
@@ -1299,77 +1299,77 @@
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="582"/>
+        <location filename="../plugin/processing/loadproduct.py" line="576"/>
         <source>No data (of all pixels)</source>
         <translation>Sans données (parmi tous les pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="616"/>
+        <location filename="../plugin/processing/loadproduct.py" line="610"/>
         <source>Summary of {product}</source>
         <translation>Résumé de {product}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="589"/>
+        <location filename="../plugin/processing/loadproduct.py" line="583"/>
         <source>Percent of the valid pixels at 20 m, from the decoded masks:</source>
         <translation>Pourcentage des pixels valides à 20 m, d'après les masques décodés :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="592"/>
+        <location filename="../plugin/processing/loadproduct.py" line="586"/>
         <source>Quality indicators of the product:</source>
         <translation>Indicateurs de qualité du produit :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="600"/>
+        <location filename="../plugin/processing/loadproduct.py" line="594"/>
         <source>Masks at 20 m</source>
         <translation>Masques à 20 m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="601"/>
+        <location filename="../plugin/processing/loadproduct.py" line="595"/>
         <source>Percent of the valid pixels, counted on the masks decoded by Névé.</source>
         <translation>Pourcentage des pixels valides, compté sur les masques décodés par Névé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="603"/>
+        <location filename="../plugin/processing/loadproduct.py" line="597"/>
         <source>Percent</source>
         <translation>Pourcentage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="607"/>
+        <location filename="../plugin/processing/loadproduct.py" line="601"/>
         <source>Quality indicators of the product</source>
         <translation>Indicateurs de qualité du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="608"/>
+        <location filename="../plugin/processing/loadproduct.py" line="602"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1113"/>
+        <location filename="../plugin/processing/loadproduct.py" line="602"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1115"/>
+        <location filename="../plugin/processing/loadproduct.py" line="605"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="614"/>
+        <location filename="../plugin/processing/loadproduct.py" line="608"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="227"/>
+        <location filename="../plugin/processing/waterclouds.py" line="228"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="227"/>
+        <location filename="../plugin/processing/waterclouds.py" line="228"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="637"/>
+        <location filename="../plugin/processing/loadproduct.py" line="631"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -1389,87 +1389,87 @@
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="114"/>
+        <location filename="../plugin/processing/legacy.py" line="117"/>
         <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="101"/>
+        <location filename="../plugin/pipeline/inputs.py" line="57"/>
         <source>{name} has no coordinate reference system: distances in metres need a projected CRS in metres (the products&apos; UTM zone).</source>
         <translation>{name} n'a pas de système de coordonnées de référence : des distances en mètres demandent un SCR projeté en mètres (la zone UTM des produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="105"/>
+        <location filename="../plugin/pipeline/inputs.py" line="61"/>
         <source>{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in metres. Reproject it first (for Sentinel-2, to the tile&apos;s UTM zone).</source>
         <translation>{name} est dans un SCR géographique ({crs}), en degrés : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord (pour Sentinel-2, dans la zone UTM de la tuile).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="111"/>
+        <location filename="../plugin/pipeline/inputs.py" line="67"/>
         <source>{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS in metres. Reproject it first.</source>
         <translation>{name} est dans un SCR dont l'unité est {unit}, pas le mètre : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="115"/>
+        <location filename="../plugin/pipeline/inputs.py" line="71"/>
         <source>{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.</source>
         <translation>{name} est tourné : les distances demandent un raster orienté au nord. Rééchantillonnez-le d'abord sur une grille orientée au nord.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="122"/>
+        <location filename="../plugin/pipeline/inputs.py" line="78"/>
         <source>{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}</source>
         <translation>{width} x {height} pixels de {px:g} x {py:g}, origine ({x:.2f}, {y:.2f}), {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/inputs.py" line="149"/>
+        <location filename="../plugin/pipeline/inputs.py" line="105"/>
         <source>{name} is not on the grid of {reference}: {name} has {grid}, {reference} has {reference_grid}. Give layers on the same grid, or ask for resampling (&quot;Resample layers on other grids&quot;).</source>
         <translation>{name} n'est pas sur la grille de {reference} : {name} a {grid}, {reference} a {reference_grid}. Donnez des couches sur la même grille, ou demandez un rééchantillonnage (« Rééchantillonner les couches sur d'autres grilles »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="112"/>
+        <location filename="../plugin/processing/dilatemask.py" line="113"/>
         <source>Could not read {name}: {error}</source>
         <translation>Impossible de lire {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="240"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="241"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="138"/>
+        <location filename="../plugin/processing/dilatemask.py" line="139"/>
         <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
         <translation>{product} n'a pas d'angles de visée par bande dans ses métadonnées : le tampon de parallaxe en a besoin. Mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="145"/>
+        <location filename="../plugin/processing/dilatemask.py" line="146"/>
         <source>Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection works at 20 m; the product&apos;s masks exist at both).</source>
         <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Theia Neige travaille à 20 m ; les masques du produit existent aux deux).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="154"/>
+        <location filename="../plugin/processing/dilatemask.py" line="155"/>
         <source>Parallax height (m, 0 = off)</source>
         <translation>Hauteur de parallaxe (m, 0 = sans)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="154"/>
+        <location filename="../plugin/processing/dilatemask.py" line="155"/>
         <source>The 12 bands of Sentinel-2 look in slightly different directions, so a cloud at this height appears at a different place in each band (larger for higher clouds, such as contrails). Above 0, the buffer also covers every displacement between the bands&apos; viewing directions for a cloud at this height (from the product&apos;s per-band mean viewing angles: needs a product). 0 (default): a plain disk, as MAJA.</source>
         <translation>Les 12 bandes de Sentinel-2 visent dans des directions légèrement différentes : un nuage à cette hauteur apparaît à une place différente dans chaque bande (d'autant plus qu'il est haut, comme les traînées de condensation). Au-dessus de 0, le tampon couvre aussi tous les déplacements entre les directions de visée des bandes pour un nuage à cette hauteur (d'après les angles de visée moyens de chaque bande du produit : il faut un produit). 0 (par défaut) : un simple disque, comme MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="179"/>
+        <location filename="../plugin/processing/dilatemask.py" line="180"/>
         <source>Buffer a mask by a distance</source>
         <translation>Tampon d'un masque à une distance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="182"/>
+        <location filename="../plugin/processing/dilatemask.py" line="183"/>
         <source>Exact Euclidean buffer of a mask (1 buffered, 0 outside, 255 no data), optionally extended by the parallax between the bands.</source>
         <translation>Tampon euclidien exact d'un masque (1 dans le tampon, 0 hors, 255 pas de données), étendu au besoin par la parallaxe entre les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="186"/>
+        <location filename="../plugin/processing/dilatemask.py" line="187"/>
         <source>&lt;p&gt;Buffers (dilates) a mask by a distance in metres, as MAJA dilates its cloud mask: 480 m in Theia production since February 2018, 240 m from May 2017 to February 2018; Sen2Cor does not buffer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exact definition&lt;/b&gt;: an output pixel is 1 when the Euclidean distance between its centre and the centre of some mask pixel is at most the distance, 0 otherwise, 255 where the input is no data. Pixel width and height come from the raster (non-square pixels are honoured); the result is the same whatever the size of the blocks it is computed in. The raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default: every non-zero value except no data); or, without a layer, the clouds of a Sentinel-2 L2A product: MAJA CLM bits 1, 2, 3 and 7 (every cloud except the thinnest, not shadows), or Sen2Cor SCL classes 8, 9 and 10, with no data from EDG or SCL 0. For another choice, make the mask with &quot;Cloud mask from a product&apos;s mask&quot; and give it as the layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallax&lt;/b&gt;: with a parallax height above 0 and a product (for its per-band viewing angles), the buffer also covers where the bands see a cloud at that height.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Entoure (dilate) un masque d'un tampon d'une distance en mètres, comme MAJA dilate son masque de nuages : 480 m dans la production Theia depuis février 2018, 240 m de mai 2017 à février 2018 ; Sen2Cor ne met pas de tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Définition exacte&lt;/b&gt; : un pixel de sortie vaut 1 quand la distance euclidienne entre son centre et le centre d'un pixel du masque est au plus la distance, 0 sinon, 255 là où l'entrée n'a pas de données. La largeur et la hauteur des pixels viennent du raster (les pixels non carrés sont respectés) ; le résultat est le même quelle que soit la taille des blocs de calcul. Le raster doit être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut : toute valeur non nulle sauf l'absence de données) ; ou, sans couche, les nuages d'un produit Sentinel-2 L2A : bits 1, 2, 3 et 7 du CLM de MAJA (tous les nuages sauf les plus fins, pas les ombres), ou classes 8, 9 et 10 du SCL de Sen2Cor, l'absence de données venant d'EDG ou du SCL 0. Pour un autre choix, faites le masque avec « Masque de nuages depuis le masque d'un produit » et donnez-le comme couche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallaxe&lt;/b&gt; : avec une hauteur de parallaxe supérieure à 0 et un produit (pour ses angles de visée par bande), le tampon couvre aussi les endroits où les bandes voient un nuage à cette hauteur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="205"/>
+        <location filename="../plugin/processing/dilatemask.py" line="206"/>
         <source>The mask to buffer, for example a cloud mask made by &quot;Cloud mask from a product&apos;s mask&quot;. When given, it is buffered even if a product is given too (the product then only provides the viewing angles of the parallax).</source>
         <translation>Le masque à entourer d'un tampon, par exemple un masque de nuages fait par « Masque de nuages depuis le masque d'un produit ». S'il est donné, c'est lui qui est traité même si un produit est donné aussi (le produit ne fournit alors que les angles de visée de la parallaxe).</translation>
     </message>
@@ -1479,22 +1479,22 @@
         <translation>Valeurs comptées comme masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="210"/>
+        <location filename="../plugin/processing/dilatemask.py" line="211"/>
         <source>Values of the mask raster that are buffered, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
         <translation>Valeurs du raster de masque qui reçoivent un tampon, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="262"/>
+        <location filename="../plugin/processing/dilatemask.py" line="263"/>
         <source>Buffered mask</source>
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="283"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="284"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="245"/>
+        <location filename="../plugin/processing/dilatemask.py" line="246"/>
         <source>Parallax of a cloud at {height:g} m between the bands: up to {spread:.0f} m.</source>
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
@@ -2049,172 +2049,172 @@
         <translation>4 ou plus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="47"/>
+        <location filename="../plugin/processing/waterclouds.py" line="48"/>
         <source>B12 (2190 nm), as MAJA</source>
         <translation>B12 (2190 nm), comme MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="51"/>
+        <location filename="../plugin/processing/waterclouds.py" line="52"/>
         <source>Per pixel, from the sun and viewing angle grids</source>
         <translation>Par pixel, d'après les grilles d'angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="52"/>
+        <location filename="../plugin/processing/waterclouds.py" line="53"/>
         <source>The product&apos;s scene flag (MAJA)</source>
         <translation>L'indicateur de scène du produit (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="53"/>
+        <location filename="../plugin/processing/waterclouds.py" line="54"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="54"/>
+        <location filename="../plugin/processing/waterclouds.py" line="55"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="58"/>
+        <location filename="../plugin/processing/waterclouds.py" line="59"/>
         <source>Water mask (non-zero values are water)</source>
         <translation>Masque d'eau (les valeurs non nulles sont de l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="59"/>
+        <location filename="../plugin/processing/waterclouds.py" line="60"/>
         <source>MAJA MG2 (bit 0 is water)</source>
         <translation>MG2 de MAJA (le bit 0 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="60"/>
+        <location filename="../plugin/processing/waterclouds.py" line="61"/>
         <source>Sen2Cor SCL (class 6 is water)</source>
         <translation>SCL de Sen2Cor (la classe 6 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="119"/>
+        <location filename="../plugin/processing/waterclouds.py" line="120"/>
         <source>{product} has no sun and viewing angle grids ({band}) in its metadata, which per-pixel sunglint needs. Choose the product&apos;s scene flag, &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a pas de grilles d'angles solaires et de visée ({band}) dans ses métadonnées, dont le reflet du soleil par pixel a besoin. Choisissez pour le reflet du soleil l'indicateur de scène du produit, « toujours » ou « jamais ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="172"/>
+        <location filename="../plugin/processing/waterclouds.py" line="173"/>
         <source>the product&apos;s SunGlintDetected flag</source>
         <translation>l'indicateur SunGlintDetected du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="178"/>
+        <location filename="../plugin/processing/waterclouds.py" line="179"/>
         <source>MAJA&apos;s rule on the mean sun and viewing angles</source>
         <translation>la règle de MAJA sur les angles solaires et de visée moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="180"/>
+        <location filename="../plugin/processing/waterclouds.py" line="181"/>
         <source>{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. Choose &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="227"/>
+        <location filename="../plugin/processing/waterclouds.py" line="228"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="232"/>
+        <location filename="../plugin/processing/waterclouds.py" line="233"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="306"/>
+        <location filename="../plugin/processing/waterclouds.py" line="307"/>
         <source>SWIR band</source>
         <translation>Bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="306"/>
+        <location filename="../plugin/processing/waterclouds.py" line="307"/>
         <source>The band of the test: B12 as MAJA (its parameters: &quot;SWIR when available&quot;), or B11.</source>
         <translation>La bande du test : B12 comme MAJA (ses paramètres : « SWIR quand il existe »), ou B11.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="315"/>
+        <location filename="../plugin/processing/waterclouds.py" line="316"/>
         <source>Sunglint</source>
         <translation>Reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="315"/>
+        <location filename="../plugin/processing/waterclouds.py" line="316"/>
         <source>Where the higher threshold applies. Per pixel (default): where the angle between the viewing direction and the specular reflection of the sun is below the sunglint angle, from the product&apos;s sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a product with angle grids). The product&apos;s scene flag: MAJA&apos;s SunGlintDetected, or MAJA&apos;s rule on the mean angles when the product has no such flag (Sen2Cor). Always, or never.</source>
         <translation>Là où s'applique le seuil le plus haut. Par pixel (par défaut) : là où l'angle entre la direction de visée et la réflexion spéculaire du soleil est inférieur à l'angle de reflet, d'après les grilles d'angles solaires et de visée de la bande SWIR du produit (MAJA lui-même ne le fait pas ; il faut un produit avec des grilles d'angles). L'indicateur de scène du produit : SunGlintDetected de MAJA, ou la règle de MAJA sur les angles moyens quand le produit n'a pas cet indicateur (Sen2Cor). Toujours, ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="322"/>
+        <location filename="../plugin/processing/waterclouds.py" line="323"/>
         <source>Kind of water layer</source>
         <translation>Type de couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="322"/>
+        <location filename="../plugin/processing/waterclouds.py" line="323"/>
         <source>How to read the water layer: non-zero values are water (a water mask), MAJA MG2 bit 0, or Sen2Cor SCL class 6.</source>
         <translation>Comment lire la couche d'eau : les valeurs non nulles sont de l'eau (un masque d'eau), le bit 0 du MG2 de MAJA, ou la classe 6 du SCL de Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="330"/>
+        <location filename="../plugin/processing/waterclouds.py" line="331"/>
         <source>Resample layers on other grids</source>
         <translation>Rééchantillonner les couches sur d'autres grilles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="330"/>
+        <location filename="../plugin/processing/waterclouds.py" line="331"/>
         <source>Layers must lie on the grid of the first one (same CRS, pixel size and extent); a layer on another grid is refused unless this is ticked: it is then resampled (masks with nearest neighbour, reflectance with cubic convolution).</source>
         <translation>Les couches doivent être sur la grille de la première (même SCR, même taille de pixel, même emprise) ; une couche sur une autre grille est refusée sauf si cette case est cochée : elle est alors rééchantillonnée (les masques au plus proche voisin, la réflectance par convolution cubique).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="367"/>
+        <location filename="../plugin/processing/waterclouds.py" line="368"/>
         <source>No water: give the water layer (or a product).</source>
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="389"/>
+        <location filename="../plugin/processing/waterclouds.py" line="390"/>
         <source>Clouds over water (SWIR test, sunglint-aware)</source>
         <translation>Nuages sur l'eau (test SWIR, avec reflet du soleil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="392"/>
+        <location filename="../plugin/processing/waterclouds.py" line="393"/>
         <source>MAJA&apos;s SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), with sunglint per pixel, from the scene flag, always or never.</source>
         <translation>Le test SWIR de MAJA pour les nuages sur l'eau (1 nuage sur l'eau, 0 non, 255 pas de données), avec reflet du soleil par pixel, d'après l'indicateur de scène, toujours ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="414"/>
+        <location filename="../plugin/processing/waterclouds.py" line="415"/>
         <source>SWIR reflectance layer</source>
         <translation>Couche de réflectance SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="414"/>
+        <location filename="../plugin/processing/waterclouds.py" line="415"/>
         <source>The SWIR band (B12, or B11 when chosen) as a layer, used when no product is given; reflectance = (value + offset) / scale (advanced parameters). Its grid is the output&apos;s.</source>
         <translation>La bande SWIR (B12, ou B11 si elle est choisie) en couche, utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés). Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="418"/>
+        <location filename="../plugin/processing/waterclouds.py" line="419"/>
         <source>Water layer</source>
         <translation>Couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="418"/>
+        <location filename="../plugin/processing/waterclouds.py" line="419"/>
         <source>Where the water is: a water mask, a MAJA MG2 or a Sen2Cor SCL (say which below). Needed without a product; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau : un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor (précisez lequel ci-dessous). Nécessaire sans produit ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="472"/>
+        <location filename="../plugin/processing/waterclouds.py" line="473"/>
         <source>Clouds over water</source>
         <translation>Nuages sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="427"/>
+        <location filename="../plugin/processing/waterclouds.py" line="428"/>
         <source>Glint angle (degrees)</source>
         <translation>Angle de reflet (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="427"/>
+        <location filename="../plugin/processing/waterclouds.py" line="428"/>
         <source>Optional: the glint angle at each pixel, in degrees (float32), from the product&apos;s angle grids; 0 is the exact specular reflection of the sun.</source>
         <translation>Facultatif : l'angle de reflet en chaque pixel, en degrés (float32), d'après les grilles d'angles du produit ; 0 est la réflexion spéculaire exacte du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="431"/>
+        <location filename="../plugin/processing/waterclouds.py" line="432"/>
         <source>Percent of the water pixels found cloudy</source>
         <translation>Pourcentage des pixels d'eau trouvés nuageux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="476"/>
+        <location filename="../plugin/processing/waterclouds.py" line="477"/>
         <source>Glint angle</source>
         <translation>Angle de reflet</translation>
     </message>
@@ -2259,7 +2259,7 @@
         <translation>Les nombres ci-dessous</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="179"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="180"/>
         <source>Dark-test band layer (NIR or SWIR)</source>
         <translation>Couche de la bande du test sombre (PIR ou SWIR)</translation>
     </message>
@@ -2479,122 +2479,122 @@
         <translation>{count} nuages, {found} avec une ombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="78"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="79"/>
         <source>Custom values (the parameters below)</source>
         <translation>Valeurs personnalisées (les paramètres ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="134"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="135"/>
         <source>Refine a cloud mask (Theia recipe)</source>
         <translation>Affiner un masque de nuages (recette Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="137"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="138"/>
         <source>From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, projected shadows and buffer, with Theia&apos;s presets or your own values.</source>
         <translation>D'un produit à un masque de nuages affiné compatible avec MAJA en une étape : nuages sur l'eau, ombres projetées et tampon, avec les préréglages de Theia ou vos propres valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="141"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="142"/>
         <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply only with custom values.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées : la distance du tampon et les seuils ci-dessous ne s'appliquent qu'avec les valeurs personnalisées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="165"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="166"/>
         <source>MAJA CLM layer</source>
         <translation>Couche CLM de MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="165"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="166"/>
         <source>Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output&apos;s.</source>
         <translation>Sans produit : le masque de nuages CLM de MAJA (bits) à affiner. Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="168"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="169"/>
         <source>Sen2Cor SCL layer</source>
         <translation>Couche SCL de Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="168"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="169"/>
         <source>Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its class 6 is then the water unless a water layer is given.</source>
         <translation>Sans produit et sans CLM : la classification de scène de Sen2Cor, écrite en bits du CLM ; sa classe 6 est alors l'eau, sauf si une couche d'eau est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="172"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="173"/>
         <source>Without a product: the SWIR band of the water test (B12, or B11 when chosen).</source>
         <translation>Sans produit : la bande SWIR du test sur l'eau (B12, ou B11 si elle est choisie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="175"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="176"/>
         <source>Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with a CLM layer; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau (un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor : précisez lequel ci-dessous). Nécessaire avec une couche CLM ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="179"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="180"/>
         <source>Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test.</source>
         <translation>Sans produit, pour les ombres : la bande PIR (B8A ou B8) ou SWIR (B11) du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="183"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="184"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="183"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="184"/>
         <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA).</source>
         <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="189"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="190"/>
         <source>Used only with the preset &quot;Custom values&quot;; the other presets set it.</source>
         <translation>Utilisé seulement avec le préréglage « Valeurs personnalisées » ; les autres préréglages le fixent.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="196"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="197"/>
         <source>Project cloud shadows</source>
         <translation>Projeter les ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="196"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="197"/>
         <source>Search the shadows of the clouds (clouds over water included) from the sun geometry and add them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water it missed before February 2018.</source>
         <translation>Chercher les ombres des nuages (nuages sur l'eau compris) d'après la géométrie solaire et les ajouter en bits 0 et 5 du CLM. MAJA détecte lui-même des ombres, mais pas celles des nuages sur l'eau qu'il manquait avant février 2018.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="205"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="206"/>
         <source>Refined cloud mask (CLM bits)</source>
         <translation>Masque de nuages affiné (bits du CLM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="376"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="377"/>
         <source>Refined cloud classes</source>
         <translation>Classes de nuages affinées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="209"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="210"/>
         <source>Cloud, percent of the valid pixels</source>
         <translation>Nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="210"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="211"/>
         <source>Cloud shadow, percent of the valid pixels</source>
         <translation>Ombre de nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="212"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="213"/>
         <source>Buffer, percent of the valid pixels</source>
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="234"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="235"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="271"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="272"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="346"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="347"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -2669,387 +2669,387 @@
         <translation>Lecture de la zone visible…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="70"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="15"/>
         <source>Binary cloud mask (non-zero = cloud)</source>
         <translation>Masque de nuages binaire (non nul = nuage)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="76"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
         <source>Gascoin et al. 2020: 0.5 tanh(2.65 NDSI - 1.42) + 0.5</source>
         <translation>Gascoin et al. 2020 : 0,5 tanh(2,65 NDSI - 1,42) + 0,5</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="77"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
         <source>Linear (older LIS): 1.45 NDSI - 0.01</source>
         <translation>Linéaire (anciennes versions de LIS) : 1,45 NDSI - 0,01</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="115"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="120"/>
         <source>Snow map (Theia/LIS method)</source>
         <translation>Carte de neige (méthode Theia/LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="118"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="120"/>
         <source>The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products.</source>
         <translation>La carte de neige à 20 m de la collection Theia Neige (0 pas de neige, 100 neige, 205 nuage), faite avec les deux passes de Let-It-Snow, avec vos seuils, sur des produits Theia ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="29"/>
         <source>Green band (B3)</source>
         <translation>Bande verte (B3)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="29"/>
         <source>Used when no product is given: the green band (B3, 10 m or 20 m) as digital numbers.</source>
         <translation>Utilisée quand aucun produit n'est donné : la bande verte (B3, 10 m ou 20 m) en comptes numériques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="32"/>
         <source>Red band (B4)</source>
         <translation>Bande rouge (B4)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="32"/>
         <source>Used when no product is given: the red band (B4, 10 m or 20 m) as digital numbers.</source>
         <translation>Utilisée quand aucun produit n'est donné : la bande rouge (B4, 10 m ou 20 m) en comptes numériques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="35"/>
         <source>SWIR band (B11)</source>
         <translation>Bande SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="35"/>
         <source>Used when no product is given: the SWIR band (B11, 20 m). The map is made on its grid, and its no-data pixels are the map&apos;s no data.</source>
         <translation>Utilisée quand aucun produit n'est donné : la bande SWIR (B11, 20 m). La carte est faite sur sa grille, et ses pixels sans données sont ceux de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="167"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="44"/>
         <source>How to read the cloud mask layer. MAJA CLM bits: any bit is cloud, bits 5 and 6 are shadows and bit 7 high clouds, which stay cloud whatever the dark-cloud test says. Sen2Cor SCL: classes 3, 8, 9 and 10 are cloud, 3 is shadow and 10 high cloud. Binary: non-zero is cloud, with no shadow or high cloud.</source>
         <translation>Comment lire la couche de masque de nuages. Bits du CLM de MAJA : tout bit est un nuage, les bits 5 et 6 sont des ombres et le bit 7 des nuages hauts, qui restent des nuages quel que soit le résultat du test des nuages sombres. SCL de Sen2Cor : les classes 3, 8, 9 et 10 sont des nuages, 3 est une ombre et 10 un nuage haut. Binaire : toute valeur non nulle est un nuage, sans ombre ni nuage haut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="174"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="50"/>
         <source>Digital elevation model</source>
         <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="174"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="50"/>
         <source>Elevations in metres, in any CRS and resolution: resampled onto the 20 m grid with cubic splines. Pixels without elevation get no pass 2. Without a DEM, pass 2 is skipped.</source>
         <translation>Altitudes en mètres, dans n'importe quel SCR et à n'importe quelle résolution : rééchantillonnées sur la grille de 20 m par splines cubiques. Les pixels sans altitude n'ont pas de passe 2. Sans MNT, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="178"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="54"/>
         <source>Tree cover density</source>
         <translation>Densité du couvert arboré</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="178"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="54"/>
         <source>Tree cover density in percent (0 to 100, above 100 unknown), such as the Copernicus layer LIS uses. Needed for the on-ground fractional snow cover and the QC flags.</source>
         <translation>Densité du couvert arboré en pour cent (0 à 100, au-delà de 100 inconnue), comme la couche Copernicus qu'utilise LIS. Nécessaire pour la fraction de couvert neigeux au sol et les indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="184"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="58"/>
         <source>Elevation band height (m)</source>
         <translation>Hauteur des tranches d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="184"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="58"/>
         <source>Height of the elevation bands of the snowline histogram, in metres. LIS default 100.</source>
         <translation>Hauteur des tranches d'altitude de l'histogramme de la limite de la neige, en mètres. Valeur par défaut de LIS : 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="189"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="61"/>
         <source>Snow fraction of a snowy band</source>
         <translation>Fraction de neige d'une tranche enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="189"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="61"/>
         <source>An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow (0 to 1). LIS default 0.10.</source>
         <translation>Une tranche d'altitude est enneigée quand plus de cette fraction de ses pixels dégagés sont de la neige de la passe 1 (0 à 1). Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="195"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="65"/>
         <source>Clear fraction of a snowy band</source>
         <translation>Fraction dégagée d'une tranche enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="195"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="65"/>
         <source>An elevation band counts only when more than this fraction of its pixels are clear (0 to 1). LIS default 0.10.</source>
         <translation>Une tranche d'altitude ne compte que si plus de cette fraction de ses pixels sont dégagés (0 à 1). Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="201"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="69"/>
         <source>Snow fraction needed for pass 2</source>
         <translation>Fraction de neige nécessaire à la passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="201"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="69"/>
         <source>Pass 2 runs only when pass 1 found snow on more than this fraction of the image (0 to 1). LIS default 0.001 (0.1 %).</source>
         <translation>La passe 2 n'a lieu que si la passe 1 a trouvé de la neige sur plus de cette fraction de l'image (0 à 1). Valeur par défaut de LIS : 0,001 (0,1 %).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="208"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="73"/>
         <source>Resize factor of the dark-cloud test</source>
         <translation>Facteur de réduction du test des nuages sombres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="208"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="73"/>
         <source>The red band is averaged over this many 20 m pixels (12: 240 m) for the dark-cloud test. LIS default 12.</source>
         <translation>La bande rouge est moyennée sur ce nombre de pixels de 20 m (12 : 240 m) pour le test des nuages sombres. Valeur par défaut de LIS : 12.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="214"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="77"/>
         <source>No-data code of the map</source>
         <translation>Code d'absence de données de la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="214"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="77"/>
         <source>Value of the map&apos;s no-data pixels: 255 (LIS 1.6 and later, the Theia Snow collection today) or 254 (LIS up to 1.5).</source>
         <translation>Valeur des pixels sans données de la carte : 255 (LIS 1.6 et suivants, la collection Theia Neige aujourd'hui) ou 254 (LIS jusqu'à la version 1.5).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="220"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="81"/>
         <source>Count no-data pixels in the snowline histogram (as LIS)</source>
         <translation>Compter les pixels sans données dans l'histogramme de la limite de la neige (comme LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="220"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="81"/>
         <source>LIS builds the elevation histogram over every pixel, no data included, so that no-data pixels count as clear and snow-free; the map is LIS&apos;s only that way. Uncheck to leave them out (the snowline then ignores the swath edge).</source>
         <translation>LIS construit l'histogramme des altitudes sur tous les pixels, y compris ceux sans données, qui comptent alors comme dégagés et sans neige ; la carte n'est celle de LIS qu'ainsi. Décochez pour les écarter (la limite de la neige ignore alors le bord de la fauchée).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="227"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="86"/>
         <source>Fractional snow cover formula</source>
         <translation>Formule de la fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="227"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="86"/>
         <source>How the NDSI of a snow pixel gives its fractional snow cover: Gascoin et al. 2020, calibrated on Sentinel-2 (LIS default), or the older linear formula.</source>
         <translation>Comment le NDSI d'un pixel de neige donne sa fraction de couvert neigeux : Gascoin et al. 2020, étalonnée sur Sentinel-2 (par défaut dans LIS), ou l'ancienne formule linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="329"/>
+        <location filename="../plugin/processing/snowmap.py" line="17"/>
         <source>Snow map</source>
         <translation>Carte de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="233"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="90"/>
         <source>0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).</source>
         <translation>0 pas de neige, 100 neige, 205 nuage, le code d'absence de données là où la bande SWIR n'a pas de données (uint8).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="331"/>
+        <location filename="../plugin/processing/snowmap.py" line="19"/>
         <source>Bit field of the intermediate layers</source>
         <translation>Champ de bits des couches intermédiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="236"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="92"/>
         <source>LIS&apos;s bit field: bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag (MG2 &gt;= 64).</source>
         <translation>Le champ de bits de LIS : bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente (MG2 &gt;= 64).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="236"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="95"/>
         <source>NDSI</source>
         <translation>NDSI (indice de neige normalisé)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="236"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="95"/>
         <source>The NDSI (float32), no data where the map has none.</source>
         <translation>Le NDSI (float32), sans données là où la carte n'en a pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="333"/>
+        <location filename="../plugin/processing/snowmap.py" line="21"/>
         <source>Fractional snow cover on top of canopy</source>
         <translation>Fraction de couvert neigeux au-dessus de la canopée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="236"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="97"/>
         <source>FSC in percent (1 to 100) on snow pixels; 0 no snow, 205 cloud, the no-data code.</source>
         <translation>FSC en pour cent (1 à 100) sur les pixels de neige ; 0 pas de neige, 205 nuage, le code d'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="333"/>
+        <location filename="../plugin/processing/snowmap.py" line="21"/>
         <source>Fractional snow cover on ground</source>
         <translation>Fraction de couvert neigeux au sol</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="236"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="100"/>
         <source>Needs the tree cover density: FSC / (1 - tree cover), in percent; codes as the FSC.</source>
         <translation>Nécessite la densité du couvert arboré : FSC / (1 - couvert arboré), en pour cent ; mêmes codes que la FSC.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="338"/>
+        <location filename="../plugin/processing/snowmap.py" line="26"/>
         <source>Quality flags of the fractional snow cover</source>
         <translation>Indicateurs de qualité de la fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="236"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="103"/>
         <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (not computed).</source>
         <translation>Nécessite la densité du couvert arboré. Bits : 0 soleil trop bas, 1 soleil rasant, 2 eau, 3 couvert arboré au-dessus de 90 %, 4 neige sous un nuage fin, 5 couvert arboré inconnu, 6 neige à l'ombre (non calculé).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="251"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="107"/>
         <source>Snow and cloud polygons</source>
         <translation>Polygones de neige et de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="251"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="107"/>
         <source>Polygons of the snow (DN 100) and cloud (DN 205) pixels of the map, in a GeoPackage, with the fields DN and class.</source>
         <translation>Polygones des pixels de neige (DN 100) et de nuages (DN 205) de la carte, dans un GeoPackage, avec les champs DN et class.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="256"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="110"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="256"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="110"/>
         <source>An HTML page with the elevation histogram (snow, cloud and clear fractions per band, the snowline marked) and the numbers of the run.</source>
         <translation>Une page HTML avec l'histogramme des altitudes (fractions de neige, de nuages et de pixels dégagés par tranche, la limite de la neige marquée) et les chiffres du traitement.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="262"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="115"/>
         <source>Snowline elevation (m)</source>
         <translation>Altitude de la limite de la neige (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1061"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="34"/>
         <source>Snow (% of the valid pixels)</source>
         <translation>Neige (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1062"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="35"/>
         <source>Cloud (% of the valid pixels)</source>
         <translation>Nuages (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="276"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="168"/>
         <source>The on-ground fractional snow cover and the QC flags need a tree cover density layer (TCD).</source>
         <translation>La fraction de couvert neigeux au sol et les indicateurs de qualité nécessitent une couche de densité du couvert arboré (TCD).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="320"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="162"/>
         <source>No output file was given for the snow map.</source>
         <translation>Aucun fichier de sortie n'a été donné pour la carte de neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="322"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="164"/>
         <source>The snow and cloud polygons are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
         <translation>Les polygones de neige et de nuages sont écrits dans un GeoPackage : donnez un nom de fichier se terminant par .gpkg (et non {path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="347"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="147"/>
         <source>The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="350"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="150"/>
         <source>The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="353"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="153"/>
         <source>{parameter} must be above 0 (it is {value:g}).</source>
         <translation>{parameter} doit être supérieur à 0 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="356"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="155"/>
         <source>{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).</source>
         <translation>{parameter} est une fraction : il doit être compris entre 0 et 1 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="358"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="157"/>
         <source>The no-data code must be 254 or 255 (it is {value}).</source>
         <translation>Le code d'absence de données doit être 254 ou 255 (il vaut {value}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="362"/>
+        <location filename="../plugin/io/raster.py" line="255"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}).</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="470"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="340"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
         <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="472"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="342"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="485"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="355"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
         <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="487"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="357"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
         <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite de la neige) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="496"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="365"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="506"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="373"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="510"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="377"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="534"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="409"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="790"/>
+        <location filename="../plugin/pipeline/lis.py" line="271"/>
         <source>The DEM has no elevation over the scene: pass 2 is skipped.</source>
         <translation>Le MNT n'a aucune altitude sur la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="794"/>
+        <location filename="../plugin/pipeline/lis.py" line="275"/>
         <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
         <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="820"/>
+        <location filename="../plugin/pipeline/lis.py" line="369"/>
         <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
         <translation>Aucune tranche d'altitude n'est enneigée : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="822"/>
+        <location filename="../plugin/pipeline/lis.py" line="371"/>
         <source>Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is skipped.</source>
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1004"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="469"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1026"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="489"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1027"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1027"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1118"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="53"/>
         <source>Snow map of {product}</source>
         <translation>Carte de neige de {product}</translation>
     </message>
@@ -3094,107 +3094,107 @@
         <translation>Aire minimale des trous (m²)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1054"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="27"/>
         <source>Acquisition</source>
         <translation>Acquisition</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1055"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="28"/>
         <source>{width} x {height} pixels of {size:g} m</source>
         <translation>{width} x {height} pixels de {size:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1058"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="31"/>
         <source>Snowline elevation zs (m)</source>
         <translation>Altitude de la limite de la neige zs (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1059"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="32"/>
         <source>Pass 2</source>
         <translation>Passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1060"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="33"/>
         <source>Pass-1 snow (% of the image)</source>
         <translation>Neige de la passe 1 (% de l'image)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1070"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="41"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1071"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="42"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1072"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="43"/>
         <source>Elevation histogram</source>
         <translation>Histogramme des altitudes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1074"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="45"/>
         <source>No elevation histogram: no DEM, or no elevation over the scene.</source>
         <translation>Pas d'histogramme des altitudes : pas de MNT, ou aucune altitude sur la scène.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1079"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="61"/>
         <source>Cloud fraction</source>
         <translation>Fraction de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1107"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
         <source>Clear fraction</source>
         <translation>Fraction dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1107"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
         <source>Snow fraction of the clear pixels</source>
         <translation>Fraction de neige des pixels dégagés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1090"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="71"/>
         <source>snowline {zs:.0f} m</source>
         <translation>limite de la neige {zs:.0f} m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1091"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="72"/>
         <source>Fraction</source>
         <translation>Fraction</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1093"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="74"/>
         <source>Bands of {width:.1f} m from {low:.0f} to {high:.0f} m. A band is snowy when more than {fclear:g} of its pixels are clear and more than {fsnow:g} of its clear pixels are pass-1 snow; the snowline is two bands below the lowest snowy band.</source>
         <translation>Tranches de {width:.1f} m de {low:.0f} à {high:.0f} m. Une tranche est enneigée quand plus de {fclear:g} de ses pixels sont dégagés et plus de {fsnow:g} de ses pixels dégagés sont de la neige de la passe 1 ; la limite de la neige est deux tranches sous la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1107"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
         <source>Clear snow</source>
         <translation>Neige dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1107"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
         <source>Clear, no snow</source>
         <translation>Dégagé, sans neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1111"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="91"/>
         <source>* the lowest snowy band.</source>
         <translation>* la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1112"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="48"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1113"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="49"/>
         <source>Parameter</source>
         <translation>Paramètre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="1113"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="49"/>
         <source>LIS default</source>
         <translation>Valeur par défaut de LIS</translation>
     </message>
@@ -3274,17 +3274,17 @@
         <translation>Angle de reflet de {low:.1f}° à {high:.1f}° : le seuil avec reflet s'applique à {percent:.0f} % de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="122"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="129"/>
         <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite de la neige : le MNT est découpé en tranches d'altitude de DZ mètres ; la tranche la plus basse où plus de FCLEAR_LIM des pixels sont dégagés et plus de FSNOW_LIM des pixels dégagés sont de la neige donne la limite de la neige, deux tranches plus bas ; 6. passe 2, au-dessus de la limite de la neige seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de FSNOW_TOTAL_LIM de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où la bande SWIR n'en a pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite de la neige ; l'altitude de la limite de la neige et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="162"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="39"/>
         <source>A cloud mask layer, for example the output of neve:refinecloudmask or of neve:cloudmask. With a product it replaces the product&apos;s own mask (CLM or SCL); without a product it is required. Pixels equal to the layer&apos;s no-data value are not cloud.</source>
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="396"/>
+        <location filename="../plugin/processing/waterclouds.py" line="397"/>
         <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;</translation>
     </message>
@@ -3294,24 +3294,179 @@
         <translation>Aires minimales aussi grandes : tout le masque est étiqueté d'un coup.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="47"/>
+        <location filename="../plugin/processing/waterclouds.py" line="48"/>
         <source>B11 (1610 nm), the other SWIR band</source>
         <translation>B11 (1610 nm), l'autre bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="108"/>
+        <location filename="../plugin/processing/legacy.py" line="111"/>
         <source>{parameter}: {value} is out of range; give a finite number.</source>
         <translation>{parameter} : {value} est hors limites ; donnez un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="110"/>
+        <location filename="../plugin/processing/legacy.py" line="113"/>
         <source>{parameter}: {value} is out of range; give a value of at least {minimum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au moins {minimum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="112"/>
+        <location filename="../plugin/processing/legacy.py" line="115"/>
         <source>{parameter}: {value} is out of range; give a value of at most {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="73"/>
+        <source>Warning: {text}</source>
+        <translation>Avertissement : {text}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="99"/>
+        <source>{value} is not true or false</source>
+        <translation>{value} n'est ni true ni false</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="107"/>
+        <source>{value} is not a number</source>
+        <translation>{value} n'est pas un nombre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="107"/>
+        <source>{value} is not a whole number</source>
+        <translation>{value} n'est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="121"/>
+        <source>{value} is not one of {choices}</source>
+        <translation>{value} n'est pas l'un de {choices}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="130"/>
+        <source>{value} is not a date (YYYY-MM-DD)</source>
+        <translation>{value} n'est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="136"/>
+        <source>written only when given</source>
+        <translation>écrit seulement s'il est donné</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="136"/>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="144"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="150"/>
+        <source>default {value}, from {source}</source>
+        <translation>par défaut {value}, selon {source}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="151"/>
+        <source>default {value}</source>
+        <translation>par défaut {value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="159"/>
+        <source>Choices: {choices}.</source>
+        <translation>Choix : {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="186"/>
+        <source>print the results as JSON on standard output</source>
+        <translation>écrire les résultats en JSON sur la sortie standard</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="187"/>
+        <source>print no log and no progress, only warnings</source>
+        <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="210"/>
+        <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
+        <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="210"/>
+        <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
+        <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="215"/>
+        <source>one of: {names}, or list</source>
+        <translation>l'un de : {names}, ou list</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="224"/>
+        <source>Snow maps of an archive (every product, on a Dask cluster)</source>
+        <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="264"/>
+        <source>Error: {message}</source>
+        <translation>Erreur : {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="298"/>
+        <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
+        <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="84"/>
+        <source>Not enough memory for this run: close other programs, or run it on a smaller area.</source>
+        <translation>Pas assez de mémoire pour ce traitement : fermez d'autres programmes, ou traitez une zone plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="90"/>
+        <source>Could not write {file}: no space left on device.</source>
+        <translation>Impossible d'écrire {file} : plus d'espace libre sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="93"/>
+        <source>Could not write {file}: permission denied (the folder is read-only or belongs to someone else).</source>
+        <translation>Impossible d'écrire {file} : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="96"/>
+        <source>{file}: {error}</source>
+        <translation>{file} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="26"/>
+        <source>the Theia and Sen2Cor formats</source>
+        <translation>les formats Theia et Sen2Cor</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="26"/>
+        <source>the Theia format</source>
+        <translation>le format Theia</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/thresholds.py" line="119"/>
+        <source>Let-It-Snow (Theia Snow collection)</source>
+        <translation>Let-It-Snow (collection Neige de Theia)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="139"/>
+        <source>{value} is not a fractional snow cover formula ({choices}).</source>
+        <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/spec.py" line="139"/>
+        <source>{algorithm} has no parameter {names}.</source>
+        <translation>{algorithm} n'a pas de paramètre {names}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/thresholds.py" line="119"/>
+        <source>MAJA, Theia production since February 2018</source>
+        <translation>MAJA, production Theia depuis février 2018</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/thresholds.py" line="122"/>
+        <source>MAJA</source>
+        <translation>MAJA</translation>
     </message>
 </context>
 </TS>

@@ -8,17 +8,13 @@ Life cycle (QGIS calls these):
   closes the panel of ``ui/tune_panel.py`` (created the first time it is opened);
 - ``unload``: remove all of it again, the panel, its preview layers and its thread included.
 """
-import os
-
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
 
 from .i18n import install_translator, remove_translator, tr
-
-PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ICON_PATH = os.path.join(PLUGIN_DIR, "icon.svg")
+from .resources import ICON_PATH
 MENU_NAME = "&Névé"
 TOOLBAR_OBJECT_NAME = "NeveToolbar"
 

@@ -612,7 +612,7 @@ def test_errors_in_french(neve_provider, tmp_path):
 # --- report.py ------------------------------------------------------------------------------------------
 
 def test_report_escapes_and_lays_out():
-    from neve.plugin.processing import report
+    from neve.plugin.pipeline import report
 
     page = report.page("A <b> & c", [report.heading("Tables"), report.table([("x<y", 1.5), ("none", None)],
                                                                           header=("name", "value")),
@@ -626,7 +626,7 @@ def test_report_escapes_and_lays_out():
 
 
 def test_report_bar_chart_scales_bars():
-    from neve.plugin.processing import report
+    from neve.plugin.pipeline import report
 
     svg = report.bar_chart([("half", 50.0), ("none", None), ("over", 150.0), ("<x>", 0.0)], unit="%",
                            maximum=100.0, width=500)
@@ -638,7 +638,7 @@ def test_report_bar_chart_scales_bars():
 
 
 def test_report_write_text_is_atomic(tmp_path):
-    from neve.plugin.processing import report
+    from neve.plugin.pipeline import report
 
     path = report.write_text(tmp_path / "sub" / "page.html", "é")
     assert open(path, encoding="utf-8").read() == "é" and os.listdir(tmp_path / "sub") == ["page.html"]

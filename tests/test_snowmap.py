@@ -8,6 +8,7 @@ threshold x 10000), the snowline histogram is a loop over the elevation bands.
 import glob
 import math
 import os
+import tempfile
 
 import numpy as np
 import pytest
@@ -391,7 +392,7 @@ def test_optional_outputs(neve_provider, theia, tmp_path):
 
 def test_result_does_not_depend_on_the_strip_height_nor_on_scratch_files(neve_provider, theia, tmp_path,
                                                                           monkeypatch):
-    from neve.plugin.processing import snowmap as module
+    from neve.plugin.pipeline import lis as module
 
     scene, product, dem = theia
     names = ("OUTPUT", "OUTPUT_BITS", "OUTPUT_FSC", "OUTPUT_NDSI")
@@ -418,14 +419,13 @@ class CancelAfterFirstStrip(QgsProcessingFeedback):
 
 
 def test_cancel_leaves_nothing(neve_provider, theia, tmp_path, monkeypatch):
-    from qgis.core import QgsProcessingUtils
 
-    from neve.plugin.processing import snowmap as module
+    from neve.plugin.pipeline import lis as module
 
     scene, product, dem = theia
     monkeypatch.setattr(module, "BLOCK_ROWS", 50)
     monkeypatch.setattr(module, "SCRATCH_IN_MEMORY_MB", 0)
-    before = set(glob.glob(os.path.join(QgsProcessingUtils.tempFolder(), "neve-snowmap-*")))
+    before = set(glob.glob(os.path.join(tempfile.gettempdir(), "neve-snowmap-*")))
     out = tmp_path / "out"
     out.mkdir()
     outputs = {name: str(out / (name.lower() + ".tif")) for name in ("OUTPUT", "OUTPUT_BITS", "OUTPUT_NDSI")}
@@ -433,7 +433,7 @@ def test_cancel_leaves_nothing(neve_provider, theia, tmp_path, monkeypatch):
         run("neve:snowmap", dict(outputs, INPUT_PRODUCT=product, DEM=dem, OUTPUT_VECTOR=str(out / "p.gpkg"),
                                  OUTPUT_HTML_FILE=str(out / "r.html")), feedback=CancelAfterFirstStrip())
     assert leftovers(out) == []
-    assert set(glob.glob(os.path.join(QgsProcessingUtils.tempFolder(), "neve-snowmap-*"))) == before
+    assert set(glob.glob(os.path.join(tempfile.gettempdir(), "neve-snowmap-*"))) == before
 
 
 @pytest.mark.parametrize("parameters, message", [

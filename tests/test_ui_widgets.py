@@ -13,7 +13,8 @@ from conftest import ROOT
 def make_algorithm(package="neve"):
     """A small algorithm declaring three thresholds of the table, as neve:snowmap will, registered
     in a provider of its own (the dialogs need the algorithm's provider)."""
-    thresholds = __import__(package + ".plugin.processing.thresholds", fromlist=["THRESHOLDS"])
+    thresholds = __import__(package + ".plugin.pipeline.thresholds", fromlist=["threshold_param"])
+    base = __import__(package + ".plugin.processing.base", fromlist=["qgis_parameter"])
 
     class ThresholdsAlgorithm(QgsProcessingAlgorithm):
         def createInstance(self):  # noqa: N802
@@ -28,7 +29,7 @@ def make_algorithm(package="neve"):
         def initAlgorithm(self, config=None):  # noqa: N802
             self.addParameter(QgsProcessingParameterString("INPUT_PRODUCT", "Product", optional=True))
             for name in ("NDSI_PASS1", "DISTANCE", "SUNGLINT_ANGLE"):
-                self.addParameter(thresholds.THRESHOLDS[name].parameter())
+                self.addParameter(base.qgis_parameter(thresholds.threshold_param(name)))
 
         def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
             return {}
@@ -81,7 +82,7 @@ def _remove_test_providers():
 ])
 def test_moving_the_slider_updates_the_spin_box_and_emits_the_value_once(qtbot, qgis_app, name,
                                                                           after_one_step):
-    from neve.plugin.processing.thresholds import THRESHOLDS
+    from neve.plugin.pipeline.thresholds import THRESHOLDS
     from neve.ui.widgets import ThresholdSlider
 
     widget = ThresholdSlider(THRESHOLDS[name])
@@ -97,7 +98,7 @@ def test_moving_the_slider_updates_the_spin_box_and_emits_the_value_once(qtbot, 
 
 
 def test_typing_in_the_spin_box_moves_the_slider_to_the_nearest_step(qtbot, qgis_app):
-    from neve.plugin.processing.thresholds import THRESHOLDS
+    from neve.plugin.pipeline.thresholds import THRESHOLDS
     from neve.ui.widgets import ThresholdSlider
 
     widget = ThresholdSlider(THRESHOLDS["DISTANCE"])
@@ -115,7 +116,7 @@ def test_typing_in_the_spin_box_moves_the_slider_to_the_nearest_step(qtbot, qgis
 
 
 def test_values_are_clamped_rounded_and_programmatic_changes_can_stay_silent(qtbot, qgis_app):
-    from neve.plugin.processing.thresholds import THRESHOLDS
+    from neve.plugin.pipeline.thresholds import THRESHOLDS
     from neve.ui.widgets import ThresholdSlider
 
     widget = ThresholdSlider(THRESHOLDS["NDSI_PASS2"])
@@ -133,7 +134,7 @@ def test_values_are_clamped_rounded_and_programmatic_changes_can_stay_silent(qtb
 
 
 def test_tooltip_gives_label_unit_range_and_help(qtbot, qgis_app):
-    from neve.plugin.processing.thresholds import THRESHOLDS
+    from neve.plugin.pipeline.thresholds import THRESHOLDS
     from neve.ui.widgets import ThresholdSlider
 
     widget = ThresholdSlider(THRESHOLDS["DISTANCE"])
@@ -276,7 +277,7 @@ def test_dragging_a_histogram_line_reports_the_value_under_the_mouse(qtbot, qgis
 def test_the_neve_algorithms_show_their_thresholds_as_sliders(qtbot, dialogs_ready, neve_provider):
     from processing.gui.AlgorithmDialog import AlgorithmDialog
 
-    from neve.plugin.processing.thresholds import THRESHOLDS
+    from neve.plugin.pipeline.thresholds import THRESHOLDS
     from neve.ui.widgets import ThresholdSlider
 
     checked = 0

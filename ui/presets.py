@@ -1,6 +1,6 @@
 """Presets of threshold values: the built-in ones (read-only) and the user's own, kept in the QGIS settings.
 
-The built-in presets are ``PRESETS`` of ``plugin/processing/thresholds.py`` (Theia production since
+The built-in presets are ``PRESETS`` of ``plugin/pipeline/thresholds.py`` (Theia production since
 February 2018, Theia May 2017 to February 2018, the Theia Snow collection defaults, no buffer); some
 give only some thresholds, and applying them leaves the others alone.
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from qgis.core import QgsSettings
 
-from ..plugin.processing.thresholds import PRESETS, THRESHOLDS, preset_labels
+from ..plugin.pipeline.thresholds import PRESETS, THRESHOLDS, preset_labels
 from .widgets import plain_value
 
 SETTINGS_KEY = "neve/presets"

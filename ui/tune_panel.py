@@ -52,7 +52,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.i18n import tr
-from ..plugin.processing.thresholds import CLOUD_THRESHOLDS, SNOW_THRESHOLDS, THRESHOLDS
+from ..plugin.pipeline.thresholds import CLOUD_THRESHOLDS, SNOW_THRESHOLDS, THRESHOLDS
 from . import presets as preset_store
 from .preview import PreviewController, PreviewSource, View
 from .widgets import HistogramWidget, ThresholdSlider, plain_value

@@ -20,7 +20,7 @@ from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPol
 from qgis.PyQt.QtWidgets import QHBoxLayout, QSizePolicy, QSlider, QWidget
 
 from ..plugin.i18n import tr
-from ..plugin.processing.thresholds import THRESHOLDS, Threshold
+from ..plugin.pipeline.thresholds import THRESHOLDS, Threshold
 
 
 def unit_suffix(threshold):

@@ -76,6 +76,7 @@ from xml.parsers import expat
 import numpy as np
 
 from ..core import masks as mask_codes
+from ..errors import NeveError
 from ..i18n import tr
 from .raster import Grid, RasterReadError, open_raster, read_onto_grid
 
@@ -121,8 +122,8 @@ SEN2COR_QI_FILE = re.compile(r"MSK_(CLDPRB|SNWPRB)_(20|60)m\.jp2$", re.IGNORECAS
 TILE_IN_NAME = re.compile(r"_T(\d{2}[A-Z]{3})(?:_|$)")
 
 
-class ProductError(Exception):
-    """An input that is not a readable Sentinel-2 L2A product; the message is translated."""
+class ProductError(NeveError):
+    """An input that is not a readable Sentinel-2 L2A product (a :class:`~..errors.NeveError`)."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,10 @@ tells whether the pixels of one grid are whole blocks of the pixels of another.
 """
 import contextlib
 import os
+import re
+import shutil
+import socket
+import tempfile
 import uuid
 from dataclasses import dataclass
 
@@ -24,6 +28,9 @@ import rasterio
 import rasterio.errors
 from affine import Affine
 from rasterio.windows import Window
+
+from ..errors import NeveError
+from ..i18n import QT_TR_NOOP
 
 DEFAULT_BLOCK_ROWS = 1024
 GDAL_CACHE_MB = 256
@@ -100,18 +107,80 @@ def bounded_gdal_cache(megabytes=GDAL_CACHE_MB):
 SIDE_FILE_SUFFIXES = (".aux.xml", "-journal", "-wal", "-shm")
 
 
+#: Temporary files and folders carry the host and the process that writes them, so that a later run can
+#: remove those of a process that was killed (:func:`remove_stale`) and leave those of a live one alone.
+_HOST = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:16] or "host"
+_PARTIAL = re.compile(r"^\.(?P<stem>.*)\.(?P<host>[A-Za-z0-9]+)-(?P<pid>\d+)-[0-9a-f]{8}\.partial(?P<ext>\.[^.]*)?$")
+_SCRATCH = re.compile(r"^neve-[a-z0-9]+-(?P<host>[A-Za-z0-9]+)-(?P<pid>\d+)-")
+
+
+def _process_gone(host, pid):
+    """Whether the process ``pid`` of this machine ``host`` has ended (never True for another host's)."""
+    if host != _HOST:
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, ValueError):
+        return False
+    return False
+
+
+def remove_stale(folder):
+    """Remove from ``folder`` the temporary files of :func:`output_file` and the scratch folders of
+    :func:`scratch_folder` whose writing process has ended (killed, crashed); returns their names."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        partial = _PARTIAL.match(name)
+        scratch = _SCRATCH.match(name)
+        match = partial or scratch
+        if match is None or not _process_gone(match.group("host"), match.group("pid")):
+            continue
+        path = os.path.join(folder, name)
+        if scratch is not None and os.path.isdir(path):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            remove_quietly(path)
+        removed.append(name)
+    return removed
+
+
+@contextlib.contextmanager
+def scratch_folder(job, parent=None):
+    """A temporary folder for the arrays a job keeps between two sweeps, named after the job, the host and
+    the process (``neve-snowmap-host-1234-xxxx``) in ``parent`` (default: the system's temporary
+    folder), deleted when the ``with`` block ends, whatever happens; stale ones of killed runs are removed
+    first."""
+    parent = parent or tempfile.gettempdir()
+    remove_stale(parent)
+    folder = tempfile.mkdtemp(prefix="neve-{}-{}-{}-".format(job, _HOST, os.getpid()), dir=parent)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def output_file(path):
     """Yield a hidden temporary path beside ``path``, with the same extension (``name.tif`` ->
-    ``.name.1a2b3c4d.partial.tif``); when the ``with`` block ends without an error, rename it to ``path``
-    (``os.replace``, which replaces an existing file); otherwise delete it and its GDAL/SQLite side files
-    (:data:`SIDE_FILE_SUFFIXES`), leaving any existing ``path`` untouched. The folder is created if needed.
+    ``.name.host-1234-1a2b3c4d.partial.tif``: host and process id, see :func:`remove_stale`); when the
+    ``with`` block ends without an error, rename it to ``path`` (``os.replace``, which replaces an existing
+    file); otherwise delete it and its GDAL/SQLite side files (:data:`SIDE_FILE_SUFFIXES`), leaving any
+    existing ``path`` untouched. The folder is created if needed; temporary files of killed runs in it
+    are removed first.
     """
     path = os.path.abspath(path)
     folder, name = os.path.split(path)
     os.makedirs(folder, exist_ok=True)
+    remove_stale(folder)
     stem, extension = os.path.splitext(name)
-    temporary = os.path.join(folder, ".{}.{}.partial{}".format(stem, uuid.uuid4().hex[:8], extension))
+    temporary = os.path.join(folder, ".{}.{}-{}-{}.partial{}".format(stem, _HOST, os.getpid(), uuid.uuid4().hex[:8],
+                                                                    extension))
     try:
         yield temporary
         os.replace(temporary, path)
@@ -178,12 +247,13 @@ RESAMPLING_NAMES = ("nearest", "bilinear", "cubic", "cubic_spline", "lanczos", "
 MAX_SOURCE_PIXELS = 2048 * 2048
 
 
-class RasterReadError(OSError):
+class RasterReadError(NeveError, OSError):
     """GDAL could not open or read ``path``: a missing, damaged or truncated file. ``detail`` holds
     GDAL's own messages."""
 
     def __init__(self, path, detail):
-        super().__init__("{}: {}".format(path, detail))
+        super().__init__("unreadable_raster", QT_TR_NOOP(
+            "Could not read {file}: the file is damaged or truncated (GDAL: {error})."), file=path, error=detail)
         self.path = path
         self.detail = detail
 

@@ -1,28 +1,61 @@
-"""What every Névé Processing algorithm shares.
+"""What every Névé Processing algorithm shares: the adapter from an algorithm's declaration to QGIS.
 
-- :class:`NeveAlgorithm`: instance creation, icon, groups, the dependency check of ``canExecute``, a
-  helper that declares a parameter with its help text in one call, and range checks of the number
-  parameters with translated messages (QGIS's own message names the parameter only, in English).
-- The science (``..core``) and the file access (``..io``) need scipy and rasterio. Algorithm modules
-  therefore import them inside ``processAlgorithm``: the plugin and its provider load without them and
-  ``canExecute`` tells the user, in their language, what to install.
+An algorithm is declared once, without QGIS, in ``plugin/pipeline/algorithms/`` (an
+:class:`~..pipeline.spec.AlgorithmSpec`: parameters, outputs, texts, and the job that runs it). A
+Processing algorithm of this package is a :class:`NeveAlgorithm` that names its declaration
+(``DECLARATION``) and, where it has something to do in QGIS, styles or loads its outputs
+(:meth:`NeveAlgorithm.postprocess`). This class does the rest, the same way for all of them:
+
+- ``initAlgorithm`` declares every parameter and output from the declaration (:func:`qgis_parameter`):
+  names, types, defaults, ranges, options, help, advanced flags, the threshold sliders;
+- ``checkParameterValues`` checks the ranges of the numbers with translated messages (QGIS's own
+  message names the parameter only, in English);
+- ``processAlgorithm`` reads the parameters into plain values (:meth:`NeveAlgorithm.values`), runs the
+  job with the feedback adapter :class:`QgisFeedback`, and turns a Névé error into a
+  ``QgsProcessingException`` with its message in the user's language.
+
+The science (``..core``) and the file access (``..io``) need scipy and rasterio. The declarations
+import neither, so the plugin and its provider load without them, and ``canExecute`` tells the user, in
+their language, what to install.
 """
+import datetime
 import importlib
-import math
-import sys
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputRasterLayer,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..errors import NeveError, as_neve_error
 from ..i18n import tr
-from ..qgis_plugin import ICON_PATH
+from ..pipeline import spec as s
+from ..pipeline.feedback import Feedback
+from ..resources import ICON_PATH
 
 REQUIRED_PACKAGES = ("numpy", "scipy", "rasterio")
+# the plugin's package name as installed ("neve" from the zip), for the dotted path of the slider widget
+PLUGIN_PACKAGE = __name__.split(".plugin.")[0]
 
 
 def missing_packages():
@@ -37,26 +70,82 @@ def missing_packages():
 
 
 def group_names():
-    return {
-        "products": tr("Products"),
-        "clouds": tr("Cloud masks"),
-        "snow": tr("Snow"),
-    }
+    return s.group_names()
+
+
+class QgisFeedback(Feedback):
+    """The pipelines' feedback protocol on a ``QgsProcessingFeedback``."""
+
+    def __init__(self, feedback):
+        self.feedback = feedback
+
+    def progress(self, percent):
+        if self.feedback is not None:
+            self.feedback.setProgress(percent)
+
+    def is_cancelled(self):
+        return self.feedback is not None and self.feedback.isCanceled()
+
+    def info(self, text):
+        if self.feedback is not None:
+            self.feedback.pushInfo(text)
+
+    def warning(self, text):
+        if self.feedback is not None:
+            self.feedback.pushWarning(text)
+
+
+def processing_error(error):
+    """A ``QgsProcessingException`` with the message of ``error`` in the user's language."""
+    return QgsProcessingException(error.message() if isinstance(error, NeveError) else str(error))
+
+
+def run_job(run, values, feedback):
+    """``run(values, feedback)`` with Névé's errors turned into ``QgsProcessingException``."""
+    try:
+        return run(values, QgisFeedback(feedback))
+    except NeveError as error:
+        raise processing_error(error) from None
+    except (OSError, MemoryError) as error:
+        raise processing_error(as_neve_error(error)) from None
 
 
 class NeveAlgorithm(QgsProcessingAlgorithm):
-    """Base of the Névé algorithms. Subclasses set ``GROUP`` to a key of :func:`group_names`."""
+    """Base of the Névé algorithms. Subclasses set ``DECLARATION`` to the function of
+    ``plugin/pipeline/algorithms/`` that returns their :class:`~..pipeline.spec.AlgorithmSpec`."""
 
-    GROUP = None
+    DECLARATION = None
+
+    def __init__(self):
+        super().__init__()
+        self._spec = None
+
+    @property
+    def spec(self):
+        if self._spec is None:
+            self._spec = type(self).DECLARATION()
+        return self._spec
 
     def createInstance(self):  # noqa: N802 (QGIS API name)
         return type(self)()
 
+    def name(self):
+        return self.spec.name
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.spec.display_name
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.spec.short_description
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.spec.help
+
     def group(self):
-        return group_names()[self.GROUP]
+        return group_names()[self.spec.group]
 
     def groupId(self):  # noqa: N802 (QGIS API name)
-        return self.GROUP
+        return self.spec.group
 
     def icon(self):
         return QIcon(ICON_PATH)
@@ -74,15 +163,13 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             ).format(packages=", ".join(missing))
         return True, ""
 
-    def add_parameter(self, parameter, help_text=None, advanced=False):
-        """Declare ``parameter`` with its tooltip help and, when ``advanced``, in the advanced section."""
-        if help_text:
-            parameter.setHelp(help_text)
-        if advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(parameter)
-        return parameter
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        for parameter in self.spec.parameters:
+            self.addParameter(qgis_parameter(parameter))
+        for output in self.spec.outputs:
+            self.addOutput(qgis_output(output))
 
+    # -- checks ------------------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         problem = self.range_problem(parameters, context)
         if problem:
@@ -91,42 +178,142 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
 
     def range_problem(self, parameters, context):
         """A translated message for the first number parameter out of its range, else None."""
-        for definition in self.parameterDefinitions():
-            if not isinstance(definition, QgsProcessingParameterNumber):
-                continue
-            if parameters.get(definition.name()) is None:
-                continue
-            try:
-                value = float(self.parameterAsDouble(parameters, definition.name(), context))
-            except (TypeError, ValueError):
-                continue
-            low, high = definition.minimum(), definition.maximum()
-            if math.isfinite(value) and low <= value <= high:
-                continue
-            # a parameter declared without a minimum or a maximum has -DBL_MAX or DBL_MAX there
-            if low <= -sys.float_info.max and high >= sys.float_info.max:
-                message = tr("{parameter}: {value} is out of range; give a finite number.")
-            elif high >= sys.float_info.max:
-                message = tr("{parameter}: {value} is out of range; give a value of at least {minimum}.")
-            elif low <= -sys.float_info.max:
-                message = tr("{parameter}: {value} is out of range; give a value of at most {maximum}.")
-            else:
-                message = tr(
-                    "{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.")
-            return message.format(parameter=definition.description(), value=_plain(value),
-                                  minimum=_plain(low), maximum=_plain(high))
-        return None
+        numbers = {}
+        for parameter in self.spec.parameters:
+            if parameter.kind in (s.NUMBER, s.INTEGER) and parameters.get(parameter.name) is not None:
+                try:
+                    numbers[parameter.name] = float(self.parameterAsDouble(parameters, parameter.name, context))
+                except (TypeError, ValueError):
+                    continue
+        problem = s.range_problem(self.spec, numbers)
+        return problem.message() if problem is not None else None
 
-    def check_ranges(self, parameters, context):
-        """Raise the message of :meth:`range_problem` (models and scripts may skip the dialog's check)."""
-        problem = self.range_problem(parameters, context)
+    # -- running -----------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        problem = self.range_problem(parameters, context)  # models and scripts may skip the dialog's check
         if problem:
             raise QgsProcessingException(problem)
+        values = self.values(parameters, context)
+        results = run_job(self.spec.run, values, feedback)
+        self.postprocess(results, values, parameters, context, feedback)
+        return results
+
+    def postprocess(self, results, values, parameters, context, feedback):
+        """Style or load the outputs (in QGIS only); nothing by default."""
+
+    def values(self, parameters, context):
+        """The parameters as the plain values of the declaration (see ``pipeline/spec.py``)."""
+        values = {}
+        for parameter in self.spec.parameters:
+            name, kind = parameter.name, parameter.kind
+            if kind in (s.PRODUCT, s.FOLDER):
+                value = self.parameterAsFile(parameters, name, context) or None
+            elif kind in (s.RASTER, s.VECTOR):
+                layer = (self.parameterAsRasterLayer if kind == s.RASTER else self.parameterAsVectorLayer)(
+                    parameters, name, context)
+                value = layer.source() if layer is not None else None
+            elif kind == s.RASTERS:
+                value = [layer.source() for layer in self.parameterAsLayerList(parameters, name, context)]
+            elif kind in (s.NUMBER, s.INTEGER):
+                if parameter.optional and parameter.default is None and parameters.get(name) is None:
+                    value = None
+                elif kind == s.NUMBER:
+                    value = self.parameterAsDouble(parameters, name, context)
+                else:
+                    value = self.parameterAsInt(parameters, name, context)
+            elif kind == s.BOOLEAN:
+                value = self.parameterAsBool(parameters, name, context)
+            elif kind == s.ENUM:
+                if parameter.multiple:
+                    value = [parameter.key_of(i) for i in self.parameterAsEnums(parameters, name, context)]
+                else:
+                    value = parameter.key_of(self.parameterAsEnum(parameters, name, context))
+            elif kind == s.STRING:
+                value = self.parameterAsString(parameters, name, context) or ""
+            elif kind == s.DATE:
+                moment = self.parameterAsDateTime(parameters, name, context)
+                value = (datetime.date(moment.date().year(), moment.date().month(), moment.date().day())
+                         if moment is not None and moment.isValid() else None)
+            elif kind in (s.RASTER_OUT, s.VECTOR_OUT):
+                value = self.parameterAsOutputLayer(parameters, name, context) or None
+            elif kind in (s.FILE_OUT, s.FOLDER_OUT):
+                value = self.parameterAsFileOutput(parameters, name, context) or None
+            else:  # pragma: no cover - a kind added to spec.py and not here
+                raise ValueError(kind)
+            values[name] = value
+        return values
 
 
-def _plain(value):
-    return "{:g}".format(value)
+def qgis_parameter(parameter):
+    """The ``QgsProcessingParameterDefinition`` of a :class:`~..pipeline.spec.Param`."""
+    p, kind, optional = parameter, parameter.kind, parameter.optional
+    if kind == s.PRODUCT:
+        definition = QgsProcessingParameterFile(p.name, p.label, behavior=QgsProcessingParameterFile.File,
+                                                optional=optional, fileFilter=p.file_filter)
+    elif kind == s.FOLDER:
+        definition = QgsProcessingParameterFile(p.name, p.label, behavior=QgsProcessingParameterFile.Folder,
+                                                optional=optional)
+    elif kind == s.RASTER:
+        definition = QgsProcessingParameterRasterLayer(p.name, p.label, optional=optional)
+    elif kind == s.VECTOR:
+        definition = QgsProcessingParameterVectorLayer(p.name, p.label, [QgsProcessing.TypeVectorPolygon],
+                                                       optional=optional)
+    elif kind == s.RASTERS:
+        definition = QgsProcessingParameterMultipleLayers(p.name, p.label, layerType=QgsProcessing.TypeRaster,
+                                                          optional=optional)
+    elif kind in (s.NUMBER, s.INTEGER):
+        number_type = QgsProcessingParameterNumber.Double if kind == s.NUMBER else QgsProcessingParameterNumber.Integer
+        limits = {}
+        if p.minimum is not None:
+            limits["minValue"] = p.minimum
+        if p.maximum is not None:
+            limits["maxValue"] = p.maximum
+        definition = QgsProcessingParameterNumber(p.name, p.label, number_type, defaultValue=p.default,
+                                                  optional=optional, **limits)
+    elif kind == s.BOOLEAN:
+        definition = QgsProcessingParameterBoolean(p.name, p.label, defaultValue=p.default, optional=optional)
+    elif kind == s.ENUM:
+        if p.multiple:
+            default = [p.index_of(key) for key in (p.default or [])]
+        else:
+            default = None if p.default is None else p.index_of(p.default)
+        definition = QgsProcessingParameterEnum(p.name, p.label, options=p.option_labels,
+                                                allowMultiple=p.multiple, defaultValue=default, optional=optional)
+    elif kind == s.STRING:
+        definition = QgsProcessingParameterString(p.name, p.label, defaultValue=p.default, multiLine=p.multiline,
+                                                  optional=optional)
+    elif kind == s.DATE:
+        definition = QgsProcessingParameterDateTime(p.name, p.label, type=QgsProcessingParameterDateTime.Date,
+                                                    optional=optional)
+    elif kind == s.RASTER_OUT:
+        definition = QgsProcessingParameterRasterDestination(p.name, p.label, optional=optional,
+                                                             createByDefault=p.create_by_default)
+    elif kind == s.VECTOR_OUT:
+        definition = QgsProcessingParameterVectorDestination(p.name, p.label, optional=optional,
+                                                             createByDefault=p.create_by_default)
+    elif kind == s.FILE_OUT:
+        definition = QgsProcessingParameterFileDestination(p.name, p.label, p.file_filter, optional=optional,
+                                                           createByDefault=p.create_by_default)
+    elif kind == s.FOLDER_OUT:
+        definition = QgsProcessingParameterFolderDestination(p.name, p.label, optional=optional,
+                                                             createByDefault=p.create_by_default)
+    else:  # pragma: no cover
+        raise ValueError(kind)
+    if p.help:
+        definition.setHelp(p.help)
+    if p.advanced:
+        definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    if p.threshold:
+        metadata = definition.metadata()
+        metadata["neve_threshold"] = p.threshold
+        metadata["widget_wrapper"] = {"class": PLUGIN_PACKAGE + ".ui.widgets.ThresholdWidgetWrapper"}
+        definition.setMetadata(metadata)
+    return definition
 
 
-def cancelled_error():
-    return QgsProcessingException(tr("Cancelled: no output was written."))
+def qgis_output(output):
+    """The ``QgsProcessingOutputDefinition`` of an :class:`~..pipeline.spec.Output`."""
+    kinds = {s.NUMBER: QgsProcessingOutputNumber, s.STRING: QgsProcessingOutputString,
+             s.BOOLEAN: QgsProcessingOutputBoolean, s.RASTER_OUT: QgsProcessingOutputRasterLayer,
+             s.FILE_OUT: QgsProcessingOutputFile}
+    return kinds[output.kind](output.name, output.label)

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 from .inputs import INPUT_PRODUCT, add_product_parameter, open_input
 from .styles import cloud_mask_legend, style_output
 

@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 from .dilatemask import add_resolution_parameter, layer_values_mask
 from .inputs import (
     INPUT_PRODUCT,

@@ -28,10 +28,11 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 from .inputs import INPUT_PRODUCT, add_product_parameter, metric_pixel_size, open_input
 from .styles import buffer_mask_legend, style_output
-from .thresholds import THRESHOLDS
+from ..pipeline.thresholds import THRESHOLDS
+from .legacy import threshold_parameter
 
 # A product's clouds for the buffer, the sieve and as shadow casters: the clouds MAJA masks, i.e. CLM
 # bits 1 (all clouds except the thinnest), 2 (mono-temporal), 3 (multi-temporal) and 7 (cirrus band),
@@ -212,7 +213,7 @@ class DilateMaskAlgorithm(NeveAlgorithm):
                                          optional=True),
             tr("Values of the mask raster that are buffered, separated by commas, ranges with a dash "
                "(1, 2, 5-7). Empty (default): every non-zero value except no data."))
-        self.addParameter(THRESHOLDS["DISTANCE"].parameter())
+        self.addParameter(threshold_parameter("DISTANCE"))
         add_parallax_parameter(self, self.PARALLAX_HEIGHT)
         add_resolution_parameter(self, self.RESOLUTION)
         self.add_parameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Buffered mask")))

@@ -32,7 +32,7 @@ from qgis.core import (
 )
 
 from ..i18n import I18N_DIR, qgis_language, tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 from .inputs import INPUT_PRODUCT, add_product_parameter, open_input
 from .styles import (
     CompositeStyle,
@@ -193,7 +193,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
         from ..core import masks
         from ..io.products import ProductError
         from ..io.raster import GeoTiffWriter, blocks, bounded_gdal_cache
-        from . import report
+        from ..pipeline import report
 
         if not self.parameterAsFile(parameters, INPUT_PRODUCT, context):
             raise QgsProcessingException(no_product_message())
@@ -588,7 +588,7 @@ class Summary:
         return lines
 
     def html(self, outputs):
-        from . import report
+        from ..pipeline import report
 
         parts = [report.heading(tr("Product")), report.table(self.rows())]
         parts.append(report.heading(tr("Masks at 20 m")))

@@ -3,7 +3,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
-from ..qgis_plugin import ICON_PATH
+from ..resources import ICON_PATH
 from .cloudmask import CloudMaskAlgorithm
 from .cloudshadows import CloudShadowsAlgorithm
 from .dilatemask import DilateMaskAlgorithm

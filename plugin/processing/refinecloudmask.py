@@ -39,7 +39,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 from .cloudshadows import CASTER_BITS, ShadowSettings, add_shadow_parameters
 from .dilatemask import (
     PRODUCT_CLOUD_BITS,
@@ -56,7 +56,8 @@ from .inputs import (
     open_input,
 )
 from .styles import refined_classes_legend, style_output
-from .thresholds import PRESETS, THRESHOLDS, preset_labels
+from ..pipeline.thresholds import PRESETS, THRESHOLDS, preset_labels
+from .legacy import threshold_parameter
 from .waterclouds import (
     SWIR_BANDS,
     add_layer_grid_parameter,
@@ -188,7 +189,7 @@ class RefineCloudMaskAlgorithm(NeveAlgorithm):
                "preset (MAJA)."))
         custom_only = tr("Used only with the preset \"Custom values\"; the other presets set it.")
         for name in RECIPE_THRESHOLDS:
-            parameter = THRESHOLDS[name].parameter()
+            parameter = threshold_parameter(name)
             parameter.setHelp(parameter.help() + " " + custom_only)
             self.addParameter(parameter)
         add_water_cloud_parameters(self, with_thresholds=False)

@@ -26,7 +26,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 from .dilatemask import add_resolution_parameter, open_mask_source
 from .inputs import add_product_parameter, metric_pixel_size
 from .styles import sieved_mask_legend, style_output

@@ -50,7 +50,7 @@ from qgis.core import (
 )
 
 from ..i18n import qgis_language, tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 
 #: GeoTIFF metadata tag (default domain) holding a map's acquisition date, ISO 8601 ("2018-01-01" or
 #: "2018-01-01T10:35:12Z"); read before the file name.
@@ -447,7 +447,7 @@ class SnowSeasonAlgorithm(NeveAlgorithm):
         # the rasters are renamed into place; the report comes last
         produced = dict(destinations)
         if report_path:
-            from . import report
+            from ..pipeline import report
             report.write_text(report_path, html)
             produced[self.OUTPUT_REPORT] = report_path
         self.style_outputs(context, destinations, date_start, n_days, len(unique_days))
@@ -847,7 +847,7 @@ def season_report(maps, used, date_start, date_stop, margin, grid, grid_name, to
     import numpy as np
 
     from ..core import season
-    from . import report
+    from ..pipeline import report
 
     n_days = (date_stop - date_start).days + 1
     parts = [report.heading(tr("Season")), report.table([

@@ -32,11 +32,12 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .base import NeveAlgorithm, cancelled_error
+from .legacy import NeveAlgorithm, cancelled_error
 from .dilatemask import add_resolution_parameter
 from .inputs import add_product_parameter, add_scale_parameters, check_layer_grids, open_input
 from .styles import glint_angle_ramp, style_output, style_ramp_output, water_cloud_legend
-from .thresholds import THRESHOLDS
+from ..pipeline.thresholds import THRESHOLDS
+from .legacy import threshold_parameter
 
 SWIR_BANDS = ("B12", "B11")
 SUNGLINT_MODES = ("pixel", "scene", "always", "never")
@@ -308,7 +309,7 @@ def add_water_cloud_parameters(algorithm, with_thresholds=True, threshold_help=N
         tr("The band of the test: B12 as MAJA (its parameters: \"SWIR when available\"), or B11."))
     if with_thresholds:
         for name in ("THRESHOLD", "THRESHOLD_SUNGLINT", "SUNGLINT_ANGLE"):
-            parameter = THRESHOLDS[name].parameter()
+            parameter = threshold_parameter(name)
             if threshold_help:
                 parameter.setHelp(parameter.help() + " " + threshold_help)
             algorithm.addParameter(parameter)

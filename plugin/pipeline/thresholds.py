@@ -1,20 +1,19 @@
 """The thresholds a user tunes, in one table: name, unit, range, default and where the default comes from.
 
-The Processing algorithms declare their threshold parameters from this table, the "Tune thresholds"
-panel builds its sliders from it, and presets are sets of values keyed by the same names, which are
-the algorithms' parameter names (stable: they live in saved models and batch files).
+The algorithms declare their threshold parameters from this table (:func:`threshold_param`), the "Tune
+thresholds" panel builds its sliders from it, and presets are sets of values keyed by the same names,
+which are the algorithms' parameter names (stable: they live in saved models and batch files).
 
-Reflectances are in 0..1, distances in metres, angles in degrees.
+Reflectances are in 0..1, distances in metres, angles in degrees. No QGIS here: the command line shows
+the same labels, defaults and sources.
 """
+import dataclasses
 from dataclasses import dataclass
-
-from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterNumber
 
 from ..core.defaults import CLOUD_PRESETS, LIS_DEFAULTS, SUNGLINT_ANGLE
 from ..i18n import tr
+from .spec import INTEGER, NUMBER, Param
 
-# the plugin's package name as installed ("neve" from the zip), for the dotted path of the widget
-PLUGIN_PACKAGE = __name__.split(".plugin.")[0]
 
 @dataclass(frozen=True)
 class Threshold:
@@ -39,21 +38,19 @@ class Threshold:
     def help(self):
         return threshold_help()[self.name]
 
-    def parameter(self, default=None, advanced=False):
-        """A QgsProcessingParameterNumber for this threshold, with help and its slider widget."""
-        number_type = QgsProcessingParameterNumber.Double if self.decimals else QgsProcessingParameterNumber.Integer
-        parameter = QgsProcessingParameterNumber(
-            self.name, "{} ({})".format(self.label(), self.unit()), number_type,
-            defaultValue=self.default if default is None else default,
-            minValue=self.minimum, maxValue=self.maximum)
-        parameter.setHelp(self.help())
-        metadata = parameter.metadata()
-        metadata["neve_threshold"] = self.name
-        metadata["widget_wrapper"] = {"class": PLUGIN_PACKAGE + ".ui.widgets.ThresholdWidgetWrapper"}
-        parameter.setMetadata(metadata)
-        if advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        return parameter
+    def source(self):
+        return threshold_sources()[self.name]
+
+
+def threshold_param(name, **changes):
+    """The parameter of threshold ``name`` (label with its unit, help, default, range, its slider in the
+    dialogs); ``changes`` replace fields of the :class:`~.spec.Param` (``advanced=True``, ``help=...``)."""
+    threshold = THRESHOLDS[name]
+    parameter = Param(name, NUMBER if threshold.decimals else INTEGER,
+                      "{} ({})".format(threshold.label(), threshold.unit()), threshold.help(),
+                      default=threshold.default, minimum=threshold.minimum, maximum=threshold.maximum,
+                      threshold=name, source=threshold.source())
+    return dataclasses.replace(parameter, **changes) if changes else parameter
 
 
 # Defaults: the production values of core/defaults.py (snow: Let-It-Snow; cloud refinement: MAJA in
@@ -116,6 +113,13 @@ def threshold_labels():
         "THRESHOLD_SUNGLINT": tr("SWIR threshold over water with sunglint"),
         "SUNGLINT_ANGLE": tr("Sunglint angle"),
     }
+
+
+def threshold_sources():
+    lis, maja = tr("Let-It-Snow (Theia Snow collection)"), tr("MAJA, Theia production since February 2018")
+    return {"NDSI_PASS1": lis, "RED_PASS1": lis, "NDSI_PASS2": lis, "RED_PASS2": lis, "RED_DARKCLOUD": lis,
+            "RED_BACKTOCLOUD": lis, "DISTANCE": maja, "THRESHOLD": maja, "THRESHOLD_SUNGLINT": maja,
+            "SUNGLINT_ANGLE": tr("MAJA")}
 
 
 def threshold_help():

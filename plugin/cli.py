@@ -1,0 +1,309 @@
+"""The command line: ``python3 -m neve ALGORITHM [--param value ...]``, without QGIS.
+
+The algorithms and their parameters are those of the Processing provider, under the same names: the
+algorithm without ``neve:`` (``snowmap``), each parameter in lower case with ``-`` for ``_``
+(``INPUT_PRODUCT`` -> ``--input-product``). Both run the same job with the same values, so a file made
+here is the same bytes as one made by ``processing.run`` or ``qgis_process``::
+
+    python3 -m neve snowmap --input-product SENTINEL2A_..._V1-4.zip --dem dem.tif --output snow.tif
+    python3 -m neve snowmap --help          # every parameter, its default and where it comes from
+    python3 -m neve list                    # the algorithms
+
+- An option choice (``--cloud-mask-type``) takes its key (``clm``) or its number in the QGIS list (``0``);
+  a yes/no option takes ``true``/``false`` (alone: true); a list (``--inputs`` of snowseason) takes
+  several values; dates are ``YYYY-MM-DD``.
+- ``--json`` prints the results (the keys of the algorithm's outputs) as JSON on standard output; the log
+  and a progress line (on a terminal) go to standard error.
+- Exit status: 0 success, 2 bad input (the same message as in QGIS, no traceback), 1 anything else
+  (a read or write failure, a cancel with Ctrl-C, an unexpected error).
+- Messages follow the locale (``LANG=fr_FR.UTF-8``: French) when PyQt5 is importable.
+"""
+import argparse
+import html
+import json
+import math
+import os
+import re
+import signal
+import sys
+
+from .errors import INPUT, NeveError, as_neve_error
+from .i18n import environment_language, install_translator, tr
+from .pipeline import spec as s
+from .pipeline.algorithms import names, spec_of
+from .pipeline.feedback import Feedback
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class TerminalFeedback(Feedback):
+    """Progress on one line of standard error when it is a terminal; the log on standard error; cancel
+    on Ctrl-C (the job stops at its next check and leaves nothing)."""
+
+    def __init__(self, stream=None, quiet=False):
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.cancelled = False
+        self._shown = None
+
+    def progress(self, percent):
+        if self.tty and not self.quiet:
+            shown = int(percent)
+            if shown != self._shown:
+                self._shown = shown
+                self.stream.write("\r{:3d} %".format(shown))
+                self.stream.flush()
+
+    def is_cancelled(self):
+        return self.cancelled
+
+    def _line(self, text):
+        if self._shown is not None:
+            self.stream.write("\r")
+            self._shown = None
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def info(self, text):
+        if not self.quiet:
+            self._line(text)
+
+    def warning(self, text):
+        self._line(tr("Warning: {text}").format(text=text))
+
+    def done(self):
+        if self._shown is not None:
+            self.stream.write("\r" + " " * 6 + "\r")
+            self._shown = None
+
+
+def plain_text(markup):
+    """The text of an algorithm's HTML help, for a terminal."""
+    text = re.sub(r"</p>|<br\s*/?>|</li>|</ol>|</ul>", "\n", markup or "")
+    text = re.sub(r"<li>", "- ", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).strip()
+
+
+def option_name(parameter):
+    return "--" + parameter.name.lower().replace("_", "-")
+
+
+def _boolean(text):
+    value = str(text).strip().lower()
+    if value in ("1", "true", "yes", "on", "y"):
+        return True
+    if value in ("0", "false", "no", "off", "n"):
+        return False
+    raise argparse.ArgumentTypeError(tr("{value} is not true or false").format(value=text))
+
+
+def _number(kind):
+    def convert(text):
+        try:
+            value = float(text) if kind == s.NUMBER else int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                (tr("{value} is not a number") if kind == s.NUMBER else tr("{value} is not a whole number")).format(
+                    value=text)) from None
+        return value
+    return convert
+
+
+def _choice(parameter):
+    def convert(text):
+        keys = [str(k) for k in parameter.option_keys]
+        if text in keys:
+            return parameter.option_keys[keys.index(text)]
+        if text.isdigit() and int(text) < len(keys):
+            return parameter.key_of(int(text))
+        raise argparse.ArgumentTypeError(tr("{value} is not one of {choices}").format(
+            value=text, choices=", ".join(keys)))
+    return convert
+
+
+def _date(text):
+    try:
+        return s.parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("{value} is not a date (YYYY-MM-DD)").format(value=text)) from None
+
+
+def default_text(parameter):
+    """The default of ``parameter`` as the help shows it, with where it comes from."""
+    if parameter.is_destination:
+        return tr("written only when given") if parameter.optional else tr("required")
+    default = parameter.default
+    if parameter.kind == s.ENUM and default is not None:
+        keys = default if parameter.multiple else [default]
+        text = ", ".join(str(k) for k in keys) or tr("none")
+    elif parameter.kind == s.BOOLEAN:
+        text = "true" if default else "false"
+    elif default is None or default == "" or default == []:
+        return tr("none")
+    elif isinstance(default, float):
+        text = "{:g}".format(default)
+    else:
+        text = str(default)
+    if parameter.source:
+        return tr("default {value}, from {source}").format(value=text, source=parameter.source)
+    return tr("default {value}").format(value=text)
+
+
+def parameter_help(parameter):
+    parts = [parameter.label + "."]
+    if parameter.help:
+        parts.append(plain_text(parameter.help))
+    if parameter.kind == s.ENUM:
+        parts.append(tr("Choices: {choices}.").format(choices="; ".join(
+            "{} ({}) {}".format(key, index, label) for index, (key, label) in enumerate(parameter.options))))
+    parts.append("[{}]".format(default_text(parameter)))
+    return " ".join(parts).replace("%", "%%")
+
+
+def algorithm_parser(spec, prog):
+    parser = argparse.ArgumentParser(
+        prog=prog, description=spec.display_name + ". " + spec.short_description,
+        epilog=plain_text(spec.help), formatter_class=_Formatter, add_help=True)
+    for parameter in spec.parameters:
+        kwargs = {"dest": parameter.name, "default": argparse.SUPPRESS, "help": parameter_help(parameter),
+                  "metavar": _metavar(parameter)}
+        kind = parameter.kind
+        if kind == s.BOOLEAN:
+            kwargs.update(type=_boolean, nargs="?", const=True)
+        elif kind in (s.NUMBER, s.INTEGER):
+            kwargs.update(type=_number(kind))
+        elif kind == s.ENUM:
+            kwargs.update(type=_choice(parameter))
+            if parameter.multiple:
+                kwargs.update(nargs="*")
+        elif kind == s.RASTERS:
+            kwargs.update(nargs="+")
+        elif kind == s.DATE:
+            kwargs.update(type=_date)
+        parser.add_argument(option_name(parameter), **kwargs)
+    parser.add_argument("--json", action="store_true", help=tr("print the results as JSON on standard output"))
+    parser.add_argument("--quiet", action="store_true", help=tr("print no log and no progress, only warnings"))
+    return parser
+
+
+def _metavar(parameter):
+    return {s.PRODUCT: "PRODUCT", s.RASTER: "RASTER", s.RASTERS: "RASTER", s.VECTOR: "VECTOR",
+            s.NUMBER: "NUMBER", s.INTEGER: "INTEGER", s.BOOLEAN: "BOOL", s.ENUM: "CHOICE", s.STRING: "TEXT",
+            s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER"}.get(parameter.kind, "FILE")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog):
+        super().__init__(prog, max_help_position=32, width=min(110, _terminal_width()))
+
+
+def _terminal_width():
+    try:
+        return os.get_terminal_size(2).columns
+    except OSError:
+        return 100
+
+
+def main_parser(prog):
+    parser = argparse.ArgumentParser(
+        prog=prog, formatter_class=_Formatter,
+        description=tr("Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are "
+                       "those of the Processing provider, with the same parameter names."),
+        epilog=tr("Run \"{prog} ALGORITHM --help\" for the parameters of an algorithm.").format(prog=prog))
+    parser.add_argument("algorithm", metavar="ALGORITHM", help=tr("one of: {names}, or list").format(
+        names=", ".join(names() + ["archive"])))
+    return parser
+
+
+def list_algorithms(stream):
+    for name in names():
+        spec = spec_of(name)
+        stream.write("{:<18} {}\n".format(name, spec.display_name))
+    stream.write("{:<18} {}\n".format("archive", tr("Snow maps of an archive (every product, on a Dask cluster)")))
+
+
+def jsonable(value):
+    """``value`` with numpy numbers and non-finite floats made JSON-friendly."""
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def run_algorithm(name, argv, prog, stdout, stderr):
+    spec = spec_of(name)
+    options = vars(algorithm_parser(spec, "{} {}".format(prog, name)).parse_args(argv))
+    as_json, quiet = options.pop("json"), options.pop("quiet")
+    feedback = TerminalFeedback(stderr, quiet=quiet)
+    previous = signal.getsignal(signal.SIGINT)
+
+    def interrupt(_signum, _frame):
+        feedback.cancelled = True
+
+    try:
+        signal.signal(signal.SIGINT, interrupt)
+    except ValueError:  # not the main thread
+        previous = None
+    try:
+        values = s.complete_values(spec, options)
+        s.check_ranges(spec, values)
+        results = spec.run(values, feedback)
+    except NeveError as error:
+        feedback.done()
+        stderr.write(tr("Error: {message}").format(message=error.message()) + "\n")
+        return EXIT_BAD_INPUT if error.kind == INPUT else EXIT_FAILURE
+    except (OSError, MemoryError) as error:
+        feedback.done()
+        stderr.write(tr("Error: {message}").format(message=as_neve_error(error).message()) + "\n")
+        return EXIT_FAILURE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    feedback.done()
+    if as_json:
+        stdout.write(json.dumps(jsonable(results), ensure_ascii=False, indent=1) + "\n")
+    elif not quiet:
+        for key, value in results.items():
+            stderr.write("{}: {}\n".format(key, jsonable(value)))
+    return EXIT_OK
+
+
+def main(argv=None, prog=None, stdout=None, stderr=None):
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    prog = prog or "python3 -m neve"
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    install_translator(environment_language())
+    if not argv or argv[0] in ("-h", "--help"):
+        main_parser(prog).print_help(stdout)
+        return EXIT_OK if argv else EXIT_BAD_INPUT
+    name, rest = argv[0], argv[1:]
+    if name == "list":
+        list_algorithms(stdout)
+        return EXIT_OK
+    if name.startswith("neve:"):
+        name = name[len("neve:"):]
+    if name == "archive":
+        from .pipeline.archive_cli import main as archive_main
+
+        return archive_main(rest, "{} archive".format(prog), stdout, stderr)
+    if name not in names():
+        stderr.write(tr("Error: {name} is not a Névé algorithm; the algorithms are: {names}.").format(
+            name=name, names=", ".join(names() + ["archive"])) + "\n")
+        return EXIT_BAD_INPUT
+    try:
+        return run_algorithm(name, rest, prog, stdout, stderr)
+    except SystemExit as exit_:  # argparse: --help (0) or a bad option (2)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+
+
+def console():
+    """The ``neve`` command installed by ``pip install .``."""
+    sys.exit(main(prog="neve"))

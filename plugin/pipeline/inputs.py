@@ -1,0 +1,119 @@
+"""Inputs of the jobs: a product or layers, resolved by one piece of code for all of them, and the checks
+of grids that several jobs share.
+
+Every job that reads Sentinel-2 data takes a product (``INPUT_PRODUCT``: a Theia/MAJA or Sen2Cor L2A
+product, its folder, its .zip or its metadata file) or, for the modeler and batch mode, the same data as
+layers. :func:`open_input` turns either into a :class:`~..io.products.Product`, so that a job reads a
+product and layers with the same calls (``read_reflectance``, ``read_raw``, ``read_mask``). With layers,
+reflectance = (DN + offset) / scale.
+
+Checks, each raising a :class:`~..errors.NeveError`: :func:`metric_pixel_size` (distances and areas in
+metres need a projected CRS in metres, north up) and :func:`check_layer_grids` (layers given one by one
+on one grid, unless resampling is asked; with :func:`same_grid` and :func:`describe_grid`).
+"""
+from ..errors import NeveError
+from ..i18n import QT_TR_NOOP, tr
+
+
+def open_input(product_path, bands=None, masks=None, required=(), reflectance="FRE", scale=10000.0, offset=0.0,
+               layer_labels=(), feedback=None):
+    """The product at ``product_path``, or, when it is empty, a product made of the layers given.
+
+    ``bands`` and ``masks`` map band names ("B3") and mask names ("CLM", "SCL", ...) to the sources of the
+    layers that provide them (None where not given); ``required`` lists the bands and masks the job
+    cannot do without; ``reflectance`` chooses Theia's flat ("FRE", as LIS) or slope-less ("SRE")
+    reflectance (Sen2Cor products have one); ``scale`` and ``offset`` apply to layers;
+    ``layer_labels`` name the layers in the message when nothing at all was given. The product's own
+    warnings go to ``feedback``. Every problem raises a :class:`~..errors.NeveError`.
+    """
+    from ..io.products import open_bands, open_product
+
+    if product_path:
+        product = open_product(product_path, reflectance=reflectance)
+    else:
+        band_sources = {name: source for name, source in (bands or {}).items() if source}
+        mask_sources = {name: source for name, source in (masks or {}).items() if source}
+        if not band_sources and not mask_sources:
+            raise NeveError("no_input", QT_TR_NOOP(
+                "No input: give a Sentinel-2 L2A product, or the layers ({layers})."),
+                layers=", ".join(layer_labels))
+        product = open_bands(band_sources, masks=mask_sources, scale=scale or 10000.0, offset=offset or 0.0)
+    try:
+        product.require(required)
+    except NeveError:
+        product.close()
+        raise
+    if feedback is not None:
+        for warning in product.warnings:
+            feedback.warning(warning)
+    return product
+
+
+def metric_pixel_size(grid, source_name):
+    """``(pixel width, pixel height)`` in metres of ``grid``; an error when its CRS is geographic, not in
+    metres, or the grid is rotated: distances and areas in metres need it."""
+    crs, transform = grid.crs, grid.transform
+    if crs is None:
+        raise NeveError("no_crs", QT_TR_NOOP(
+            "{name} has no coordinate reference system: distances in metres need a projected CRS in metres "
+            "(the products' UTM zone)."), name=source_name)
+    if crs.is_geographic:
+        raise NeveError("geographic_crs", QT_TR_NOOP(
+            "{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in "
+            "metres. Reproject it first (for Sentinel-2, to the tile's UTM zone)."),
+            name=source_name, crs=crs.to_string())
+    units = (crs.linear_units or "").lower()
+    if units not in ("metre", "meter", "metres", "meters", "m"):
+        raise NeveError("crs_not_metres", QT_TR_NOOP(
+            "{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS "
+            "in metres. Reproject it first."), name=source_name, unit=crs.linear_units)
+    if transform.b or transform.d:
+        raise NeveError("rotated_grid", QT_TR_NOOP(
+            "{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first."),
+            name=source_name)
+    return abs(transform.a), abs(transform.e)
+
+
+def describe_grid(grid):
+    return tr("{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}").format(
+        width=grid.width, height=grid.height, px=abs(grid.transform.a), py=abs(grid.transform.e),
+        x=grid.transform.c, y=grid.transform.f, crs=grid.crs.to_string() if grid.crs else "?")
+
+
+def same_grid(a, b, tolerance=1e-6):
+    """Whether two grids have the same pixels (CRS, size, transform within ``tolerance`` of a pixel)."""
+    if a.crs != b.crs or a.width != b.width or a.height != b.height:
+        return False
+    ta, tb = a.transform, b.transform
+    size = max(abs(ta.a), abs(ta.e))
+    return all(abs(u - v) <= tolerance * size for u, v in zip(ta[:6], tb[:6]))
+
+
+def check_layer_grids(layers, grid, reference_name, resample):
+    """Layers given one by one must lie on ``grid`` (the reference layer's), unless ``resample``:
+    ``layers`` maps a name for messages to a GDAL source. The error names both grids."""
+    import rasterio
+
+    from ..io.raster import Grid
+
+    if resample:
+        return
+    for name, source in layers.items():
+        with rasterio.open(source) as dataset:
+            other = Grid.of(dataset)
+        if not same_grid(other, grid):
+            raise NeveError("not_on_grid", QT_TR_NOOP(
+                "{name} is not on the grid of {reference}: {name} has {grid}, {reference} has {reference_grid}. "
+                "Give layers on the same grid, or ask for resampling (\"Resample layers on other grids\")."),
+                name=name, reference=reference_name, grid=describe_grid(other),
+                reference_grid=describe_grid(grid))
+
+
+def layer_name(source):
+    """The name QGIS gives a layer loaded from ``source``: its file name without the extension."""
+    import os
+
+    if not source:
+        return ""
+    base = os.path.basename(str(source).split("|")[0].rstrip("/"))
+    return os.path.splitext(base)[0] or base

@@ -1,0 +1,387 @@
+"""The LIS snow method, composed once: :func:`run_lis`, for the whole-product job and for the preview alike.
+
+The steps are the functions of ``core/snow.py`` (DOMAIN.md section 5); this module puts them in LIS's
+order over a *source* of strips and hands each output strip to a *sink*:
+
+1. sweep 1, strip by strip: NDSI and red from the digital numbers, pass 1 (step 4); what pass 2 needs is
+   kept (:class:`Scratch`: the 20 m digital numbers, one byte of flags, the DEM, the tree cover), in
+   memory or in a temporary folder when the image is large;
+2. the snowline (step 5): the elevation histogram of the kept DEM and pass-1 snow, and the gate of
+   pass 2 (:func:`snowline_decision`);
+3. sweep 2, strip by strip with the halo of the 240 m red: dark-cloud test (2), back to cloud (3),
+   pass 2 (6), the map (7) and the optional layers (bit field, NDSI, fractional snow cover, QC flags).
+
+A *source* (``pipeline/snowmap.ProductSource`` reads a product or layers onto a grid; the preview uses the
+same one on the visible window, or a decimated one for a coarse view) has:
+
+- ``grid`` (the map's grid), ``dtypes`` (dtype of the digital numbers of "B3", "B4", "B11" it returns),
+  ``radiometry`` (:class:`Radiometry`), ``has_dem``, ``has_tcd``, ``has_mg2``, ``has_water``;
+- ``read(window)`` -> dict with ``green``, ``red``, ``swir`` (digital numbers), ``layers``
+  (``core.snow.CloudLayers``), and when the source has them ``mg2``, ``water``, ``dem`` (float32, NaN no
+  elevation), ``tcd`` (float32 percent, 255 unknown).
+
+A *sink* has ``write(name, values, window)`` for each output strip (names of :data:`OUTPUT_LAYERS`, the map
+always).
+"""
+import contextlib
+import math
+import os
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..core import snow
+from ..i18n import tr
+from ..io.raster import blocks
+from .feedback import checkpoint
+
+#: Rows of the 20 m grid per strip. Strips of 128 rows keep the work arrays of a strip in the processor's
+#: cache better than larger ones (measured: a fifth less CPU time than 512 on a full tile) and memory low;
+#: the 240 m red needs 20 rows of halo on each side.
+BLOCK_ROWS = 128
+#: What is kept between the two sweeps stays in memory up to this size, else goes to a temporary folder.
+SCRATCH_IN_MEMORY_MB = 768
+#: Strips computed at once (numpy and GDAL work outside Python's lock: two cores share the work).
+THREADS = 2
+
+# Flags kept between the sweeps, one byte per pixel.
+FLAG_SNOW1, FLAG_ALL_CLOUD, FLAG_SHADOW, FLAG_HIGH, FLAG_WATER, FLAG_MG2_BIT6, FLAG_MG2_BIT7 = (
+    1, 2, 4, 8, 16, 32, 64)
+
+#: The output layers a sink can receive: the map, the LIS bit field, the NDSI, the fractional snow cover on
+#: top of canopy and on ground, the QC flags.
+MAP, BITS, NDSI, FSC, FSC_OG, QC = "map", "bits", "ndsi", "fsc", "fsc_og", "qc"
+OUTPUT_LAYERS = (MAP, BITS, NDSI, FSC, FSC_OG, QC)
+
+
+@dataclass(frozen=True)
+class Radiometry:
+    """How the digital numbers of the bands become reflectance: (DN + offset) / scale, and which DN is
+    no data (``nodata``: band -> value or None)."""
+
+    scale: float
+    offsets: dict
+    nodata: dict
+
+    def reflectance(self, dn, band):
+        """(DN + offset) / scale, by division (exact at the thresholds, see core/snow.py)."""
+        offset = self.offsets.get(band, 0.0)
+        values = np.add(dn, offset, dtype=np.float64) if offset else dn.astype(np.float64)
+        values /= self.scale
+        return values
+
+    def ndsi(self, green, swir):
+        """NDSI on the digital numbers plus their offsets (exact, scale-free)."""
+        offsets = (self.offsets.get("B3", 0.0), self.offsets.get("B11", 0.0))
+        if offsets == (0.0, 0.0):
+            return snow.ndsi(green, swir)
+        if all(float(o).is_integer() for o in offsets) and green.dtype.kind in "iu" and swir.dtype.kind in "iu":
+            return snow.ndsi(green.astype("int64") + int(offsets[0]), swir.astype("int64") + int(offsets[1]))
+        return snow.ndsi(green + offsets[0], swir + offsets[1])
+
+    def missing(self, dn, band):
+        """Missing pixels of a band's DN (its nodata value, NaN)."""
+        nodata = self.nodata.get(band)
+        missing = np.isnan(dn) if dn.dtype.kind == "f" else np.zeros(dn.shape, dtype=bool)
+        if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+            missing |= dn == nodata
+        return missing
+
+    def coarse_red_quantification(self, dtype):
+        return self.scale if np.dtype(dtype).kind in "iu" else None
+
+
+@dataclass
+class LisResult:
+    """What :func:`run_lis` found: the snowline ``zs`` (m, None when pass 2 did not run), the snowline
+    search (``line``, ``counts``, ``edges``: None without DEM), the pass-1 snow fraction, the pixel counts
+    of the map (no snow, snow, cloud, no data), the percentages, the values present in the bit field and
+    the QC flags, and the warnings (translated)."""
+
+    zs: float = None
+    line: object = None
+    counts: object = None
+    edges: object = None
+    snow1_fraction: float = 0.0
+    map_counts: object = None
+    snow_percent: float = 0.0
+    cloud_percent: float = 0.0
+    bits_present: set = field(default_factory=set)
+    qc_present: set = field(default_factory=set)
+    warnings: list = field(default_factory=list)
+
+
+class Scratch:
+    """Arrays of the whole image kept between the two sweeps: in memory, or as files of a temporary folder
+    (removed when the run ends, whatever happens) when they would take more than
+    :data:`SCRATCH_IN_MEMORY_MB`. The folder's name carries the process id, so that a later run can tell
+    a folder left by a killed process (``io.raster.remove_stale``)."""
+
+    def __init__(self, shape, fields, stack, folder=None, in_memory_mb=SCRATCH_IN_MEMORY_MB):
+        self.arrays = {}
+        total = sum(np.dtype(dtype).itemsize for dtype in fields.values()) * shape[0] * shape[1]
+        scratch = None
+        if total > in_memory_mb * 2 ** 20:
+            from ..io.raster import scratch_folder
+
+            scratch = stack.enter_context(scratch_folder("snowmap", folder))
+            stack.callback(self.close)      # runs first: files still mapped cannot be removed on Windows
+        for name, dtype in fields.items():
+            if scratch is None:
+                self.arrays[name] = np.empty(shape, dtype=dtype)
+            else:
+                self.arrays[name] = np.memmap(os.path.join(scratch, name + ".dat"), dtype=dtype, mode="w+",
+                                              shape=shape)
+
+    def close(self):
+        """Unmap the files (the run is over: nothing reads them any more)."""
+        for array in self.arrays.values():
+            mapping = getattr(array, "_mmap", None)
+            if mapping is not None:
+                with contextlib.suppress(Exception):
+                    mapping.close()
+        self.arrays.clear()
+
+    def __getitem__(self, name):
+        return self.arrays[name]
+
+    def __contains__(self, name):
+        return name in self.arrays
+
+
+def in_pool(function, items, threads=THREADS):
+    """``(item, function(item))`` for every item, in order; ``threads`` items are computed at once by a
+    pool (numpy works outside Python's lock) while this thread takes the results."""
+    if threads <= 1:
+        for item in items:
+            yield item, function(item)
+        return
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="neve-lis") as pool:
+        pending = deque()
+        for item in items:
+            pending.append((item, pool.submit(function, item)))
+            if len(pending) >= threads:
+                done, task = pending.popleft()
+                yield done, task.result()
+        while pending:
+            done, task = pending.popleft()
+            yield done, task.result()
+
+
+def rows_of(window):
+    return slice(int(window.row_off), int(window.row_off + window.height))
+
+
+def run_lis(source, params, wanted, sink, feedback, stack, block_rows=None, scratch_dir=None, threads=None,
+            in_memory_mb=None):
+    """The LIS method over ``source``, its outputs to ``sink``; returns a :class:`LisResult`.
+
+    ``params`` holds the thresholds and options (``pipeline.snowmap.SnowMapParams``: ndsi_pass1, red_pass1,
+    ndsi_pass2, red_pass2, red_darkcloud, red_backtocloud, dz, fsnow_lim, fclear_lim, fsnow_total_lim,
+    resize_factor, nodata_code, snowline_count_nodata, fsc_formula); ``wanted`` the names of
+    :data:`OUTPUT_LAYERS` to compute besides the map. Progress goes to ``feedback`` (0..55 sweep 1, 55..60
+    the snowline, 60..95 sweep 2); a cancel raises ``Cancelled`` at the next strip. ``stack`` (an
+    ``ExitStack``) owns the scratch files. ``block_rows``, ``threads`` and ``in_memory_mb`` default to
+    :data:`BLOCK_ROWS`, :data:`THREADS` and :data:`SCRATCH_IN_MEMORY_MB`.
+    """
+    block_rows = BLOCK_ROWS if block_rows is None else block_rows
+    threads = THREADS if threads is None else threads
+    in_memory_mb = SCRATCH_IN_MEMORY_MB if in_memory_mb is None else in_memory_mb
+    run = _LisRun(source, params, set(wanted) | {MAP}, sink, feedback, stack, block_rows, scratch_dir, threads,
+                  in_memory_mb)
+    run.first_sweep()
+    run.snowline()
+    run.second_sweep()
+    return run.result
+
+
+class _LisRun:
+    def __init__(self, source, params, wanted, sink, feedback, stack, block_rows, scratch_dir, threads,
+                 in_memory_mb):
+        self.source, self.p, self.wanted, self.sink, self.feedback = source, params, wanted, sink, feedback
+        self.grid, self.radiometry = source.grid, source.radiometry
+        self.block_rows, self.threads = max(1, int(block_rows)), threads
+        fields = {"green": source.dtypes["B3"], "red": source.dtypes["B4"], "swir": source.dtypes["B11"],
+                  "flags": np.uint8}
+        if source.has_dem:
+            fields["dem"] = np.float32
+        if source.has_tcd:
+            fields["tcd"] = np.float32
+        self.scratch = Scratch(self.grid.shape, fields, stack, scratch_dir, in_memory_mb)
+        self.dem_range = [math.inf, -math.inf]
+        self.snow1_pixels = 0
+        self.counted_pixels = 0
+        self.result = LisResult(map_counts=np.zeros(4, dtype=np.int64))
+
+    def blocks(self, halo=0):
+        return blocks(self.grid.width, self.grid.height, self.block_rows, halo)
+
+    def progress(self, start, span, block):
+        checkpoint(self.feedback)
+        self.feedback.progress(start + span * (block.index + 1) / block.count)
+
+    # sweep 1 -----------------------------------------------------------------------------------------
+    def first_sweep(self):
+        """Read every strip once, run pass 1, keep what the snowline and pass 2 need. The next strip is
+        read while this one is computed; a file is never read by two tasks at once."""
+        p, source, scratch, radiometry = self.p, self.source, self.scratch, self.radiometry
+        strips = list(self.blocks())
+        with ThreadPoolExecutor(max_workers=max(1, self.threads), thread_name_prefix="neve-lis-read") as pool:
+            pending = pool.submit(source.read, strips[0].write)
+            for index, block in enumerate(strips):
+                rows = rows_of(block.write)
+                data = pending.result()
+                pending = pool.submit(source.read, strips[index + 1].write) if index + 1 < len(strips) else None
+                green, red_dn, swir, layers = data["green"], data["red"], data["swir"], data["layers"]
+                ndsi = radiometry.ndsi(green, swir)
+                red = radiometry.reflectance(red_dn, "B4")
+                snow1 = snow.first_pass(ndsi, red, layers.all_cloud, p.ndsi_pass1, p.red_pass1)
+
+                flags = (snow1 * np.uint8(FLAG_SNOW1)) | (layers.all_cloud * np.uint8(FLAG_ALL_CLOUD))
+                flags |= (layers.shadow * np.uint8(FLAG_SHADOW)) | (layers.high * np.uint8(FLAG_HIGH))
+                if "mg2" in data:   # bits 6 (sun too low) and 7 (sun tangent) of MG2
+                    flags |= ((data["mg2"] >> 6) & 3).astype(np.uint8) * np.uint8(FLAG_MG2_BIT6)
+                if "water" in data:
+                    flags |= data["water"] * np.uint8(FLAG_WATER)
+                scratch["green"][rows], scratch["red"][rows], scratch["swir"][rows] = green, red_dn, swir
+                scratch["flags"][rows] = flags
+                if "dem" in data:
+                    dem = data["dem"]
+                    scratch["dem"][rows] = dem
+                    if np.isfinite(dem).any():
+                        self.dem_range = [min(self.dem_range[0], float(np.nanmin(dem))),
+                                          max(self.dem_range[1], float(np.nanmax(dem)))]
+                if "tcd" in data:
+                    scratch["tcd"][rows] = data["tcd"]
+                # the total snow fraction of pass 1 (LIS compute_percent over the image, no data included)
+                counted = None if p.snowline_count_nodata else ~radiometry.missing(swir, "B11")
+                self.snow1_pixels += int(np.count_nonzero(snow1 if counted is None else snow1 & counted))
+                self.counted_pixels += snow1.size if counted is None else int(np.count_nonzero(counted))
+                self.progress(0, 55, block)
+        self.result.snow1_fraction = self.snow1_pixels / self.counted_pixels if self.counted_pixels else 0.0
+
+    # snowline ----------------------------------------------------------------------------------------
+    def snowline(self):
+        """The elevation histogram of the kept DEM and pass-1 snow, and the snowline zs."""
+        p, result, scratch = self.p, self.result, self.scratch
+        if not self.source.has_dem or not self.dem_range[0] <= self.dem_range[1]:
+            if self.source.has_dem and getattr(self.source, "dem_covers", True):
+                result.warnings.append(tr("The DEM has no elevation over the scene: pass 2 is skipped."))
+            return
+        result.edges = snow.dem_bin_edges(self.dem_range[0], self.dem_range[1], p.dz)
+        if result.edges is None:
+            result.warnings.append(tr(
+                "The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): "
+                "no snowline, pass 2 is skipped.").format(low=self.dem_range[0], high=self.dem_range[1], dz=p.dz))
+            return
+
+        def histogram(block):
+            rows = rows_of(block.write)
+            flags = scratch["flags"][rows]
+            return snow.snowline_histogram(scratch["dem"][rows], (flags & FLAG_ALL_CLOUD) != 0,
+                                           (flags & FLAG_SNOW1) != 0, result.edges,
+                                           nodata=self.radiometry.missing(scratch["swir"][rows], "B11"),
+                                           include_nodata=p.snowline_count_nodata)
+
+        counts = np.zeros((len(result.edges) - 1, 2, 2), dtype=np.int64)
+        for block, strip_counts in in_pool(histogram, self.blocks(), self.threads):
+            counts += strip_counts
+            self.progress(55, 5, block)
+        result.counts = counts
+        result.line, result.zs, warning = snowline_decision(counts, result.edges, result.snow1_fraction, p)
+        if warning:
+            result.warnings.append(warning)
+
+    # sweep 2 -----------------------------------------------------------------------------------------
+    def second_sweep(self):
+        """Dark-cloud test, back to cloud, pass 2 and the map, strip by strip, to the sink."""
+        result = self.result
+        halo = snow.dark_cloud_halo(self.grid.height, self.p.resize_factor)
+        for block, strip in in_pool(self.second_pass_strip, self.blocks(halo), self.threads):
+            for name, values in strip.items():
+                self.sink.write(name, values, block.write)
+            result.map_counts += snow.map_counts(strip[MAP], self.p.nodata_code)
+            for name, present in ((BITS, result.bits_present), (QC, result.qc_present)):
+                if name in strip:
+                    present.update(np.flatnonzero(np.bincount(strip[name].ravel(), minlength=256)).tolist())
+            self.progress(60, 35, block)
+        result.snow_percent, result.cloud_percent = snow.snow_cloud_percent(result.map_counts)
+
+    def second_pass_strip(self, block):
+        """Steps 2, 3, 6 and 7 of the method on one strip (read with the halo of the 240 m red) from what
+        the first sweep kept; returns the strip of each wanted output (the map always)."""
+        p, scratch, radiometry, wanted = self.p, self.scratch, self.radiometry, self.wanted
+        top, bottom = int(block.read.row_off), int(block.read.row_off + block.read.height)
+        rows = rows_of(block.write)
+        red_halo = scratch["red"][top:bottom]
+        red_coarse = snow.coarse_red(radiometry.reflectance(red_halo, "B4"), first_row=top,
+                                     rows=range(rows.start, rows.stop), height=self.grid.height,
+                                     resize_factor=p.resize_factor, red_nodata=radiometry.missing(red_halo, "B4"),
+                                     quantification=radiometry.coarse_red_quantification(red_halo.dtype))
+        flags = scratch["flags"][rows]
+        all_cloud = (flags & FLAG_ALL_CLOUD) != 0
+        shadow, high = (flags & FLAG_SHADOW) != 0, (flags & FLAG_HIGH) != 0
+        snow1 = (flags & FLAG_SNOW1) != 0
+        ndsi = radiometry.ndsi(scratch["green"][rows], scratch["swir"][rows])
+        red = radiometry.reflectance(scratch["red"][rows], "B4")
+        nodata = radiometry.missing(scratch["swir"][rows], "B11")
+
+        cloud_refined = snow.dark_cloud_test(all_cloud, shadow, high, red_coarse, p.red_darkcloud)
+        back = snow.back_to_cloud(all_cloud, red, p.red_backtocloud)
+        dem = scratch["dem"][rows] if "dem" in scratch else None
+        snow2 = snow.second_pass(ndsi, red, dem, cloud_refined, self.result.zs, p.ndsi_pass2, p.red_pass2)
+        snow_map = snow.snow_map(snow1, snow2, cloud_refined, back, nodata, p.nodata_code)
+        out = {MAP: snow_map}
+
+        mg2 = None          # MG2 bits 6 and 7, as kept
+        if self.source.has_mg2:
+            mg2 = ((flags & np.uint8(FLAG_MG2_BIT6 | FLAG_MG2_BIT7)) // np.uint8(FLAG_MG2_BIT6)) << np.uint8(6)
+        if BITS in wanted:
+            slope = snow.slope_flag(mg2) if mg2 is not None else None
+            out[BITS] = snow.snow_bits(snow1, snow2, all_cloud, cloud_refined, all_cloud, slope)
+        if NDSI in wanted:
+            values = ndsi.astype(np.float32)
+            values[nodata] = np.nan
+            out[NDSI] = values
+        if FSC in wanted or FSC_OG in wanted:
+            fsc = snow.fsc_toc(ndsi, p.fsc_formula)
+            if FSC in wanted:
+                out[FSC] = snow.fsc_codes(snow_map, fsc)
+            if FSC_OG in wanted:
+                out[FSC_OG] = snow.fsc_codes(snow_map, snow.fsc_og(fsc, scratch["tcd"][rows]))
+        if QC in wanted:
+            water = (flags & FLAG_WATER) != 0 if self.source.has_water else None
+            tcd = scratch["tcd"][rows] if "tcd" in scratch else None
+            out[QC] = snow.qc_flags(snow_map, all_cloud, mg2, water, tcd)
+        return out
+
+
+def snowline_decision(counts, edges, snow1_fraction, params):
+    """``(line, zs, warning)``: the snowline search of ``core.snow.snowline_elevation`` on the histogram
+    ``counts``, and the zs of pass 2 (None when it is skipped, with the translated reason). Pass 2 needs a
+    snowy band and pass-1 snow on more than ``fsnow_total_lim`` of the image (LIS ``compute_percent`` over
+    the whole pass-1 image, pixels without DEM included)."""
+    p = params
+    line = snow.snowline_elevation(counts, edges, p.dz, p.fsnow_lim, p.fclear_lim, p.fsnow_total_lim)
+    if line.zs is None:
+        return line, None, tr("No elevation band is snowy: no snowline, pass 2 is skipped.")
+    if not snow1_fraction > p.fsnow_total_lim:
+        return line, None, tr(
+            "Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is "
+            "skipped.").format(percent=100.0 * snow1_fraction, limit=100.0 * p.fsnow_total_lim)
+    return line, line.zs, None
+
+
+class ArraySink:
+    """A sink that keeps whole output arrays in memory (the preview, tests)."""
+
+    def __init__(self, grid, nodata_code):
+        self.grid, self.nodata_code = grid, nodata_code
+        self.arrays = {}
+
+    def write(self, name, values, window):
+        if name not in self.arrays:
+            self.arrays[name] = np.empty(self.grid.shape, dtype=values.dtype)
+        self.arrays[name][rows_of(window)] = values

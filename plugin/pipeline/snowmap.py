@@ -1,0 +1,495 @@
+"""The snow map of a whole product (``snowmap``): the LIS method of ``pipeline/lis.py`` on the 20 m grid.
+
+::
+
+    from neve.plugin.pipeline.snowmap import SnowMapInputs, SnowMapOutputs, SnowMapParams, snow_map
+
+    result = snow_map(SnowMapInputs(input_product="SENTINEL2A_..._V1-4.zip", dem="dem.tif"),
+                      SnowMapParams(ndsi_pass1=0.4), SnowMapOutputs(output="snow.tif"))
+    print(result.snowline_elevation, result.snow_percent, result.cloud_percent)
+
+This module resolves the inputs (:class:`ProductSource`: the product or the band layers, the cloud mask,
+the DEM in any CRS, the tree cover), reads them onto the 20 m grid strip by strip (green and red from
+10 m with ``core.snow.cubic_downsample``, LIS's cubic warp; the DEM with cubic splines), hands them to
+:func:`~.lis.run_lis`, writes the outputs (tiled, compressed GeoTIFFs through temporary files renamed
+only when every output is complete), the snow and cloud polygons and the HTML report.
+"""
+import contextlib
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..core import snow
+from ..core.defaults import LIS_DEFAULTS
+from ..errors import NeveError
+from ..i18n import QT_TR_NOOP, tr
+from ..io.raster import (Grid, GeoTiffWriter, aligned_factor, bounded_gdal_cache, open_raster, output_file,
+                         read_onto_grid)
+from . import lis
+from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
+from .algorithms.snowmap import spec as declaration
+from .feedback import as_feedback, checkpoint
+from .inputs import open_input
+from .spec import from_values, not_a_result, results_of
+
+#: GDAL's block cache while the inputs stream through (strips are read once; the cache only needs the
+#: tiles shared by two strips).
+GDAL_CACHE_MB = 64
+
+#: The outputs that are rasters of the LIS layers, by output parameter.
+RASTER_OUTPUTS = {"output": lis.MAP, "output_bits": lis.BITS, "output_ndsi": lis.NDSI, "output_fsc": lis.FSC,
+                  "output_fsc_og": lis.FSC_OG, "output_qc": lis.QC}
+
+
+@dataclass(frozen=True)
+class SnowMapInputs:
+    """A product (``input_product``: folder, .zip or metadata file), or the bands as rasters (``green``,
+    ``red`` at 10 or 20 m, ``swir`` whose grid the map takes); an optional cloud mask raster (replaces the
+    product's CLM or SCL), DEM (any CRS and resolution) and tree cover density (percent)."""
+
+    input_product: str = None
+    green: str = None
+    red: str = None
+    swir: str = None
+    cloud_mask: str = None
+    dem: str = None
+    tcd: str = None
+
+
+@dataclass(frozen=True)
+class SnowMapParams:
+    """The thresholds and options of the method; defaults: LIS (``core/defaults.py``)."""
+
+    ndsi_pass1: float = LIS_DEFAULTS["NDSI_PASS1"]
+    red_pass1: float = LIS_DEFAULTS["RED_PASS1"]
+    ndsi_pass2: float = LIS_DEFAULTS["NDSI_PASS2"]
+    red_pass2: float = LIS_DEFAULTS["RED_PASS2"]
+    red_darkcloud: float = LIS_DEFAULTS["RED_DARKCLOUD"]
+    red_backtocloud: float = LIS_DEFAULTS["RED_BACKTOCLOUD"]
+    dz: float = LIS_DEFAULTS["DZ"]
+    fsnow_lim: float = LIS_DEFAULTS["FSNOW_LIM"]
+    fclear_lim: float = LIS_DEFAULTS["FCLEAR_LIM"]
+    fsnow_total_lim: float = LIS_DEFAULTS["FSNOW_TOTAL_LIM"]
+    resize_factor: int = LIS_DEFAULTS["RESIZE_FACTOR"]
+    nodata_code: int = LIS_DEFAULTS["NODATA_CODE"]
+    snowline_count_nodata: bool = True
+    fsc_formula: str = "gascoin2020"
+    cloud_mask_type: str = "clm"
+    reflectance_scale: float = DEFAULT_SCALE
+    reflectance_offset: float = DEFAULT_OFFSET
+
+
+@dataclass(frozen=True)
+class SnowMapOutputs:
+    """Paths of the outputs to write (None: not written). ``output``, the map, is required."""
+
+    output: str = None
+    output_bits: str = None
+    output_ndsi: str = None
+    output_fsc: str = None
+    output_fsc_og: str = None
+    output_qc: str = None
+    output_vector: str = None
+    output_html_file: str = None
+
+
+@dataclass(frozen=True)
+class SnowMapResult:
+    """What a run gives: the outputs written, the snowline elevation (m, None when pass 2 did not run), the
+    snow and cloud percentages of the valid pixels, the warnings, and for styling the values present in
+    the bit field and the QC flags."""
+
+    outputs: SnowMapOutputs = field(metadata=not_a_result())
+    snowline_elevation: float = None
+    snow_percent: float = 0.0
+    cloud_percent: float = 0.0
+    pass2: bool = field(default=False, metadata=not_a_result())
+    warnings: tuple = field(default=(), metadata=not_a_result())
+    bits_present: frozenset = field(default=frozenset(), metadata=not_a_result())
+    qc_present: frozenset = field(default=frozenset(), metadata=not_a_result())
+    product_name: str = field(default=None, metadata=not_a_result())
+    acquisition: object = field(default=None, metadata=not_a_result())
+
+
+def run(values, feedback=None):
+    """The ``snowmap`` algorithm on ``values`` (see ``pipeline/spec.py``): its results dictionary."""
+    result = snow_map(from_values(SnowMapInputs, values), from_values(SnowMapParams, values),
+                      from_values(SnowMapOutputs, values), feedback)
+    return results_of(result.outputs, result)
+
+
+# --------------------------------------------------------------------------------------------------
+# Checks of the parameters and outputs
+# --------------------------------------------------------------------------------------------------
+
+THRESHOLD_PARAMETERS = {"ndsi_pass1": "NDSI_PASS1", "red_pass1": "RED_PASS1", "ndsi_pass2": "NDSI_PASS2",
+                        "red_pass2": "RED_PASS2", "dz": "DZ", "resize_factor": "RESIZE_FACTOR",
+                        "fsnow_lim": "FSNOW_LIM", "fclear_lim": "FCLEAR_LIM",
+                        "fsnow_total_lim": "FSNOW_TOTAL_LIM", "nodata_code": "NODATA_CODE"}
+
+
+def check_params(params):
+    """A :class:`~..errors.NeveError` naming every problem of ``core.snow.threshold_errors``."""
+    values = {name: getattr(params, name) for name in THRESHOLD_PARAMETERS}
+    problems = snow.threshold_errors(**values)
+    if problems:
+        raise NeveError("bad_thresholds", " ".join(threshold_message(code, name, values) for code, name in problems))
+    if params.fsc_formula not in snow.FSC_FORMULAS:
+        raise NeveError("bad_option", QT_TR_NOOP("{value} is not a fractional snow cover formula ({choices})."),
+                        value=params.fsc_formula, choices=", ".join(snow.FSC_FORMULAS))
+
+
+def threshold_message(code, name, values):
+    """The translated message of a problem code of ``core.snow.threshold_errors``."""
+    parameter = THRESHOLD_PARAMETERS[name]
+    if code == snow.ERROR_NDSI_PASS2_ABOVE_PASS1:
+        return tr("The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must "
+                  "not be stricter than pass 1.").format(pass2=values["ndsi_pass2"], pass1=values["ndsi_pass1"])
+    if code == snow.ERROR_RED_PASS2_ABOVE_PASS1:
+        return tr("The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must "
+                  "not be stricter than pass 1.").format(pass2=values["red_pass2"], pass1=values["red_pass1"])
+    if code == snow.ERROR_NOT_POSITIVE:
+        return tr("{parameter} must be above 0 (it is {value:g}).").format(parameter=parameter, value=values[name])
+    if code == snow.ERROR_NOT_FRACTION:
+        return tr("{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).").format(
+            parameter=parameter, value=values[name])
+    return tr("The no-data code must be 254 or 255 (it is {value}).").format(value=values[name])
+
+
+def check_outputs(outputs, inputs):
+    if not outputs.output:
+        raise NeveError("no_output", QT_TR_NOOP("No output file was given for the snow map."))
+    if outputs.output_vector and not outputs.output_vector.lower().endswith(".gpkg"):
+        raise NeveError("vector_not_gpkg", QT_TR_NOOP(
+            "The snow and cloud polygons are written as a GeoPackage: give a file name ending in .gpkg "
+            "(not {path})."), path=outputs.output_vector)
+    if inputs.tcd is None and (outputs.output_fsc_og or outputs.output_qc):
+        raise NeveError("tcd_needed", QT_TR_NOOP(
+            "The on-ground fractional snow cover and the QC flags need a tree cover density layer (TCD)."))
+
+
+# --------------------------------------------------------------------------------------------------
+# The job
+# --------------------------------------------------------------------------------------------------
+
+def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=None, scratch_dir=None,
+             block_rows=None):
+    """The snow map of ``inputs`` with ``params``, written to ``outputs``; a :class:`SnowMapResult`.
+
+    Raises :class:`~..errors.NeveError` for bad inputs (nothing written) and ``Cancelled`` when
+    ``feedback`` asks to stop (nothing written either).
+    """
+    feedback = as_feedback(feedback)
+    check_params(params)
+    check_outputs(outputs, inputs)
+    wanted = {layer for name, layer in RASTER_OUTPUTS.items() if getattr(outputs, name)}
+    with bounded_gdal_cache(GDAL_CACHE_MB), contextlib.ExitStack() as stack:
+        source = ProductSource(inputs, params, stack, feedback, water=bool(outputs.output_qc))
+        sink = GeoTiffSink(outputs, source, params, stack)
+        result = lis.run_lis(source, params, wanted, sink, feedback, stack, block_rows=block_rows,
+                             scratch_dir=scratch_dir)
+        sink.dataset(lis.MAP).update_tags(**{
+            "ZS": "" if result.zs is None else "{:g}".format(result.zs),
+            "SNOW_PERCENT": "{:.4f}".format(result.snow_percent),
+            "CLOUD_PERCENT": "{:.4f}".format(result.cloud_percent),
+            "NODATA_CODE": str(params.nodata_code), "METHOD": "Let-It-Snow (LIS) two-pass snow detection"})
+        warnings = list(source.warnings) + result.warnings
+        # the polygons and the report, written before the rasters are renamed (all or nothing)
+        if outputs.output_vector:
+            polygonize(sink.map_copy, source.grid, outputs.output_vector, feedback, stack)
+            feedback.progress(98)
+        if outputs.output_html_file:
+            from .report import write_text
+            from .snowmap_report import snow_report
+
+            write_text(outputs.output_html_file, snow_report(source, params, result, warnings), stack)
+        for warning in warnings:
+            feedback.warning(warning)
+        checkpoint(feedback)    # a cancel asked during the last strip is honoured too
+    feedback.progress(100)
+    product = source.product
+    return SnowMapResult(outputs=outputs, snowline_elevation=result.zs, snow_percent=result.snow_percent,
+                         cloud_percent=result.cloud_percent, pass2=result.zs is not None, warnings=tuple(warnings),
+                         bits_present=frozenset(result.bits_present), qc_present=frozenset(result.qc_present),
+                         product_name=source.name, acquisition=product.acquisition)
+
+
+class GeoTiffSink:
+    """The outputs of the run as GeoTIFFs (temporary files renamed when the stack closes without an
+    error), and a copy of the map in memory when the polygons are wanted."""
+
+    def __init__(self, outputs, source, params, stack):
+        grid = source.grid
+        acquisition = source.product.acquisition
+        # the acquisition date travels with the maps, so that neve:snowseason dates them by itself
+        tags = {"ACQUISITION_DATE": acquisition.strftime("%Y-%m-%dT%H:%M:%SZ")} if acquisition else None
+        code = params.nodata_code
+        kinds = {lis.MAP: ("uint8", code), lis.BITS: ("uint8", None), lis.NDSI: ("float32", float("nan")),
+                 lis.FSC: ("uint8", code), lis.FSC_OG: ("uint8", code), lis.QC: ("uint8", None)}
+        self.writers = {}
+        for name, layer in RASTER_OUTPUTS.items():
+            path = getattr(outputs, name)
+            if path:
+                dtype, nodata = kinds[layer]
+                self.writers[layer] = stack.enter_context(GeoTiffWriter(
+                    path, grid.width, grid.height, grid.crs, grid.transform, dtype, nodata=nodata, tags=tags))
+        self.map_copy = np.empty(grid.shape, dtype=np.uint8) if outputs.output_vector else None
+
+    def write(self, name, values, window):
+        if name in self.writers:
+            self.writers[name].write(values, window)
+        if name == lis.MAP and self.map_copy is not None:
+            self.map_copy[lis.rows_of(window)] = values
+
+    def dataset(self, name):
+        return self.writers[name].dataset
+
+
+# --------------------------------------------------------------------------------------------------
+# Inputs on the 20 m grid
+# --------------------------------------------------------------------------------------------------
+
+class BandReader:
+    """Digital numbers of one band on strips of the output grid: read as they are when the band is on
+    that grid, brought from a finer grid whose pixels it groups by ``snow.cubic_downsample`` (LIS's cubic
+    warp, 10 m to 20 m), warped by GDAL (cubic) from any other grid."""
+
+    def __init__(self, dataset, grid, nodata):
+        self.dataset, self.grid, self.nodata = dataset, grid, nodata
+        self.source = Grid.of(dataset)
+        self.fill = nodata if nodata is not None else 0
+        self.aligned = aligned_factor(self.source, grid)
+        self.mode = "warp" if self.aligned is None else ("same" if self.aligned[0] == 1 else "aligned")
+        self.dtype = dataset.dtypes[0]
+
+    @property
+    def result_dtype(self):
+        """The dtype of what :meth:`read` returns (a float band brought from 10 m gives float32)."""
+        return np.dtype(self.dtype if self.mode != "aligned" or self.dtype[0] != "f" else "float32")
+
+    def read(self, window):
+        from rasterio.windows import Window
+
+        target = self.grid.window_grid(window)
+        if self.mode == "same":
+            return read_onto_grid(self.dataset, target, fill=self.fill)
+        if self.mode == "warp":
+            return read_onto_grid(self.dataset, target, resampling="cubic", nodata=self.nodata, fill=self.fill)
+        factor, col, row = self.aligned
+        margin = snow.cubic_halo(factor)
+        top = row + factor * int(window.row_off) - margin
+        left = col + factor * int(window.col_off) - margin
+        rows = factor * int(window.height) + 2 * margin
+        cols = factor * int(window.width) + 2 * margin
+        fine = read_onto_grid(self.dataset, self.source.window_grid(Window(left, top, cols, rows)), fill=self.fill)
+        values, _invalid = snow.cubic_downsample(fine, factor, self.nodata, first_row=top, first_col=left,
+                                                 height=self.source.height, width=self.source.width)
+        return values
+
+
+class ProductSource:
+    """The inputs of the method on the output grid (a :mod:`~.lis` source): the product or layers, the
+    cloud mask, the DEM, the tree cover, resolved and checked before anything is written.
+
+    ``grid``: the map's grid; by default the product's 20 m grid (or the SWIR layer's); the preview passes
+    a window of it."""
+
+    def __init__(self, inputs, params, stack, feedback, water=False, grid=None):
+        self.warnings = []      # shown at the end, in the log and the report
+        labels = {p.name: p.label for p in declaration().parameters}
+        self.labels = labels
+        self.product = product = stack.enter_context(open_input(
+            inputs.input_product, bands={"B3": inputs.green, "B4": inputs.red, "B11": inputs.swir},
+            required=("B3", "B4", "B11"), scale=params.reflectance_scale, offset=params.reflectance_offset,
+            layer_labels=[labels["GREEN"], labels["RED"], labels["SWIR"]], feedback=feedback))
+        self.name = product.name
+
+        def open_path(path):
+            return stack.enter_context(open_raster(path))
+
+        # the grid: the product's 20 m grid, or the SWIR layer's
+        swir = open_path(product.file("B11", 20))
+        self.grid = grid or (product.grid(20) if product.kind != "bands" else Grid.of(swir))
+
+        self.bands = {}
+        for band, parameter in (("B3", "GREEN"), ("B4", "RED"), ("B11", "SWIR")):
+            dataset = swir if band == "B11" else open_path(product.file(band, 10))
+            if product.kind == "bands":
+                self.check_crs(dataset, labels[parameter])
+            nodata = product.reflectance_nodata if product.reflectance_nodata is not None else dataset.nodata
+            self.bands[band] = BandReader(dataset, self.grid, nodata)
+        self.dtypes = {band: reader.result_dtype for band, reader in self.bands.items()}
+        self.radiometry = lis.Radiometry(
+            scale=float(product.reflectance_scale),
+            offsets={band: float(product.reflectance_offsets.get(band, 0.0)) for band in self.bands},
+            nodata={band: reader.nodata for band, reader in self.bands.items()})
+
+        # the cloud mask: a layer, else the product's own
+        self.mask_type = params.cloud_mask_type
+        self.mask_dataset = None
+        if inputs.cloud_mask:
+            self.mask_dataset = open_path(inputs.cloud_mask)
+            self.check_mask(self.mask_dataset, labels["CLOUD_MASK"])
+            self.mask_name = os.path.basename(inputs.cloud_mask)
+        elif "CLM" in product.masks:
+            self.mask_type, self.mask_name = "clm", "CLM"
+        elif "SCL" in product.masks:
+            self.mask_type, self.mask_name = "scl", "SCL"
+        elif product.kind == "bands":
+            raise NeveError("no_cloud_mask", QT_TR_NOOP("No cloud mask: give a cloud mask layer with the bands."))
+        else:
+            raise NeveError("no_cloud_mask", QT_TR_NOOP(
+                "{product} has no cloud mask (CLM or SCL): give a cloud mask layer."), product=product.name)
+        self.has_mg2 = "MG2" in product.masks
+        self.has_water = water and bool({"MG2", "SCL"} & set(product.masks)) and product.kind != "bands"
+
+        # DEM and tree cover
+        self.dem = None
+        self.dem_covers = False
+        if inputs.dem:
+            self.dem = open_path(inputs.dem)
+            self.check_crs(self.dem, labels["DEM"])
+            self.dem_covers = overlaps(self.dem, self.grid)
+            if not self.dem_covers:
+                self.warnings.append(tr("The DEM does not cover the scene: pass 2 is skipped."))
+        else:
+            self.warnings.append(tr("No DEM was given: pass 2 (above the snowline) is skipped."))
+        self.tcd = open_path(inputs.tcd) if inputs.tcd else None
+        if self.tcd is not None:
+            self.check_crs(self.tcd, labels["TCD"])
+        self.has_dem, self.has_tcd = self.dem is not None, self.tcd is not None
+
+    def check_crs(self, dataset, label):
+        if dataset.crs is None and (self.grid.crs is not None or dataset.transform != self.grid.transform):
+            raise NeveError("no_crs", QT_TR_NOOP(
+                "{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid."),
+                layer=label, file=dataset.name)
+
+    def check_mask(self, dataset, label):
+        self.check_crs(dataset, label)
+        dtype = np.dtype(dataset.dtypes[0])
+        if dtype.kind not in "ui":
+            raise NeveError("mask_not_integer", QT_TR_NOOP(
+                "{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather "
+                "than a mask?"), name=os.path.basename(dataset.name), dtype=dtype.name)
+        if self.mask_type in ("clm", "scl") and dtype != np.uint8:
+            raise NeveError("mask_not_uint8", QT_TR_NOOP(
+                "{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this "
+                "the right file, or should the kind of cloud mask be \"Binary\"?"),
+                name=os.path.basename(dataset.name), dtype=dtype.name)
+
+    # reading one strip (a window of the output grid)
+    def read(self, window):
+        """What :func:`~.lis.run_lis` needs of one strip: the bands' digital numbers on the grid, the cloud
+        layers, and MG2, water, DEM and tree cover when there are."""
+        data = {"green": self.bands["B3"].read(window), "red": self.bands["B4"].read(window),
+                "swir": self.bands["B11"].read(window), "layers": self.read_cloud_layers(window)}
+        if self.has_mg2:
+            data["mg2"] = self.product.read_raw("MG2", self.grid, window)
+        if self.has_water:
+            data["water"] = self.product.read_mask("water", self.grid, window)
+        if self.dem is not None:
+            data["dem"] = self.read_resampled(self.dem, window, "cubic_spline")
+        if self.tcd is not None:
+            values = self.read_resampled(self.tcd, window, "nearest")
+            data["tcd"] = np.where(np.isnan(values), np.float32(255), values)
+        return data
+
+    def read_cloud_layers(self, window):
+        """Cloud layers of step 1 on ``window``."""
+        if self.mask_dataset is not None:
+            values = read_onto_grid(self.mask_dataset, self.grid.window_grid(window), fill=0)
+            if self.mask_dataset.nodata is not None:
+                values = np.where(values == self.mask_dataset.nodata, 0, values)
+        else:
+            values = self.product.read_raw(self.mask_name, self.grid, window)
+        if self.mask_type == "scl":
+            if values.max(initial=0) > 11:
+                raise NeveError("not_scl", QT_TR_NOOP(
+                    "The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only "
+                    "has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?"),
+                    name=self.mask_name, value=int(values.max()))
+            return snow.cloud_layers_from_scl(values)
+        if self.mask_type == "clm":
+            return snow.cloud_layers_from_clm(values)
+        return snow.cloud_layers_from_mask(values)
+
+    def read_resampled(self, dataset, window, resampling):
+        nodata = dataset.nodata
+
+        def convert(values):
+            values = values.astype(np.float32)
+            if nodata is not None:
+                values[values == np.float32(nodata)] = np.nan
+            return values
+
+        return read_onto_grid(dataset, self.grid.window_grid(window), resampling=resampling, nodata=np.nan,
+                              convert=convert)
+
+
+def overlaps(dataset, grid):
+    """Whether ``dataset`` covers some of ``grid`` (bounds compared in the grid's CRS)."""
+    from rasterio.warp import transform_bounds
+
+    left, bottom, right, top = dataset.bounds
+    if dataset.crs is not None and grid.crs is not None and dataset.crs != grid.crs:
+        try:
+            left, bottom, right, top = transform_bounds(dataset.crs, grid.crs, left, bottom, right, top,
+                                                        densify_pts=21)
+        except Exception:  # noqa: BLE001 (projection errors: let the reading decide)
+            return True
+    g_left, g_bottom, g_right, g_top = grid.bounds
+    return left < g_right and right > g_left and bottom < g_top and top > g_bottom
+
+
+# --------------------------------------------------------------------------------------------------
+# Polygons
+# --------------------------------------------------------------------------------------------------
+
+def polygonize(snow_map_values, grid, path, feedback, stack):
+    """Snow (100) and cloud (205) polygons of the map in a GeoPackage at ``path`` (fields DN and class,
+    the class name translated), written to a temporary file renamed with the other outputs."""
+    from osgeo import gdal, ogr, osr
+
+    temporary = stack.enter_context(output_file(path))
+    driver = gdal.GetDriverByName("MEM")
+    source = driver.Create("", grid.width, grid.height, 2, gdal.GDT_Byte)
+    source.SetGeoTransform(grid.transform.to_gdal())
+    srs = None
+    if grid.crs is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(grid.crs.to_wkt())
+        source.SetProjection(grid.crs.to_wkt())
+    source.GetRasterBand(1).WriteArray(snow_map_values)
+    mask = ((snow_map_values == snow.SNOW) | (snow_map_values == snow.CLOUD)).astype(np.uint8)
+    source.GetRasterBand(2).WriteArray(mask)
+    out = ogr.GetDriverByName("GPKG").CreateDataSource(temporary)
+    if out is None:
+        raise NeveError("not_writable", QT_TR_NOOP("Could not create {path}."), path=path)
+    layer = out.CreateLayer("snow_cloud", srs, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("DN", ogr.OFTInteger))
+    layer.CreateField(ogr.FieldDefn("class", ogr.OFTString))
+
+    def progress(fraction, _message, _data):
+        if feedback.is_cancelled():
+            return 0
+        feedback.progress(95 + 3 * fraction)
+        return 1
+
+    layer.StartTransaction()
+    result = gdal.Polygonize(source.GetRasterBand(1), source.GetRasterBand(2), layer, 0, [], callback=progress)
+    if feedback.is_cancelled():
+        layer.RollbackTransaction()
+        out = None
+        checkpoint(feedback)
+    layer.CommitTransaction()
+    if result != 0:
+        out = None
+        raise NeveError("not_writable", QT_TR_NOOP("Could not write the polygons to {path}."), path=path)
+    for value, label in ((snow.SNOW, tr("snow")), (snow.CLOUD, tr("cloud"))):
+        out.ExecuteSQL("UPDATE \"snow_cloud\" SET \"class\" = '{}' WHERE \"DN\" = {}".format(
+            label.replace("'", "''"), value))
+    out = None
+    source = None
+
