@@ -198,6 +198,11 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog):
         super().__init__(prog, max_help_position=32, width=min(110, _terminal_width()))
 
+    def _split_lines(self, text, width):  # never cut "Let-It-Snow" or "--input-product" at a hyphen
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
 
 def _terminal_width():
     try:

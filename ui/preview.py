@@ -25,7 +25,6 @@ Three parts, from the data to the screen:
    of a layer is switched to the new file, its style stays). :meth:`PreviewController.stop` ends the
    thread, removes the layers and deletes the files.
 """
-import math
 import os
 import shutil
 import tempfile
@@ -46,12 +45,17 @@ from qgis.PyQt.QtGui import QColor
 
 from ..plugin.i18n import tr
 
-BASE_RESOLUTION = 20.0   # metres: the snow method's grid; the preview is never finer
-MAX_SIZE = 1000          # pixels: the preview grid is at most this wide and high
-DARK_CLOUD_SCALE = 240.0  # metres: the dark-cloud test averages the red band to this pixel size
-HISTOGRAM_BINS = 100
-HISTOGRAM_RANGES = {"ndsi": (-1.0, 1.0), "red": (0.0, 1.0), "swir_water": (0.0, 0.5)}
-SNOW_NODATA = 255
+from ..plugin.pipeline.preview import (  # noqa: F401 (the panel's names for what the pipeline defines)
+    BASE_RESOLUTION,
+    HISTOGRAM_RANGES,
+    MAX_SIZE,
+    SNOW_NODATA,
+    histogram,
+    preview_grid,
+    read_snow_view,
+    snow_preview,
+)
+
 MASK_CLEAR, MASK_CLOUD, MASK_WATER_CLOUD, MASK_BUFFER, MASK_NODATA = 0, 1, 2, 3, 255
 PREVIEW_PROPERTY = "neve/preview"  # custom property marking the preview layers
 
@@ -129,57 +133,28 @@ class View:
     height: int
 
 
-def preview_grid(product_grid, bounds, width, height, max_size=MAX_SIZE, base=BASE_RESOLUTION):
-    """The grid of the preview: the part of ``product_grid`` inside ``bounds`` (in the product's CRS)
-    at the resolution of a view of ``width`` x ``height`` screen pixels over ``bounds``.
-
-    The pixel size is a whole multiple of ``base`` (20 m), at least the screen pixel size and large
-    enough for at most ``max_size`` pixels a side; the grid starts on a ``base`` pixel corner of the
-    product, so that at 20 m the product's own pixels are read. None when the view misses the product.
-    """
-    from ..plugin.io.raster import Grid
-    from affine import Affine
-
-    p_left, p_bottom, p_right, p_top = product_grid.bounds
-    left, bottom = max(bounds[0], p_left), max(bounds[1], p_bottom)
-    right, top = min(bounds[2], p_right), min(bounds[3], p_top)
-    if right <= left or top <= bottom:
-        return None
-    screen_pixel = max((bounds[2] - bounds[0]) / max(int(width), 1), (bounds[3] - bounds[1]) / max(int(height), 1))
-    needed = max(screen_pixel, (right - left) / max_size, (top - bottom) / max_size, base)
-    resolution = base * math.ceil(needed / base - 1e-9)
-    origin_x = p_left + base * math.floor((left - p_left) / base + 1e-9)
-    origin_y = p_top - base * math.floor((p_top - top) / base + 1e-9)
-    columns = max(1, math.ceil((right - origin_x) / resolution - 1e-9))
-    rows = max(1, math.ceil((origin_y - bottom) / resolution - 1e-9))
-    return Grid(product_grid.crs, Affine(resolution, 0.0, origin_x, 0.0, -resolution, origin_y),
-                min(columns, max_size), min(rows, max_size))
-
-
 # -- reading a view -------------------------------------------------------------------------------
 
 @dataclass
 class ViewData:
-    """What the thresholds act on, for one grid: reflectances (0..1, NaN nodata), the product's cloud
-    layers, water, nodata, DEM (m, NaN nodata; None without DEM), and what does not depend on the
-    thresholds (NDSI, coarse red, the clouds the buffer grows from, histograms)."""
+    """What the thresholds act on, for one grid: the inputs of the snow method (``snow``, a
+    ``pipeline.preview.SnowView``: read as ``snowmap`` reads them), and for the refined cloud mask the SWIR
+    band of the water test (0..1, NaN nodata), the product's cloud layers, the clouds the buffer grows
+    from, water, nodata, the glint angle; and the histograms of the view."""
 
     grid: object
-    green: np.ndarray
-    red: np.ndarray
-    swir: np.ndarray
+    snow: object
     swir_water: np.ndarray      # B12 when the product has it (MAJA's test), else B11
     all_cloud: np.ndarray
-    shadow: np.ndarray
-    high: np.ndarray
     clouds: np.ndarray          # clouds to buffer: the mask's clouds, without shadows
     water: np.ndarray
     nodata: np.ndarray
-    dem: np.ndarray = None
     glint_angle: object = float("nan")  # degrees, per pixel (array) or for the scene (NaN: no angles)
-    ndsi: np.ndarray = None
-    red_coarse: np.ndarray = None
     histograms: dict = field(default_factory=dict)
+
+    @property
+    def dem(self):
+        return self.snow.arrays.get("dem")
 
 
 class Superseded(Exception):
@@ -191,25 +166,20 @@ def read_view(product, grid, dem_source=None, check=lambda: None):
     a :class:`ViewData`. ``check()`` is called between reads; it raises :class:`Superseded` to abandon
     the work.
 
-    On the method's 20 m grid, 10 m bands are resampled as the snow method does (cubic convolution, the
-    DEM cubic spline). On a coarser grid every value is that of the pixel under the preview pixel's
-    centre (nearest neighbour): each preview pixel is then a real pixel put through the real tests,
-    whereas averaged reflectances would make mixed pixels that the full-resolution map does not have.
-    Masks are always read with nearest neighbour (bits and classes are never averaged)."""
+    The snow method's inputs are read by ``snowmap``'s own reader (``pipeline.preview.read_snow_view``):
+    on the method's 20 m grid the same pixels as a whole-product run; on a coarser grid the value of the
+    pixel under the preview pixel's centre. The cloud refinement's inputs likewise: cubic on the 20 m
+    grid, nearest on a coarser one; masks always with nearest neighbour (bits and classes are never
+    averaged)."""
     native = grid.resolution <= BASE_RESOLUTION
     resampling = "cubic" if native else "nearest"
     from ..plugin.core import masks, snow
-    from ..plugin.io.raster import open_raster, read_onto_grid
     from ..plugin.processing.dilatemask import PRODUCT_CLOUD_BITS, PRODUCT_CLOUD_CLASSES
 
-    def reflectance(band):
-        values = product.read_reflectance(band, grid, resampling=resampling)
-        check()
-        return values
-
-    green, red, swir = reflectance("B3"), reflectance("B4"), reflectance("B11")
+    snow_view = read_snow_view(product, grid, dem_source, check)
     water_band = "B12" if "B12" in product.bands else "B11"  # MAJA's band, as neve:waterclouds
-    swir_water = reflectance(water_band) if water_band != "B11" else swir
+    swir_water = product.read_reflectance(water_band, grid, resampling=resampling)
+    check()
     # the clouds the buffer grows from are those neve:refinecloudmask buffers (not shadows, not the
     # thinnest clouds alone)
     if "CLM" in product.masks:
@@ -223,52 +193,15 @@ def read_view(product, grid, dem_source=None, check=lambda: None):
     check()
     has = set(product.masks)
     water = product.read_mask("water", grid) if has & {"MG2", "SCL"} else np.zeros(grid.shape, bool)
-    nodata = ~np.isfinite(swir)  # the snow method's nodata is the SWIR band's
+    nodata = snow_view.nodata.copy()
     if has & {"EDG", "SCL"}:
         nodata |= product.read_mask("nodata", grid)
     check()
-
-    dem = None
-    if dem_source:
-        dataset = open_raster(dem_source)
-        try:
-            dem_nodata = dataset.nodata
-
-            def elevation(values):
-                values = values.astype(np.float32)
-                if dem_nodata is not None:
-                    values[values == dem_nodata] = np.nan
-                return values
-
-            dem = read_onto_grid(dataset, grid, resampling="cubic_spline" if native else "nearest",
-                                 nodata=np.nan, convert=elevation)
-        finally:
-            dataset.close()
-        check()
-
-    data = ViewData(grid=grid, green=green, red=red, swir=swir, swir_water=swir_water,
-                    all_cloud=layers.all_cloud, shadow=layers.shadow, high=layers.high, clouds=clouds,
-                    water=water, nodata=nodata, dem=dem, glint_angle=_glint_angles(product, grid, water_band))
-    data.ndsi = snow.ndsi(green, swir)
-    factor = max(1, int(round(DARK_CLOUD_SCALE / grid.resolution)))
-    data.red_coarse = (snow.coarse_red(red, resize_factor=factor) if factor > 1
-                       else np.where(np.isfinite(red), red, np.nan).astype(np.float64))
-    check()
-    valid = ~nodata
-    data.histograms = {
-        "ndsi": _histogram(data.ndsi[valid], HISTOGRAM_RANGES["ndsi"]),
-        "red": _histogram(red[valid], HISTOGRAM_RANGES["red"]),
-        "swir_water": _histogram(swir_water[valid & water], HISTOGRAM_RANGES["swir_water"]),
-    }
+    data = ViewData(grid=grid, snow=snow_view, swir_water=swir_water, all_cloud=layers.all_cloud, clouds=clouds,
+                    water=water, nodata=nodata, glint_angle=_glint_angles(product, grid, water_band))
+    data.histograms = dict(snow_view.histograms)
+    data.histograms["swir_water"] = histogram(swir_water[~nodata & water], HISTOGRAM_RANGES["swir_water"])
     return data
-
-
-def _histogram(values, value_range, bins=HISTOGRAM_BINS):
-    """Counts and edges of the finite ``values`` in ``bins`` equal bins over ``value_range``; values
-    beyond the range count in the first or last bin."""
-    values = values[np.isfinite(values)]
-    counts, edges = np.histogram(np.clip(values, value_range[0], value_range[1]), bins=bins, range=value_range)
-    return counts, edges
 
 
 def _glint_angles(product, grid, band):
@@ -315,9 +248,9 @@ def compute_preview(data, values, check=lambda: None):
     ``values`` (parameter name -> number), and the statistics of the view; returns
     ``(snow_map, cloud_mask, statistics)``.
 
-    Snow: the LIS method, step by step (``plugin/core/snow.py``) on the product's own cloud mask, the
-    dark-cloud test averaging the red band to 240 m (or the preview's pixel when coarser), the
-    snowline from the DEM of the view. Cloud, as neve:refinecloudmask with its default options but
+    Snow: the LIS method as ``snowmap`` composes it (``pipeline.preview.snow_preview``, the same
+    ``pipeline.lis.run_lis``) on the product's own cloud mask, the dark-cloud test averaging the red band
+    to 240 m (or the preview's pixel when coarser), the snowline from the DEM of the view. Cloud, as neve:refinecloudmask with its default options but
     without the shadow search: clouds over water by the SWIR test, with the sunglint threshold where
     the glint angle is below the sunglint angle, then the product's clouds and the water clouds
     buffered by the distance (``plugin/core/cloud.py``), at the preview's pixel size.
@@ -328,23 +261,10 @@ def compute_preview(data, values, check=lambda: None):
     largest glint angle in view, degrees; None without angles) and ``sunglint_water`` (percent of the
     water pixels where the sunglint threshold applies).
     """
-    from ..plugin.core import cloud, snow
+    from ..plugin.core import cloud
 
-    cloud_refined = snow.dark_cloud_test(data.all_cloud, data.shadow, data.high, data.red_coarse,
-                                         values["RED_DARKCLOUD"])
-    back = snow.back_to_cloud(data.all_cloud, data.red, values["RED_BACKTOCLOUD"])
-    snow1 = snow.first_pass(data.ndsi, data.red, data.all_cloud, values["NDSI_PASS1"], values["RED_PASS1"])
-    zs = None
-    if data.dem is not None and np.isfinite(data.dem).any():
-        edges = snow.dem_bin_edges(np.nanmin(data.dem), np.nanmax(data.dem))
-        if edges is not None:
-            counts = snow.snowline_histogram(data.dem, data.all_cloud, snow1, edges, data.nodata)
-            snowline = snow.snowline_elevation(counts, edges)
-            zs = snowline.zs if snowline.pass2 else None
-    check()
-    snow2 = snow.second_pass(data.ndsi, data.red, data.dem, cloud_refined, zs, values["NDSI_PASS2"],
-                             values["RED_PASS2"])
-    snow_map = snow.snow_map(snow1, snow2, cloud_refined, back, data.nodata, SNOW_NODATA)
+    snow_map, snow_result = snow_preview(data.snow, values, check)
+    zs = snow_result.zs
     check()
 
     water_clouds = cloud.water_clouds(data.swir_water, data.water, data.glint_angle, values["THRESHOLD"],
@@ -365,9 +285,9 @@ def compute_preview(data, values, check=lambda: None):
     water_count = int(np.count_nonzero(water))
     glinting = int(np.count_nonzero(water & (glint < values["SUNGLINT_ANGLE"])))
 
-    counts = snow.map_counts(snow_map, SNOW_NODATA)
+    counts = snow_result.map_counts
     valid = int(counts[:3].sum())
-    snow_percent, cloud_percent = snow.snow_cloud_percent(counts)
+    snow_percent, cloud_percent = snow_result.snow_percent, snow_result.cloud_percent
     refined = int(np.count_nonzero((cloud_mask != MASK_CLEAR) & (cloud_mask != MASK_NODATA)))
     statistics = {
         "valid": valid,
@@ -376,7 +296,7 @@ def compute_preview(data, values, check=lambda: None):
         "clear": 100.0 * int(counts[0]) / valid if valid else 0.0,
         "refined_cloud": 100.0 * refined / valid if valid else 0.0,
         "snowline": zs,
-        "has_dem": data.dem is not None,
+        "has_dem": data.snow.has_dem,
         "glint_range": (float(seen.min()), float(seen.max())) if seen.size else None,
         "sunglint_water": 100.0 * glinting / water_count if water_count else 0.0,
     }

@@ -70,9 +70,9 @@ from . import defaults, masks
 # Parameters
 # --------------------------------------------------------------------------------------------------
 
-#: The LIS defaults, with their source: core/defaults.py. Keyword arguments of this module are the
-#: lower-case names (``ndsi_pass1=0.40``).
-LIS_DEFAULTS = defaults.LIS_DEFAULTS
+#: The LIS defaults, with their source: core/defaults.py, the one place where they are written. Keyword
+#: arguments of this module are the lower-case names and default to them.
+LIS_DEFAULTS = _LIS = defaults.LIS_DEFAULTS
 
 # Codes of the snow map (Theia ``*_SNW_R2.tif``, LIS ``LIS_SEB.TIF``).
 NO_SNOW = 0
@@ -107,9 +107,10 @@ ERROR_NOT_FRACTION = "not_fraction"
 ERROR_BAD_NODATA_CODE = "bad_nodata_code"
 
 
-def threshold_errors(ndsi_pass1=0.40, red_pass1=0.20, ndsi_pass2=0.15, red_pass2=0.04, dz=100,
-                     fsnow_lim=0.10, fclear_lim=0.10, fsnow_total_lim=0.001, resize_factor=12,
-                     nodata_code=255, **_ignored):
+def threshold_errors(ndsi_pass1=_LIS["NDSI_PASS1"], red_pass1=_LIS["RED_PASS1"], ndsi_pass2=_LIS["NDSI_PASS2"],
+                     red_pass2=_LIS["RED_PASS2"], dz=_LIS["DZ"], fsnow_lim=_LIS["FSNOW_LIM"],
+                     fclear_lim=_LIS["FCLEAR_LIM"], fsnow_total_lim=_LIS["FSNOW_TOTAL_LIM"],
+                     resize_factor=_LIS["RESIZE_FACTOR"], nodata_code=_LIS["NODATA_CODE"], **_ignored):
     """Problems with a set of thresholds, as ``(code, parameter name)`` pairs; empty when all is well.
 
     - ``ERROR_NDSI_PASS2_ABOVE_PASS1`` / ``ERROR_RED_PASS2_ABOVE_PASS1``: pass 2 must not be stricter
@@ -437,7 +438,7 @@ def slope_flag(mg2, threshold=SLOPE_FLAG_THRESHOLD):
 # Step 2: dark-cloud test, with the red band averaged to the coarse grid
 # --------------------------------------------------------------------------------------------------
 
-def coarse_grid_size(width, height, resize_factor=12):
+def coarse_grid_size(width, height, resize_factor=_LIS["RESIZE_FACTOR"]):
     """Size ``(coarse_width, coarse_height)`` of the coarse grid: ``floor(W / f)`` x ``floor(H / f)``.
 
     LIS (``resample_red_band``) asks GDAL for ``xSize / rf`` by ``ySize / rf`` pixels over the same extent;
@@ -451,7 +452,7 @@ def coarse_grid_size(width, height, resize_factor=12):
     return max(1, int(width) // f), max(1, int(height) // f)
 
 
-def dark_cloud_halo(height, resize_factor=12):
+def dark_cloud_halo(height, resize_factor=_LIS["RESIZE_FACTOR"]):
     """Rows of halo a strip needs above and below for :func:`coarse_red`: ``ceil(1.5 H / Hc) + 1``.
 
     A full-resolution row takes the value of the nearest coarse row (at most half a coarse pixel away),
@@ -494,7 +495,7 @@ def _coarse_rows_for(rows, height, coarse_height):
     return ((2 * rows + 1) * coarse_height) // (2 * height)
 
 
-def coarse_red(red, first_row=0, rows=None, height=None, resize_factor=12, red_nodata=None,
+def coarse_red(red, first_row=0, rows=None, height=None, resize_factor=_LIS["RESIZE_FACTOR"], red_nodata=None,
                quantification=10000):
     """Red band averaged down to the coarse grid and brought back to full resolution (step 2).
 
@@ -589,7 +590,7 @@ def coarse_red(red, first_row=0, rows=None, height=None, resize_factor=12, red_n
     return np.take(coarse[k_rows - k0], x_nearest, axis=1)
 
 
-def dark_cloud_test(all_cloud, shadow, high, red_coarse, red_darkcloud=0.30):
+def dark_cloud_test(all_cloud, shadow, high, red_coarse, red_darkcloud=_LIS["RED_DARKCLOUD"]):
     """Refined cloud mask: ``(all_cloud AND coarse red > red_darkcloud) OR shadow OR high``.
 
     ``red_coarse`` from :func:`coarse_red` (reflectance, NaN = nodata: never above the threshold, as LIS's
@@ -603,7 +604,7 @@ def dark_cloud_test(all_cloud, shadow, high, red_coarse, red_darkcloud=0.30):
 # Steps 3 and 4: back-to-cloud, pass 1
 # --------------------------------------------------------------------------------------------------
 
-def back_to_cloud(all_cloud, red, red_backtocloud=0.10):
+def back_to_cloud(all_cloud, red, red_backtocloud=_LIS["RED_BACKTOCLOUD"]):
     """Pixels of the original cloud mask whose full-resolution red is above ``red_backtocloud``.
 
     They are mapped as cloud unless snow was found there (LIS ``extract_back_to_cloud_mask``).
@@ -611,7 +612,7 @@ def back_to_cloud(all_cloud, red, red_backtocloud=0.10):
     return np.asarray(all_cloud, bool) & (red > red_backtocloud)
 
 
-def first_pass(ndsi_values, red, all_cloud, ndsi_pass1=0.40, red_pass1=0.20):
+def first_pass(ndsi_values, red, all_cloud, ndsi_pass1=_LIS["NDSI_PASS1"], red_pass1=_LIS["RED_PASS1"]):
     """Pass 1 snow: not ``all_cloud`` AND NDSI > ``ndsi_pass1`` AND red > ``red_pass1`` (LIS
     ``compute_snow_pass1``). Nodata pixels are never snow in practice (NaN, or LIS's -10000 DN giving a
     negative NDSI)."""
@@ -622,7 +623,7 @@ def first_pass(ndsi_values, red, all_cloud, ndsi_pass1=0.40, red_pass1=0.20):
 # Step 5: snowline
 # --------------------------------------------------------------------------------------------------
 
-def dem_bin_edges(dem_min, dem_max, dz=100):
+def dem_bin_edges(dem_min, dem_max, dz=_LIS["DZ"]):
     """Edges (n + 1,) of the elevation bins of the snowline histogram; ``None`` when n < 1.
 
     As LIS (``compute_snowline_internal``, an ITK histogram): ``n = floor((max - min) / dz)`` bins of equal
@@ -683,8 +684,8 @@ the first snowy bin, or None), ``snow_fraction`` (pass-1 snow over all counted p
 when pass 2 runs: a zs was found and snow_fraction > fsnow_total_lim)."""
 
 
-def snowline_elevation(counts, edges, dz=100, fsnow_lim=0.10, fclear_lim=0.10, fsnow_total_lim=0.001,
-                       rule="lis", offset=-2):
+def snowline_elevation(counts, edges, dz=_LIS["DZ"], fsnow_lim=_LIS["FSNOW_LIM"], fclear_lim=_LIS["FCLEAR_LIM"],
+                       fsnow_total_lim=_LIS["FSNOW_TOTAL_LIM"], rule="lis", offset=-2):
     """Snowline elevation ``zs`` from the histogram counts of :func:`snowline_histogram` (step 5).
 
     From the lowest bin up, the first bin i where ``clear / total > fclear_lim`` and
@@ -756,7 +757,8 @@ def elevation_histogram(counts, edges):
 # Step 6: pass 2
 # --------------------------------------------------------------------------------------------------
 
-def second_pass(ndsi_values, red, dem, cloud_refined, zs, ndsi_pass2=0.15, red_pass2=0.04):
+def second_pass(ndsi_values, red, dem, cloud_refined, zs, ndsi_pass2=_LIS["NDSI_PASS2"],
+                red_pass2=_LIS["RED_PASS2"]):
     """Pass 2 snow: not ``cloud_refined`` AND DEM > zs AND NDSI > ``ndsi_pass2`` AND red > ``red_pass2``.
 
     All strict (LIS ``compute_snow_pass2``). Pixels that left the cloud mask through the dark-cloud test
@@ -773,7 +775,8 @@ def second_pass(ndsi_values, red, dem, cloud_refined, zs, ndsi_pass2=0.15, red_p
 # Step 7: the map, the bit field, the percentages
 # --------------------------------------------------------------------------------------------------
 
-def snow_map(snow1, snow2, cloud_refined, back, nodata=None, nodata_code=255, strict_cloud_mask=False):
+def snow_map(snow1, snow2, cloud_refined, back, nodata=None, nodata_code=_LIS["NODATA_CODE"],
+             strict_cloud_mask=False):
     """The snow map, uint8: 100 snow (pass 1 or 2), else 205 where ``cloud_refined`` or ``back``, else 0;
     ``nodata_code`` (254 or 255) where ``nodata`` (LIS ``compute_final_mask``).
 
@@ -808,7 +811,7 @@ def snow_bits(snow1, snow2, cloud_pass1, cloud_refined, all_cloud, slope=None):
     return out
 
 
-def map_counts(snow_map_values, nodata_code=255):
+def map_counts(snow_map_values, nodata_code=_LIS["NODATA_CODE"]):
     """Pixel counts of a snow map ``[no snow, snow, cloud, nodata]``, int64; counts of strips add up."""
     values = np.asarray(snow_map_values)
     return np.array([np.count_nonzero(values == NO_SNOW), np.count_nonzero(values == SNOW),

@@ -255,12 +255,14 @@ class BandReader:
     that grid, brought from a finer grid whose pixels it groups by ``snow.cubic_downsample`` (LIS's cubic
     warp, 10 m to 20 m), warped by GDAL (cubic) from any other grid."""
 
-    def __init__(self, dataset, grid, nodata):
+    def __init__(self, dataset, grid, nodata, nearest=False):
         self.dataset, self.grid, self.nodata = dataset, grid, nodata
         self.source = Grid.of(dataset)
         self.fill = nodata if nodata is not None else 0
         self.aligned = aligned_factor(self.source, grid)
         self.mode = "warp" if self.aligned is None else ("same" if self.aligned[0] == 1 else "aligned")
+        if nearest and self.mode != "same":
+            self.mode = "nearest"   # a coarse preview: the pixel under each centre, never averaged
         self.dtype = dataset.dtypes[0]
 
     @property
@@ -274,8 +276,9 @@ class BandReader:
         target = self.grid.window_grid(window)
         if self.mode == "same":
             return read_onto_grid(self.dataset, target, fill=self.fill)
-        if self.mode == "warp":
-            return read_onto_grid(self.dataset, target, resampling="cubic", nodata=self.nodata, fill=self.fill)
+        if self.mode in ("warp", "nearest"):
+            return read_onto_grid(self.dataset, target, resampling="cubic" if self.mode == "warp" else "nearest",
+                                  nodata=self.nodata, fill=self.fill)
         factor, col, row = self.aligned
         margin = snow.cubic_halo(factor)
         top = row + factor * int(window.row_off) - margin
@@ -292,17 +295,21 @@ class ProductSource:
     """The inputs of the method on the output grid (a :mod:`~.lis` source): the product or layers, the
     cloud mask, the DEM, the tree cover, resolved and checked before anything is written.
 
-    ``grid``: the map's grid; by default the product's 20 m grid (or the SWIR layer's); the preview passes
-    a window of it."""
+    ``grid``: the map's grid; by default the product's 20 m grid (or the SWIR layer's). The preview passes
+    the grid of the view, the ``product`` it keeps open, and ``nearest`` for a view coarser than 20 m
+    (each preview pixel is then the real pixel under its centre, never an average)."""
 
-    def __init__(self, inputs, params, stack, feedback, water=False, grid=None):
+    def __init__(self, inputs, params, stack, feedback, water=False, grid=None, product=None, nearest=False):
         self.warnings = []      # shown at the end, in the log and the report
         labels = {p.name: p.label for p in declaration().parameters}
         self.labels = labels
-        self.product = product = stack.enter_context(open_input(
-            inputs.input_product, bands={"B3": inputs.green, "B4": inputs.red, "B11": inputs.swir},
-            required=("B3", "B4", "B11"), scale=params.reflectance_scale, offset=params.reflectance_offset,
-            layer_labels=[labels["GREEN"], labels["RED"], labels["SWIR"]], feedback=feedback))
+        self.nearest = nearest
+        if product is None:
+            product = stack.enter_context(open_input(
+                inputs.input_product, bands={"B3": inputs.green, "B4": inputs.red, "B11": inputs.swir},
+                required=("B3", "B4", "B11"), scale=params.reflectance_scale, offset=params.reflectance_offset,
+                layer_labels=[labels["GREEN"], labels["RED"], labels["SWIR"]], feedback=feedback))
+        self.product = product
         self.name = product.name
 
         def open_path(path):
@@ -318,7 +325,7 @@ class ProductSource:
             if product.kind == "bands":
                 self.check_crs(dataset, labels[parameter])
             nodata = product.reflectance_nodata if product.reflectance_nodata is not None else dataset.nodata
-            self.bands[band] = BandReader(dataset, self.grid, nodata)
+            self.bands[band] = BandReader(dataset, self.grid, nodata, nearest)
         self.dtypes = {band: reader.result_dtype for band, reader in self.bands.items()}
         self.radiometry = lis.Radiometry(
             scale=float(product.reflectance_scale),
@@ -390,7 +397,7 @@ class ProductSource:
         if self.has_water:
             data["water"] = self.product.read_mask("water", self.grid, window)
         if self.dem is not None:
-            data["dem"] = self.read_resampled(self.dem, window, "cubic_spline")
+            data["dem"] = self.read_resampled(self.dem, window, "nearest" if self.nearest else "cubic_spline")
         if self.tcd is not None:
             values = self.read_resampled(self.tcd, window, "nearest")
             data["tcd"] = np.where(np.isnan(values), np.float32(255), values)

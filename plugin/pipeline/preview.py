@@ -1,0 +1,170 @@
+"""What the "Tune thresholds" panel previews, without Qt or QGIS: the grid of the visible map, the data of
+a view read once, and the snow map of a set of thresholds computed by the very composition of the LIS
+method that ``snowmap`` runs on a whole product (:func:`~.lis.run_lis`).
+
+- :func:`preview_grid`: the visible part of the product at screen resolution (never finer than the 20 m
+  of the snow method, at most :data:`MAX_SIZE` pixels a side), aligned with the product's 20 m pixels;
+- :func:`read_snow_view`: the inputs of the method on that grid, read once per view by the same reader as
+  ``snowmap`` (``pipeline.snowmap.ProductSource``): at 20 m the same pixels as the whole-product run (10 m
+  bands brought to 20 m by LIS's cubic convolution, the DEM by cubic splines); on a coarser grid the pixel
+  under each preview pixel's centre (nearest neighbour), so that each preview pixel is a real pixel put
+  through the real tests, never an average that the full-resolution map does not have;
+- :func:`snow_preview`: the snow map of the view for threshold values (parameter name -> number), the
+  dark-cloud test averaging the red band to 240 m (or to the preview's pixel when it is coarser).
+
+A view at 20 m over the whole of an input is therefore the map ``snowmap`` makes of that input, pixel for
+pixel (tests/test_preview_equals_algorithm.py).
+"""
+import contextlib
+import dataclasses
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..io.raster import Grid
+from . import lis
+from .feedback import Feedback
+from .snowmap import ProductSource, SnowMapInputs, SnowMapParams
+
+BASE_RESOLUTION = 20.0   # metres: the snow method's grid; the preview is never finer
+MAX_SIZE = 1000          # pixels: the preview grid is at most this wide and high
+DARK_CLOUD_SCALE = 240.0  # metres: the dark-cloud test averages the red band to this pixel size
+HISTOGRAM_BINS = 100
+HISTOGRAM_RANGES = {"ndsi": (-1.0, 1.0), "red": (0.0, 1.0), "swir_water": (0.0, 0.5)}
+SNOW_NODATA = 255
+SNOW_THRESHOLDS = ("NDSI_PASS1", "RED_PASS1", "NDSI_PASS2", "RED_PASS2", "RED_DARKCLOUD", "RED_BACKTOCLOUD")
+
+
+def preview_grid(product_grid, bounds, width, height, max_size=MAX_SIZE, base=BASE_RESOLUTION):
+    """The grid of the preview: the part of ``product_grid`` inside ``bounds`` (in the product's CRS)
+    at the resolution of a view of ``width`` x ``height`` screen pixels over ``bounds``.
+
+    The pixel size is a whole multiple of ``base`` (20 m), at least the screen pixel size and large
+    enough for at most ``max_size`` pixels a side; the grid starts on a ``base`` pixel corner of the
+    product, so that at 20 m the product's own pixels are read. None when the view misses the product.
+    """
+    from affine import Affine
+
+    p_left, p_bottom, p_right, p_top = product_grid.bounds
+    left, bottom = max(bounds[0], p_left), max(bounds[1], p_bottom)
+    right, top = min(bounds[2], p_right), min(bounds[3], p_top)
+    if right <= left or top <= bottom:
+        return None
+    screen_pixel = max((bounds[2] - bounds[0]) / max(int(width), 1), (bounds[3] - bounds[1]) / max(int(height), 1))
+    needed = max(screen_pixel, (right - left) / max_size, (top - bottom) / max_size, base)
+    resolution = base * math.ceil(needed / base - 1e-9)
+    origin_x = p_left + base * math.floor((left - p_left) / base + 1e-9)
+    origin_y = p_top - base * math.floor((p_top - top) / base + 1e-9)
+    columns = max(1, math.ceil((right - origin_x) / resolution - 1e-9))
+    rows = max(1, math.ceil((origin_y - bottom) / resolution - 1e-9))
+    return Grid(product_grid.crs, Affine(resolution, 0.0, origin_x, 0.0, -resolution, origin_y),
+                min(columns, max_size), min(rows, max_size))
+
+
+def dark_cloud_factor(resolution):
+    """The resize factor of the dark-cloud test on a grid of ``resolution`` metres: 240 m / pixel (12 at
+    20 m), at least 1."""
+    return max(1, int(round(DARK_CLOUD_SCALE / resolution)))
+
+
+@dataclass
+class SnowView:
+    """The inputs of the snow method over one view, read once (``arrays``: what a ``lis`` source's
+    ``read`` returns for the whole view), with the source's radiometry and flags, and the histograms of
+    the NDSI and the red reflectance of the valid pixels."""
+
+    grid: object
+    arrays: dict
+    radiometry: object
+    dtypes: dict
+    has_dem: bool
+    has_mg2: bool
+    nodata: np.ndarray
+    ndsi: np.ndarray
+    red: np.ndarray
+    warnings: list = field(default_factory=list)
+    histograms: dict = field(default_factory=dict)
+
+
+class _ViewSource:
+    """A ``lis`` source over a :class:`SnowView` in memory."""
+
+    has_tcd = False
+    has_water = False
+
+    def __init__(self, view):
+        self.view = view
+        self.grid, self.radiometry, self.dtypes = view.grid, view.radiometry, view.dtypes
+        self.has_dem, self.has_mg2 = view.has_dem, view.has_mg2
+
+    def read(self, window):
+        rows = lis.rows_of(window)
+        out = {}
+        for name, values in self.view.arrays.items():
+            if name == "layers":
+                out[name] = type(values)(*(layer[rows] for layer in values))
+            else:
+                out[name] = values[rows]
+        return out
+
+
+def read_snow_view(product, grid, dem_source=None, check=lambda: None):
+    """The inputs of the snow method on ``grid`` from the open ``product`` (and the DEM raster
+    ``dem_source``), read by ``snowmap``'s own reader: a :class:`SnowView`. ``check()`` is called after
+    the reading; it raises to abandon the work."""
+    native = grid.resolution <= BASE_RESOLUTION
+    params = SnowMapParams(reflectance_scale=product.reflectance_scale)
+    with contextlib.ExitStack() as stack:
+        source = ProductSource(SnowMapInputs(dem=dem_source), params, stack, Feedback(), grid=grid, product=product,
+                               nearest=not native)
+        from rasterio.windows import Window
+
+        arrays = source.read(Window(0, 0, grid.width, grid.height))
+    check()
+    radiometry = source.radiometry
+    nodata = radiometry.missing(arrays["swir"], "B11")
+    ndsi = radiometry.ndsi(arrays["green"], arrays["swir"])
+    red = radiometry.reflectance(arrays["red"], "B4")
+    view = SnowView(grid=grid, arrays=arrays, radiometry=radiometry, dtypes=source.dtypes,
+                    has_dem=source.has_dem, has_mg2=source.has_mg2, nodata=nodata, ndsi=ndsi, red=red,
+                    warnings=source.warnings)
+    valid = ~nodata
+    view.histograms = {"ndsi": histogram(ndsi[valid], HISTOGRAM_RANGES["ndsi"]),
+                       "red": histogram(red[valid], HISTOGRAM_RANGES["red"])}
+    return view
+
+
+def snow_params(values, grid):
+    """The :class:`~.snowmap.SnowMapParams` of the panel's ``values`` on a view of ``grid``: its
+    thresholds, the other parameters at their defaults, the dark-cloud factor of 240 m on that grid."""
+    changes = {name.lower(): float(values[name]) for name in SNOW_THRESHOLDS if name in values}
+    return dataclasses.replace(SnowMapParams(), resize_factor=dark_cloud_factor(grid.resolution),
+                               nodata_code=SNOW_NODATA, **changes)
+
+
+class _Check(Feedback):
+    def __init__(self, check):
+        self.check = check
+
+    def is_cancelled(self):
+        self.check()
+        return False
+
+
+def snow_preview(view, values, check=lambda: None):
+    """The snow map (uint8: 0, 100, 205, 255 no data) of ``view`` with the thresholds ``values``, and the
+    ``lis.LisResult`` (snowline, percentages): :func:`~.lis.run_lis` on the view as one strip."""
+    sink = lis.ArraySink(view.grid, SNOW_NODATA)
+    with contextlib.ExitStack() as stack:
+        result = lis.run_lis(_ViewSource(view), snow_params(values, view.grid), (), sink, _Check(check), stack,
+                             block_rows=view.grid.height, threads=1)
+    return sink.arrays[lis.MAP], result
+
+
+def histogram(values, value_range, bins=HISTOGRAM_BINS):
+    """Counts and edges of the finite ``values`` in ``bins`` equal bins over ``value_range``; values
+    beyond the range count in the first or last bin."""
+    values = values[np.isfinite(values)]
+    counts, edges = np.histogram(np.clip(values, value_range[0], value_range[1]), bins=bins, range=value_range)
+    return counts, edges
