@@ -227,6 +227,130 @@ def snowseason_case():
             "run": run}
 
 
+# -- snowstats: 100 full 20 m snow maps, 50 zones, a DEM -------------------------------------------
+
+#: Size of the snowstats case; NEVE_BENCH_STATS="maps,size" runs a reduced one (e.g. "20,2745") on a
+#: shared machine.
+STATS_MAPS, STATS_SIZE = (int(v) for v in os.environ.get("NEVE_BENCH_STATS", "100,5490").split(","))
+STATS_ZONES = (10, 5)      # columns, rows: 50 zones
+
+
+def snowstats_inputs():
+    """100 generated snow maps (5490 x 5490 px at 20 m, uint8, tiled DEFLATE, as the snowseason case's:
+    ragged snow edges, clouds on 0 to 80 % of the tile, a no-data band on one date in four, two dates
+    with two maps), their DEM (float32, the terrain the snow follows) and 50 zones (a 10 x 5 grid of
+    quadrilaterals with jittered corners, in WGS 84 so that they are transformed to the maps' UTM zone),
+    cached in bench-output/cache/snowstats-MAPS-SIZE/."""
+    import datetime
+    import json
+
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+    from rasterio.warp import transform as transform_points
+    from scipy import ndimage
+
+    folder = os.path.join(CACHE, "snowstats-{}-{}".format(STATS_MAPS, STATS_SIZE))
+    complete = os.path.join(folder, "complete")
+    rng = np.random.default_rng(2019)
+    dates = [datetime.date(2018, 9, 2) + datetime.timedelta(days=3 * i + int(rng.integers(0, 2)))
+             for i in range(STATS_MAPS)]
+    if STATS_MAPS > 40:
+        dates[21], dates[40] = dates[20], dates[39]          # two dates with two maps
+
+    def name(date, index):
+        return os.path.join(folder, "SENTINEL2{}_{}-10{:04d}-000_L2B-SNOW_T31TCH_C_V1-7_SNW_R2.tif".format(
+            "AB"[index % 2], date.strftime("%Y%m%d"), index))
+
+    paths = [name(date, index) for index, date in enumerate(dates)]
+    dem_path, zones_path = os.path.join(folder, "dem.tif"), os.path.join(folder, "zones.geojson")
+    if os.path.exists(complete):
+        return paths, dem_path, zones_path
+    import shutil
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    size, coarse = STATS_SIZE, max(1, STATS_SIZE // 10)
+
+    def smooth(cells, shape):
+        field = ndimage.zoom(rng.random((cells, cells)), (shape[0] / cells, shape[1] / cells), order=3,
+                             mode="nearest")
+        field -= field.min()
+        return (field / max(field.max(), 1e-9)).astype(np.float32)
+
+    def grow(field):
+        return np.repeat(np.repeat(field, 10, axis=0), 10, axis=1)[:size, :size]
+
+    terrain = 500.0 + 3000.0 * ndimage.zoom(smooth(12, (coarse, coarse)), 10, order=1)[:size, :size]
+    terrain += rng.normal(0.0, 80.0, terrain.shape).astype(np.float32)
+    left, top = 300000.0, 5000040.0
+    profile = dict(driver="GTiff", width=size, height=size, count=1, dtype="uint8", crs="EPSG:32631",
+                   transform=from_origin(left, top, 20.0, 20.0), tiled=True, blockxsize=512,
+                   blockysize=512, compress="deflate")
+    with rasterio.open(dem_path, "w", **dict(profile, dtype="float32", predictor=3)) as dst:
+        dst.write(terrain.astype(np.float32), 1)
+    columns = np.arange(size, dtype=np.float32)
+    for index, (date, path) in enumerate(zip(dates, paths)):
+        season_angle = 2 * np.pi * ((date - datetime.date(2018, 9, 1)).days - 160) / 365.0
+        snowline = 2050.0 - 1150.0 * np.cos(season_angle)
+        blur = grow(smooth(16, (coarse, coarse)))
+        noise = rng.integers(-150, 151, terrain.shape, dtype=np.int16)
+        codes = np.where(terrain - noise > snowline + 300.0 * (blur - 0.5), 100, 0).astype(np.uint8)
+        clouds = grow(smooth(24, (coarse, coarse)))
+        codes[clouds < 0.8 * rng.random()] = 205
+        if index % 4 == 0:       # the swath edge: a diagonal no-data band
+            edge = columns[None, :] + 0.3 * columns[:, None]
+            codes[edge < size * 0.25] = 255
+        with rasterio.open(path, "w", **profile) as dst:
+            dst.write(codes, 1)
+    # 50 zones: a jittered grid of quadrilaterals over the tile, in WGS 84
+    nx, ny = STATS_ZONES
+    extent = 20.0 * size
+    xs = left + extent * np.linspace(0.02, 0.98, nx + 1)
+    ys = top - extent * np.linspace(0.02, 0.98, ny + 1)
+    corners_x, corners_y = np.meshgrid(xs, ys)
+    jitter = extent / (4.0 * max(nx, ny))
+    corners_x[1:-1, 1:-1] += rng.uniform(-jitter, jitter, (ny - 1, nx - 1))
+    corners_y[1:-1, 1:-1] += rng.uniform(-jitter, jitter, (ny - 1, nx - 1))
+    lon, lat = transform_points("EPSG:32631", "EPSG:4326", corners_x.ravel().tolist(), corners_y.ravel().tolist())
+    lon, lat = np.reshape(lon, corners_x.shape), np.reshape(lat, corners_x.shape)
+    features = []
+    for j in range(ny):
+        for i in range(nx):
+            ring = [(lon[j, i], lat[j, i]), (lon[j, i + 1], lat[j, i + 1]), (lon[j + 1, i + 1], lat[j + 1, i + 1]),
+                    (lon[j + 1, i], lat[j + 1, i]), (lon[j, i], lat[j, i])]
+            features.append({"type": "Feature", "properties": {"basin": "B{:02d}".format(j * nx + i + 1)},
+                             "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in ring]]}})
+    with open(zones_path, "w") as f:
+        json.dump({"type": "FeatureCollection", "features": features}, f)
+    open(complete, "w").close()
+    return paths, dem_path, zones_path
+
+
+@case("snowstats", target="ratio <= 2 (read 100 maps of 5490 x 5490 and the DEM; 50 zones; table and zones), "
+                          "memory < 1.5 GB", compare="the same with 8 aspect classes and the HTML report")
+def snowstats_case():
+    paths, dem, zones = snowstats_inputs()
+
+    def parameters(out_dir):
+        return {"INPUTS": paths, "ZONES": zones, "ZONE_FIELD": "basin", "DEM": dem,
+                "OUTPUT_TABLE": os.path.join(out_dir, "stats.gpkg"),
+                "OUTPUT_ZONES": os.path.join(out_dir, "zones.gpkg")}
+
+    def run(out_dir):
+        import processing
+        result = processing.run("neve:snowstats", parameters(out_dir))
+        return {"maps": result["MAPS_USED"], "dates": result["DATES_USED"], "zones": result["ZONES_COUNT"]}
+
+    def compare(out_dir):
+        import processing
+        start = time.perf_counter()
+        processing.run("neve:snowstats", dict(parameters(out_dir), ASPECT=2,
+                                              OUTPUT_HTML=os.path.join(out_dir, "stats.html")))
+        return {"seconds_with_aspect_and_report": round(time.perf_counter() - start, 2)}
+
+    return {"inputs": [(path, 1) for path in paths] + [(dem, 1)], "outputs": [], "run": run, "compare": compare}
+
+
 REAL_MASK_10M = os.path.join(SHARED_DATA, "real", "cloudmask-10m", "T19GBQ_20170725_cloudmask_10m.tif")
 
 
@@ -431,7 +555,9 @@ def child(name, what):
     import neve.plugin.core.cloud  # noqa: F401
     import neve.plugin.core.season  # noqa: F401
     import neve.plugin.core.snow  # noqa: F401
+    import neve.plugin.core.stats  # noqa: F401
     import neve.plugin.io.products  # noqa: F401
+    import neve.plugin.io.vectors  # noqa: F401
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     extra = {}

@@ -189,7 +189,7 @@ def algorithm_parser(spec, prog):
 
 
 def _metavar(parameter):
-    return {s.PRODUCT: "PRODUCT", s.RASTER: "RASTER", s.RASTERS: "RASTER", s.VECTOR: "VECTOR",
+    return {s.PRODUCT: "PRODUCT", s.RASTER: "RASTER", s.RASTERS: "RASTER", s.VECTOR: "VECTOR", s.FIELD: "FIELD",
             s.NUMBER: "NUMBER", s.INTEGER: "INTEGER", s.BOOLEAN: "BOOL", s.ENUM: "CHOICE", s.STRING: "TEXT",
             s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER"}.get(parameter.kind, "FILE")
 

@@ -42,3 +42,16 @@ DEFAULT_CLOUD_PRESET = "theia_2018"
 
 #: MAJA's sunglint test: likely when the glint angle is below this, in degrees (DOMAIN.md section 4).
 SUNGLINT_ANGLE = 30.0
+
+#: Snow statistics by zone and elevation (neve:snowstats, ``core/stats.py``). Elevation bands of 100 m,
+#: the ``dz`` of LIS's snowline histogram; a zone and date are reliable when at least half of their
+#: area is clear (issue 14); the regional snowline (Krajčí, Holko & Parajka 2014) searched every 10 m,
+#: finer than the vertical accuracy of the DEMs used with Sentinel-2 (SRTM, Copernicus GLO-30: several
+#: metres); a slope under 1 degree has no aspect (flat), as valley floors of a 20 m DEM resampled from
+#: 30 m show slopes of a fraction of a degree in arbitrary directions.
+STATS_DEFAULTS = {
+    "BAND_WIDTH": float(LIS_DEFAULTS["DZ"]),
+    "MIN_CLEAR": 0.5,
+    "SNOWLINE_STEP": 10.0,
+    "FLAT_SLOPE": 1.0,
+}

@@ -17,11 +17,12 @@ PRODUCT        path of a product (folder, .zip or metadata file), or None
 RASTER         GDAL source of a raster (a path, ``/vsizip/...``), or None
 RASTERS        list of raster sources
 VECTOR         OGR source of a vector layer, or None
+FIELD          name of a field of the VECTOR parameter named by ``parent``, or None
 NUMBER         float;  INTEGER: int;  BOOLEAN: bool;  STRING: str
 ENUM           the key of the chosen option (a list of keys when ``multiple``); QGIS stores its index
 DATE           ``datetime.date`` or None
 RASTER_OUT     path of the file to write, or None when the output is not wanted (same for VECTOR_OUT,
-               FILE_OUT, FOLDER_OUT)
+               FILE_OUT, FOLDER_OUT); a VECTOR_OUT of ``geometry`` "none" is a table
 =============  ==========================================================================================
 
 Job modules read ``values`` into their frozen dataclasses with :func:`from_values` (field ``ndsi_pass1``
@@ -39,6 +40,7 @@ from ..i18n import QT_TR_NOOP, tr
 PRODUCT, RASTER, RASTERS, VECTOR = "product", "raster", "rasters", "vector"
 NUMBER, INTEGER, BOOLEAN, ENUM, STRING, DATE, FOLDER = "number", "integer", "boolean", "enum", "string", "date", \
     "folder"
+FIELD = "field"
 RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT = "raster_out", "vector_out", "file_out", "folder_out"
 DESTINATIONS = (RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT)
 LAYERS = (RASTER, RASTERS, VECTOR)
@@ -49,7 +51,9 @@ class Param:
     """One parameter. ``default`` is a value as in ``values`` (an ENUM's key, not its index); ``source``
     says where the default comes from ("Let-It-Snow", "MAJA, Theia production since February 2018", ...);
     ``threshold`` names the row of the thresholds table (``pipeline/thresholds.py``) whose slider the
-    dialogs show; ``options`` are ``(key, label)`` pairs of an ENUM."""
+    dialogs show; ``options`` are ``(key, label)`` pairs of an ENUM; ``parent`` names the VECTOR
+    parameter whose fields a FIELD lists; ``geometry`` is what a VECTOR or VECTOR_OUT holds: "polygon"
+    (the default of VECTOR), "any" (the default of VECTOR_OUT) or "none" (a table)."""
 
     name: str
     kind: str
@@ -67,6 +71,8 @@ class Param:
     create_by_default: bool = True
     threshold: str = None
     source: str = None
+    parent: str = None
+    geometry: str = None
 
     @property
     def field(self):

@@ -34,6 +34,7 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -208,10 +209,14 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             name, kind = parameter.name, parameter.kind
             if kind in (s.PRODUCT, s.FOLDER):
                 value = self.parameterAsFile(parameters, name, context) or None
-            elif kind in (s.RASTER, s.VECTOR):
-                layer = (self.parameterAsRasterLayer if kind == s.RASTER else self.parameterAsVectorLayer)(
-                    parameters, name, context)
+            elif kind == s.RASTER:
+                layer = self.parameterAsRasterLayer(parameters, name, context)
                 value = layer.source() if layer is not None else None
+            elif kind == s.VECTOR:
+                # a layer OGR cannot open (a memory layer, a database, selected features only) is saved
+                # to a temporary GeoPackage first, as QGIS does for external programs
+                value = self.parameterAsCompatibleSourceLayerPath(
+                    parameters, name, context, ["gpkg", "shp", "geojson", "fgb", "sqlite"], "gpkg") or None
             elif kind == s.RASTERS:
                 value = [layer.source() for layer in self.parameterAsLayerList(parameters, name, context)]
             elif kind in (s.NUMBER, s.INTEGER):
@@ -230,6 +235,9 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
                     value = parameter.key_of(self.parameterAsEnum(parameters, name, context))
             elif kind == s.STRING:
                 value = self.parameterAsString(parameters, name, context) or ""
+            elif kind == s.FIELD:
+                fields = self.parameterAsFields(parameters, name, context)
+                value = fields[0] if fields else None
             elif kind == s.DATE:
                 moment = self.parameterAsDateTime(parameters, name, context)
                 value = (datetime.date(moment.date().year(), moment.date().month(), moment.date().day())
@@ -244,6 +252,11 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
         return values
 
 
+#: QGIS's layer type of each ``Param.geometry``.
+VECTOR_TYPES = {"polygon": QgsProcessing.TypeVectorPolygon, "any": QgsProcessing.TypeVectorAnyGeometry,
+                "none": QgsProcessing.TypeVector}
+
+
 def qgis_parameter(parameter):
     """The ``QgsProcessingParameterDefinition`` of a :class:`~..pipeline.spec.Param`."""
     p, kind, optional = parameter, parameter.kind, parameter.optional
@@ -256,8 +269,13 @@ def qgis_parameter(parameter):
     elif kind == s.RASTER:
         definition = QgsProcessingParameterRasterLayer(p.name, p.label, optional=optional)
     elif kind == s.VECTOR:
-        definition = QgsProcessingParameterVectorLayer(p.name, p.label, [QgsProcessing.TypeVectorPolygon],
+        definition = QgsProcessingParameterVectorLayer(p.name, p.label, [VECTOR_TYPES[p.geometry or "polygon"]],
                                                        optional=optional)
+    elif kind == s.FIELD:
+        definition = QgsProcessingParameterField(p.name, p.label, defaultValue=p.default or None,
+                                                 parentLayerParameterName=p.parent or "",
+                                                 type=QgsProcessingParameterField.Any, allowMultiple=False,
+                                                 optional=optional)
     elif kind == s.RASTERS:
         definition = QgsProcessingParameterMultipleLayers(p.name, p.label, layerType=QgsProcessing.TypeRaster,
                                                           optional=optional)
@@ -289,8 +307,8 @@ def qgis_parameter(parameter):
         definition = QgsProcessingParameterRasterDestination(p.name, p.label, optional=optional,
                                                              createByDefault=p.create_by_default)
     elif kind == s.VECTOR_OUT:
-        definition = QgsProcessingParameterVectorDestination(p.name, p.label, optional=optional,
-                                                             createByDefault=p.create_by_default)
+        definition = QgsProcessingParameterVectorDestination(p.name, p.label, type=VECTOR_TYPES[p.geometry or "any"],
+                                                             optional=optional, createByDefault=p.create_by_default)
     elif kind == s.FILE_OUT:
         definition = QgsProcessingParameterFileDestination(p.name, p.label, p.file_filter, optional=optional,
                                                            createByDefault=p.create_by_default)

@@ -12,6 +12,7 @@ from .refinecloudmask import RefineCloudMaskAlgorithm
 from .sievemask import SieveMaskAlgorithm
 from .snowmap import SnowMapAlgorithm
 from .snowseason import SnowSeasonAlgorithm
+from .snowstats import SnowStatsAlgorithm
 from .waterclouds import WaterCloudsAlgorithm
 
 
@@ -34,7 +35,7 @@ class NeveProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm, CloudShadowsAlgorithm,
                                 DilateMaskAlgorithm, RefineCloudMaskAlgorithm, SieveMaskAlgorithm,
-                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm):
+                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm, SnowStatsAlgorithm):
             self.addAlgorithm(algorithm_class())
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)
@@ -42,3 +43,6 @@ class NeveProvider(QgsProcessingProvider):
 
     def supportedOutputVectorLayerExtensions(self):  # noqa: N802 (QGIS API name)
         return ["gpkg"]
+
+    def supportedOutputTableExtensions(self):  # noqa: N802 (QGIS API name)
+        return ["gpkg", "csv"]

@@ -315,3 +315,39 @@ def qc_legend(values):
     colours = ((4, "#6a3d9a"), (2, "#1f78b4"), (3, "#33a02c"), (0, "#e31a1c"), (1, "#ff7f00"), (6, "#b15928"),
                (5, "#bdbdbd"))
     return _bits_legend(values, qc_bit_names(), colours)
+
+
+class ZoneStyle(QgsProcessingLayerPostProcessorInterface):
+    """Name a loaded vector output (a table or the zones of neve:snowstats) and, with ``field``, colour
+    its polygons by that percentage (0 to 100) from white to snow blue."""
+
+    _alive = []
+
+    def __init__(self, layer_name, field=None):
+        super().__init__()
+        self.layer_name, self.field = layer_name, field
+        ZoneStyle._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        from qgis.core import QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsRendererRange, QgsVectorLayer
+
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            return
+        layer.setName(self.layer_name)
+        if self.field and layer.fields().indexOf(self.field) >= 0:
+            colours = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
+            ranges = []
+            for k, colour in enumerate(colours):
+                low, high = 20.0 * k, 20.0 * (k + 1)
+                symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#555555"})
+                ranges.append(QgsRendererRange(low, high, symbol, tr("{low:g} to {high:g} % snow").format(
+                    low=low, high=high)))
+            layer.setRenderer(QgsGraduatedSymbolRenderer(self.field, ranges))
+        layer.triggerRepaint()
+
+
+def style_zone_output(context, output_path, layer_name, field=None):
+    """Attach :class:`ZoneStyle` to ``output_path`` if QGIS will load it once the algorithm is done."""
+    if context.willLoadLayerOnCompletion(output_path):
+        details = context.layerToLoadOnCompletionDetails(output_path)
+        details.setPostProcessor(ZoneStyle(layer_name, field))
