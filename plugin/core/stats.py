@@ -200,9 +200,9 @@ def aspect_labels(kind):
 def aspect_classes(dem, pixel_width, pixel_height, kind, flat_slope):
     """Aspect class (uint8) of each pixel of ``dem`` (rows, cols; metres, NaN unknown) on a north-up
     grid of pixels ``pixel_width`` x ``pixel_height`` metres: the index in :func:`aspect_labels` (a
-    sector, then flat, then unknown). ``flat_slope`` in degrees. Derivatives are central differences
-    (one-sided at the block's edges: give the block a halo of one row to have central differences
-    across strips)."""
+    sector, then flat, then unknown: no elevation there or at a neighbour). ``flat_slope`` in degrees.
+    Derivatives are central differences (one-sided at the block's edges: give the block a halo of one
+    pixel to have central differences across strips)."""
     labels = aspect_labels(kind)
     dem = np.asarray(dem, dtype=np.float64)
     if not labels:
@@ -215,9 +215,11 @@ def aspect_classes(dem, pixel_width, pixel_height, kind, flat_slope):
     aspect = np.degrees(np.arctan2(-east, south)) % 360.0
     slope = np.degrees(np.arctan(np.hypot(east, south)))
     width = 360.0 / n
+    unknown = ~np.isfinite(slope) | ~np.isfinite(dem)
+    aspect[unknown] = 0.0
     sector = (np.floor(((aspect + width / 2.0) % 360.0) / width) % n).astype(np.uint8)
     sector[slope < flat_slope] = n
-    sector[~np.isfinite(slope)] = n + 1
+    sector[unknown] = n + 1
     return sector
 
 

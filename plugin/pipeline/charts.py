@@ -103,4 +103,4 @@ def date_axis(axes):
     axes.xaxis.set_major_formatter(ConciseDateFormatter(
         locator, formats=["%Y", "%Y-%m", "%d", "%H:%M", "%H:%M", "%S.%f"],
         zero_formats=["", "%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M"],
-        offset_formats=["", "%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"]))
+        offset_formats=["", "", "", "", "", ""]))

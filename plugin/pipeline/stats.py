@@ -227,12 +227,41 @@ class SnowMap:
         return stats.as_codes(values)
 
     def read_onto(self, grid):
-        """The map's codes on ``grid`` (another grid or CRS; nearest pixel centre), and where it has no
-        pixel."""
-        convert = (lambda v: v.astype(np.int32))
-        values = read_onto_grid(self.dataset, grid, resampling="nearest", fill=-1, convert=convert)
-        outside = values < 0
-        return stats.as_codes(np.where(outside, 255, values)), outside
+        """The map's codes at the centres of the pixels of ``grid`` (another grid or CRS): the code of
+        the map's pixel under each centre, computed exactly (no approximate transformation); and where
+        the map has no pixel. Only the part of ``grid`` over the map is warped."""
+        from rasterio.warp import reproject
+
+        codes = np.full(grid.shape, 255, dtype=np.uint8)
+        outside = np.ones(grid.shape, dtype=bool)
+        left, bottom, right, top = self.bounds_in(grid.crs.to_wkt())
+        inverse = ~grid.transform
+        cols, rows = zip(*(inverse * (x, y) for x in (left, right) for y in (bottom, top)))
+        c0, r0 = max(int(math.floor(min(cols))) - 1, 0), max(int(math.floor(min(rows))) - 1, 0)
+        c1, r1 = min(int(math.ceil(max(cols))) + 1, grid.width), min(int(math.ceil(max(rows))) + 1, grid.height)
+        if c1 <= c0 or r1 <= r0:
+            return codes, outside
+        part = grid.window_grid(Window(c0, r0, c1 - c0, r1 - r0))
+        # the source pixels under the part, read at full resolution
+        source_bounds = vectors.footprint(part.bounds, grid.crs.to_wkt(), self.crs_wkt).GetEnvelope()
+        inverse = ~self.grid.transform
+        scols, srows = zip(*(inverse * (x, y) for x in source_bounds[:2] for y in source_bounds[2:]))
+        s0, t0 = max(int(math.floor(min(scols))) - 1, 0), max(int(math.floor(min(srows))) - 1, 0)
+        s1 = min(int(math.ceil(max(scols))) + 1, self.grid.width)
+        t1 = min(int(math.ceil(max(srows))) + 1, self.grid.height)
+        if s1 <= s0 or t1 <= t0:
+            return codes, outside
+        window = Window(s0, t0, s1 - s0, t1 - t0)
+        with gdal_errors_raised(self.path):
+            values = self.dataset.read(1, window=window).astype(np.int32)
+        target = np.full(part.shape, -1, dtype=np.int32)
+        reproject(values, target, src_transform=self.dataset.window_transform(window), src_crs=self.dataset.crs,
+                  dst_transform=part.transform, dst_crs=grid.crs, resampling=0, init_dest_nodata=False,
+                  src_nodata=None, dst_nodata=None, tolerance=0)
+        inside = target >= 0
+        codes[r0:r1, c0:c1] = stats.as_codes(np.where(inside, target, 255))
+        outside[r0:r1, c0:c1] = ~inside
+        return codes, outside
 
     def bounds_in(self, crs_wkt):
         """The map's bounds (left, bottom, right, top) in the CRS ``crs_wkt``."""

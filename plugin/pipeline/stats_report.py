@@ -54,6 +54,10 @@ def stats_report(rows, summaries, maps, counter, params, warnings):
         parts.append(report.heading(tr("Site series: {zone}").format(zone=site.name)))
         parts.append(site_series(site, counter) if drawing else charts.missing_note())
 
+    colours = band_colours(rows) if drawing and counter.dem is not None else {}
+    if colours:
+        parts.append(report.heading(tr("Snow-covered area by elevation band")))
+        parts.append(band_legend(colours, params.band_width))
     by_zone = {}
     for row in rows:
         if row.is_total or (row.aspect == "all"):
@@ -72,7 +76,7 @@ def stats_report(rows, summaries, maps, counter, params, warnings):
             percent=_number(zone_summary.mean_snow_percent, 1), estimate=_number(zone_summary.mean_estimate_km2, 3),
             line=_number(zone_summary.mean_snowline, 0))))
         if number < MAX_CHART_ZONES:
-            parts.append(zone_chart(zone_summary.zone, zone_rows, params, counter.dem is not None)
+            parts.append(zone_chart(zone_summary.zone, zone_rows, params, counter.dem is not None, colours)
                          if drawing else charts.missing_note())
         elif number == MAX_CHART_ZONES:
             parts.append(report.paragraph(tr("Charts are drawn for the first {count} zones only.").format(
@@ -106,20 +110,48 @@ def _as_datetime(date):
     return datetime.datetime(date.year, date.month, date.day)
 
 
-def zone_chart(zone, rows, params, has_dem):
-    """Two panels: the snow-covered area through time, stacked by elevation band (or the total), with the
-    cloud-corrected estimate and the unreliable dates marked; the regional snowline through time."""
-    from matplotlib import cm
-    from matplotlib.colors import BoundaryNorm
+def band_colours(rows):
+    """Colour (RGBA) of each elevation band of the report (its lower limit), the same in every chart:
+    the "terrain" colour map from the lowest to the highest band."""
+    from matplotlib import colormaps
 
+    lows = sorted({r.band_min for r in rows if r.band_min is not None})
+    if not lows:
+        return {}
+    ramp = colormaps["terrain"]
+    span = max(lows[-1] - lows[0], 1.0)
+    return {low: ramp(0.05 + 0.8 * (low - lows[0]) / span) for low in lows}
+
+
+def band_legend(colours, band_width):
+    """The colour scale of the elevation bands, drawn once for all the zones' charts."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+    from matplotlib.cm import ScalarMappable
+
+    lows = sorted(colours)
+    fig = charts.figure(760, 70)
+    axes = fig.add_axes([0.08, 0.55, 0.84, 0.25])
+    boundaries = lows + [lows[-1] + band_width]
+    mappable = ScalarMappable(norm=BoundaryNorm(boundaries, len(lows)),
+                              cmap=ListedColormap([colours[low] for low in lows]))
+    bar = fig.colorbar(mappable, cax=axes, orientation="horizontal")
+    bar.ax.tick_params(labelsize=8)
+    bar.set_label(tr("Elevation band (m)"), fontsize=9)
+    return charts.svg(fig, tr("Colours of the elevation bands"))
+
+
+def zone_chart(zone, rows, params, has_dem, colours):
+    """Two panels: the snow-covered area through time, stacked by elevation band (``colours``: by lower
+    limit) or the total, with the cloud-corrected estimate and the unreliable dates marked; the
+    regional snowline through time."""
     totals = [r for r in rows if r.is_total]
     dates = [_as_datetime(r.date) for r in totals]
-    fig = charts.figure(760, 520 if has_dem else 300)
+    fig = charts.figure(760, 500 if has_dem else 300)
     if has_dem:
         area_axes, line_axes = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2]})
     else:
         area_axes, line_axes = fig.subplots(1, 1), None
-    bands = sorted({(r.band_min, r.band) for r in rows if r.aspect == "all" and r.band not in ("all", "unknown")},
+    bands = sorted({(r.band_min, r.band) for r in rows if r.aspect == "all" and r.band_min is not None},
                    key=lambda b: b[0])
     index = {r.date: i for i, r in enumerate(totals)}
     if has_dem and bands:
@@ -128,16 +160,7 @@ def zone_chart(zone, rows, params, has_dem):
         for r in rows:
             if r.aspect == "all" and r.band in position:
                 values[position[r.band], index[r.date]] = r.snow_km2
-        colours = cm.get_cmap("terrain")(np.linspace(0.05, 0.85, len(bands)))
-        area_axes.stackplot(dates, values, colors=colours, linewidth=0)
-        lows = [low for low, _b in bands]
-        boundaries = lows + [lows[-1] + params.band_width]
-        norm = BoundaryNorm(boundaries, len(bands))
-        from matplotlib.colors import ListedColormap
-        mappable = cm.ScalarMappable(norm=norm, cmap=ListedColormap(colours))
-        bar = fig.colorbar(mappable, ax=[area_axes, line_axes], fraction=0.04, pad=0.02)
-        bar.set_label(tr("Elevation band (m)"), fontsize=9)
-        bar.ax.tick_params(labelsize=8)
+        area_axes.stackplot(dates, values, colors=[colours[low] for low, _band in bands], linewidth=0)
     else:
         area_axes.fill_between(dates, [r.snow_km2 for r in totals], color="#00b8d9", alpha=0.8, linewidth=0)
     estimate = [np.nan if r.estimate_km2 is None else r.estimate_km2 for r in totals]
@@ -149,7 +172,7 @@ def zone_chart(zone, rows, params, has_dem):
                        clip_on=False, label=tr("Cloudy date (clear share below {min:g})").format(min=params.min_clear))
     area_axes.set_ylabel(tr("Snow-covered area (km2)"), fontsize=9)
     area_axes.set_ylim(bottom=0)
-    area_axes.legend(fontsize=8, loc="upper right", frameon=False)
+    area_axes.legend(fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False)
     charts.style_axes(area_axes)
     if line_axes is not None:
         lines = [np.nan if r.snowline is None else r.snowline for r in totals]
@@ -163,15 +186,14 @@ def zone_chart(zone, rows, params, has_dem):
             line_axes.plot(*zip(*unreliable), linestyle="none", marker="o", markersize=4, markerfacecolor="white",
                            color="#2171b5", label=tr("Cloudy date"))
         line_axes.set_ylabel(tr("Regional snowline (m)"), fontsize=9)
-        line_axes.legend(fontsize=8, loc="upper right", frameon=False)
+        line_axes.legend(fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, frameon=False)
         charts.style_axes(line_axes)
         charts.date_axis(line_axes)
     else:
         charts.date_axis(area_axes)
     if len(dates) == 1:
-        for axes in (area_axes, line_axes):
-            if axes is not None:
-                axes.set_xlim(dates[0] - datetime.timedelta(days=5), dates[0] + datetime.timedelta(days=5))
+        area_axes.set_xlim(dates[0] - datetime.timedelta(days=5), dates[0] + datetime.timedelta(days=5))
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.92, bottom=0.08, hspace=0.3)
     return charts.svg(fig, tr("Snow-covered area and regional snowline of {zone}").format(zone=zone))
 
 
