@@ -294,17 +294,17 @@
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="65"/>
+        <location filename="../ui/preview.py" line="69"/>
         <source>Clear</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="60"/>
+        <location filename="../ui/preview.py" line="64"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="67"/>
+        <location filename="../ui/preview.py" line="71"/>
         <source>No data</source>
         <translation>Pas de données</translation>
     </message>
@@ -629,32 +629,32 @@
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="60"/>
+        <location filename="../ui/preview.py" line="64"/>
         <source>No snow</source>
         <translation>Pas de neige</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="66"/>
+        <location filename="../ui/preview.py" line="70"/>
         <source>Cloud over water (SWIR test)</source>
         <translation>Nuage sur l'eau (test SWIR)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="67"/>
+        <location filename="../ui/preview.py" line="71"/>
         <source>Buffer</source>
         <translation>Tampon</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="99"/>
+        <location filename="../ui/preview.py" line="103"/>
         <source>The preview needs the Python packages {packages}, which this QGIS cannot import.</source>
         <translation>L'aperçu a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="107"/>
+        <location filename="../ui/preview.py" line="111"/>
         <source>{product} lacks what the preview needs: the bands B3, B4 and B11 and a cloud mask (CLM or SCL).</source>
         <translation>Il manque à {product} ce dont l'aperçu a besoin : les bandes B3, B4 et B11 et un masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="115"/>
+        <location filename="../ui/preview.py" line="119"/>
         <source>with DEM</source>
         <translation>avec MNT</translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="510"/>
+        <location filename="../ui/preview.py" line="430"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="598"/>
+        <location filename="../ui/preview.py" line="518"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="598"/>
+        <location filename="../ui/preview.py" line="518"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="621"/>
+        <location filename="../ui/preview.py" line="541"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -2219,7 +2219,7 @@
         <translation>Angle de reflet</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="65"/>
+        <location filename="../ui/preview.py" line="69"/>
         <source>Cloud or shadow of the product&apos;s mask</source>
         <translation>Nuage ou ombre du masque du produit</translation>
     </message>
@@ -2969,42 +2969,42 @@
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="340"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="347"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
         <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="342"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="349"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="355"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="362"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
         <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="357"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="364"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
         <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite de la neige) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="365"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="372"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="373"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="380"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="377"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="384"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="409"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="416"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
@@ -3029,22 +3029,22 @@
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="469"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="476"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="489"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="496"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="497"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="497"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
@@ -3384,32 +3384,32 @@
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="210"/>
+        <location filename="../plugin/cli.py" line="215"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="210"/>
+        <location filename="../plugin/cli.py" line="215"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="215"/>
+        <location filename="../plugin/cli.py" line="220"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="224"/>
+        <location filename="../plugin/cli.py" line="229"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="264"/>
+        <location filename="../plugin/cli.py" line="268"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="298"/>
+        <location filename="../plugin/cli.py" line="302"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3454,7 +3454,7 @@
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="139"/>
+        <location filename="../plugin/pipeline/spec.py" line="148"/>
         <source>{algorithm} has no parameter {names}.</source>
         <translation>{algorithm} n'a pas de paramètre {names}.</translation>
     </message>
@@ -3467,6 +3467,26 @@
         <location filename="../plugin/pipeline/thresholds.py" line="122"/>
         <source>MAJA</source>
         <translation>MAJA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="87"/>
+        <source>{first} and {second} are the same file ({path}): each output needs a file of its own, or one of them would be lost.</source>
+        <translation>{first} et {second} sont le même fichier ({path}) : chaque sortie a besoin de son propre fichier, sinon l'une d'elles serait perdue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="92"/>
+        <source>The output {output} ({path}) is a folder: give a file name.</source>
+        <translation>La sortie {output} ({path}) est un dossier : donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="96"/>
+        <source>The output {output} ({path}) is an input of this run ({input}): Névé never writes over its inputs. Choose another file name.</source>
+        <translation>La sortie {output} ({path}) est une entrée de ce traitement ({input}) : Névé n'écrit jamais sur ses entrées. Choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="101"/>
+        <source>The output {output} ({path}) lies inside the input product {product}: Névé never writes into a product. Choose a file outside it.</source>
+        <translation>La sortie {output} ({path}) se trouve dans le produit d'entrée {product} : Névé n'écrit jamais dans un produit. Choisissez un fichier en dehors.</translation>
     </message>
 </context>
 </TS>

@@ -258,8 +258,7 @@ def run_algorithm(name, argv, prog, stdout, stderr):
         previous = None
     try:
         values = s.complete_values(spec, options)
-        s.check_ranges(spec, values)
-        results = spec.run(values, feedback)
+        results = spec.execute(values, feedback)
     except NeveError as error:
         feedback.done()
         stderr.write(tr("Error: {message}").format(message=error.message()) + "\n")
