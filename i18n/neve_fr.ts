@@ -549,7 +549,7 @@
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="369"/>
+        <location filename="../plugin/pipeline/product.py" line="265"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
@@ -1044,247 +1044,247 @@
         <translation>Aperçu Névé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="63"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="49"/>
         <source>10 m reflectance stack (B2, B3, B4, B8)</source>
         <translation>Pile de réflectances à 10 m (B2, B3, B4, B8)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="51"/>
         <source>20 m reflectance stack (B5, B6, B7, B8A, B11, B12)</source>
         <translation>Pile de réflectances à 20 m (B5, B6, B7, B8A, B11, B12)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="54"/>
         <source>Cloud shadow mask</source>
         <translation>Masque des ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="55"/>
         <source>Water mask</source>
         <translation>Masque de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="56"/>
         <source>Snow mask</source>
         <translation>Masque de la neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="57"/>
         <source>No-data mask</source>
         <translation>Masque des pixels sans données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="78"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="24"/>
         <source>FRE: flat reflectance (slope-corrected), as the Theia Snow collection uses</source>
         <translation>FRE : réflectance corrigée des pentes (« flat »), comme la collection Neige de Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="24"/>
         <source>SRE: surface reflectance without slope correction</source>
         <translation>SRE : réflectance de surface sans correction des pentes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="30"/>
         <source>No product: give a Sentinel-2 L2A product (its folder, its .zip or its metadata file). This algorithm loads whole products, not single layers.</source>
         <translation>Aucun produit : donnez un produit Sentinel-2 L2A (son dossier, son .zip ou son fichier de métadonnées). Cet algorithme charge des produits entiers, pas des couches isolées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="118"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
         <source>Load a Sentinel-2 L2A product</source>
         <translation>Charger un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
         <source>Reflectance stacks at 10 and 20 m, the decoded cloud, shadow, water, snow and no-data masks, and a summary of a Theia/MAJA or Sen2Cor product.</source>
         <translation>Piles de réflectances à 10 et 20 m, masques décodés des nuages, des ombres, de l'eau, de la neige et des pixels sans données, et résumé d'un produit Theia/MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="125"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="81"/>
         <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="150"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="38"/>
         <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml).</source>
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="566"/>
+        <location filename="../plugin/pipeline/product_report.py" line="67"/>
         <source>Theia reflectance</source>
         <translation>Réflectance Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="153"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="44"/>
         <source>Theia products carry two reflectances: FRE, corrected for the slopes&apos; illumination (used by the Theia Snow collection), and SRE, without that correction. Sen2Cor products have one.</source>
         <translation>Les produits Theia contiennent deux réflectances : FRE, corrigée de l'éclairement des pentes (celle qu'utilise la collection Neige de Theia), et SRE, sans cette correction. Les produits Sen2Cor n'en ont qu'une.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="159"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="36"/>
         <source>GDAL virtual rasters (*.vrt)</source>
         <translation>Rasters virtuels GDAL (*.vrt)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="161"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="37"/>
         <source>A small VRT file pointing to the product&apos;s band files (keep the product where it is).</source>
         <translation>Un petit fichier VRT qui pointe vers les fichiers de bandes du produit (laissez le produit où il est).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="58"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Product name</source>
         <translation>Nom du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="173"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Acquisition date and time (UTC, ISO 8601)</source>
         <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="558"/>
+        <location filename="../plugin/pipeline/product_report.py" line="59"/>
         <source>Tile</source>
         <translation>Tuile</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="557"/>
+        <location filename="../plugin/pipeline/product_report.py" line="58"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="177"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Product version (Theia) or processing baseline (Sen2Cor)</source>
         <translation>Version du produit (Theia) ou version de traitement (Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="179"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Cloud percent of the valid pixels</source>
         <translation>Pourcentage de nuages parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Snow percent of the valid pixels</source>
         <translation>Pourcentage de neige parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="181"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Mean sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="182"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Mean sun azimuth angle (degrees)</source>
         <translation>Azimut solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="570"/>
+        <location filename="../plugin/pipeline/product_report.py" line="71"/>
         <source>Sunglint likely</source>
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="220"/>
+        <location filename="../plugin/pipeline/product.py" line="160"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor). Ignorez ces sorties pour charger le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="299"/>
+        <location filename="../plugin/pipeline/product.py" line="148"/>
         <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="352"/>
+        <location filename="../plugin/pipeline/product.py" line="249"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="373"/>
+        <location filename="../plugin/pipeline/product.py" line="269"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="379"/>
+        <location filename="../plugin/pipeline/product.py" line="275"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="530"/>
+        <location filename="../plugin/pipeline/product_report.py" line="78"/>
         <source>MAJA&apos;s flag in the metadata</source>
         <translation>indicateur de MAJA dans les métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="535"/>
+        <location filename="../plugin/pipeline/product_report.py" line="80"/>
         <source>MAJA's rule on the mean angles: glint angle below 30° for some band</source>
         <translation>règle de MAJA sur les angles moyens : angle de reflet inférieur à 30° pour au moins une bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="536"/>
+        <location filename="../plugin/pipeline/product_report.py" line="81"/>
         <source>unknown: the product gives no flag and no angles</source>
         <translation>inconnu : le produit ne donne ni indicateur ni angles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <location filename="../plugin/pipeline/product_report.py" line="47"/>
         <source>Theia/MUSCATE (MAJA)</source>
         <translation>Theia/MUSCATE (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <location filename="../plugin/pipeline/product_report.py" line="47"/>
         <source>ESA Sen2Cor</source>
         <translation>ESA Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="547"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>Processing baseline</source>
         <translation>Version de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="547"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>Product version</source>
         <translation>Version du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="550"/>
+        <location filename="../plugin/pipeline/product_report.py" line="51"/>
         <source>DN / {scale:g}, no data {nodata}</source>
         <translation>CN / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="552"/>
+        <location filename="../plugin/pipeline/product_report.py" line="53"/>
         <source>(DN {offset}) / {scale:g}, no data {nodata}</source>
         <translation>(CN {offset}) / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="556"/>
+        <location filename="../plugin/pipeline/product_report.py" line="57"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="559"/>
+        <location filename="../plugin/pipeline/product_report.py" line="60"/>
         <source>Acquisition (UTC)</source>
         <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="560"/>
+        <location filename="../plugin/pipeline/product_report.py" line="61"/>
         <source>Production (UTC)</source>
         <translation>Production (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <location filename="../plugin/pipeline/product_report.py" line="63"/>
         <source>Reflectance</source>
         <translation>Réflectance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="568"/>
+        <location filename="../plugin/pipeline/product_report.py" line="69"/>
         <source>Mean sun zenith angle</source>
         <translation>Angle zénithal solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="569"/>
+        <location filename="../plugin/pipeline/product_report.py" line="70"/>
         <source>Mean sun azimuth angle</source>
         <translation>Azimut solaire moyen</translation>
     </message>
@@ -1299,62 +1299,62 @@
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="576"/>
+        <location filename="../plugin/pipeline/product_report.py" line="87"/>
         <source>No data (of all pixels)</source>
         <translation>Sans données (parmi tous les pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="610"/>
+        <location filename="../plugin/pipeline/product_report.py" line="122"/>
         <source>Summary of {product}</source>
         <translation>Résumé de {product}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="583"/>
+        <location filename="../plugin/pipeline/product_report.py" line="95"/>
         <source>Percent of the valid pixels at 20 m, from the decoded masks:</source>
         <translation>Pourcentage des pixels valides à 20 m, d'après les masques décodés :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="586"/>
+        <location filename="../plugin/pipeline/product_report.py" line="98"/>
         <source>Quality indicators of the product:</source>
         <translation>Indicateurs de qualité du produit :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="594"/>
+        <location filename="../plugin/pipeline/product_report.py" line="106"/>
         <source>Masks at 20 m</source>
         <translation>Masques à 20 m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="595"/>
+        <location filename="../plugin/pipeline/product_report.py" line="107"/>
         <source>Percent of the valid pixels, counted on the masks decoded by Névé.</source>
         <translation>Pourcentage des pixels valides, compté sur les masques décodés par Névé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="597"/>
+        <location filename="../plugin/pipeline/product_report.py" line="109"/>
         <source>Percent</source>
         <translation>Pourcentage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="601"/>
+        <location filename="../plugin/pipeline/product_report.py" line="113"/>
         <source>Quality indicators of the product</source>
         <translation>Indicateurs de qualité du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <location filename="../plugin/pipeline/product_report.py" line="114"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="49"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="605"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="51"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="608"/>
+        <location filename="../plugin/pipeline/product_report.py" line="120"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
@@ -1369,7 +1369,7 @@
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="631"/>
+        <location filename="../plugin/pipeline/product_report.py" line="135"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -3487,6 +3487,11 @@
         <location filename="../plugin/pipeline/season.py" line="257"/>
         <source>{value} is not a way of counting NSP ({choices}).</source>
         <translation>{value} n'est pas une façon de compter NSP ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/product.py" line="135"/>
+        <source>{value} is not a Theia reflectance ({choices}).</source>
+        <translation>{value} n'est pas une réflectance Theia ({choices}).</translation>
     </message>
 </context>
 </TS>
