@@ -3468,5 +3468,30 @@
         <source>MAJA</source>
         <translation>MAJA</translation>
     </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>python-fmask</source>
+        <translation>python-fmask</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>Névé</source>
+        <translation>Névé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>Google Earth Engine (s2cloudless)</source>
+        <translation>Google Earth Engine (s2cloudless)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="98"/>
+        <source>{value} is not one of {choices}.</source>
+        <translation>{value} n'est pas l'un de {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="105"/>
+        <source>No output file was given for {output}.</source>
+        <translation>Aucun fichier de sortie n'a été donné pour « {output} ».</translation>
+    </message>
 </context>
 </TS>
