@@ -106,6 +106,14 @@ class RefineParams(ShadowSettings):
     reflectance_scale: float = DEFAULT_SCALE
     reflectance_offset: float = DEFAULT_OFFSET
 
+    @classmethod
+    def custom(cls, values, **changes):
+        """The recipe with the preset "custom" and the thresholds ``values`` (parameter name -> number:
+        DISTANCE, THRESHOLD, THRESHOLD_SUNGLINT, SUNGLINT_ANGLE, as the tuning panel holds them; those
+        missing keep their defaults); ``changes`` set other fields (``sunglint="scene"``, ...)."""
+        thresholds = {name.lower(): float(values[name]) for name in RECIPE_THRESHOLDS if name in values}
+        return cls(preset="custom", **dict(thresholds, **changes))
+
     def recipe(self):
         """{DISTANCE, THRESHOLD, THRESHOLD_SUNGLINT, SUNGLINT_ANGLE} of the preset (or the custom values)."""
         check_option(self.preset, PRESET_KEYS)
@@ -210,11 +218,15 @@ def refined_classes(product, grid, params=RefineParams(), water=None, feedback=N
     product's, a window of it), in memory, without the shadow search: :func:`read_strip` and
     :func:`refine_strip` on one window holding the whole grid, as the job composes them strip by strip.
 
-    ``params``: the recipe (preset or custom values, SWIR band, sunglint mode, parallax height; its
-    shadow settings are not used); ``water``: the source of a water layer on ``grid`` (None: the product's
-    water). The product's warnings are not repeated. ``feedback.is_cancelled()`` is checked between the
-    reading and the computing (``Cancelled`` raised). Equals the job's class raster when the job's grid
-    is ``grid``; raises :class:`~..errors.NeveError` as the job does."""
+    ``params``: the recipe (preset or custom values, e.g. ``RefineParams.custom(values)`` with the panel's
+    thresholds; SWIR band, sunglint mode, parallax height; ``shadows`` and the shadow settings are not
+    used); ``water``: the source of a water layer on ``grid`` (None: the product's water). The inputs are
+    read onto ``grid`` as the job reads them onto its grid (masks by nearest neighbour, the SWIR band's own
+    pixels or the reader's resampling), and the buffer sees only the clouds inside ``grid``. The product's
+    warnings are not repeated. ``feedback.is_cancelled()`` is checked between the reading and the
+    computing (``Cancelled`` raised). Equals the job's class raster when the job's grid is ``grid`` (a
+    run on the product, or on its layers cut to ``grid``); raises :class:`~..errors.NeveError` as the job
+    does (no cloud mask, no water, per-pixel sunglint without angle grids, parallax without angles)."""
     from rasterio.windows import Window
 
     feedback = as_feedback(feedback)
