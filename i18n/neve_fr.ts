@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="44"/>
+        <location filename="../plugin/pipeline/spec.py" line="137"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="45"/>
+        <location filename="../plugin/pipeline/spec.py" line="137"/>
         <source>Cloud masks</source>
         <translation>Masques de nuages</translation>
     </message>
@@ -19,12 +19,12 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="73"/>
+        <location filename="../plugin/processing/base.py" line="159"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="135"/>
+        <location filename="../plugin/errors.py" line="73"/>
         <source>Cancelled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
@@ -294,12 +294,12 @@
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="69"/>
+        <location filename="../ui/preview.py" line="68"/>
         <source>Clear</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="64"/>
+        <location filename="../ui/preview.py" line="68"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="64"/>
+        <location filename="../ui/preview.py" line="63"/>
         <source>No snow</source>
         <translation>Pas de neige</translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="429"/>
+        <location filename="../ui/preview.py" line="285"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="517"/>
+        <location filename="../ui/preview.py" line="373"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="517"/>
+        <location filename="../ui/preview.py" line="373"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="540"/>
+        <location filename="../ui/preview.py" line="396"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -1289,7 +1289,7 @@
         <translation>Azimut solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="125"/>
+        <location filename="../ui/preview.py" line="69"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
@@ -1359,12 +1359,12 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="310"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="310"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1389,7 +1389,7 @@
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="117"/>
+        <location filename="../plugin/pipeline/spec.py" line="188"/>
         <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
@@ -2099,12 +2099,12 @@
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="310"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="290"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="315"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
@@ -2209,22 +2209,17 @@
         <translation>Angle de reflet</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="69"/>
-        <source>Cloud or shadow of the product&apos;s mask</source>
-        <translation>Nuage ou ombre du masque du produit</translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="640"/>
+        <location filename="../ui/tune_panel.py" line="644"/>
         <source>Sunglint: the input has no viewing angles, the threshold without sunglint applies</source>
         <translation>Reflet du soleil : l'entrée n'a pas d'angles de visée, le seuil sans reflet s'applique</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="652"/>
+        <location filename="../ui/tune_panel.py" line="656"/>
         <source>The NDSI threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="654"/>
+        <location filename="../ui/tune_panel.py" line="658"/>
         <source>The red threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
@@ -2574,17 +2569,17 @@
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="361"/>
+        <location filename="../plugin/pipeline/refine.py" line="399"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="267"/>
+        <location filename="../plugin/pipeline/refine.py" line="305"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="313"/>
+        <location filename="../plugin/pipeline/refine.py" line="351"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -3259,7 +3254,7 @@
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="642"/>
+        <location filename="../ui/tune_panel.py" line="646"/>
         <source>Glint angle {low:.1f}° to {high:.1f}°: the sunglint threshold applies to {percent:.0f} % of the water</source>
         <translation>Angle de reflet de {low:.1f}° à {high:.1f}° : le seuil avec reflet s'applique à {percent:.0f} % de l'eau</translation>
     </message>
@@ -3289,17 +3284,17 @@
         <translation>B11 (1610 nm), l'autre bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="111"/>
+        <location filename="../plugin/pipeline/spec.py" line="182"/>
         <source>{parameter}: {value} is out of range; give a finite number.</source>
         <translation>{parameter} : {value} est hors limites ; donnez un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="113"/>
+        <location filename="../plugin/pipeline/spec.py" line="184"/>
         <source>{parameter}: {value} is out of range; give a value of at least {minimum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au moins {minimum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="115"/>
+        <location filename="../plugin/pipeline/spec.py" line="186"/>
         <source>{parameter}: {value} is out of range; give a value of at most {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
     </message>
@@ -3522,6 +3517,21 @@
         <location filename="../plugin/pipeline/cloudinputs.py" line="105"/>
         <source>No output file was given for {output}.</source>
         <translation>Aucun fichier de sortie n'a été donné pour « {output} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="640"/>
+        <source>Sunglint for the whole scene (the product&apos;s flag or its mean angles): {flag}</source>
+        <translation>Reflet du soleil pour toute la scène (indicateur du produit ou angles moyens) : {flag}</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="640"/>
+        <source>yes, the sunglint threshold applies</source>
+        <translation>oui, le seuil avec reflet s'applique</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="640"/>
+        <source>no, the threshold without sunglint applies</source>
+        <translation>non, le seuil sans reflet s'applique</translation>
     </message>
 </context>
 </TS>
