@@ -418,7 +418,7 @@ def test_errors_are_neve_errors_with_codes(tiles, tmp_path):
         (job.SnowStatsInputs(), job.SnowStatsParams(), out, "no_maps"),
         (job.SnowStatsInputs(inputs=(paths[0],)), job.SnowStatsParams(), job.SnowStatsOutputs(), "no_output"),
         (job.SnowStatsInputs(inputs=(paths[0],)), job.SnowStatsParams(aspect="4"), out, "aspect_needs_dem"),
-        (job.SnowStatsInputs(inputs=(paths[0], zones)), job.SnowStatsParams(), out, "map_unreadable"),
+        (job.SnowStatsInputs(inputs=(paths[0], zones)), job.SnowStatsParams(), out, "unreadable_map"),
         (job.SnowStatsInputs(inputs=(paths[0],), zones=zones), job.SnowStatsParams(zone_field="basin"), out,
          "no_zone_field"),
         (job.SnowStatsInputs(inputs=(paths[0],)), job.SnowStatsParams(dates="2018-01-01, 2018-01-02"), out,
@@ -428,7 +428,7 @@ def test_errors_are_neve_errors_with_codes(tiles, tmp_path):
          job.SnowStatsOutputs(output_zones=str(tmp_path / "z.shp")), "vector_not_gpkg"),
     ]
     undated = data.write_map(tmp_path / "map.tif", np.zeros((3, 3), np.uint8), data.UTM31, data.A_ORIGIN)
-    cases.append((job.SnowStatsInputs(inputs=(undated,)), job.SnowStatsParams(), out, "undated_maps"))
+    cases.append((job.SnowStatsInputs(inputs=(undated,)), job.SnowStatsParams(), out, "no_date"))
     for inputs, params, outputs, code in cases:
         with pytest.raises(NeveError) as raised:
             job.snow_stats(inputs, params, outputs)

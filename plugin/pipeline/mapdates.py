@@ -1,5 +1,5 @@
-"""The dates of snow maps, found as ``neve:snowseason`` finds them (shared by the jobs that read series of
-snow maps).
+"""The dates of snow maps, one way for every job that reads series of snow maps (``neve:snowseason``,
+``neve:snowstats``).
 
 For each map, the first found of: the date given for it (``DATES``: one entry per map, in order; an
 empty entry reads that map's date), the GeoTIFF metadata tag ``ACQUISITION_DATE`` (ISO 8601, written by
@@ -94,13 +94,14 @@ def map_date(path, tags, given=None):
 
 
 def date_source_labels():
+    """Where a map's date was read, by key (the source of :func:`map_date`)."""
     return {"given": tr("given in Dates"), "tag": tr("ACQUISITION_DATE metadata tag"),
-            "file": tr("file name"), "layer": tr("layer name"), "folder": tr("folder name")}
+            "file": tr("file name"), "folder": tr("folder name")}
 
 
 def undated_error(names):
     """The error naming the maps without a date."""
-    return NeveError("undated_maps", QT_TR_NOOP(
+    return NeveError("no_date", QT_TR_NOOP(
         "No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata "
         "tag nor in the name (as 20180101 or 2018-01-01). Give the dates in \"Dates of the "
         "maps\", one per map in the order of the maps."), maps=", ".join(names))

@@ -279,7 +279,7 @@ def open_maps(inputs, params, stack):
         try:
             dataset = stack.enter_context(open_raster(path))
         except RasterReadError as error:
-            raise NeveError("map_unreadable", QT_TR_NOOP("The snow map {name} cannot be read: {detail}"),
+            raise NeveError("unreadable_map", QT_TR_NOOP("The snow map {name} cannot be read: {detail}"),
                             name=os.path.basename(str(path)), detail=error.detail) from None
         date, source = mapdates.map_date(path, dataset.tags(), given[index])
         item = SnowMap(index, path, dataset, date, source) if dataset.crs is not None else None
@@ -432,7 +432,7 @@ def open_dem(path, stack):
     try:
         dataset = stack.enter_context(open_raster(path))
     except RasterReadError as error:
-        raise NeveError("dem_unreadable", QT_TR_NOOP("The DEM {name} cannot be read: {detail}"),
+        raise NeveError("unreadable_dem", QT_TR_NOOP("The DEM {name} cannot be read: {detail}"),
                         name=os.path.basename(str(path)), detail=error.detail) from None
     if dataset.crs is None:
         raise NeveError("dem_no_crs", QT_TR_NOOP("The DEM {name} has no coordinate reference system."),
@@ -586,7 +586,7 @@ class Counter:
         try:
             elevation = read_onto_grid(self.dem, grid, resampling="bilinear", nodata=np.nan, convert=convert)
         except RasterReadError as error:
-            raise NeveError("dem_unreadable", QT_TR_NOOP("The DEM {name} cannot be read: {detail}"),
+            raise NeveError("unreadable_dem", QT_TR_NOOP("The DEM {name} cannot be read: {detail}"),
                             name=os.path.basename(self.dem.name), detail=error.detail) from None
         if not halo:
             return elevation, None
@@ -672,7 +672,7 @@ def read_codes(item, window):
     try:
         return item.read(window)
     except RasterReadError as error:
-        raise NeveError("map_unreadable", QT_TR_NOOP("The snow map {name} cannot be read: {detail}"),
+        raise NeveError("unreadable_map", QT_TR_NOOP("The snow map {name} cannot be read: {detail}"),
                         name=item.name, detail=error.detail) from None
 
 
