@@ -25,7 +25,10 @@ reads them block by block and writes the outputs.
   to 31 August) of the earliest map; maps up to ``DATE_MARGIN`` days outside are used, the others
   ignored (not even read).
 - **Grid**: ``REFERENCE_GRID``'s, else the first map's; maps on another grid of the same CRS are aligned
-  to it with nearest neighbour (a message says so); another CRS is an error.
+  to it with nearest neighbour (a message says so); another CRS is an error. With a target grid
+  (``TARGET_GRID``, a raster of any CRS, or ``TARGET_CRS``, ``TARGET_PIXEL_SIZE``, ``TARGET_EXTENT``:
+  :func:`target_grid`), maps of any tiles and CRSs make one mosaic: each is put on the target grid with
+  nearest neighbour and same-day maps merged as below. Without one, nothing changes.
 - **Strips**: whole rows across every map of the period (:func:`strip_layout`: the strip height keeps the
   arrays under :data:`MEMORY_BUDGET` whatever the number of maps, as a multiple of the maps' tile height
   when possible, so that each tile is decompressed once, or of the daily stack's tiles). Same-day maps
@@ -41,6 +44,7 @@ reads them block by block and writes the outputs.
 """
 import contextlib
 import datetime
+import math
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -63,6 +67,8 @@ from .mapdates import ACQUISITION_DATE_TAG, date_from_text, given_dates, parse_d
 from .season_report import date_source_labels, season_report
 from .spec import from_values, not_a_result, parse_date, results_of
 
+#: The largest target grid accepted, in pixels (a wrong pixel size or extent would fill the disk).
+MAX_TARGET_PIXELS = 2 ** 32
 #: Bytes of the arrays of the strips in memory (maps, outputs, daily stack): the strip height follows.
 MEMORY_BUDGET = 512 * 2 ** 20
 DAILY_TILE = 128            # largest tile of the daily stack: strips are a multiple of its tile
@@ -80,19 +86,22 @@ DEFLATE_LEVEL = 1
 
 @dataclass(frozen=True)
 class SeasonInputs:
-    """The snow maps (raster sources, in any order), an optional raster whose grid the outputs take, and an
+    """The snow maps (raster sources, in any order), an optional raster whose grid the outputs take (of the
+    maps' CRS: ``reference_grid``; of any CRS, the maps of any CRS put on it: ``target_grid``), and an
     optional DEM for the report (any grid or CRS)."""
 
     inputs: tuple = ()
     reference_grid: str = None
     dem: str = None
+    target_grid: str = None
 
 
 @dataclass(frozen=True)
 class SeasonParams:
     """``dates``: the ``DATES`` text (one entry per map, empty entries read the map's date); the period
     (``datetime.date`` or None); the options of :func:`..core.season.snow_season`; defaults: LIS
-    (``core/defaults.py``)."""
+    (``core/defaults.py``); a target grid given by its CRS (``target_crs``: "EPSG:32631", WKT), pixel size
+    (in its units) and extent (``(xmin, ymin, xmax, ymax, crs)``), each optional."""
 
     dates: str = ""
     date_start: datetime.date = None
@@ -102,6 +111,9 @@ class SeasonParams:
     min_snow_days: int = SEASON_DEFAULTS["MIN_SNOW_DAYS"]
     nsp_count: str = SEASON_DEFAULTS["NSP_COUNT"]
     nobs_period_only: bool = SEASON_DEFAULTS["NOBS_PERIOD_ONLY"]
+    target_crs: str = None
+    target_pixel_size: float = None
+    target_extent: tuple = None
 
 
 @dataclass(frozen=True)
@@ -233,9 +245,14 @@ def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), fee
                 "the maps go from {first} to {last}. Change the start and end of the season, or the "
                 "margin."), start=date_start.isoformat(), stop=date_stop.isoformat(), margin=margin,
                 first=min(m.date for m in maps).isoformat(), last=max(m.date for m in maps).isoformat())
-        grid, grid_name = season_grid(inputs.reference_grid, used)
+        target = target_grid(inputs, params, used)
+        grid, grid_name = target if target is not None else season_grid(inputs.reference_grid, used)
+        if target is not None:
+            for item in used:
+                check_map(item, grid, grid_name, any_crs=True)
         dem = open_dem(inputs.dem, stack)
-        warnings = log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name)
+        warnings = log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name,
+                            mosaic=target is not None)
 
         tags = {"DATE_START": date_start.isoformat(), "DATE_STOP": date_stop.isoformat(),
                 "DATE_MARGIN": str(margin), "MAPS_USED": str(len(used)),
@@ -360,21 +377,89 @@ def season_grid(reference, used):
     return grid, grid_name
 
 
-def check_map(item, grid, grid_name):
-    """A map that can be used on ``grid``: whole-number codes, same CRS; whether it needs aligning."""
+def target_grid(inputs, params, used):
+    """``(grid, name)`` of the target grid (TARGET_GRID, or TARGET_CRS, TARGET_PIXEL_SIZE, TARGET_EXTENT),
+    or None when none is given. Without an extent, the maps' extent; without a pixel size, the finest
+    pixel of the maps whose CRS has the target's units."""
+    from affine import Affine
+    from rasterio.crs import CRS
+    from rasterio.errors import CRSError
+    from rasterio.warp import transform_bounds
+
+    described = params.target_crs or params.target_extent or params.target_pixel_size
+    if not (inputs.target_grid or described):
+        return None
+    if inputs.reference_grid:
+        raise NeveError("two_grids", QT_TR_NOOP(
+            "Give a reference grid or a target grid, not both: the target grid takes maps of any CRS."))
+    if inputs.target_grid:
+        if described:
+            raise NeveError("target_twice", QT_TR_NOOP(
+                "The target grid is a raster, or a CRS with a pixel size and an extent: give one or the other."))
+        name = layer_name(inputs.target_grid)
+        try:
+            with open_raster(inputs.target_grid) as dataset:
+                grid = Grid.of(dataset)
+        except RasterReadError as error:
+            raise NeveError("unreadable_reference", QT_TR_NOOP(
+                "The reference grid {name} cannot be read: {detail}"), name=name, detail=error.detail) from None
+        if grid.crs is None or not grid.crs.is_valid:
+            raise NeveError("no_crs", QT_TR_NOOP(
+                "{name} has no coordinate reference system: the maps cannot be put on one grid."), name=name)
+        return grid, name
+    extent = params.target_extent
+    try:
+        crs = CRS.from_user_input(params.target_crs or (extent[4] if extent and extent[4] else None)
+                                  or used[0].dataset.crs)
+        extent_crs = CRS.from_user_input(extent[4]) if extent and extent[4] else crs
+    except CRSError as error:
+        raise NeveError("bad_crs", QT_TR_NOOP("{crs} is not a coordinate reference system: {detail}"),
+                        crs=params.target_crs or extent[4], detail=str(error)) from None
+    if extent:
+        left, bottom, right, top = extent[:4]
+        if extent_crs != crs:
+            left, bottom, right, top = transform_bounds(extent_crs, crs, left, bottom, right, top, densify_pts=21)
+    else:
+        corners = [transform_bounds(m.dataset.crs, crs, *m.dataset.bounds, densify_pts=21) if m.dataset.crs else
+                   None for m in used]
+        corners = [c for c in corners if c is not None]
+        left, bottom = min(c[0] for c in corners), min(c[1] for c in corners)
+        right, top = max(c[2] for c in corners), max(c[3] for c in corners)
+    size = params.target_pixel_size
+    if not size:
+        units = crs.linear_units if not crs.is_geographic else "degree"
+        sizes = [m.dataset.res[0] for m in used if m.dataset.crs is not None and
+                 (m.dataset.crs.linear_units if not m.dataset.crs.is_geographic else "degree") == units]
+        if not sizes:
+            raise NeveError("no_pixel_size", QT_TR_NOOP(
+                "Give the pixel size of the target grid: no map is in a CRS of the units of {crs}."),
+                crs=crs.to_string())
+        size = min(sizes)
+    width = max(1, int(math.ceil((right - left) / size - 1e-9)))
+    height = max(1, int(math.ceil((top - bottom) / size - 1e-9)))
+    if width * height > MAX_TARGET_PIXELS:
+        raise NeveError("target_too_large", QT_TR_NOOP(
+            "The target grid would be {width} x {height} pixels: give a larger pixel size or a smaller "
+            "extent."), width=width, height=height)
+    return Grid(crs, Affine(size, 0.0, left, 0.0, -size, top), width, height), tr("target grid")
+
+
+def check_map(item, grid, grid_name, any_crs=False):
+    """A map that can be used on ``grid``: whole-number codes, same CRS (any CRS when ``any_crs``: a target
+    grid); whether it needs aligning."""
     dataset = item.dataset
     dtype = np.dtype(dataset.dtypes[0])
     if dtype.kind not in "ui":
         raise NeveError("map_not_integer", QT_TR_NOOP(
             "{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, "
             "205 cloud, 254 or 255 no data). Is it a snow map?"), name=item.name, dtype=dtype.name)
-    if dataset.crs is None or dataset.crs != grid.crs:
+    if dataset.crs is None or (dataset.crs != grid.crs and not any_crs):
         raise NeveError("other_crs", QT_TR_NOOP(
             "{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate "
             "reference system. Reproject it first (Raster, Projections, Warp)."),
             name=item.name, crs=dataset.crs.to_string() if dataset.crs else tr("no CRS"), grid=grid_name,
             grid_crs=grid.crs.to_string())
-    same_pixels = (dataset.width, dataset.height) == (grid.width, grid.height) and \
+    same_pixels = dataset.crs == grid.crs and (dataset.width, dataset.height) == (grid.width, grid.height) and \
         dataset.transform.almost_equals(grid.transform, precision=1e-6 * grid.resolution)
     item.aligned = not same_pixels
     nodata = dataset.nodata   # other values are gaps anyway (101..255) or made gaps (outside 0..255)
@@ -416,9 +501,10 @@ def read_dem(dem, window_grid):
     return read_onto_grid(dem, window_grid, resampling="bilinear", nodata=np.nan, convert=convert)
 
 
-def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name):
-    """The period, the grid, each map with its date and where it comes from, alignments; returns the
-    warnings (also given to ``feedback``)."""
+def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name, mosaic=False):
+    """The period, the grid, each map with its date and where it comes from, alignments (one line for
+    a mosaic on a target grid, where every map is put on it); returns the warnings (also given to
+    ``feedback``)."""
     feedback.info(tr("Season from {start} to {stop} ({days} days), margin {margin} days; grid of "
                      "{grid}: {width} x {height} pixels of {size:g}.").format(
         start=date_start.isoformat(), stop=date_stop.isoformat(), days=(date_stop - date_start).days + 1,
@@ -433,8 +519,11 @@ def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_nam
                              "margin, ignored.").format(date=item.date.isoformat(), name=item.name,
                                                         source=sources[item.date_source]))
     warnings = []
+    if mosaic:
+        feedback.info(tr("{count} maps put on the target grid ({crs}) with nearest neighbour.").format(
+            count=sum(1 for m in used if m.aligned), crs=grid.crs.to_string()))
     for item in used:
-        if item.aligned:
+        if item.aligned and not mosaic:
             warnings.append(tr(
                 "{name} is on another grid than {grid}: aligned to it with nearest neighbour.").format(
                 name=item.name, grid=grid_name))

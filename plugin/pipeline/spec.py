@@ -18,6 +18,9 @@ RASTER         GDAL source of a raster (a path, ``/vsizip/...``), or None
 RASTERS        list of raster sources
 VECTOR         OGR source of a vector layer, or None
 FIELD          name of a field of the VECTOR parameter named by ``parent``, or None
+CRS            a coordinate reference system as GDAL reads it ("EPSG:32631", WKT), or None
+EXTENT         ``(xmin, ymin, xmax, ymax, crs)``: a rectangle and the CRS of its coordinates (None: the
+               algorithm's own), or None
 NUMBER         float;  INTEGER: int;  BOOLEAN: bool;  STRING: str
 ENUM           the key of the chosen option (a list of keys when ``multiple``); QGIS stores its index
 DATE           ``datetime.date`` or None
@@ -40,7 +43,7 @@ from ..i18n import QT_TR_NOOP, tr
 PRODUCT, RASTER, RASTERS, VECTOR = "product", "raster", "rasters", "vector"
 NUMBER, INTEGER, BOOLEAN, ENUM, STRING, DATE, FOLDER = "number", "integer", "boolean", "enum", "string", "date", \
     "folder"
-FIELD = "field"
+FIELD, CRS, EXTENT = "field", "crs", "extent"
 RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT = "raster_out", "vector_out", "file_out", "folder_out"
 DESTINATIONS = (RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT)
 LAYERS = (RASTER, RASTERS, VECTOR)
@@ -253,6 +256,27 @@ def results_of(outputs, details=None, **extra):
 def not_a_result():
     """Metadata of a dataclass field that :func:`results_of` leaves out."""
     return {"result": False}
+
+
+def parse_extent(text):
+    """``(xmin, ymin, xmax, ymax, crs)`` of an extent written as QGIS writes it, "xmin,xmax,ymin,ymax" with
+    an optional " [EPSG:32631]"; a tuple is returned as it is; None for empty; ValueError otherwise."""
+    if text is None or isinstance(text, (tuple, list)):
+        return tuple(text) if text is not None else None
+    text = str(text).strip()
+    if not text:
+        return None
+    crs = None
+    if text.endswith("]") and "[" in text:
+        text, crs = text[:-1].rsplit("[", 1)
+        crs = crs.strip() or None
+    parts = [float(v) for v in text.replace(" ", "").split(",")]
+    if len(parts) != 4:
+        raise ValueError(text)
+    xmin, xmax, ymin, ymax = parts
+    if not (xmax > xmin and ymax > ymin):
+        raise ValueError(text)
+    return (xmin, ymin, xmax, ymax, crs)
 
 
 def parse_date(text):

@@ -31,9 +31,11 @@ from qgis.core import (
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -240,6 +242,17 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             elif kind == s.FIELD:
                 fields = self.parameterAsFields(parameters, name, context)
                 value = fields[0] if fields else None
+            elif kind == s.CRS:
+                crs = self.parameterAsCrs(parameters, name, context)
+                value = (crs.authid() or crs.toWkt()) if crs.isValid() else None
+            elif kind == s.EXTENT:
+                value = None
+                if parameters.get(name) not in (None, ""):
+                    rectangle = self.parameterAsExtent(parameters, name, context)
+                    crs = self.parameterAsExtentCrs(parameters, name, context)
+                    if not rectangle.isNull() and not rectangle.isEmpty():
+                        value = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(),
+                                 rectangle.yMaximum(), (crs.authid() or crs.toWkt()) if crs.isValid() else None)
             elif kind == s.DATE:
                 moment = self.parameterAsDateTime(parameters, name, context)
                 value = (datetime.date(moment.date().year(), moment.date().month(), moment.date().day())
@@ -278,6 +291,10 @@ def qgis_parameter(parameter):
                                                  parentLayerParameterName=p.parent or "",
                                                  type=QgsProcessingParameterField.Any, allowMultiple=False,
                                                  optional=optional)
+    elif kind == s.CRS:
+        definition = QgsProcessingParameterCrs(p.name, p.label, defaultValue=p.default, optional=optional)
+    elif kind == s.EXTENT:
+        definition = QgsProcessingParameterExtent(p.name, p.label, defaultValue=p.default, optional=optional)
     elif kind == s.RASTERS:
         definition = QgsProcessingParameterMultipleLayers(p.name, p.label, layerType=QgsProcessing.TypeRaster,
                                                           optional=optional)
