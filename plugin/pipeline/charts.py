@@ -7,15 +7,13 @@ loads and runs without it. Without it a chart is replaced by a note saying what 
 
 No pyplot: each chart is a ``matplotlib.figure.Figure`` of its own, rendered by the SVG backend (or Agg
 for PNG), so that nothing here touches the backend another QGIS plugin chose, and two jobs may draw at
-once. Output is deterministic (no date, ids salted by the chart's number).
+once. Output is deterministic (no date, a fixed salt for the ids).
 """
 import io
-import itertools
 import re
 
 from ..i18n import tr
 
-_COUNTER = itertools.count()
 DPI = 100
 
 
@@ -70,7 +68,9 @@ def svg(fig, title=""):
     import matplotlib
 
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "neve-{}".format(next(_COUNTER))}):
+    # a fixed salt: the same page from every door (QGIS, the command line), byte for byte; matplotlib's ids
+    # are hashes of what they define, so two charts of a page share an id only for the same definition
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "neve"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None,
                                                    "Type": None})
     text = buffer.getvalue()
