@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="137"/>
+        <location filename="../plugin/pipeline/spec.py" line="146"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="137"/>
+        <location filename="../plugin/pipeline/spec.py" line="146"/>
         <source>Cloud masks</source>
         <translation>Masques de nuages</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="159"/>
+        <location filename="../plugin/processing/base.py" line="162"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="68"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
@@ -1349,7 +1349,7 @@
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="51"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="100"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
@@ -1389,7 +1389,7 @@
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="188"/>
+        <location filename="../plugin/pipeline/spec.py" line="197"/>
         <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
@@ -1409,7 +1409,7 @@
         <translation>{name} est dans un SCR dont l'unité est {unit}, pas le mètre : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="71"/>
+        <location filename="../plugin/pipeline/stats.py" line="297"/>
         <source>{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.</source>
         <translation>{name} est tourné : les distances demandent un raster orienté au nord. Rééchantillonnez-le d'abord sur une grille orientée au nord.</translation>
     </message>
@@ -1499,22 +1499,22 @@
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="17"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="98"/>
         <source>given in Dates</source>
         <translation>donnée dans Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="17"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="98"/>
         <source>ACQUISITION_DATE metadata tag</source>
         <translation>métadonnée ACQUISITION_DATE</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="18"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="99"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="18"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="99"/>
         <source>folder name</source>
         <translation>nom du dossier</translation>
     </message>
@@ -1554,17 +1554,17 @@
         <translation>Arrivées de la neige, NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="116"/>
+        <location filename="../plugin/pipeline/season_report.py" line="113"/>
         <source>Snow season synthesis</source>
         <translation>Synthèse de la saison de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="88"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="102"/>
         <source>Snow days, snow onset and melt-out days, clear observations and snow onsets of a series of snow maps over a season, as the syntheses of the Theia Snow collection.</source>
         <translation>Jours de neige, jours d'apparition et de disparition de la neige, observations claires et arrivées de la neige d'une série de cartes de neige sur une saison, comme les synthèses de la collection Theia Neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="33"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="19"/>
         <source>Snow maps</source>
         <translation>Cartes de neige</translation>
     </message>
@@ -1574,12 +1574,12 @@
         <translation>Les cartes de neige de la saison, dans n'importe quel ordre : sorties de neve:snowmap, cartes SNW de Theia Neige ou cartes FSC (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Leurs dates sont lues dans la métadonnée ACQUISITION_DATE ou dans leurs noms, ou données dans Dates.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="23"/>
         <source>Dates of the maps</source>
         <translation>Dates des cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="23"/>
         <source>Optional: one date per map, in the order of the maps, separated by commas or new lines (2018-01-01 or 20180101). Leave an entry empty to read that map&apos;s date from its metadata or name; leave everything empty to read them all.</source>
         <translation>Facultatif : une date par carte, dans l'ordre des cartes, séparées par des virgules ou des retours à la ligne (2018-01-01 ou 20180101). Laissez une entrée vide pour lire la date de cette carte dans ses métadonnées ou son nom ; laissez tout vide pour les lire toutes.</translation>
     </message>
@@ -1604,7 +1604,7 @@
         <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Date margin (days)</source>
         <translation>Marge de dates (jours)</translation>
     </message>
@@ -1624,52 +1624,52 @@
         <translation>Raster facultatif dont les sorties prennent la grille (SCR, emprise, taille de pixel). Vide : la grille de la première carte. Les cartes sur une autre grille y sont alignées au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
         <source>Digital elevation model (for the report)</source>
         <translation>Modèle numérique de terrain (pour le rapport)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
         <source>Optional: with a DEM (metres, any grid or CRS, resampled bilinearly), the report shows the mean snow days per elevation band.</source>
         <translation>Facultatif : avec un MNT (en mètres, sur toute grille et dans tout SCR, rééchantillonné en bilinéaire), le rapport montre le nombre moyen de jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="60"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="139"/>
         <source>Elevation band (m)</source>
         <translation>Tranche d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="74"/>
         <source>Height of the elevation bands of the report. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
         <translation>Hauteur des tranches d'altitude du rapport. 100 m par défaut, la tranche de l'histogramme de limite d'enneigement de LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>Snow days needed for SOD and SMOD</source>
         <translation>Jours de neige nécessaires pour SOD et SMOD</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>SOD and SMOD are 0 unless SCD is more than this number of days. Default 10, as LIS.</source>
         <translation>SOD et SMOD valent 0 sauf si SCD dépasse ce nombre de jours. 10 par défaut, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="81"/>
         <source>What NSP counts</source>
         <translation>Ce que compte NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="81"/>
         <source>Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its difference of 8-bit values counts melts too): choose the second to reproduce its NSP.</source>
         <translation>Par défaut : les arrivées de la neige dans la période. LIS 1.x compte les changements dans les deux sens (sa différence de valeurs sur 8 bits compte aussi les fontes) : choisissez le second pour reproduire son NSP.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="85"/>
         <source>NOBS counts only dates in the period</source>
         <translation>NOBS ne compte que les dates de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="85"/>
         <source>Default off: NOBS counts every clear observation used, margin dates included, as LIS.</source>
         <translation>Désactivé par défaut : NOBS compte toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
     </message>
@@ -1679,167 +1679,167 @@
         <translation>Neige au jour le jour</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="89"/>
         <source>Optional: one band per day named by its date, 1 snow, 0 no snow, 255 never clear.</source>
         <translation>Facultatif : une bande par jour nommée par sa date, 1 neige, 0 pas de neige, 255 jamais clair.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="92"/>
         <source>Season report</source>
         <translation>Rapport de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="92"/>
         <source>HTML report: the snow-covered area through the season, the maps and their dates, and with a DEM the snow days per elevation band.</source>
         <translation>Rapport HTML : la surface enneigée au fil de la saison, les cartes et leurs dates et, avec un MNT, les jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
         <source>First day of the period</source>
         <translation>Premier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
         <source>Last day of the period</source>
         <translation>Dernier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
         <source>Number of maps used</source>
         <translation>Nombre de cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="250"/>
+        <location filename="../plugin/pipeline/season.py" line="218"/>
         <source>No snow map: give the snow maps of the season.</source>
         <translation>Aucune carte de neige : donnez les cartes de neige de la saison.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="255"/>
+        <location filename="../plugin/pipeline/stats.py" line="171"/>
         <source>No output chosen: choose at least one output.</source>
         <translation>Aucune sortie choisie : choisissez au moins une sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="355"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="71"/>
         <source>Dates of the maps: {count} entries are needed, one per map in the order of the maps (leave an entry empty to read that map&apos;s date).</source>
         <translation>Dates des cartes : il faut {count} entrées, une par carte dans l'ordre des cartes (laissez une entrée vide pour lire la date de cette carte).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="358"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="74"/>
         <source>Dates of the maps: &quot;{entry}&quot; is not a date; write 2018-01-01 or 20180101.</source>
         <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="579"/>
+        <location filename="../plugin/pipeline/stats.py" line="675"/>
         <source>The snow map {name} cannot be read: {detail}</source>
         <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="377"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="104"/>
         <source>No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata tag nor in the name (as 20180101 or 2018-01-01). Give the dates in &quot;Dates of the maps&quot;, one per map in the order of the maps.</source>
         <translation>Aucune date d'acquisition n'a pu être lue pour {maps} : ni dans une métadonnée ACQUISITION_DATE, ni dans le nom (comme 20180101 ou 2018-01-01). Donnez les dates dans « Dates des cartes », une par carte dans l'ordre des cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="403"/>
+        <location filename="../plugin/pipeline/season.py" line="349"/>
         <source>The end of the season ({stop}) is before its start ({start}).</source>
         <translation>La fin de la saison ({stop}) précède son début ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="408"/>
+        <location filename="../plugin/pipeline/season.py" line="354"/>
         <source>The season from {start} to {stop} is {days} days long: at most {limit} days are possible.</source>
         <translation>La saison du {start} au {stop} dure {days} jours : {limit} jours au plus sont possibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="275"/>
+        <location filename="../plugin/pipeline/season.py" line="243"/>
         <source>No snow map falls in the season from {start} to {stop} (with {margin} days of margin): the maps go from {first} to {last}. Change the start and end of the season, or the margin.</source>
         <translation>Aucune carte de neige ne tombe dans la saison du {start} au {stop} (avec {margin} jours de marge) : les cartes vont du {first} au {last}. Changez le début et la fin de la saison, ou la marge.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="422"/>
+        <location filename="../plugin/pipeline/season.py" line="404"/>
         <source>The reference grid {name} cannot be read: {detail}</source>
         <translation>La grille de référence {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="427"/>
+        <location filename="../plugin/pipeline/season.py" line="407"/>
         <source>{name} has no coordinate reference system: the maps cannot be put on one grid.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : les cartes ne peuvent pas être mises sur une même grille.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="493"/>
+        <location filename="../plugin/pipeline/season.py" line="508"/>
         <source>Season from {start} to {stop} ({days} days), margin {margin} days; grid of {grid}: {width} x {height} pixels of {size:g}.</source>
         <translation>Saison du {start} au {stop} ({days} jours), marge de {margin} jours ; grille de {grid} : {width} x {height} pixels de {size:g}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="509"/>
+        <location filename="../plugin/pipeline/season.py" line="527"/>
         <source>{name} is on another grid than {grid}: aligned to it with nearest neighbour.</source>
         <translation>{name} est sur une autre grille que {grid} : alignée sur elle au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="513"/>
+        <location filename="../plugin/pipeline/season.py" line="531"/>
         <source>{name} declares {value} as its no-data value, which is also a clear code (0 to 100): those pixels are taken as no data.</source>
         <translation>{name} déclare {value} comme valeur sans donnée, qui est aussi un code clair (0 à 100) : ces pixels sont pris comme sans donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="519"/>
+        <location filename="../plugin/pipeline/season.py" line="537"/>
         <source>{used} of {total} maps are used.</source>
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="439"/>
+        <location filename="../plugin/pipeline/stats.py" line="289"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="443"/>
+        <location filename="../plugin/pipeline/season.py" line="457"/>
         <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
         <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="443"/>
+        <location filename="../plugin/pipeline/season.py" line="457"/>
         <source>no CRS</source>
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="470"/>
+        <location filename="../plugin/pipeline/stats.py" line="589"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="473"/>
+        <location filename="../plugin/pipeline/stats.py" line="438"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Start (day 0)</source>
         <translation>Début (jour 0)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="29"/>
         <source>Maps given</source>
         <translation>Cartes données</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Maps used</source>
         <translation>Cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Dates used</source>
         <translation>Dates utilisées</translation>
     </message>
@@ -1849,107 +1849,107 @@
         <translation>Grille</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>{name}: {width} x {height} pixels of {size:g}, {crs}</source>
         <translation>{name} : {width} x {height} pixels de {size:g}, {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Pixels with at least one clear observation</source>
         <translation>Pixels ayant au moins une observation claire</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>{count} ({percent} %)</source>
         <translation>{count} ({percent} %)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Mean snow days of those pixels</source>
         <translation>Nombre moyen de jours de neige de ces pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="67"/>
+        <location filename="../plugin/pipeline/season_report.py" line="64"/>
         <source>Snow-covered area through the season</source>
         <translation>Surface enneigée au fil de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="68"/>
+        <location filename="../plugin/pipeline/season_report.py" line="65"/>
         <source>Points: snow fraction of the clear pixels of each date. Line: snow fraction, interpolated for each day, of the pixels with at least one clear observation.</source>
         <translation>Points : fraction de neige des pixels clairs de chaque date. Ligne : fraction de neige, interpolée pour chaque jour, des pixels ayant au moins une observation claire.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="70"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Interpolated, per day</source>
         <translation>Interpolée, par jour</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="70"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Observed, per date</source>
         <translation>Observée, par date</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="70"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Snow-covered area (%)</source>
         <translation>Surface enneigée (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="90"/>
+        <location filename="../plugin/pipeline/season_report.py" line="87"/>
         <source>ignored</source>
         <translation>ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="92"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="93"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/season_report.py" line="90"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
         <source>Date from</source>
         <translation>Source de la date</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
         <source>Clear (%)</source>
         <translation>Clair (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/season_report.py" line="90"/>
         <source>Cloud (%)</source>
         <translation>Nuage (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
         <source>Snow (% of clear)</source>
         <translation>Neige (% du clair)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="98"/>
+        <location filename="../plugin/pipeline/season_report.py" line="95"/>
         <source>Snow days against elevation</source>
         <translation>Jours de neige selon l'altitude</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="110"/>
+        <location filename="../plugin/pipeline/season_report.py" line="107"/>
         <source>Mean snow days</source>
         <translation>Jours de neige moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="105"/>
+        <location filename="../plugin/pipeline/season_report.py" line="102"/>
         <source>Mean snow days (SCD)</source>
         <translation>Jours de neige moyens (SCD)</translation>
     </message>
@@ -1964,7 +1964,7 @@
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="115"/>
+        <location filename="../plugin/pipeline/season_report.py" line="112"/>
         <source>The DEM does not cover any pixel with a clear observation.</source>
         <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
     </message>
@@ -2634,17 +2634,12 @@
         <translation>Masque tamisé</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="116"/>
-        <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/season.py" line="500"/>
+        <location filename="../plugin/pipeline/season.py" line="515"/>
         <source>{date} (day {day}): {name} (date: {source}).</source>
         <translation>{date} (jour {day}) : {name} (date : {source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="503"/>
+        <location filename="../plugin/pipeline/season.py" line="518"/>
         <source>{date}: {name} (date: {source}): outside the season and its margin, ignored.</source>
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
@@ -2714,7 +2709,7 @@
         <translation>Comment lire la couche de masque de nuages. Bits du CLM de MAJA : tout bit est un nuage, les bits 5 et 6 sont des ombres et le bit 7 des nuages hauts, qui restent des nuages quel que soit le résultat du test des nuages sombres. SCL de Sen2Cor : les classes 3, 8, 9 et 10 sont des nuages, 3 est une ombre et 10 un nuage haut. Binaire : toute valeur non nulle est un nuage, sans ombre ni nuage haut.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="50"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="35"/>
         <source>Digital elevation model</source>
         <translation>Modèle numérique de terrain</translation>
     </message>
@@ -2734,7 +2729,7 @@
         <translation>Densité du couvert arboré en pour cent (0 à 100, au-delà de 100 inconnue), comme la couche Copernicus qu'utilise LIS. Nécessaire pour la fraction de couvert neigeux au sol et les indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="58"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="39"/>
         <source>Elevation band height (m)</source>
         <translation>Hauteur des tranches d'altitude (m)</translation>
     </message>
@@ -2884,7 +2879,7 @@
         <translation>Polygones des pixels de neige (DN 100) et de nuages (DN 205) de la carte, dans un GeoPackage, avec les champs DN et class.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="68"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
@@ -2939,7 +2934,7 @@
         <translation>{parameter} doit être supérieur à 0 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="155"/>
+        <location filename="../plugin/pipeline/stats.py" line="183"/>
         <source>{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).</source>
         <translation>{parameter} est une fraction : il doit être compris entre 0 et 1 (il vaut {value:g}).</translation>
     </message>
@@ -3284,17 +3279,17 @@
         <translation>B11 (1610 nm), l'autre bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="182"/>
+        <location filename="../plugin/pipeline/spec.py" line="191"/>
         <source>{parameter}: {value} is out of range; give a finite number.</source>
         <translation>{parameter} : {value} est hors limites ; donnez un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="184"/>
+        <location filename="../plugin/pipeline/spec.py" line="193"/>
         <source>{parameter}: {value} is out of range; give a value of at least {minimum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au moins {minimum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="186"/>
+        <location filename="../plugin/pipeline/spec.py" line="195"/>
         <source>{parameter}: {value} is out of range; give a value of at most {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
     </message>
@@ -3324,77 +3319,77 @@
         <translation>{value} n'est pas l'un de {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="130"/>
+        <location filename="../plugin/cli.py" line="138"/>
         <source>{value} is not a date (YYYY-MM-DD)</source>
         <translation>{value} n'est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="136"/>
+        <location filename="../plugin/cli.py" line="144"/>
         <source>written only when given</source>
         <translation>écrit seulement s'il est donné</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="140"/>
+        <location filename="../plugin/cli.py" line="148"/>
         <source>required</source>
         <translation>obligatoire</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="147"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="27"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="153"/>
+        <location filename="../plugin/cli.py" line="161"/>
         <source>default {value}, from {source}</source>
         <translation>par défaut {value}, selon {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="154"/>
+        <location filename="../plugin/cli.py" line="162"/>
         <source>default {value}</source>
         <translation>par défaut {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="162"/>
+        <location filename="../plugin/cli.py" line="170"/>
         <source>Choices: {choices}.</source>
         <translation>Choix : {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="189"/>
+        <location filename="../plugin/cli.py" line="199"/>
         <source>print the results as JSON on standard output</source>
         <translation>écrire les résultats en JSON sur la sortie standard</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="190"/>
+        <location filename="../plugin/cli.py" line="200"/>
         <source>print no log and no progress, only warnings</source>
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="218"/>
+        <location filename="../plugin/cli.py" line="229"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="218"/>
+        <location filename="../plugin/cli.py" line="229"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="223"/>
+        <location filename="../plugin/cli.py" line="234"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="232"/>
+        <location filename="../plugin/cli.py" line="243"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="271"/>
+        <location filename="../plugin/cli.py" line="282"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="305"/>
+        <location filename="../plugin/cli.py" line="316"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3439,7 +3434,7 @@
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="148"/>
+        <location filename="../plugin/pipeline/spec.py" line="157"/>
         <source>{algorithm} has no parameter {names}.</source>
         <translation>{algorithm} n'a pas de paramètre {names}.</translation>
     </message>
@@ -3474,12 +3469,12 @@
         <translation>La sortie {output} ({path}) se trouve dans le produit d'entrée {product} : Névé n'écrit jamais dans un produit. Choisissez un fichier en dehors.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="111"/>
         <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="257"/>
+        <location filename="../plugin/pipeline/season.py" line="225"/>
         <source>{value} is not a way of counting NSP ({choices}).</source>
         <translation>{value} n'est pas une façon de compter NSP ({choices}).</translation>
     </message>
@@ -3532,6 +3527,521 @@
         <location filename="../ui/tune_panel.py" line="640"/>
         <source>no, the threshold without sunglint applies</source>
         <translation>non, le seuil sans reflet s'applique</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="130"/>
+        <source>{value} is not an extent (xmin,xmax,ymin,ymax, optionally followed by [EPSG:code])</source>
+        <translation>{value} n'est pas une emprise (xmin,xmax,ymin,ymax, suivi éventuellement de [EPSG:code])</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="94"/>
+        <source>Could not read the zones {file}.</source>
+        <translation>Impossible de lire les zones {file}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="98"/>
+        <source>The zones {file} have no field {field}; their fields are: {fields}.</source>
+        <translation>Les zones {file} n'ont pas de champ {field} ; leurs champs sont : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="112"/>
+        <source>The zones {file} hold {kind} geometries: zones are polygons (basins, areas).</source>
+        <translation>Les zones {file} contiennent des géométries {kind} : les zones sont des polygones (bassins, secteurs).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="128"/>
+        <source>The zones {file} hold no polygon.</source>
+        <translation>Les zones {file} ne contiennent aucun polygone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="207"/>
+        <source>Could not burn the zones onto the grid.</source>
+        <translation>Impossible de rastériser les zones sur la grille.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="294"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>Impossible d'écrire {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="342"/>
+        <source>Could not write the features of {layer}.</source>
+        <translation>Impossible d'écrire les entités de {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
+        <source>Target grid (maps of several tiles and CRSs)</source>
+        <translation>Grille cible (cartes de plusieurs tuiles et SCR)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
+        <source>Optional raster in any coordinate reference system whose grid the outputs take, to make one season mosaic of maps of several tiles and CRSs: every map is put on it with nearest neighbour and maps of the same day are merged (a clear observation first, then the map listed first). Or give the target CRS, pixel size and extent below instead.</source>
+        <translation>Raster facultatif, dans n'importe quel système de coordonnées de référence, dont les sorties prennent la grille, pour faire une seule mosaïque de la saison à partir de cartes de plusieurs tuiles et SCR : chaque carte y est mise au plus proche voisin et les cartes d'un même jour sont fusionnées (une observation claire d'abord, puis la carte donnée en premier). Ou donnez plutôt le SCR, la taille de pixel et l'emprise cibles ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="63"/>
+        <source>Target CRS</source>
+        <translation>SCR cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="63"/>
+        <source>Optional: the coordinate reference system of the target grid, when it is not given as a raster (with the pixel size and the extent).</source>
+        <translation>Facultatif : le système de coordonnées de référence de la grille cible, quand elle n'est pas donnée par un raster (avec la taille de pixel et l'emprise).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="66"/>
+        <source>Target pixel size</source>
+        <translation>Taille de pixel cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="66"/>
+        <source>Optional: the pixel size of the target grid, in the units of the target CRS. Empty: the finest pixel of the maps (in a CRS of the same units).</source>
+        <translation>Facultatif : la taille de pixel de la grille cible, dans les unités du SCR cible. Vide : le pixel le plus fin des cartes (dans un SCR de mêmes unités).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="69"/>
+        <source>Target extent</source>
+        <translation>Emprise cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="69"/>
+        <source>Optional: the extent of the target grid. Empty: the extent of all the maps.</source>
+        <translation>Facultatif : l'emprise de la grille cible. Vide : l'emprise de toutes les cartes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="130"/>
+        <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp). With a &lt;b&gt;target grid&lt;/b&gt; (a raster, or a CRS with a pixel size and an extent), maps of any tiles and CRSs make one mosaic: each is put on the target grid with nearest neighbour, maps of the same day merged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)). Avec une &lt;b&gt;grille cible&lt;/b&gt; (un raster, ou un SCR avec une taille de pixel et une emprise), des cartes de toutes tuiles et SCR forment une seule mosaïque : chacune est mise sur la grille cible au plus proche voisin, les cartes d'un même jour fusionnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="12"/>
+        <source>4 classes: N, E, S, W</source>
+        <translation>4 classes : N, E, S, O</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="12"/>
+        <source>8 classes: N, NE, E, SE, S, SW, W, NW</source>
+        <translation>8 classes : N, NE, E, SE, S, SO, O, NO</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="19"/>
+        <source>Snow maps of any dates, tiles and coordinate reference systems: outputs of neve:snowmap, Theia Snow SNW maps or fractional snow cover maps (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Their dates are read as neve:snowseason reads them.</source>
+        <translation>Cartes de neige de toutes dates, tuiles et systèmes de coordonnées de référence : sorties de neve:snowmap, cartes SNW de Theia Neige ou cartes de couverture fractionnaire (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 pas de données). Leurs dates sont lues comme neve:snowseason les lit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="33"/>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="28"/>
+        <source>Optional polygons to count in, such as watersheds, in any coordinate reference system (transformed to each map&apos;s). Zones may overlap (a basin and its sub-basins): each is counted whole. Without zones, the whole extent of the maps is one zone.</source>
+        <translation>Polygones facultatifs dans lesquels compter, par exemple des bassins versants, dans n'importe quel système de coordonnées de référence (transformés dans celui de chaque carte). Les zones peuvent se chevaucher (un bassin et ses sous-bassins) : chacune est comptée entière. Sans zones, toute l'emprise des cartes forme une seule zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="32"/>
+        <source>Zone name field</source>
+        <translation>Champ du nom des zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="32"/>
+        <source>The field naming the zones; features with the same value make one zone. Empty: each feature is a zone named by its feature id.</source>
+        <translation>Le champ qui nomme les zones ; les entités de même valeur forment une seule zone. Vide : chaque entité est une zone nommée par son identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="35"/>
+        <source>Optional: elevations in metres, any CRS and resolution (resampled bilinearly onto each map&apos;s grid). Needed for the elevation bands, the aspect classes and the regional snowline.</source>
+        <translation>Facultatif : altitudes en mètres, dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonnées en bilinéaire sur la grille de chaque carte). Nécessaire pour les tranches d'altitude, les classes d'exposition et la limite régionale de la neige.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="39"/>
+        <source>Height of the elevation bands, in metres: band k holds k x height &lt;= z &lt; (k + 1) x height. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
+        <translation>Hauteur des tranches d'altitude, en mètres : la tranche k contient k x hauteur &lt;= z &lt; (k + 1) x hauteur. Par défaut 100 m, la tranche de l'histogramme de la limite de la neige de LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="35"/>
+        <source>Aspect classes</source>
+        <translation>Classes d'exposition</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="43"/>
+        <source>Split the counts by the direction slopes face, from the DEM (grid north, clockwise): none, 4 classes (90 degree sectors centred on N, E, S, W) or 8 classes (45 degree sectors). Slopes under 1 degree are flat.</source>
+        <translation>Répartir les comptes selon l'orientation des pentes, calculée sur le MNT (nord de la grille, sens horaire) : aucune, 4 classes (secteurs de 90 degrés centrés sur N, E, S, O) ou 8 classes (secteurs de 45 degrés). Les pentes de moins de 1 degré sont plates.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="48"/>
+        <source>Clear share of a reliable date</source>
+        <translation>Part claire d'une date fiable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="48"/>
+        <source>A zone on a date whose clear share (snow and no snow, of its whole area) is below this fraction (0 to 1) is flagged unreliable: its snow-covered area says little. Default 0.5.</source>
+        <translation>Une zone à une date dont la part claire (neige et pas de neige, de toute sa surface) est sous cette fraction (0 à 1) est marquée non fiable : sa surface enneigée dit peu de chose. Par défaut 0,5.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="52"/>
+        <source>Regional snowline step (m)</source>
+        <translation>Pas de la limite régionale de la neige (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="52"/>
+        <source>The regional snowline is searched among elevations this many metres apart (inside each elevation band). Default 10 m.</source>
+        <translation>La limite régionale de la neige est cherchée parmi des altitudes espacées d'autant de mètres (dans chaque tranche d'altitude). Par défaut 10 m.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="56"/>
+        <source>Zone of the site series</source>
+        <translation>Zone de la série du site</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="56"/>
+        <source>The name of the zone whose dated maps the report shows side by side. Empty: the first zone.</source>
+        <translation>Le nom de la zone dont le rapport montre les cartes datées côte à côte. Vide : la première zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowstats.py" line="18"/>
+        <source>Snow statistics</source>
+        <translation>Statistiques de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="59"/>
+        <source>A table (GeoPackage, or CSV when the name ends in .csv): one row per zone, date, elevation band and aspect (&quot;all&quot; for all of them), with the areas in km2 of snow, no snow, cloud and no data, snow % of the clear area, clear share, reliability, the cloud-corrected estimate, and on the rows of whole zones the regional snowline and its share of misclassified pixels.</source>
+        <translation>Une table (GeoPackage, ou CSV quand le nom finit par .csv) : une ligne par zone, date, tranche d'altitude et exposition (« all » pour toutes), avec les surfaces en km2 de neige, de pas de neige, de nuage et sans données, le % de neige de la surface claire, la part claire, la fiabilité, l'estimation corrigée des nuages, et sur les lignes des zones entières la limite régionale de la neige et sa part de pixels mal classés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/snowstats.py" line="20"/>
+        <source>Zones with their statistics</source>
+        <translation>Zones et leurs statistiques</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="65"/>
+        <source>The zones (GeoPackage) with their last date&apos;s values and their means over the reliable dates.</source>
+        <translation>Les zones (GeoPackage) avec les valeurs de leur dernière date et leurs moyennes sur les dates fiables.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="68"/>
+        <source>An HTML page: per zone, the snow-covered area through time by elevation band with the cloud-corrected estimate and the cloudy dates marked, the regional snowline through time; the site series of one zone.</source>
+        <translation>Une page HTML : par zone, la surface enneigée au fil du temps par tranche d'altitude avec l'estimation corrigée des nuages et les dates nuageuses marquées, la limite régionale de la neige au fil du temps ; la série du site d'une zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="74"/>
+        <source>Number of maps counted</source>
+        <translation>Nombre de cartes comptées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="74"/>
+        <source>Number of dates</source>
+        <translation>Nombre de dates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="74"/>
+        <source>Number of zones</source>
+        <translation>Nombre de zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="102"/>
+        <source>Snow statistics by zone and elevation</source>
+        <translation>Statistiques de neige par zone et altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="79"/>
+        <source>Snow-covered area per zone, date, elevation band and aspect, the regional snowline and a cloud-corrected estimate, from snow maps of any tiles and CRSs.</source>
+        <translation>Surface enneigée par zone, date, tranche d'altitude et exposition, la limite régionale de la neige et une estimation corrigée des nuages, à partir de cartes de neige de toutes tuiles et SCR.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="88"/>
+        <source>&lt;p&gt;Counts snow maps over zones (watersheds, areas) and time: how much of each zone is snow-covered on each date, in each elevation band and on each aspect, and the regional snowline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps or fractional snow cover maps, of any tiles and coordinate reference systems. Codes: 0 no snow, 1 to 100 snow (a fractional cover counts as its fraction of the pixel), 205 cloud, anything else no data. Dates as in &lt;i&gt;Snow season synthesis&lt;/i&gt;: the Dates parameter, the ACQUISITION_DATE tag, the file or folder name.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; come from each map's own grid; zones are transformed to each map's CRS; a pixel belongs to a zone when its centre is inside. Where maps of one date overlap (two tiles, two UTM zones), each ground pixel counts once: a clear observation wins over cloud, cloud over no data, then the map listed first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cloud-corrected snow cover&lt;/b&gt; (an estimate, not an observation): the snow fraction of the clear area of each elevation band applied to the band's clear and cloudy area, summed over the bands; a band without any clear pixel takes the fraction of the nearest band. Without a DEM, the whole zone is one band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regional snowline&lt;/b&gt; (Krajčí, Holko &amp;amp; Parajka 2014): the elevation that minimises the number of snow pixels below it plus snow-free pixels above it, over the clear pixels of the zone; its uncertainty is the share of clear pixels it misclassifies (0: one line separates snow from no snow perfectly). It is not the LIS snowline of &lt;i&gt;Snow map&lt;/i&gt;, which starts pass 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a table (GeoPackage or CSV), the zones with their last date's values and season means, and an HTML report with charts per zone and a site series.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Compte des cartes de neige sur des zones (bassins versants, secteurs) et dans le temps : quelle part de chaque zone est enneigée à chaque date, dans chaque tranche d'altitude et sur chaque exposition, et la limite régionale de la neige.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes de Theia Neige ou cartes de couverture fractionnaire, de toutes tuiles et de tous systèmes de coordonnées de référence. Codes : 0 pas de neige, 1 à 100 neige (une couverture fractionnaire compte pour sa fraction du pixel), 205 nuage, toute autre valeur pas de données. Dates comme dans &lt;i&gt;Synthèse de la saison de neige&lt;/i&gt; : le paramètre Dates, l'étiquette ACQUISITION_DATE, le nom du fichier ou du dossier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;surfaces&lt;/b&gt; viennent de la grille propre à chaque carte ; les zones sont transformées dans le SCR de chaque carte ; un pixel appartient à une zone quand son centre y est. Là où des cartes d'une même date se chevauchent (deux tuiles, deux zones UTM), chaque pixel au sol compte une fois : une observation claire l'emporte sur un nuage, un nuage sur l'absence de données, puis la carte donnée en premier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Couverture de neige corrigée des nuages&lt;/b&gt; (une estimation, pas une observation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Sans MNT, toute la zone forme une seule tranche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limite régionale de la neige&lt;/b&gt; (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise le nombre de pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal (0 : une seule ligne sépare parfaitement la neige de l'absence de neige). Ce n'est pas la limite de la neige de LIS de &lt;i&gt;Carte de neige&lt;/i&gt;, qui déclenche la passe 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : une table (GeoPackage ou CSV), les zones avec les valeurs de leur dernière date et leurs moyennes de la saison, et un rapport HTML avec des graphiques par zone et une série du site.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/charts.py" line="31"/>
+        <source>On Debian or Ubuntu install python3-matplotlib; on Windows open the OSGeo4W Shell and run: python -m pip install matplotlib.</source>
+        <translation>Sous Debian ou Ubuntu installez python3-matplotlib ; sous Windows ouvrez l'OSGeo4W Shell et lancez : python -m pip install matplotlib.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/charts.py" line="37"/>
+        <source>The report has no charts: they are drawn by the Python package matplotlib, which cannot be imported.</source>
+        <translation>Le rapport n'a pas de graphiques : ils sont dessinés par le paquet Python matplotlib, qui ne peut pas être importé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/charts.py" line="45"/>
+        <source>(Chart not drawn: it needs the Python package matplotlib.)</source>
+        <translation>(Graphique non dessiné : il a besoin du paquet Python matplotlib.)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="393"/>
+        <source>Give a reference grid or a target grid, not both: the target grid takes maps of any CRS.</source>
+        <translation>Donnez une grille de référence ou une grille cible, pas les deux : la grille cible accepte des cartes de tout SCR.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="397"/>
+        <source>The target grid is a raster, or a CRS with a pixel size and an extent: give one or the other.</source>
+        <translation>La grille cible est un raster, ou un SCR avec une taille de pixel et une emprise : donnez l'un ou l'autre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="416"/>
+        <source>{crs} is not a coordinate reference system: {detail}</source>
+        <translation>{crs} n'est pas un système de coordonnées de référence : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="434"/>
+        <source>Give the pixel size of the target grid: no map is in a CRS of the units of {crs}.</source>
+        <translation>Donnez la taille de pixel de la grille cible : aucune carte n'est dans un SCR des unités de {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="441"/>
+        <source>The target grid would be {width} x {height} pixels: give a larger pixel size or a smaller extent.</source>
+        <translation>La grille cible ferait {width} x {height} pixels : donnez une taille de pixel plus grande ou une emprise plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="444"/>
+        <source>target grid</source>
+        <translation>grille cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="523"/>
+        <source>{count} maps put on the target grid ({crs}) with nearest neighbour.</source>
+        <translation>{count} cartes mises sur la grille cible ({crs}) au plus proche voisin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="169"/>
+        <source>No snow map: give the snow maps to count.</source>
+        <translation>Aucune carte de neige : donnez les cartes de neige à compter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="173"/>
+        <source>{value} is not a choice of aspect classes ({choices}).</source>
+        <translation>{value} n'est pas un choix de classes d'exposition ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="176"/>
+        <source>Aspect classes are computed from the DEM: give a DEM, or choose no aspect classes.</source>
+        <translation>Les classes d'exposition sont calculées sur le MNT : donnez un MNT, ou ne choisissez aucune classe d'exposition.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="180"/>
+        <source>{parameter} must be above 0 (it is {value}).</source>
+        <translation>{parameter} doit être supérieur à 0 (il vaut {value}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="187"/>
+        <source>The zones are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
+        <translation>Les zones sont écrites en GeoPackage : donnez un nom de fichier finissant par .gpkg (pas {path}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="293"/>
+        <source>{name} has no coordinate reference system: its areas and zones cannot be placed.</source>
+        <translation>{name} n'a pas de système de coordonnées de référence : ses surfaces et ses zones ne peuvent pas être placées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="394"/>
+        <source>The zones {file} have no coordinate reference system: they cannot be placed on the maps.</source>
+        <translation>Les zones {file} n'ont pas de système de coordonnées de référence : elles ne peuvent pas être placées sur les cartes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="900"/>
+        <source>whole extent</source>
+        <translation>emprise entière</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="417"/>
+        <source>No map covers the zones: the statistics are empty.</source>
+        <translation>Aucune carte ne couvre les zones : les statistiques sont vides.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="446"/>
+        <source>{date}: {name} (date: {source}; {crs}, pixels of {size:g}).</source>
+        <translation>{date} : {name} (date : {source} ; {crs}, pixels de {size:g}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="449"/>
+        <source>{maps} maps, {dates} dates, {grids} grids; {zones} zones in {groups} layers of zones that do not overlap.</source>
+        <translation>{maps} cartes, {dates} dates, {grids} grilles ; {zones} zones en {groups} couches de zones qui ne se chevauchent pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="894"/>
+        <source>No zone is named {name}: the site series shows the first zone, {first}.</source>
+        <translation>Aucune zone ne s'appelle {name} : la série du site montre la première zone, {first}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="27"/>
+        <source>4 classes (N, E, S, W)</source>
+        <translation>4 classes (N, E, S, O)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="27"/>
+        <source>8 classes (N, NE, ..., NW)</source>
+        <translation>8 classes (N, NE, ..., NO)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="30"/>
+        <source>Maps counted</source>
+        <translation>Cartes comptées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="31"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="32"/>
+        <source>Grids (tiles and CRSs)</source>
+        <translation>Grilles (tuiles et SCR)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="34"/>
+        <source>Elevation bands (m)</source>
+        <translation>Tranches d'altitude (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="37"/>
+        <source>no DEM</source>
+        <translation>pas de MNT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="36"/>
+        <source>Reliable when the clear share is at least</source>
+        <translation>Fiable quand la part claire est au moins de</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="37"/>
+        <source>Regional snowline searched every (m)</source>
+        <translation>Limite régionale de la neige cherchée tous les (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="40"/>
+        <source>Definitions</source>
+        <translation>Définitions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="40"/>
+        <source>Areas in km2 come from each map&apos;s own grid. Where maps of one date overlap, each ground pixel counts once: a clear observation wins over cloud, cloud over no data, then the map listed first. Snow-covered area: snow pixels, a fractional snow cover counting as its fraction of the pixel. Snow %: of the clear area (snow and no snow). A zone and date is reliable when its clear share is at least {min_clear:g}.</source>
+        <translation>Les surfaces en km2 viennent de la grille propre à chaque carte. Là où des cartes d'une même date se chevauchent, chaque pixel au sol compte une fois : une observation claire l'emporte sur un nuage, un nuage sur l'absence de données, puis la carte donnée en premier. Surface enneigée : les pixels de neige, une couverture fractionnaire comptant pour sa fraction du pixel. % de neige : de la surface claire (neige et pas de neige). Une zone à une date est fiable quand sa part claire est au moins de {min_clear:g}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="46"/>
+        <source>Cloud-corrected snow cover (an estimate): the snow fraction of the clear area of each elevation band applied to the band's clear and cloudy area, summed over the bands; a band without any clear pixel takes the fraction of the nearest band. Regional snowline (Krajčí, Holko &amp; Parajka 2014): the elevation that minimises the snow pixels below it plus the snow-free pixels above it, over the clear pixels of the zone; its uncertainty is the share of clear pixels it misclassifies.</source>
+        <translation>Couverture de neige corrigée des nuages (une estimation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Limite régionale de la neige (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise les pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="54"/>
+        <source>Site series: {zone}</source>
+        <translation>Série du site : {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="59"/>
+        <source>Snow-covered area by elevation band</source>
+        <translation>Surface enneigée par tranche d'altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="67"/>
+        <source>Zone {zone}</source>
+        <translation>Zone {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="225"/>
+        <source>No map covers this zone.</source>
+        <translation>Aucune carte ne couvre cette zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="72"/>
+        <source>{dates} dates, {reliable} reliable. Means over the reliable dates: snow-covered area {snow} km2, snow {percent} % of the clear area, estimate {estimate} km2, regional snowline {line} m.</source>
+        <translation>{dates} dates, {reliable} fiables. Moyennes sur les dates fiables : surface enneigée {snow} km2, neige {percent} % de la surface claire, estimation {estimate} km2, limite régionale de la neige {line} m.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="82"/>
+        <source>Charts are drawn for the first {count} zones only.</source>
+        <translation>Les graphiques ne sont dessinés que pour les {count} premières zones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Snow (km2)</source>
+        <translation>Neige (km2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Estimate (km2)</source>
+        <translation>Estimation (km2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Snowline (m)</source>
+        <translation>Limite de la neige (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Misclassified (%)</source>
+        <translation>Mal classés (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Reliable</source>
+        <translation>Fiable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
+        <source>CRS</source>
+        <translation>SCR</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
+        <source>Pixel size</source>
+        <translation>Taille de pixel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
+        <source>Counted</source>
+        <translation>Comptée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="140"/>
+        <source>Colours of the elevation bands</source>
+        <translation>Couleurs des tranches d'altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="167"/>
+        <source>Cloud-corrected estimate</source>
+        <translation>Estimation corrigée des nuages</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="171"/>
+        <source>Cloudy date (clear share below {min:g})</source>
+        <translation>Date nuageuse (part claire sous {min:g})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="173"/>
+        <source>Snow-covered area (km2)</source>
+        <translation>Surface enneigée (km2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="183"/>
+        <source>Reliable date</source>
+        <translation>Date fiable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="186"/>
+        <source>Cloudy date</source>
+        <translation>Date nuageuse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="188"/>
+        <source>Regional snowline (m)</source>
+        <translation>Limite régionale de la neige (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="197"/>
+        <source>Snow-covered area and regional snowline of {zone}</source>
+        <translation>Surface enneigée et limite régionale de la neige de {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="245"/>
+        <source>Site series of {zone}</source>
+        <translation>Série du site de {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="343"/>
+        <source>{low:g} to {high:g} % snow</source>
+        <translation>{low:g} à {high:g} % de neige</translation>
     </message>
 </context>
 </TS>

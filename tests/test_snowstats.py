@@ -471,3 +471,91 @@ def test_processing_table_output_accepts_csv(neve_provider, tiles, tmp_path):
     result = run("neve:snowstats", {"INPUTS": paths[:2], "ZONES": zones, "ZONE_FIELD": "name",
                                     "OUTPUT_TABLE": str(tmp_path / "stats.csv")})
     assert len(table_rows(result["OUTPUT_TABLE"])) == 1
+
+
+def cli(tmp_path, *args, language="C.UTF-8"):
+    import subprocess
+
+    from conftest import ROOT
+
+    link = tmp_path / "link"
+    if not link.exists():
+        link.mkdir()
+        os.symlink(ROOT, str(link / "neve"))
+    env = dict(os.environ, PYTHONPATH=str(link), LANG=language, LANGUAGE="", LC_ALL="")
+    env.pop("QT_QPA_PLATFORM", None)
+    return subprocess.run(["/usr/bin/python3", "-m", "neve", "snowstats", *args], env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_command_line_writes_the_bytes_of_processing_run(neve_provider, mountain, tmp_path):
+    folder, maps, codes, dem, dem_path, zones, inside = mountain
+    for door in ("qgis", "cli"):
+        (tmp_path / door).mkdir()
+    parameters = {"INPUTS": maps, "ZONES": zones, "ZONE_FIELD": "name", "DEM": dem_path, "ASPECT": 1,
+                  "OUTPUT_TABLE": str(tmp_path / "qgis" / "stats.csv"), "OUTPUT_HTML": str(tmp_path / "qgis" / "r.html")}
+    in_qgis = run("neve:snowstats", parameters)
+    result = cli(tmp_path, "--inputs", *maps, "--zones", zones, "--zone-field", "name", "--dem", dem_path,
+                 "--aspect", "4", "--output-table", str(tmp_path / "cli" / "stats.csv"),
+                 "--output-html", str(tmp_path / "cli" / "r.html"), "--json")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    on_cli = json.loads(result.stdout)
+    assert {k: on_cli[k] for k in ("MAPS_USED", "DATES_USED", "ZONES_COUNT")} == \
+        {k: in_qgis[k] for k in ("MAPS_USED", "DATES_USED", "ZONES_COUNT")}
+    for name in ("stats.csv", "r.html"):
+        assert (tmp_path / "cli" / name).read_bytes() == (tmp_path / "qgis" / name).read_bytes(), name
+
+
+def test_command_line_in_french_with_exit_status_2_for_bad_input(tiles, tmp_path):
+    folder, paths, by_date, zones, ring = tiles
+    result = cli(tmp_path, "--output-table", str(tmp_path / "s.csv"), language="fr_FR.UTF-8")
+    assert result.returncode == 2 and "Aucune carte de neige : donnez les cartes de neige à compter." in result.stderr
+    result = cli(tmp_path, "--inputs", *paths, "--zones", zones, "--zone-field", "basin", "--output-table",
+                 str(tmp_path / "s.csv"), language="fr_FR.UTF-8")
+    assert result.returncode == 2 and "n'ont pas de champ basin" in result.stderr and "Traceback" not in result.stderr
+    result = cli(tmp_path, "--inputs", *paths, "--zones", zones, "--zone-field", "name", "--output-html",
+                 str(tmp_path / "r.html"), language="fr_FR.UTF-8")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Série du site : across" in page and "Estimation corrigée des nuages" in page and 'lang="fr"' in page
+    assert not (tmp_path / "s.csv").exists()
+
+
+WITHOUT_MATPLOTLIB = r"""
+import sys
+sys.modules["matplotlib"] = None      # "import matplotlib" now raises ImportError, as when it is not installed
+sys.path[:0] = [sys.argv[1], "/usr/share/qgis/python/plugins"]
+from qgis.core import QgsApplication
+app = QgsApplication([], False)
+app.initQgis()
+import neve
+plugin = neve.classFactory(None)
+plugin.initProcessing()
+algorithm = QgsApplication.processingRegistry().algorithmById("neve:snowstats")
+print(algorithm.canExecute()[0])
+from neve.plugin.cli import main
+sys.exit(main(["snowstats"] + sys.argv[2:]))
+"""
+
+
+def test_without_matplotlib_the_plugin_loads_and_the_report_says_what_to_install(tiles, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import _SESSION_DIR
+
+    folder, paths, by_date, zones, ring = tiles
+    report_path = tmp_path / "r.html"
+    result = subprocess.run([sys.executable, "-c", WITHOUT_MATPLOTLIB, _SESSION_DIR, "--inputs", *paths,
+                             "--output-html", str(report_path), "--output-table", str(tmp_path / "s.csv")],
+                            capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8",
+                                     QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile")))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[0] == "True"       # runs: only the charts need matplotlib
+    assert "python3-matplotlib" in result.stderr and "pip install matplotlib" in result.stderr
+    page = report_path.read_text(encoding="utf-8")
+    assert "<svg" not in page and page.count("Chart not drawn") >= 2 and "python3-matplotlib" in page
+    assert len(table_rows(tmp_path / "s.csv")) == 3
