@@ -507,15 +507,15 @@ def regional_snowlines(groups, bins, snow, free, band_width, step):
     upper = band * band_width + np.minimum(sub * step, band_width)
     band0, sub0 = np.divmod(bins[starts], n_sub)
     lower = band0 * band_width + np.minimum(sub0 * step, band_width)
-    elevation = np.empty(starts.size)
-    best = np.empty(starts.size)
-    for g in range(starts.size):         # the first minimum of each zone, the lower edge first
-        part = cost[starts[g]:ends[g]]
-        k = int(np.argmin(part))
-        if total_free[g] <= part[k]:
-            elevation[g], best[g] = lower[g], total_free[g]
-        else:
-            elevation[g], best[g] = upper[starts[g] + k], part[k]
+    # the first minimum of each zone, the lower edge of its lowest bin first
+    lengths = ends - starts
+    lowest = np.minimum.reduceat(cost, starts)
+    first = np.flatnonzero(cost == np.repeat(lowest, lengths))
+    _zones, position = np.unique(which[first], return_index=True)
+    k = first[position]
+    use_lower = total_free <= lowest
+    elevation = np.where(use_lower, lower, upper[k]).astype(np.float64)
+    best = np.where(use_lower, total_free, lowest)
     total = total_snow + total_free
     keep = total > 0
     return groups[starts][keep], elevation[keep], best[keep] / total[keep]

@@ -54,9 +54,10 @@ from . import mapdates
 from .feedback import as_feedback, checkpoint
 from .spec import from_values, not_a_result, results_of
 
-#: Pixels per strip (rounded down to a multiple of the maps' tile height): a strip's work arrays take
-#: about 30 bytes a pixel, so about 280 MB; fewer strips mean fewer per-strip sums.
-STRIP_PIXELS = 9 * 2 ** 20
+#: Pixels per strip (rounded down to a multiple of the maps' tile height: 512 rows of a 5490-pixel tile).
+#: The largest work arrays (8 bytes a pixel) then stay under the 32 MB above which the C library gives
+#: each allocation fresh memory from the system, whose first touch costs more than the counting.
+STRIP_PIXELS = 3 * 2 ** 20
 GDAL_CACHE_MB = 64
 #: Long side of the site series' pictures, in pixels.
 SITE_PIXELS = 120
@@ -142,13 +143,14 @@ class StatsRow:
 @dataclass(frozen=True)
 class SnowStatsResult:
     """What a run gives: the outputs written, the numbers of maps, dates and zones, and (not outputs of
-    the algorithm) the rows of the table, the zones' summaries and the warnings."""
+    the algorithm) the rows of the table (a :class:`StatsTable`: iterate for :class:`StatsRow`), the
+    zones' summaries and the warnings."""
 
     outputs: SnowStatsOutputs = field(metadata=not_a_result())
     maps_used: int = 0
     dates_used: int = 0
     zones_count: int = 0
-    rows: tuple = field(default=(), metadata=not_a_result())
+    rows: object = field(default=(), metadata=not_a_result())
     summaries: tuple = field(default=(), metadata=not_a_result())
     warnings: tuple = field(default=(), metadata=not_a_result())
 
@@ -403,26 +405,20 @@ def snow_stats(inputs, params=SnowStatsParams(), outputs=SnowStatsOutputs(), fee
         counter.site = SiteSeries.make(maps, zones, params, dates, warnings)
         log_maps(feedback, maps, zones, counter)
         counter.run()
-        totals = counter.totals
-        by_zone = [[] for _ in zone_names]
-        for slot in range(len(dates)):
-            for zone, zone_rows in date_rows(zone_names, totals[slot], counter, params).items():
-                by_zone[zone].extend(zone_rows)
-        rows, summaries = [], []
-        for zone, zone_rows in enumerate(by_zone):
-            rows.extend(zone_rows)
-            summaries.append(zone_summary(zone_names[zone], zone_rows))
+        table = StatsTable(zone_names, dates, params, counter.aspect_labels,
+                           [(slot, date_rows(totals, counter, params)) for slot, totals in enumerate(counter.totals)])
+        summaries = zone_summaries(zone_names, table)
         used = [m for m in maps if m.used]
         if not used:
             warnings.append(tr("No map covers the zones: the statistics are empty."))
         feedback.progress(96)
-        write_outputs(outputs, rows, summaries, zones, maps, counter, params, warnings, stack, feedback)
+        write_outputs(outputs, table, summaries, zones, maps, counter, params, warnings, stack, feedback)
         for warning in warnings:
             feedback.warning(warning)
         checkpoint(feedback)
     feedback.progress(100)
     return SnowStatsResult(outputs=outputs, maps_used=len(used), dates_used=len({m.date for m in used}),
-                           zones_count=len(zone_names), rows=tuple(rows), summaries=tuple(summaries),
+                           zones_count=len(zone_names), rows=table, summaries=tuple(summaries),
                            warnings=tuple(warnings))
 
 
@@ -696,6 +692,10 @@ def pixel_size_metres(item, window):
 # --------------------------------------------------------------------------------------------------
 
 NO_BAND = np.iinfo(np.int64).max      # the band of the pixels without elevation
+ALL_BANDS = np.iinfo(np.int64).min    # the rows of all elevations
+ALL_ASPECTS = -1
+#: Sections of the rows of a zone and date, in the table's order.
+TOTAL, BAND, ASPECT, BAND_ASPECT = 0, 1, 2, 3
 
 
 def sums_by(keys, values):
@@ -710,9 +710,16 @@ def sums_by(keys, values):
     return keys[starts], np.add.reduceat(values, starts, axis=0)
 
 
-def date_rows(names, totals, counter, params):
-    """The rows of every zone on one date: zone number -> list of :class:`StatsRow` (zones no map
-    covers on that date have none)."""
+def estimate_sums(keys, estimates):
+    """Distinct rows of ``keys`` and the sums of ``estimates`` over each, NaN where none is known."""
+    finite = np.isfinite(estimates)
+    unique, sums = sums_by(keys, np.stack((np.where(finite, estimates, 0.0), finite.astype(np.float64)), axis=1))
+    return unique, np.where(sums[:, 1] > 0, sums[:, 0], np.nan)
+
+
+def date_rows(totals, counter, params):
+    """The rows of every zone on one date, as columns (a dict of arrays, see :class:`StatsTable`); None
+    when no map covers a zone on that date."""
     parts = []
     for group in counter.grids:
         values = totals.values.get(group.number)
@@ -721,7 +728,7 @@ def date_rows(names, totals, counter, params):
             table = group.table
             parts.append((table.zone[:n], table.bin[:n], table.aspect[:n], values))
     if not parts:
-        return {}
+        return None
     zone = np.concatenate([p[0] for p in parts])
     bins = np.concatenate([p[1] for p in parts])
     aspect = np.concatenate([p[2] for p in parts])
@@ -729,112 +736,169 @@ def date_rows(names, totals, counter, params):
     observed = values[:, [stats.NO_SNOW, stats.SNOW, stats.CLOUD, stats.NODATA]].sum(axis=1) > 0
     zone, bins, aspect, values = zone[observed], bins[observed], aspect[observed], values[observed]
     if not zone.size:
-        return {}
+        return None
     known = bins != stats.UNKNOWN_BIN
     band = np.where(known, stats.band_of(bins, params.band_width, params.snowline_step), NO_BAND)
     has_dem = counter.dem is not None
 
-    def fractions(sums):
+    def fraction_of(sums):
         clear = sums[:, stats.NO_SNOW] + sums[:, stats.SNOW]
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(clear > 0, sums[:, stats.SNOW_COVER] / clear, np.nan), clear
 
     # bands (all aspects): fractions completed from the nearest band of the zone, then the estimate
     band_keys, band_sums = sums_by(np.stack((zone, band), axis=1), values)
-    band_fraction, band_clear = fractions(band_sums)
+    band_fraction, band_clear = fraction_of(band_sums)
     known_band = band_keys[:, 1] != NO_BAND
-    centres = (band_keys[:, 1] + 0.5) * params.band_width
     completed = band_fraction.copy()
-    completed[known_band] = stats.nearest_fractions(band_keys[known_band, 0], centres[known_band],
+    completed[known_band] = stats.nearest_fractions(band_keys[known_band, 0],
+                                                    (band_keys[known_band, 1] + 0.5) * params.band_width,
                                                     band_fraction[known_band])
     zone_keys, zone_sums = sums_by(zone[:, None], values)
-    zone_index = {int(z): i for i, z in enumerate(zone_keys[:, 0])}
-    known_fraction = {}
-    if known.any():
-        kz, ks = sums_by(zone[known][:, None], values[known])
-        for z, sums in zip(kz[:, 0].tolist(), ks):
-            clear = sums[stats.NO_SNOW] + sums[stats.SNOW]
-            known_fraction[z] = sums[stats.SNOW_COVER] / clear if clear > 0 else np.nan
-    for i in np.flatnonzero(~known_band):       # no elevation: its own fraction, else its zone's
-        if np.isnan(completed[i]):
-            completed[i] = known_fraction.get(int(band_keys[i, 0]), np.nan)
+    missing = np.flatnonzero(~known_band & np.isnan(completed))
+    if missing.size:                      # no elevation and no clear pixel: the zone's known fraction
+        known_keys, known_sums = sums_by(zone[known][:, None], values[known])
+        zone_fraction = dict(zip(known_keys[:, 0].tolist(), fraction_of(known_sums)[0].tolist()))
+        completed[missing] = [zone_fraction.get(z, np.nan) for z in band_keys[missing, 0].tolist()]
     band_estimate = completed * (band_clear + band_sums[:, stats.CLOUD])
+    _keys, zone_estimate = estimate_sums(band_keys[:, :1], band_estimate)
 
-    snowline = {}
+    snowline = np.full(zone_keys.shape[0], np.nan)
+    misclassified = np.full(zone_keys.shape[0], np.nan)
     if has_dem and known.any():
         bin_keys, bin_sums = sums_by(np.stack((zone[known], bins[known]), axis=1), values[known])
-        for z, line, error in zip(*stats.regional_snowlines(bin_keys[:, 0], bin_keys[:, 1], bin_sums[:, stats.SNOW],
-                                                             bin_sums[:, stats.NO_SNOW], params.band_width,
-                                                             params.snowline_step)):
-            snowline[int(z)] = (float(line), float(error))
+        zones, lines, errors = stats.regional_snowlines(bin_keys[:, 0], bin_keys[:, 1], bin_sums[:, stats.SNOW],
+                                                        bin_sums[:, stats.NO_SNOW], params.band_width,
+                                                        params.snowline_step)
+        position = np.searchsorted(zone_keys[:, 0], zones)
+        snowline[position], misclassified[position] = lines, errors
 
-    def estimate_sum(estimates):
-        return float(np.nansum(estimates)) if np.isfinite(estimates).any() else None
+    def block(section, zones, bands, aspects, sums, estimates, lines=None, errors=None):
+        n = zones.size
+        return {"zone": zones, "section": np.full(n, section), "band": bands, "aspect": aspects, "sums": sums,
+                "estimate": estimates, "snowline": np.full(n, np.nan) if lines is None else lines,
+                "misclassified": np.full(n, np.nan) if errors is None else errors}
 
-    zone_estimate = {}
-    for z in zone_keys[:, 0].tolist():
-        zone_estimate[z] = estimate_sum(band_estimate[band_keys[:, 0] == z])
-
-    out = {}
-    for z in zone_keys[:, 0].tolist():
-        rows = out.setdefault(z, [])
-        line, error = snowline.get(z, (None, None))
-        rows.append(make_row(names[z], totals, z, params, ALL, NO_BAND, ALL, zone_sums[zone_index[z]],
-                             zone_estimate[z], line, error))
+    n = zone_keys.shape[0]
+    blocks = [block(TOTAL, zone_keys[:, 0], np.full(n, ALL_BANDS), np.full(n, ALL_ASPECTS), zone_sums, zone_estimate,
+                    snowline, misclassified)]
     if has_dem:
-        for i in range(band_keys.shape[0]):
-            z = int(band_keys[i, 0])
-            out[z].append(make_row(names[z], totals, z, params, None, int(band_keys[i, 1]), ALL, band_sums[i],
-                                   band_estimate[i]))
+        blocks.append(block(BAND, band_keys[:, 0], band_keys[:, 1], np.full(band_keys.shape[0], ALL_ASPECTS),
+                            band_sums, band_estimate))
     if counter.aspect_labels:
-        labels = counter.aspect_labels
         cell_keys, cell_sums = sums_by(np.stack((zone, band, aspect), axis=1), values)
-        cell_fraction, cell_clear = fractions(cell_sums)
-        lookup = {(int(k[0]), int(k[1])): completed[i] for i, k in enumerate(band_keys)}
-        missing = np.isnan(cell_fraction)
-        for i in np.flatnonzero(missing):
-            cell_fraction[i] = lookup[(int(cell_keys[i, 0]), int(cell_keys[i, 1]))]
+        cell_fraction, cell_clear = fraction_of(cell_sums)
+        unseen = np.isnan(cell_fraction)
+        band_index = {(int(k[0]), int(k[1])): i for i, k in enumerate(band_keys)}
+        cell_fraction[unseen] = [completed[band_index[(int(z), int(b))]] for z, b in cell_keys[unseen, :2]]
         cell_estimate = cell_fraction * (cell_clear + cell_sums[:, stats.CLOUD])
         aspect_keys, aspect_sums = sums_by(np.stack((zone, aspect), axis=1), values)
-        finite = np.isfinite(cell_estimate)
-        _keys, aspect_estimates = sums_by(cell_keys[:, [0, 2]], np.stack((np.where(finite, cell_estimate, 0.0),
-                                                                          finite.astype(np.float64)), axis=1))
-        for i in range(aspect_keys.shape[0]):
-            z, a = int(aspect_keys[i, 0]), int(aspect_keys[i, 1])
-            estimate = aspect_estimates[i, 0] if aspect_estimates[i, 1] > 0 else None
-            out[z].append(make_row(names[z], totals, z, params, ALL, NO_BAND, labels[a], aspect_sums[i], estimate))
-        for i in range(cell_keys.shape[0]):
-            z = int(cell_keys[i, 0])
-            out[z].append(make_row(names[z], totals, z, params, None, int(cell_keys[i, 1]),
-                                   labels[int(cell_keys[i, 2])], cell_sums[i], cell_estimate[i]))
-    return out
+        _keys, aspect_estimate = estimate_sums(cell_keys[:, [0, 2]], cell_estimate)
+        blocks.append(block(ASPECT, aspect_keys[:, 0], np.full(aspect_keys.shape[0], ALL_BANDS), aspect_keys[:, 1],
+                            aspect_sums, aspect_estimate))
+        blocks.append(block(BAND_ASPECT, cell_keys[:, 0], cell_keys[:, 1], cell_keys[:, 2], cell_sums, cell_estimate))
+    columns = {name: np.concatenate([b[name] for b in blocks]) for name in blocks[0]}
+    maps = {z: len(v) for z, v in totals.zone_maps.items()}
+    columns["maps"] = np.array([maps.get(z, 0) for z in columns["zone"].tolist()], dtype=np.int64)
+    return columns
 
 
-def make_row(name, totals, zone, params, band_label, band, aspect_label, sums, estimate, line=None, error=None):
-    """A :class:`StatsRow` of square-metre sums (``core.stats`` columns); ``band_label`` ALL, or None to
-    name the band ``band`` (:data:`NO_BAND`: unknown elevation)."""
-    if band_label is None:
-        if band == NO_BAND:
-            band_label, low, high = UNKNOWN, None, None
+class StatsTable:
+    """The rows of the statistics, column by column, in the table's order: by zone (in the zones' order),
+    date, then the row of all elevations and aspects, the bands, the aspects, the bands by aspect.
+
+    ``len(table)``, iteration (:class:`StatsRow`), :meth:`totals` (the rows of whole zones),
+    :meth:`values` (tuples of :data:`TABLE_FIELDS`, for writing)."""
+
+    def __init__(self, names, dates, params, aspect_labels, blocks):
+        self.names, self.dates, self.params = list(names), list(dates), params
+        self.aspect_labels = tuple(aspect_labels)
+        blocks = [(slot, b) for slot, b in blocks if b is not None]
+        if blocks:
+            columns = {name: np.concatenate([b[name] for _slot, b in blocks]) for name in blocks[0][1]}
+            columns["slot"] = np.concatenate([np.full(b["zone"].size, slot) for slot, b in blocks])
         else:
-            low = float(band * params.band_width)
-            high = low + params.band_width
-            band_label = "{:g}-{:g}".format(low, high)
-    else:
-        low = high = None
-    snow_area = float(sums[stats.SNOW_COVER])
-    clear = float(sums[stats.NO_SNOW] + sums[stats.SNOW])
-    cloud, nodata = float(sums[stats.CLOUD]), float(sums[stats.NODATA])
-    whole = clear + cloud + nodata
-    share = clear / whole if whole > 0 else 0.0
-    if estimate is not None and not np.isfinite(estimate):
-        estimate = None
-    return StatsRow(zone=name, date=totals.date, band=band_label, band_min=low, band_max=high, aspect=aspect_label,
-                    snow_km2=snow_area * KM2, no_snow_km2=(clear - snow_area) * KM2, cloud_km2=cloud * KM2,
-                    nodata_km2=nodata * KM2, snow_percent=100.0 * snow_area / clear if clear > 0 else None,
-                    clear_share=share, reliable=bool(share >= params.min_clear),
-                    estimate_km2=None if estimate is None else float(estimate) * KM2,
-                    snowline=line, misclassified=error, maps=len(totals.zone_maps.get(zone, ())))
+            columns = {"zone": np.zeros(0, np.int64), "slot": np.zeros(0, np.int64), "section": np.zeros(0, np.int64),
+                       "band": np.zeros(0, np.int64), "aspect": np.zeros(0, np.int64), "sums": np.zeros((0, 5)),
+                       "estimate": np.zeros(0), "snowline": np.zeros(0), "misclassified": np.zeros(0),
+                       "maps": np.zeros(0, np.int64)}
+        order = np.lexsort((columns["aspect"], columns["band"], columns["section"], columns["slot"], columns["zone"]))
+        self.columns = {name: values[order] for name, values in columns.items()}
+        sums = self.columns["sums"]
+        clear = sums[:, stats.NO_SNOW] + sums[:, stats.SNOW]
+        whole = clear + sums[:, stats.CLOUD] + sums[:, stats.NODATA]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            self.snow_km2 = sums[:, stats.SNOW_COVER] * KM2
+            self.no_snow_km2 = (clear - sums[:, stats.SNOW_COVER]) * KM2
+            self.cloud_km2 = sums[:, stats.CLOUD] * KM2
+            self.nodata_km2 = sums[:, stats.NODATA] * KM2
+            self.snow_percent = np.where(clear > 0, 100.0 * sums[:, stats.SNOW_COVER] / clear, np.nan)
+            self.clear_share = np.where(whole > 0, clear / whole, 0.0)
+        self.reliable = self.clear_share >= params.min_clear
+        self.estimate_km2 = self.columns["estimate"] * KM2
+
+    def __len__(self):
+        return self.columns["zone"].size
+
+    def band_labels(self):
+        """(label, lower limit, upper limit) of each row's band ("all", "1200-1300", "unknown")."""
+        bands = self.columns["band"]
+        unique, inverse = np.unique(bands, return_inverse=True)
+        labels = []
+        for band in unique.tolist():
+            if band == ALL_BANDS:
+                labels.append((ALL, None, None))
+            elif band == NO_BAND:
+                labels.append((UNKNOWN, None, None))
+            else:
+                low = float(band * self.params.band_width)
+                high = low + self.params.band_width
+                labels.append(("{:g}-{:g}".format(low, high), low, high))
+        return [labels[i] for i in inverse.ravel().tolist()]
+
+    def aspect_names(self):
+        labels = self.aspect_labels
+        return [ALL if a == ALL_ASPECTS else labels[a] for a in self.columns["aspect"].tolist()]
+
+    def values(self, rows=None):
+        """Tuples in the order of :data:`TABLE_FIELDS` (None for a missing number), of every row or of
+        the rows ``rows`` (indexes)."""
+        columns = self.columns
+        select = slice(None) if rows is None else np.asarray(rows, dtype=np.intp)
+
+        def floats(values):
+            values = np.asarray(values)[select]
+            return [None if v != v else v for v in values.tolist()]
+
+        bands = self.band_labels()
+        aspects = self.aspect_names()
+        if rows is not None:
+            bands = [bands[i] for i in select.tolist()]
+            aspects = [aspects[i] for i in select.tolist()]
+        zones = [self.names[z] for z in columns["zone"][select].tolist()]
+        dates = [self.dates[s] for s in columns["slot"][select].tolist()]
+        return list(zip(zones, dates, [b[0] for b in bands], [b[1] for b in bands], [b[2] for b in bands], aspects,
+                        floats(self.snow_km2), floats(self.no_snow_km2), floats(self.cloud_km2),
+                        floats(self.nodata_km2), floats(self.snow_percent), floats(self.clear_share),
+                        self.reliable[select].astype(int).tolist(), floats(self.estimate_km2),
+                        floats(columns["snowline"]), floats(columns["misclassified"]),
+                        columns["maps"][select].tolist()))
+
+    def rows(self, where=None):
+        """:class:`StatsRow` of every row, or of the rows where ``where`` (bool array) is True."""
+        indexes = np.arange(len(self)) if where is None else np.flatnonzero(where)
+        return [StatsRow(*values) for values in self.values(indexes)]
+
+    def __iter__(self):
+        return iter(self.rows())
+
+    def totals(self):
+        """The rows of whole zones (all elevations and aspects)."""
+        return self.rows(self.columns["section"] == TOTAL)
+
+    def of_aspect_all(self):
+        """The rows of all aspects (whole zones and their bands), for the report."""
+        return self.rows(self.columns["aspect"] == ALL_ASPECTS)
 
 
 @dataclass(frozen=True)
@@ -851,8 +915,16 @@ class ZoneSummary:
     mean_snowline: float
 
 
-def zone_summary(name, rows):
-    totals = [r for r in rows if r.is_total]
+def zone_summaries(names, table):
+    """The :class:`ZoneSummary` of each zone, from the rows of whole zones of ``table``."""
+    by_zone = {name: [] for name in names}
+    for row in table.totals():
+        by_zone[row.zone].append(row)
+    return [zone_summary(name, by_zone[name]) for name in names]
+
+
+def zone_summary(name, totals):
+    """A zone's summary from its rows of all elevations and aspects, in date order."""
     reliable = [r for r in totals if r.reliable]
 
     def mean(values):
@@ -993,12 +1065,6 @@ ZONE_FIELDS = (("zone", vectors.TEXT), ("dates", vectors.INTEGER), ("reliable_da
                ("mean_estimate_km2", vectors.REAL), ("mean_snowline_m", vectors.REAL))
 
 
-def table_values(row):
-    return (row.zone, row.date, row.band, row.band_min, row.band_max, row.aspect, row.snow_km2, row.no_snow_km2,
-            row.cloud_km2, row.nodata_km2, row.snow_percent, row.clear_share, int(row.reliable),
-            row.estimate_km2, row.snowline, row.misclassified, row.maps)
-
-
 def zone_values(summary):
     last = summary.last
     if last is None:
@@ -1008,11 +1074,10 @@ def zone_values(summary):
             summary.mean_snow_percent, summary.mean_estimate_km2, summary.mean_snowline)
 
 
-def write_outputs(outputs, rows, summaries, zones, maps, counter, params, warnings, stack, feedback):
+def write_outputs(outputs, table, summaries, zones, maps, counter, params, warnings, stack, feedback):
     """The table, the zones and the report, renamed into place together when ``stack`` closes."""
     if outputs.output_table:
-        vectors.write_table(outputs.output_table, TABLE_FIELDS, (table_values(r) for r in rows), TABLE_LAYER,
-                            stack)
+        vectors.write_table(outputs.output_table, TABLE_FIELDS, table.values(), TABLE_LAYER, stack)
     if outputs.output_zones:
         if zones is not None:
             shapes, srs_wkt = zones.geometries, zones.srs.ExportToWkt()
@@ -1033,5 +1098,5 @@ def write_outputs(outputs, rows, summaries, zones, maps, counter, params, warnin
 
         if not charts.available():
             warnings.append(charts.missing_warning())
-        html = stats_report(rows, summaries, maps, counter, params, warnings)
+        html = stats_report(table.of_aspect_all(), summaries, maps, counter, params, warnings)
         write_text(outputs.output_html, html, stack)
