@@ -559,6 +559,8 @@ def child(name, what):
     import neve.plugin.io.products  # noqa: F401
     import neve.plugin.io.vectors  # noqa: F401
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     extra = {}
     if what == "baseline":
@@ -568,9 +570,11 @@ def child(name, what):
     elif what == "compare":
         extra = spec["compare"](out_dir)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print(json.dumps({"seconds": seconds, "peak_mb": peak, "startup_mb": rss_before / 1024.0,
-                      "extra": extra}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak = usage.ru_maxrss / 1024.0
+    # processor time of all threads (user and system): steadier than the elapsed time on a shared machine
+    print(json.dumps({"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime - cpu_before,
+                      "peak_mb": peak, "startup_mb": rss_before / 1024.0, "extra": extra}))
 
 
 def measure(name, what):
@@ -610,9 +614,12 @@ def main(argv=None):
             continue
         io = measure(name, "baseline")
         alg = measure(name, "algorithm")
-        row = {"baseline": io, "algorithm": alg, "ratio": alg["seconds"] / io["seconds"], "target": target}
-        print("{:<18} {:>9.2f} {:>9.2f} {:>7.2f} {:>10.0f} {:>10.0f}  {}".format(
-            name, io["seconds"], alg["seconds"], row["ratio"], io["peak_mb"], alg["peak_mb"], target))
+        row = {"baseline": io, "algorithm": alg, "ratio": alg["seconds"] / io["seconds"], "target": target,
+               "cpu_ratio": alg["cpu_seconds"] / max(io["cpu_seconds"], 1e-9)}
+        print("{:<18} {:>9.2f} {:>9.2f} {:>7.2f} {:>10.0f} {:>10.0f}  {}  (processor time: io {:.2f} s, "
+              "algorithm {:.2f} s, ratio {:.2f})".format(
+                  name, io["seconds"], alg["seconds"], row["ratio"], io["peak_mb"], alg["peak_mb"], target,
+                  io["cpu_seconds"], alg["cpu_seconds"], row["cpu_ratio"]))
         if compare:
             other = measure(name, "compare")
             row["compare"] = dict(other, what=compare, speedup=other["seconds"] / alg["seconds"])

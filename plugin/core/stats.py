@@ -398,8 +398,11 @@ class BlockCounts:
             counts = counts.reshape(self.n_cells + 1, CODES)[:self.n_cells]
             present = np.flatnonzero(counts.any(axis=0))
             return present, counts[:, present]
-        from scipy import sparse
+        return self.finish(self.prepare(codes, blocks))
 
+    def prepare(self, codes, blocks=None):
+        """The first half of :meth:`counts` (without ``skip`` or ``weights``): everything but the
+        counting itself, in numpy operations that let another thread run meanwhile."""
         uniform, block_code = uniform_blocks(codes, self.block) if blocks is None else blocks
         mixed = ~uniform
         b = self.block
@@ -416,17 +419,24 @@ class BlockCounts:
         present = np.flatnonzero(seen)
         lookup = np.zeros(CODES, dtype=np.intp)
         lookup[present] = np.arange(present.size)
-        k = present.size
-        index = cells.astype(np.intp) * k
+        index = cells.astype(np.intp)
+        index *= present.size
         index += lookup[values]
+        return present, index, whole, lookup[whole_codes], uniform.size
+
+    def finish(self, prepared):
+        """The second half of :meth:`counts`: ``(present, counts)`` of what :meth:`prepare` gave."""
+        from scipy import sparse
+
+        present, index, whole, code_row, n_blocks = prepared
+        k = present.size
         counts = np.bincount(index, minlength=(self.n_cells + 1) * k).reshape(self.n_cells + 1, k)
         if whole.size:
-            code_row = lookup[whole_codes]
             order = np.argsort(code_row, kind="stable")
             pointer = np.zeros(k + 1, dtype=np.int64)
             np.cumsum(np.bincount(code_row, minlength=k), out=pointer[1:])
             selection = sparse.csr_matrix((np.ones(whole.size, dtype=np.int64), whole[order], pointer),
-                                          shape=(k, uniform.size))
+                                          shape=(k, n_blocks))
             counts += (selection @ self.histograms).toarray().T
         return present, counts[:self.n_cells]
 

@@ -254,10 +254,10 @@ def table_format(path):
     return "csv" if str(path).lower().endswith(".csv") else "gpkg"
 
 
-def write_table(path, fields, rows, layer_name, stack):
-    """The table ``rows`` (values in the order of ``fields``, a list of (name, kind): tuples of plain
-    Python values, None for NULL, dates as ``datetime.date``; other sequences are converted value by
-    value) at
+def write_table(path, fields, rows, layer_name, stack, plain=False):
+    """The table ``rows`` (sequences of values in the order of ``fields``, a list of (name, kind); dates as
+    ``datetime.date``, None for a missing value; ``plain``: the rows hold only str, int, float and None,
+    dates as ISO text, and go to SQLite as they are) at
     ``path``: a GeoPackage table without geometry (layer ``layer_name``), or CSV when ``path`` ends in
     .csv (UTF-8, a header line, ISO dates, empty for None). Written to a temporary file renamed when
     ``stack`` (a ``contextlib.ExitStack``) closes without an error."""
@@ -287,18 +287,9 @@ def write_table(path, fields, rows, layer_name, stack):
         with connection:
             columns = ", ".join("\"{}\"".format(name) for name, _kind in fields)
             marks = ", ".join("?" for _field in fields)
-            dates = [i for i, (_name, kind) in enumerate(fields) if kind == DATE]
-
-            def sql_row(row):
-                row = [_sql_value(value) for value in row] if not isinstance(row, tuple) else list(row)
-                for i in dates:
-                    if row[i] is not None and not isinstance(row[i], str):
-                        row[i] = row[i].isoformat()
-                return row
-
             count = connection.executemany(
                 "INSERT INTO \"{}\" ({}) VALUES ({})".format(layer_name, columns, marks),
-                (sql_row(row) for row in rows)).rowcount
+                rows if plain else ([_sql_value(value) for value in row] for row in rows)).rowcount
             connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
                                (count, layer_name))
     except sqlite3.Error as error:

@@ -600,10 +600,13 @@ class Counter:
             weights = stats.pixel_areas(group.grid.transform, int(window.row_off), shape[0], geographic=True)[:, None]
 
         def load(position):
-            """A map's codes and their uniform blocks (in the reading thread: GDAL and numpy work
-            outside Python's lock while the previous map is counted)."""
+            """A map's codes, their uniform blocks and what counting them needs but the counting itself (in
+            the reading thread: GDAL and numpy work outside Python's lock while the previous map is
+            counted)."""
             codes = read_codes(group.maps[position], window)
-            return codes, stats.uniform_blocks(codes)
+            blocks = stats.uniform_blocks(codes)
+            prepared = [counter.prepare(codes, blocks) for counter, _rows in cells] if weights is None else None
+            return codes, blocks, prepared
 
         sequence = group.maps
         pending = reader.submit(load, 0)
@@ -646,17 +649,21 @@ class Counter:
         return losers if losers is not None and losers.any() else None
 
     def count_date(self, group, window, cells, members, loaded, weights):
-        """Count the maps of one date on one strip (``loaded``: their codes and uniform blocks)."""
+        """Count the maps of one date on one strip (``loaded``: their codes, uniform blocks and prepared
+        counts)."""
         grid = group.grid.window_grid(window)
         totals = self.totals[members[0].slot]
-        for k, (item, (codes, blocks)) in enumerate(zip(members, loaded)):
+        for k, (item, (codes, blocks, prepared)) in enumerate(zip(members, loaded)):
             skip = self.losers(group, grid, members, loaded, k)
             if self.site is not None:
                 self.site.sample(item, group, window, codes)
             area = 1.0 if weights is not None else item.pixel_area
             counted = False
-            for counter, rows in cells:
-                present, counts = counter.counts(codes, blocks, skip=skip, weights=weights)
+            for g, (counter, rows) in enumerate(cells):
+                if skip is None and prepared is not None:
+                    present, counts = counter.finish(prepared[g])
+                else:
+                    present, counts = counter.counts(codes, blocks, skip=skip, weights=weights)
                 values = stats.cell_columns(counts, item.columns[present], area)
                 if rows.size:
                     totals.add(group.number, group.table, rows, values, item)
@@ -860,9 +867,9 @@ class StatsTable:
         labels = self.aspect_labels
         return [ALL if a == ALL_ASPECTS else labels[a] for a in self.columns["aspect"].tolist()]
 
-    def values(self, rows=None):
+    def values(self, rows=None, iso_dates=False):
         """Tuples in the order of :data:`TABLE_FIELDS` (None for a missing number), of every row or of
-        the rows ``rows`` (indexes)."""
+        the rows ``rows`` (indexes); dates as ``datetime.date``, or ISO text with ``iso_dates``."""
         columns = self.columns
         select = slice(None) if rows is None else np.asarray(rows, dtype=np.intp)
 
@@ -876,7 +883,8 @@ class StatsTable:
             bands = [bands[i] for i in select.tolist()]
             aspects = [aspects[i] for i in select.tolist()]
         zones = [self.names[z] for z in columns["zone"][select].tolist()]
-        dates = [self.dates[s] for s in columns["slot"][select].tolist()]
+        slot_dates = [d.isoformat() for d in self.dates] if iso_dates else self.dates
+        dates = [slot_dates[s] for s in columns["slot"][select].tolist()]
         return list(zip(zones, dates, [b[0] for b in bands], [b[1] for b in bands], [b[2] for b in bands], aspects,
                         floats(self.snow_km2), floats(self.no_snow_km2), floats(self.cloud_km2),
                         floats(self.nodata_km2), floats(self.snow_percent), floats(self.clear_share),
@@ -1077,7 +1085,8 @@ def zone_values(summary):
 def write_outputs(outputs, table, summaries, zones, maps, counter, params, warnings, stack, feedback):
     """The table, the zones and the report, renamed into place together when ``stack`` closes."""
     if outputs.output_table:
-        vectors.write_table(outputs.output_table, TABLE_FIELDS, table.values(), TABLE_LAYER, stack)
+        vectors.write_table(outputs.output_table, TABLE_FIELDS, table.values(iso_dates=True), TABLE_LAYER, stack,
+                            plain=True)
     if outputs.output_zones:
         if zones is not None:
             shapes, srs_wkt = zones.geometries, zones.srs.ExportToWkt()
