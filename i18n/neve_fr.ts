@@ -1409,7 +1409,7 @@
         <translation>{name} est dans un SCR dont l'unité est {unit}, pas le mètre : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="297"/>
+        <location filename="../plugin/pipeline/stats.py" line="299"/>
         <source>{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.</source>
         <translation>{name} est tourné : les distances demandent un raster orienté au nord. Rééchantillonnez-le d'abord sur une grille orientée au nord.</translation>
     </message>
@@ -1714,7 +1714,7 @@
         <translation>Aucune carte de neige : donnez les cartes de neige de la saison.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="171"/>
+        <location filename="../plugin/pipeline/stats.py" line="173"/>
         <source>No output chosen: choose at least one output.</source>
         <translation>Aucune sortie choisie : choisissez au moins une sortie.</translation>
     </message>
@@ -1729,7 +1729,7 @@
         <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="675"/>
+        <location filename="../plugin/pipeline/stats.py" line="678"/>
         <source>The snow map {name} cannot be read: {detail}</source>
         <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
     </message>
@@ -1784,7 +1784,7 @@
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="289"/>
+        <location filename="../plugin/pipeline/stats.py" line="291"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
@@ -1799,12 +1799,12 @@
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="589"/>
+        <location filename="../plugin/pipeline/stats.py" line="585"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="438"/>
+        <location filename="../plugin/pipeline/stats.py" line="434"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
@@ -2934,7 +2934,7 @@
         <translation>{parameter} doit être supérieur à 0 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="183"/>
+        <location filename="../plugin/pipeline/stats.py" line="185"/>
         <source>{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).</source>
         <translation>{parameter} est une fraction : il doit être compris entre 0 et 1 (il vaut {value:g}).</translation>
     </message>
@@ -3559,12 +3559,12 @@
         <translation>Impossible de rastériser les zones sur la grille.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/vectors.py" line="294"/>
+        <location filename="../plugin/io/vectors.py" line="296"/>
         <source>Could not write {path}: {error}</source>
         <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/io/vectors.py" line="342"/>
+        <location filename="../plugin/io/vectors.py" line="344"/>
         <source>Could not write the features of {layer}.</source>
         <translation>Impossible d'écrire les entités de {layer}.</translation>
     </message>
@@ -3804,62 +3804,62 @@
         <translation>{count} cartes mises sur la grille cible ({crs}) au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="169"/>
+        <location filename="../plugin/pipeline/stats.py" line="171"/>
         <source>No snow map: give the snow maps to count.</source>
         <translation>Aucune carte de neige : donnez les cartes de neige à compter.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="173"/>
+        <location filename="../plugin/pipeline/stats.py" line="175"/>
         <source>{value} is not a choice of aspect classes ({choices}).</source>
         <translation>{value} n'est pas un choix de classes d'exposition ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="176"/>
+        <location filename="../plugin/pipeline/stats.py" line="178"/>
         <source>Aspect classes are computed from the DEM: give a DEM, or choose no aspect classes.</source>
         <translation>Les classes d'exposition sont calculées sur le MNT : donnez un MNT, ou ne choisissez aucune classe d'exposition.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="180"/>
+        <location filename="../plugin/pipeline/stats.py" line="182"/>
         <source>{parameter} must be above 0 (it is {value}).</source>
         <translation>{parameter} doit être supérieur à 0 (il vaut {value}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="187"/>
+        <location filename="../plugin/pipeline/stats.py" line="189"/>
         <source>The zones are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
         <translation>Les zones sont écrites en GeoPackage : donnez un nom de fichier finissant par .gpkg (pas {path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="293"/>
+        <location filename="../plugin/pipeline/stats.py" line="295"/>
         <source>{name} has no coordinate reference system: its areas and zones cannot be placed.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : ses surfaces et ses zones ne peuvent pas être placées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="394"/>
+        <location filename="../plugin/pipeline/stats.py" line="396"/>
         <source>The zones {file} have no coordinate reference system: they cannot be placed on the maps.</source>
         <translation>Les zones {file} n'ont pas de système de coordonnées de référence : elles ne peuvent pas être placées sur les cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="900"/>
+        <location filename="../plugin/pipeline/stats.py" line="980"/>
         <source>whole extent</source>
         <translation>emprise entière</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="417"/>
+        <location filename="../plugin/pipeline/stats.py" line="413"/>
         <source>No map covers the zones: the statistics are empty.</source>
         <translation>Aucune carte ne couvre les zones : les statistiques sont vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="446"/>
+        <location filename="../plugin/pipeline/stats.py" line="442"/>
         <source>{date}: {name} (date: {source}; {crs}, pixels of {size:g}).</source>
         <translation>{date} : {name} (date : {source} ; {crs}, pixels de {size:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="449"/>
+        <location filename="../plugin/pipeline/stats.py" line="445"/>
         <source>{maps} maps, {dates} dates, {grids} grids; {zones} zones in {groups} layers of zones that do not overlap.</source>
         <translation>{maps} cartes, {dates} dates, {grids} grilles ; {zones} zones en {groups} couches de zones qui ne se chevauchent pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="894"/>
+        <location filename="../plugin/pipeline/stats.py" line="974"/>
         <source>No zone is named {name}: the site series shows the first zone, {first}.</source>
         <translation>Aucune zone ne s'appelle {name} : la série du site montre la première zone, {first}.</translation>
     </message>
@@ -4042,6 +4042,11 @@
         <location filename="../plugin/processing/styles.py" line="343"/>
         <source>{low:g} to {high:g} % snow</source>
         <translation>{low:g} à {high:g} % de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="28"/>
+        <source>Zones (polygons)</source>
+        <translation>Zones (polygones)</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ def spec():
                  "(2018-01-01 or 20180101). Leave an entry empty to read that map's date from its metadata "
                  "or name; leave everything empty to read them all."),
               default="", multiline=True, optional=True),
-        Param("ZONES", VECTOR, tr("Zones"),
+        Param("ZONES", VECTOR, tr("Zones (polygons)"),
               tr("Optional polygons to count in, such as watersheds, in any coordinate reference system "
                  "(transformed to each map's). Zones may overlap (a basin and its sub-basins): each is "
                  "counted whole. Without zones, the whole extent of the maps is one zone."), optional=True),
