@@ -364,7 +364,9 @@ class DateTotals:
         self.values = {}                 # grid number -> (cells, N_COLUMNS) float64
         self.zone_maps = {}              # zone number -> indexes of the maps counted in it
 
-    def add(self, grid_number, table, rows, values, item):
+    def add(self, grid_number, table, rows, values, item, zones):
+        """Add ``values`` (square metres per cell and column) to the cells ``rows`` of the grid's table;
+        ``zones``: (the zones of the strip, the zone of each cell as an index into them)."""
         current = self.values.get(grid_number)
         if current is None or current.shape[0] < len(table):
             grown = np.zeros((len(table), stats.N_COLUMNS))
@@ -372,7 +374,9 @@ class DateTotals:
                 grown[:current.shape[0]] = current
             current = self.values[grid_number] = grown
         current[rows] += values
-        for zone in np.unique(table.zone[rows[values.any(axis=1)]]).tolist():
+        strip_zones, zone_of_cell = zones
+        seen = np.bincount(zone_of_cell, weights=values.sum(axis=1), minlength=strip_zones.size) > 0
+        for zone in strip_zones[seen].tolist():
             self.zone_maps.setdefault(zone, set()).add(item.index)
 
 
@@ -544,8 +548,9 @@ class Counter:
         self.feedback.progress(95.0 * min(1.0, self.pixels_done / self.pixels_total))
 
     def cells_of_strip(self, group, window):
-        """For each group of zones: the :class:`~..core.stats.BlockCounts` of the strip and the rows of its
-        cells in the grid's table; None when no pixel of the strip is in a zone."""
+        """For each group of zones: the :class:`~..core.stats.BlockCounts` of the strip, the rows of its
+        cells in the grid's table and the zones of its cells; None when no pixel of the strip is in a
+        zone."""
         grid = group.grid.window_grid(window)
         burner = self.burner(group.crs_wkt)
         zone_arrays = burner.burn(grid) if burner is not None else [np.ones(grid.shape, dtype=np.uint8)]
@@ -560,7 +565,7 @@ class Counter:
         for zone in zone_arrays:
             index, cz, cb, ca = stats.encode_cells(zone, bins, aspect, self.n_aspects)
             rows = group.table.rows_of(cz, cb, ca)
-            cells.append((stats.BlockCounts(index, cz.size), rows))
+            cells.append((stats.BlockCounts(index, cz.size), rows, np.unique(cz, return_inverse=True)))
         return cells
 
     def elevation_and_aspect(self, group, window):
@@ -605,7 +610,7 @@ class Counter:
             counted)."""
             codes = read_codes(group.maps[position], window)
             blocks = stats.uniform_blocks(codes)
-            prepared = [counter.prepare(codes, blocks) for counter, _rows in cells] if weights is None else None
+            prepared = [part[0].prepare(codes, blocks) for part in cells] if weights is None else None
             return codes, blocks, prepared
 
         sequence = group.maps
@@ -659,14 +664,14 @@ class Counter:
                 self.site.sample(item, group, window, codes)
             area = 1.0 if weights is not None else item.pixel_area
             counted = False
-            for g, (counter, rows) in enumerate(cells):
+            for g, (counter, rows, zones) in enumerate(cells):
                 if skip is None and prepared is not None:
                     present, counts = counter.finish(prepared[g])
                 else:
                     present, counts = counter.counts(codes, blocks, skip=skip, weights=weights)
                 values = stats.cell_columns(counts, item.columns[present], area)
                 if rows.size:
-                    totals.add(group.number, group.table, rows, values, item)
+                    totals.add(group.number, group.table, rows, values, item, zones)
                     counted = counted or bool(values.any())
             item.used = item.used or counted
 
@@ -847,9 +852,10 @@ class StatsTable:
     def __len__(self):
         return self.columns["zone"].size
 
-    def band_labels(self):
-        """(label, lower limit, upper limit) of each row's band ("all", "1200-1300", "unknown")."""
-        bands = self.columns["band"]
+    def band_labels(self, select=slice(None)):
+        """(label, lower limit, upper limit) of each row's band ("all", "1200-1300", "unknown"), of the
+        rows ``select``."""
+        bands = self.columns["band"][select]
         unique, inverse = np.unique(bands, return_inverse=True)
         labels = []
         for band in unique.tolist():
@@ -863,9 +869,9 @@ class StatsTable:
                 labels.append(("{:g}-{:g}".format(low, high), low, high))
         return [labels[i] for i in inverse.ravel().tolist()]
 
-    def aspect_names(self):
+    def aspect_names(self, select=slice(None)):
         labels = self.aspect_labels
-        return [ALL if a == ALL_ASPECTS else labels[a] for a in self.columns["aspect"].tolist()]
+        return [ALL if a == ALL_ASPECTS else labels[a] for a in self.columns["aspect"][select].tolist()]
 
     def values(self, rows=None, iso_dates=False):
         """Tuples in the order of :data:`TABLE_FIELDS` (None for a missing number), of every row or of
@@ -877,11 +883,8 @@ class StatsTable:
             values = np.asarray(values)[select]
             return [None if v != v else v for v in values.tolist()]
 
-        bands = self.band_labels()
-        aspects = self.aspect_names()
-        if rows is not None:
-            bands = [bands[i] for i in select.tolist()]
-            aspects = [aspects[i] for i in select.tolist()]
+        bands = self.band_labels(select)
+        aspects = self.aspect_names(select)
         zones = [self.names[z] for z in columns["zone"][select].tolist()]
         slot_dates = [d.isoformat() for d in self.dates] if iso_dates else self.dates
         dates = [slot_dates[s] for s in columns["slot"][select].tolist()]
@@ -891,6 +894,12 @@ class StatsTable:
                         self.reliable[select].astype(int).tolist(), floats(self.estimate_km2),
                         floats(columns["snowline"]), floats(columns["misclassified"]),
                         columns["maps"][select].tolist()))
+
+    def iter_values(self, iso_dates=False, chunk=50000):
+        """:meth:`values` of every row, made ``chunk`` rows at a time (the Python objects of a million
+        rows would take more memory than the counts)."""
+        for start in range(0, len(self), chunk):
+            yield from self.values(np.arange(start, min(start + chunk, len(self))), iso_dates=iso_dates)
 
     def rows(self, where=None):
         """:class:`StatsRow` of every row, or of the rows where ``where`` (bool array) is True."""
@@ -1085,8 +1094,8 @@ def zone_values(summary):
 def write_outputs(outputs, table, summaries, zones, maps, counter, params, warnings, stack, feedback):
     """The table, the zones and the report, renamed into place together when ``stack`` closes."""
     if outputs.output_table:
-        vectors.write_table(outputs.output_table, TABLE_FIELDS, table.values(iso_dates=True), TABLE_LAYER, stack,
-                            plain=True)
+        vectors.write_table(outputs.output_table, TABLE_FIELDS, table.iter_values(iso_dates=True), TABLE_LAYER,
+                            stack, plain=True)
     if outputs.output_zones:
         if zones is not None:
             shapes, srs_wkt = zones.geometries, zones.srs.ExportToWkt()
