@@ -559,3 +559,33 @@ def test_without_matplotlib_the_plugin_loads_and_the_report_says_what_to_install
     page = report_path.read_text(encoding="utf-8")
     assert "<svg" not in page and page.count("Chart not drawn") >= 2 and "python3-matplotlib" in page
     assert len(table_rows(tmp_path / "s.csv")) == 3
+
+
+def test_a_dem_in_another_crs_gives_bands_to_maps_of_both_utm_zones(tiles, tmp_path):
+    """A DEM in WGS 84 rising eastwards: each tile's pixels get elevations resampled onto its own grid;
+    the bands of each date add up to the zone, and the eastern tile (UTM 32) has the higher bands."""
+    from rasterio.transform import from_origin
+
+    folder, paths, by_date, zones, ring = tiles
+    lon0, lat0, step = 5.95, 45.07, 0.0005
+    columns, rows = 400, 200
+    dem = np.tile((500.0 + 3000.0 * np.arange(columns) / columns).astype(np.float32), (rows, 1))
+    dem_path = tmp_path / "dem_wgs84.tif"
+    with rasterio.open(dem_path, "w", driver="GTiff", width=columns, height=rows, count=1, dtype="float32",
+                       crs=data.WGS84, transform=from_origin(lon0, lat0, step, step)) as dst:
+        dst.write(dem, 1)
+    out = tmp_path / "stats.csv"
+    job.snow_stats(job.SnowStatsInputs(inputs=(paths[3], paths[2]), zones=zones, dem=str(dem_path)),
+                   job.SnowStatsParams(zone_field="name"), job.SnowStatsOutputs(output_table=str(out)))
+    rows_ = table_rows(out)
+    for date in ("2018-01-12", "2018-01-20"):
+        whole = total(rows_, "across", date)
+        bands = [r for r in rows_ if r["date"] == date and r["elevation_band"] not in ("all",)]
+        assert len(bands) > 3
+        for key in ("snow_km2", "no_snow_km2", "cloud_km2", "nodata_km2"):
+            assert sum(r[key] for r in bands) == pytest.approx(whole[key], abs=1e-9)
+        assert whole["snowline_m"] is not None
+    # 2018-01-12: tile A only (west), 2018-01-20: B (east) listed first: higher bands appear
+    highest = {date: max(r["band_min_m"] for r in rows_ if r["date"] == date and r["band_min_m"] is not None)
+               for date in ("2018-01-12", "2018-01-20")}
+    assert highest["2018-01-20"] > highest["2018-01-12"]
