@@ -25,6 +25,12 @@ LIS_DEFAULTS = {
     "NODATA_CODE": 255,
 }
 
+#: The size in metres over which the dark-cloud test of LIS averages the red band: LIS's resize factor
+#: of 12 on the 20 m grid of Sentinel-2 (``rf`` of the parameter schema), 8 on the 30 m grid of Landsat 8
+#: (LIS's Landsat 8 settings), both 240 m. neve:snowmap derives its resize factor from it and the pixel size
+#: unless RESIZE_FACTOR is given another value than its default.
+DARKCLOUD_SIZE = LIS_DEFAULTS["RESIZE_FACTOR"] * 20.0
+
 #: Snow season synthesis (neve:snowseason, ``core/season.py``): the defaults of LIS's yearly syntheses
 #: (let-it-snow, ``s2snow`` modules ``snow_synthesis``, ``compute_SOD_SMOD``, ``compute_NOBS`` and
 #: ``compute_NSP``): maps up to 15 days before the start or after the end of the period steer the

@@ -4,7 +4,7 @@ One function per step of the method, in the order of the method:
 
 0. green and red from 10 m to 20 m: :func:`cubic_downsample` (GDAL's cubic warp as LIS calls it);
 1. :func:`ndsi`, cloud layers :func:`cloud_layers_from_clm` / :func:`cloud_layers_from_scl` /
-   :func:`cloud_layers_from_mask`, and the slope flag :func:`slope_flag`;
+   :func:`cloud_layers_from_qa_pixel` / :func:`cloud_layers_from_mask`, and the slope flag :func:`slope_flag`;
 2. dark-cloud test: :func:`coarse_red` (red averaged down to 240 m and brought back) then
    :func:`dark_cloud_test`;
 3. :func:`back_to_cloud`;
@@ -415,6 +415,22 @@ def cloud_layers_from_scl(scl):
         all_cloud=masks.in_classes(scl, masks.LIS_SCL_CLASSES),
         shadow=scl == masks.SCL_CLOUD_SHADOW,
         high=scl == masks.SCL_CIRRUS,
+    )
+
+
+def cloud_layers_from_qa_pixel(qa):
+    """Cloud layers from a USGS Landsat Collection 2 ``QA_PIXEL`` bit field (uint16).
+
+    ``all_cloud`` = any of bits 1 (dilated cloud), 2 (cirrus), 3 (cloud) and 4 (cloud shadow), the
+    counterpart of CLM > 0; ``shadow`` = bit 4; ``high`` = bit 2 (cirrus, the counterpart of CLM bit 7).
+    Bit 0 (fill) is no data, told by the SWIR band's no data as on other products. (LIS knows MAJA,
+    Sen2Cor and LaSRC masks; this is the same reading of the USGS mask.)
+    """
+    qa = np.asarray(qa)
+    return CloudLayers(
+        all_cloud=masks.any_bit_set(qa, masks.LIS_QA_PIXEL_BITS),
+        shadow=masks.any_bit_set(qa, (masks.QA_CLOUD_SHADOW,)),
+        high=masks.any_bit_set(qa, (masks.QA_CIRRUS,)),
     )
 
 
