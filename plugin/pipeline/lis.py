@@ -92,6 +92,22 @@ class Radiometry:
     def coarse_red_quantification(self, dtype):
         return self.scale if np.dtype(dtype).kind in "iu" else None
 
+    def coarse_red(self, red_dn, band="B4", **kwargs):
+        """``core.snow.coarse_red`` of the red digital numbers ``red_dn`` (``kwargs``: its strip and resize
+        arguments), in reflectance, NaN where the coarse pixel has no data.
+
+        The average is rounded to a whole DN as GDAL writes an integer band (LIS warps the band's DN): on
+        reflectance with the quantification when the offset is a whole number of DN (Theia, Sen2Cor: the
+        same rounding), else on the DN themselves, then turned into reflectance (USGS Landsat, whose offset
+        -0.2 / 2.75e-05 is not a whole DN)."""
+        missing = self.missing(red_dn, band)
+        offset = float(self.offsets.get(band, 0.0))
+        if offset.is_integer() or np.dtype(red_dn.dtype).kind not in "iu":
+            return snow.coarse_red(self.reflectance(red_dn, band), red_nodata=missing,
+                                   quantification=self.coarse_red_quantification(red_dn.dtype), **kwargs)
+        coarse_dn = snow.coarse_red(red_dn.astype(np.float64), red_nodata=missing, quantification=1, **kwargs)
+        return (coarse_dn + offset) / self.scale
+
 
 @dataclass
 class LisResult:
@@ -316,10 +332,8 @@ class _LisRun:
         top, bottom = int(block.read.row_off), int(block.read.row_off + block.read.height)
         rows = rows_of(block.write)
         red_halo = scratch["red"][top:bottom]
-        red_coarse = snow.coarse_red(radiometry.reflectance(red_halo, "B4"), first_row=top,
-                                     rows=range(rows.start, rows.stop), height=self.grid.height,
-                                     resize_factor=p.resize_factor, red_nodata=radiometry.missing(red_halo, "B4"),
-                                     quantification=radiometry.coarse_red_quantification(red_halo.dtype))
+        red_coarse = radiometry.coarse_red(red_halo, "B4", first_row=top, rows=range(rows.start, rows.stop),
+                                           height=self.grid.height, resize_factor=p.resize_factor)
         flags = scratch["flags"][rows]
         all_cloud = (flags & FLAG_ALL_CLOUD) != 0
         shadow, high = (flags & FLAG_SHADOW) != 0, (flags & FLAG_HIGH) != 0

@@ -23,7 +23,11 @@ The recipe of MAJA's February 2018 production change, on any product, with prese
 
 A Sen2Cor SCL is first written as CLM bits (``cloudinputs.clm_from_scl``): classes 8 and 9 (clouds of
 medium and high probability) as bits 0, 1, 2 (a cloud of the mono-temporal tests), class 10 (thin cirrus)
-as bits 0, 1, 7, class 3 (cloud shadow) as bits 0, 5; class 0 is no data.
+as bits 0, 1, 7, class 3 (cloud shadow) as bits 0, 5; class 0 is no data. A Landsat QA_PIXEL likewise
+(``cloudinputs.clm_from_qa_pixel``): cloud as bits 0, 1, 2, cirrus as bits 0, 1, 7, cloud shadow as bits 0,
+5, the dilated cloud as bit 0 alone; bit 0 (fill) is no data. Landsat products are refined on their 30 m
+grid, with the band of the same role as the Sentinel-2 band chosen (B7 for B12, B6 for B11, B5 for B8A)
+and the sun angles of their metadata, the view at nadir.
 
 The composition is written once: :func:`read_strip` (the CLM with the clouds over water, and the no data,
 of a window) and :func:`refine_strip` (buffer and ``refine_clm`` of a strip read with the buffer's halo).
@@ -55,7 +59,8 @@ from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options
 from .algorithms.refinecloudmask import spec as declaration
 from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, check_output, grid_factor,
-                          layer_grid, parallax_needs_product, product_parallax_shifts, read_band_pixels, read_clm)
+                          layer_grid, option_band, parallax_needs_product, product_grid, product_parallax_shifts,
+                          read_band_pixels, read_clm)
 from .feedback import as_feedback, checkpoint
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .shadows import CASTER_BITS, ShadowSettings
@@ -195,7 +200,7 @@ def read_strip(product, water_test, grid, window, shadow_settings=None):
     clm[water_clouds] |= WATER_CLOUD_BITS
     if shadow_settings is None:
         return clm, no_data, None, None
-    reflectance = read_band_pixels(product, shadow_settings.dark_band, grid, window)
+    reflectance = read_band_pixels(product, shadow_settings.dark_band_of(product), grid, window)
     dark = cloud.dark_pixels(reflectance, shadow_settings.dark_threshold)
     return clm, no_data, dark, np.isnan(reflectance)
 
@@ -362,12 +367,13 @@ def open_recipe_input(inputs, params, labels, shadows, stack, feedback):
             "No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, "
             "the water and, for the shadows, the dark-test band)."))
     product = stack.enter_context(open_input(
-        inputs.input_product, bands=bands, masks={"CLM": inputs.clm, "SCL": inputs.scl}, required=required,
+        inputs.input_product, bands=bands, masks={"CLM": inputs.clm, "SCL": inputs.scl},
         scale=params.reflectance_scale, offset=params.reflectance_offset,
         layer_labels=layer_labels + [labels["CLM"], labels["SCL"]], feedback=feedback))
+    product.require([option_band(product, band) for band in required])
     check_cloud_mask(product)
     if product.kind != "bands":
-        return product, product.grid(params.resolution or CLOUD_RESOLUTION), product.name
+        return product, product_grid(product, params.resolution or CLOUD_RESOLUTION, feedback), product.name
     reference = "CLM" if "CLM" in product.masks else "SCL"
     reference_source = inputs.clm if reference == "CLM" else inputs.scl
     grid = layer_grid(reference_source)

@@ -13,15 +13,16 @@
 Each cloud object (8-connected) is moved along the sun direction for every cloud height from
 ``height_min`` to ``height_max`` by ``height_step`` metres, corrected for the viewing parallax (the image
 shows the cloud itself displaced away from the satellite): ``core/cloud.shadow_shift``. Each object
-keeps the height whose projection holds the largest fraction of dark pixels (NIR B8A or SWIR B11
-strictly below a threshold, ``core/cloud.dark_pixels``) among the clear pixels it covers, if that
+keeps the height whose projection holds the largest fraction of dark pixels (NIR B8A or SWIR B11, on
+Landsat B5 or B6, strictly below a threshold, ``core/cloud.dark_pixels``) among the clear pixels it covers, if that
 fraction is above ``min_dark_fraction``; its shadow is the projected object there. With ``swept`` the
 shadow is the whole area swept by the objects over the range of heights instead.
 
 Angles (degrees, the metadata's conventions: azimuths of the directions of the sun and of the satellite
 seen from the ground): from the product, each object taking the angles of its centroid from the 5 km
 sun grids and the viewing grids averaged over the bands (``core/cloud.angles_at_points``), or from the
-mean angles when the product has no grids (:func:`product_angles`); or given as numbers.
+mean angles when the product has no grids (:func:`product_angles`; a Landsat product looks at nadir); or
+given as numbers.
 
 The whole raster is processed at once (``core/cloud.cloud_shadows``: about 10 bytes a pixel), at 20 m
 with a product by default: 300 MB on a tile.
@@ -39,8 +40,8 @@ from ..io import raster
 from .algorithms.clouds import ANGLE_SOURCES, DARK_BANDS, DARK_TESTS
 from .algorithms.cloudshadows import spec as declaration
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
-from .cloudinputs import (check_cloud_mask, check_option, check_output, layer_grid, layer_values_mask, product_clouds,
-                          read_band_pixels)
+from .cloudinputs import (check_cloud_mask, check_option, check_output, layer_grid, layer_values_mask,
+                          mean_viewing_angles, option_band, product_clouds, product_grid, read_band_pixels)
 from .feedback import as_feedback, checkpoint
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .spec import from_values, not_a_result, results_of
@@ -50,6 +51,8 @@ from .spec import from_values, not_a_result, results_of
 # (7); Sen2Cor SCL classes 8 and 9 (clouds of medium and high probability), not thin cirrus (10).
 CASTER_BITS = (2, 3)
 CASTER_CLASSES = (8, 9)
+# On a Landsat QA_PIXEL: bit 3 (cloud), not cirrus (2).
+CASTER_QA_PIXEL_BITS = (3,)
 MAX_HEIGHTS = 10000  # heights tried at most
 
 
@@ -75,7 +78,13 @@ class ShadowSettings:
 
     @property
     def dark_band(self):
+        """The band of the dark test under its Sentinel-2 name (B8A, B11): the name of its layer; a product's
+        band of the same role: :meth:`dark_band_of`."""
         return DARK_BANDS[self.dark_test]
+
+    def dark_band_of(self, product):
+        """The product's band of the dark test (Sentinel-2 B8A or B11; Landsat B5 or B6)."""
+        return option_band(product, self.dark_band)
 
     @property
     def dark_threshold(self):
@@ -132,7 +141,7 @@ def product_angles(product, grid, feedback=None):
             return angle
 
         return [at(sun.zenith, False), at(sun.azimuth, True), at(view_zenith, False), at(view_azimuth, True)]
-    mean_views = [a for a in (product.viewing_angles or {}).values() if a is not None] if product else []
+    mean_views = mean_viewing_angles(product) if product else []
     if product is not None and product.sun_angles is not None and mean_views:
         if feedback is not None:
             feedback.warning(tr("{product} has no angle grids: the mean sun and viewing angles are used.").format(
@@ -147,8 +156,8 @@ def product_angles(product, grid, feedback=None):
 
 
 def product_casters(product, grid, window):
-    """(shadow-casting clouds, no data) of a product on a window: CLM bits 2, 3 or SCL 8, 9."""
-    return product_clouds(product, grid, window, CASTER_BITS, CASTER_CLASSES)
+    """(shadow-casting clouds, no data) of a product on a window: CLM bits 2, 3, SCL 8, 9 or QA_PIXEL bit 3."""
+    return product_clouds(product, grid, window, CASTER_BITS, CASTER_CLASSES, CASTER_QA_PIXEL_BITS)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -216,9 +225,11 @@ def cloud_shadows(inputs, params=CloudShadowsParams(), outputs=CloudShadowsOutpu
             raise NeveError("no_input", QT_TR_NOOP(
                 "No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers."))
         if inputs.input_product:
-            product = stack.enter_context(open_input(inputs.input_product, required=[dark_band], feedback=feedback))
+            product = stack.enter_context(open_input(inputs.input_product, feedback=feedback))
+            dark_band = params.dark_band_of(product)
+            product.require([dark_band])
             check_cloud_mask(product)
-            grid = product.grid(params.resolution or CLOUD_RESOLUTION)
+            grid = product_grid(product, params.resolution or CLOUD_RESOLUTION, feedback)
             source_name = product.name
 
             def read_clouds(window):

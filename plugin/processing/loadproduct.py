@@ -21,7 +21,7 @@ from .styles import (
 )
 
 #: Stack output -> the bands of the colour composite shown when it is loaded (red, green, blue).
-COMPOSITES = {"OUTPUT_R1": ("B4", "B3", "B2"), "OUTPUT_R2": ("B11", "B8A", "B5")}
+COMPOSITES = {"OUTPUT_R1": ("B4", "B3", "B2"), "OUTPUT_R2": ("B11", "B8A", "B5"), "OUTPUT_XS": ("B4", "B3", "B2")}
 
 
 def mask_legends():
@@ -30,9 +30,9 @@ def mask_legends():
 
 
 def layer_prefix(details):
-    """"T31TCH 2021-06-15 · " (tile and acquisition date of the product), or nothing."""
+    """"T31TCH 2021-06-15 · " (tile, or Landsat path/row, and acquisition date of the product), or nothing."""
     date = details.acquisition.strftime("%Y-%m-%d") if details.acquisition else ""
-    prefix = " ".join(p for p in (details.tile, date) if p)
+    prefix = " ".join(p for p in (details.tile or details.path_row, date) if p)
     return prefix + " \u00b7 " if prefix else ""
 
 
@@ -62,7 +62,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
             if path and context.willLoadLayerOnCompletion(path):
                 project = context.layerToLoadOnCompletionDetails(path).project
                 break
-        for name, (_resolution, bands) in loadproduct.STACKS.items():
+        for name, (_resolution, bands) in loadproduct.ALL_STACKS.items():
             path = values[name]
             if not path:
                 continue

@@ -1,6 +1,8 @@
-"""Declaration of ``loadproduct``, "Load a Sentinel-2 L2A product"; the job is ``pipeline/product.py``."""
+"""Declaration of ``loadproduct``, "Load a Sentinel-2 L2A product" (or a Landsat one); the job is
+``pipeline/product.py``."""
 import dataclasses
 
+from ...core import missions
 from ...errors import NeveError
 from ...i18n import QT_TR_NOOP, tr
 from ..spec import BOOLEAN, ENUM, FILE_OUT, NUMBER, RASTER_OUT, STRING, AlgorithmSpec, Output, Param
@@ -9,11 +11,17 @@ from . import common, runner
 #: The Theia reflectances (file names *_FRE_*, *_SRE_*); the first, flat reflectance, is the default.
 REFLECTANCES = ("fre", "sre")
 DEFAULT_REFLECTANCE = REFLECTANCES[0]
-#: Stack output -> (resolution in metres, bands in the order of the VRT's bands).
+#: Stack output -> (resolution in metres, bands in the order of the VRT's bands): Sentinel-2 products.
 STACKS = {
     "OUTPUT_R1": (10, ("B2", "B3", "B4", "B8")),
     "OUTPUT_R2": (20, ("B5", "B6", "B7", "B8A", "B11", "B12")),
 }
+#: The same for Landsat products: their 30 m bands.
+LANDSAT_STACKS = {"OUTPUT_XS": (missions.LANDSAT_RESOLUTION, missions.LANDSAT_BANDS)}
+#: Every stack output, and the mission whose products have it.
+ALL_STACKS = dict(STACKS, **LANDSAT_STACKS)
+STACK_MISSIONS = dict({name: missions.SENTINEL2 for name in STACKS},
+                      **{name: missions.LANDSAT for name in LANDSAT_STACKS})
 #: Mask output -> kind of mask of the product reader (``io.products.MASK_KINDS``), in the order of the
 #: summary.
 MASKS = {"OUTPUT_CLOUD": "cloud", "OUTPUT_SHADOW": "shadow", "OUTPUT_WATER": "water", "OUTPUT_SNOW": "snow",
@@ -38,7 +46,9 @@ def spec():
     product = dataclasses.replace(
         common.product_param(), optional=False,
         help=tr("A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read "
-                "without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml)."))
+                "without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 "
+                "and 9: a Theia/MUSCATE Landsat L2A product (folder or .zip) or a USGS Collection 2 Level-2 "
+                "product (folder, .tar or *_MTL.xml)."))
     parameters = [
         product,
         Param("REFLECTANCE", ENUM, tr("Theia reflectance"),
@@ -50,6 +60,10 @@ def spec():
               file_filter=vrt_filter),
         Param("OUTPUT_R2", FILE_OUT, tr("20 m reflectance stack (B5, B6, B7, B8A, B11, B12)"), vrt_help,
               optional=True, file_filter=vrt_filter),
+        Param("OUTPUT_XS", FILE_OUT, tr("30 m reflectance stack of a Landsat product (B1 to B7)"),
+              tr("A small VRT file pointing to the band files of a Landsat product (keep the product where it "
+                 "is). Sentinel-2 products have the 10 m and 20 m stacks instead."), optional=True,
+              create_by_default=False, file_filter=vrt_filter),
         Param("OUTPUT_CLOUD", RASTER_OUT, tr("Cloud mask"), optional=True),
         Param("OUTPUT_SHADOW", RASTER_OUT, tr("Cloud shadow mask"), optional=True),
         Param("OUTPUT_WATER", RASTER_OUT, tr("Water mask"), optional=True),
@@ -68,6 +82,8 @@ def spec():
         Output("SUN_ZENITH", NUMBER, tr("Mean sun zenith angle (degrees)")),
         Output("SUN_AZIMUTH", NUMBER, tr("Mean sun azimuth angle (degrees)")),
         Output("SUNGLINT", BOOLEAN, tr("Sunglint likely")),
+        Output("MISSION", STRING, tr("Mission (Sentinel-2, Landsat)")),
+        Output("PATH_ROW", STRING, tr("Landsat path and row (WRS-2)")),
     )
     return AlgorithmSpec(
         name="loadproduct", group="products", display_name=tr("Load a Sentinel-2 L2A product"),
@@ -97,4 +113,9 @@ def help_text():
         "processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on "
         "the masks above), the sunglint flag (MAJA's flag, or MAJA's rule on the mean angles for "
         "Sen2Cor) and the product's other quality indicators, in the log and as an HTML page. The "
-        "same values are outputs that a model can pass on.</p>")
+        "same values are outputs that a model can pass on.</p>"
+        "<p><b>Landsat 8 and 9</b> (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or "
+        ".tar): one stack of the 30 m bands B1 to B7 instead of the 10 m and 20 m stacks, the masks at 30 m "
+        "(the CLM, MG2 and EDG of Theia, or the USGS QA_PIXEL bits: cloud bits 1 to 4, shadow 4, water 7, "
+        "snow 5, no data 0), and the mission and the path and row (or the Theia tile or site) in the "
+        "summary.</p>")

@@ -1,12 +1,14 @@
 """Declaration of ``snowmap``, "Snow map (Theia/LIS method)"; the job is ``pipeline/snowmap.py``."""
-from ...core.defaults import LIS_DEFAULTS
+from ...core.defaults import DARKCLOUD_SIZE, LIS_DEFAULTS
 from ...i18n import tr
 from ..spec import (BOOLEAN, ENUM, FILE_OUT, INTEGER, NUMBER, RASTER, RASTER_OUT, VECTOR_OUT, AlgorithmSpec, Output,
                     Param)
 from ..thresholds import threshold_param
 from . import common, runner
 
-MASK_TYPES = ("clm", "scl", "binary")
+#: The kinds of cloud mask layer, in the order of the options (saved models store the index: new kinds go
+#: last).
+MASK_TYPES = ("clm", "scl", "binary", "qa_pixel")
 FSC_FORMULAS = ("gascoin2020", "linear")
 SNOW_THRESHOLDS = ("NDSI_PASS1", "RED_PASS1", "NDSI_PASS2", "RED_PASS2", "RED_DARKCLOUD", "RED_BACKTOCLOUD")
 
@@ -14,7 +16,8 @@ SNOW_THRESHOLDS = ("NDSI_PASS1", "RED_PASS1", "NDSI_PASS2", "RED_PASS2", "RED_DA
 def cloud_mask_type_options():
     return (("clm", tr("MAJA cloud mask CLM (bits)")),
             ("scl", tr("Sen2Cor scene classification SCL (classes)")),
-            ("binary", tr("Binary cloud mask (non-zero = cloud)")))
+            ("binary", tr("Binary cloud mask (non-zero = cloud)")),
+            ("qa_pixel", tr("Landsat QA_PIXEL (USGS bits)")))
 
 
 def fsc_formula_options():
@@ -33,8 +36,8 @@ def spec():
               tr("Used when no product is given: the red band (B4, 10 m or 20 m) as digital numbers."),
               optional=True),
         Param("SWIR", RASTER, tr("SWIR band (B11)"),
-              tr("Used when no product is given: the SWIR band (B11, 20 m). The map is made on its grid, and its "
-                 "no-data pixels are the map's no data."), optional=True),
+              tr("Used when no product is given: the SWIR band (B11, 20 m; Landsat 8 and 9: B6, 30 m). The map is "
+                 "made on its grid, and its no-data pixels are the map's no data."), optional=True),
         *common.scale_params(),
         Param("CLOUD_MASK", RASTER, tr("Cloud mask"),
               tr("A cloud mask layer, for example the output of neve:refinecloudmask or of neve:cloudmask. With a "
@@ -45,11 +48,13 @@ def spec():
               tr("How to read the cloud mask layer. MAJA CLM bits: any bit is cloud, bits 5 and 6 are shadows "
                  "and bit 7 high clouds, which stay cloud whatever the dark-cloud test says. Sen2Cor SCL: "
                  "classes 3, 8, 9 and 10 are cloud, 3 is shadow and 10 high cloud. Binary: non-zero is cloud, "
-                 "with no shadow or high cloud."),
+                 "with no shadow or high cloud. Landsat QA_PIXEL (USGS): bits 1 to 4 (dilated cloud, cirrus, "
+                 "cloud, cloud shadow) are cloud, bit 4 is shadow and bit 2 (cirrus) high cloud."),
               default="clm", options=cloud_mask_type_options(), source=lis),
         Param("DEM", RASTER, tr("Digital elevation model"),
-              tr("Elevations in metres, in any CRS and resolution: resampled onto the 20 m grid with cubic "
-                 "splines. Pixels without elevation get no pass 2. Without a DEM, pass 2 is skipped."),
+              tr("Elevations in metres, in any CRS and resolution: resampled onto the map's grid (20 m, Landsat "
+                 "30 m) with cubic splines. Pixels without elevation get no pass 2. Without a DEM, pass 2 is "
+                 "skipped."),
               optional=True),
         Param("TCD", RASTER, tr("Tree cover density"),
               tr("Tree cover density in percent (0 to 100, above 100 unknown), such as the Copernicus layer LIS "
@@ -71,9 +76,16 @@ def spec():
                  "LIS default 0.001 (0.1 %)."),
               default=LIS_DEFAULTS["FSNOW_TOTAL_LIM"], minimum=0.0, maximum=1.0, source=lis),
         Param("RESIZE_FACTOR", INTEGER, tr("Resize factor of the dark-cloud test"),
-              tr("The red band is averaged over this many 20 m pixels (12: 240 m) for the dark-cloud test. "
-                 "LIS default 12."),
+              tr("The red band is averaged over this many pixels of the map for the dark-cloud test. At the "
+                 "default, 12 (LIS on Sentinel-2: 12 pixels of 20 m), the factor is that of the averaging size "
+                 "below on the map's grid: 240 m, i.e. 12 at 20 m and 8 at 30 m (LIS on Landsat 8). Any other "
+                 "value is used as it is."),
               default=LIS_DEFAULTS["RESIZE_FACTOR"], minimum=1, advanced=True, source=lis),
+        Param("DARKCLOUD_SIZE", NUMBER, tr("Averaging size of the dark-cloud test (m)"),
+              tr("The red band is averaged over this size for the dark-cloud test while the resize factor is "
+                 "at its default: 240 m, LIS's 12 pixels of 20 m on Sentinel-2 and 8 pixels of 30 m on Landsat "
+                 "8 (the size divided by the pixel size, rounded)."),
+              default=DARKCLOUD_SIZE, minimum=1.0, optional=True, advanced=True, source=lis),
         Param("NODATA_CODE", INTEGER, tr("No-data code of the map"),
               tr("Value of the map's no-data pixels: 255 (LIS 1.6 and later, the Theia Snow collection today) "
                  "or 254 (LIS up to 1.5)."),
@@ -121,7 +133,8 @@ def spec():
         name="snowmap", group="snow", display_name=tr("Snow map (Theia/LIS method)"),
         short_description=tr(
             "The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with "
-            "the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products."),
+            "the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products, and at 30 m on "
+            "Landsat 8 and 9 products (Theia or USGS Collection 2)."),
         help=help_text(), parameters=tuple(parameters), outputs=outputs, run=runner("snowmap"))
 
 
@@ -147,6 +160,10 @@ def help_text():
         "7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.</p>"
         "<p>Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); "
         "no-data code 255 since LIS 1.6 (254 before).</p>"
+        "<p><b>Landsat 8 and 9</b> (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or "
+        ".tar): the LIS Landsat settings, green B3, red B4 and SWIR B6, on the 30 m grid, the dark-cloud "
+        "test over 240 m (8 pixels); clouds from the CLM (Theia) or from QA_PIXEL (USGS: bits 1 to 4 are "
+        "cloud, bit 4 shadow, bit 2 high cloud).</p>"
         "<p><b>Outputs</b>: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 "
         "snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope "
         "flag MG2 &gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and "
