@@ -30,6 +30,7 @@ Everything that can be checked is checked before anything is written; every file
 temporary name and renamed at the end, so an error or a cancel leaves nothing behind.
 """
 import contextlib
+import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -158,6 +159,7 @@ def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(
         # 1. Everything is checked before anything is written.
         for name in [n for n in stack_paths if STACK_MISSIONS[n] != product.mission]:
             del stack_paths[name]
+            outputs = dataclasses.replace(outputs, **{name.lower(): None})
             warnings.append(tr("{product} is a {mission} product: it has no {stack}, which is not written.").format(
                 product=product.name, mission=mission_label(product.mission), stack=labels[name]))
             feedback.warning(warnings[-1])

@@ -64,7 +64,7 @@ def summary_rows(summary):
     else:   # USGS: DN x mult + add, written as the metadata writes it
         add_text = ", ".join(("+ {:g}" if o >= 0 else "\u2212 {:g}").format(abs(o / s.reflectance_scale))
                              for o in offsets)
-        formula = tr("DN \u00d7 {mult:g} {add}, no data {nodata}").format(
+        formula = tr("DN × {mult:g} {add}, no data {nodata}").format(
             mult=1.0 / s.reflectance_scale, add=add_text, nodata=s.reflectance_nodata)
     rows = [
         (tr("Product"), s.name),

@@ -50,9 +50,9 @@ class LoadProductAlgorithm(NeveAlgorithm):
         for name, kind in loadproduct.MASKS.items():
             if values[name]:
                 style_output(context, values[name], legends[kind], prefix + self.spec.parameter(name).label)
-        self.load_stacks(values, parameters, context, prefix)
+        self.load_stacks(values, parameters, context, prefix, results)
 
-    def load_stacks(self, values, parameters, context, prefix):
+    def load_stacks(self, values, parameters, context, prefix, results=None):
         """Open the VRT stacks on completion in the project that receives the masks (or that a caller
         gave with a QgsProcessingOutputLayerDefinition): a file output has no "open" check box of its
         own, and batch runs or models that load nothing must not get layers."""
@@ -64,7 +64,7 @@ class LoadProductAlgorithm(NeveAlgorithm):
                 break
         for name, (_resolution, bands) in loadproduct.ALL_STACKS.items():
             path = values[name]
-            if not path:
+            if not path or (results is not None and not results.get(name)):  # not the product's mission
                 continue
             value = parameters.get(name)
             target = value.destinationProject if isinstance(value, QgsProcessingOutputLayerDefinition) else None

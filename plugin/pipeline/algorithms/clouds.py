@@ -33,8 +33,9 @@ def mask_values_param(help_text):
 def resolution_param(optional=False):
     """``RESOLUTION``: the output's pixel size with a product (10 or 20 m)."""
     return Param("RESOLUTION", INTEGER, tr("Resolution with a product (m)"),
-                 tr("Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection "
-                    "works at 20 m; the product's masks exist at both)."),
+                 tr("Pixel size of the output when the input is a Sentinel-2 product: 10 or 20 m (the Theia Snow "
+                    "collection works at 20 m; the product's masks exist at both). Landsat products are read on "
+                    "their 30 m grid."),
                  default=CLOUD_RESOLUTION, minimum=10, maximum=60, optional=optional, advanced=True,
                  source=tr("Let-It-Snow (Theia Snow collection)"))
 
@@ -51,7 +52,7 @@ def parallax_param():
 
 
 def swir_band_options():
-    return (("B12", tr("B12 (2190 nm), as MAJA")), ("B11", tr("B11 (1610 nm), the other SWIR band")))
+    return (("B12", tr("B12 (2190 nm), as MAJA; Landsat B7")), ("B11", tr("B11 (1610 nm), the other SWIR band; Landsat B6")))
 
 
 def sunglint_options():
@@ -101,7 +102,8 @@ def resample_param():
 
 
 def dark_test_options():
-    return (("nir", tr("NIR (B8A) below the NIR threshold")), ("swir", tr("SWIR (B11) below the SWIR threshold")))
+    return (("nir", tr("NIR (B8A, Landsat B5) below the NIR threshold")),
+            ("swir", tr("SWIR (B11, Landsat B6) below the SWIR threshold")))
 
 
 def angle_source_options():

@@ -48,4 +48,7 @@ def help_text():
         "numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.</p>"
         "<p>The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by "
         "default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud's "
-        "height in metres.</p>")
+        "height in metres.</p>"
+        "<p><b>Landsat 8 and 9</b> products are read on their 30 m grid, with the NIR B5 or the SWIR B6 for the "
+        "dark test, the sun angles of the metadata and a view at nadir; the clouds of a USGS product are its "
+        "QA_PIXEL bit 3 (cloud).</p>")

@@ -36,7 +36,8 @@ def reflectance_options():
 def no_product_error():
     """The error of a run without a product (the dialog says it before QGIS's own check)."""
     return NeveError("no_product", QT_TR_NOOP(
-        "No product: give a Sentinel-2 L2A product (its folder, its .zip or its metadata file). This algorithm "
+        "No product: give a Sentinel-2 L2A product (its folder, its .zip or its metadata file) or a Landsat one. "
+        "This algorithm "
         "loads whole products, not single layers."))
 
 
@@ -86,7 +87,7 @@ def spec():
         Output("PATH_ROW", STRING, tr("Landsat path and row (WRS-2)")),
     )
     return AlgorithmSpec(
-        name="loadproduct", group="products", display_name=tr("Load a Sentinel-2 L2A product"),
+        name="loadproduct", group="products", display_name=tr("Load a Sentinel-2 or Landsat L2A product"),
         short_description=tr(
             "Reflectance stacks at 10 and 20 m, the decoded cloud, shadow, water, snow and no-data masks, and a "
             "summary of a Theia/MAJA or Sen2Cor product."),

@@ -93,4 +93,9 @@ def help_text():
         "each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows "
         "bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM "
         "bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: "
-        "clear, cloud, cloud shadow, buffer, no data.</p>")
+        "clear, cloud, cloud shadow, buffer, no data.</p>"
+        "<p><b>Landsat 8 and 9</b> (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): "
+        "refined on their 30 m grid, the buffer in metres as on Sentinel-2, clouds over water with B7 (for "
+        "B12) or B6 (for B11), shadows from the sun angles of the metadata with a view at nadir (no "
+        "parallax: Landsat products have no per-band viewing angles). A USGS QA_PIXEL is written as CLM bits "
+        "first (cloud: bits 0, 1, 2; cirrus: 0, 1, 7; cloud shadow: 0, 5; dilated cloud: bit 0).</p>")
