@@ -546,10 +546,11 @@ class Product:
 
     @property
     def native_resolution(self):
-        """The pixel size in metres of the product's SWIR band (``band_for("swir")``), the grid of its snow
-        map and cloud masks: 20 m on Sentinel-2, 30 m on Landsat."""
+        """The pixel size in metres of the grid of the product's snow map and cloud masks, that of its SWIR
+        band (``band_for("swir")``): 20 m on Sentinel-2 (even in a product cut down to its 60 m files), 30 m
+        on Landsat; for band layers, the SWIR layer's."""
         files = self.files.get(self.band_for("swir"))
-        if files:
+        if self.kind == BANDS and files:
             return min(files)
         return missions.NATIVE_RESOLUTION[self.mission]
 
