@@ -335,20 +335,30 @@ def test_cloudmask_qa_pixel_bits_of_a_layer_and_of_a_product(products, neve_prov
         run("neve:cloudmask", {"INPUT": clm, "MASK_TYPE": 4, "OUTPUT": str(tmp_path / "bad.tif")})
 
 
-def test_landsat_runs_in_french(products, neve_provider, tmp_path):
+def test_every_algorithm_takes_each_landsat_layout_in_french(products, neve_provider, tmp_path):
+    """The same runs with QGIS in French: every algorithm on each layout, the messages in French."""
     from test_i18n import switch_language
 
     scene, layouts, dem = products
     try:
         assert switch_language(neve_provider, "fr_FR") == "fr"
-        log = Log()
-        run("neve:waterclouds", {"INPUT_PRODUCT": layouts["usgs-tar"], "OUTPUT": str(tmp_path / "w.tif")},
-            feedback=log)
-        assert any("est un produit Landsat" in line for line in log.infos)
-        assert any("Landsat regarde au nadir" in line for line in log.infos)
-        result = run("neve:snowmap", {"INPUT_PRODUCT": layouts["theia-zip"], "DEM": dem,
-                                      "OUTPUT": str(tmp_path / "s.tif")})
-        assert os.path.exists(result["OUTPUT"])
+        for layout in ("usgs-folder", "usgs-tar", "theia-folder", "theia-zip"):
+            for name in ALGORITHMS:
+                out = tmp_path / layout / name
+                out.mkdir(parents=True)
+                parameters = dict(algorithm_outputs(name, out), INPUT_PRODUCT=layouts[layout])
+                if name == "snowmap":
+                    parameters["DEM"] = dem
+                log = Log()
+                result = run("neve:" + name, parameters, feedback=log)
+                assert any(isinstance(v, str) and os.path.exists(v) for v in result.values()), (layout, name)
+                if name not in ("loadproduct", "snowmap"):
+                    assert any("est un produit Landsat : il est lu sur sa propre grille de 30 m" in line
+                               for line in log.infos), (layout, name)
+                if name == "waterclouds":
+                    assert any("Landsat regarde au nadir" in line for line in log.infos)
+                if name == "loadproduct":
+                    assert any("Orbite/ligne" in line for line in log.infos)
     finally:
         switch_language(neve_provider, "en_GB")
 
