@@ -294,17 +294,17 @@
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="65"/>
+        <location filename="../ui/preview.py" line="69"/>
         <source>Clear</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="60"/>
+        <location filename="../ui/preview.py" line="64"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="67"/>
+        <location filename="../ui/preview.py" line="71"/>
         <source>No data</source>
         <translation>Pas de données</translation>
     </message>
@@ -549,7 +549,7 @@
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="369"/>
+        <location filename="../plugin/pipeline/product.py" line="265"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
@@ -629,32 +629,32 @@
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="60"/>
+        <location filename="../ui/preview.py" line="64"/>
         <source>No snow</source>
         <translation>Pas de neige</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="66"/>
+        <location filename="../ui/preview.py" line="70"/>
         <source>Cloud over water (SWIR test)</source>
         <translation>Nuage sur l'eau (test SWIR)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="67"/>
+        <location filename="../ui/preview.py" line="71"/>
         <source>Buffer</source>
         <translation>Tampon</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="99"/>
+        <location filename="../ui/preview.py" line="103"/>
         <source>The preview needs the Python packages {packages}, which this QGIS cannot import.</source>
         <translation>L'aperçu a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="107"/>
+        <location filename="../ui/preview.py" line="111"/>
         <source>{product} lacks what the preview needs: the bands B3, B4 and B11 and a cloud mask (CLM or SCL).</source>
         <translation>Il manque à {product} ce dont l'aperçu a besoin : les bandes B3, B4 et B11 et un masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="115"/>
+        <location filename="../ui/preview.py" line="119"/>
         <source>with DEM</source>
         <translation>avec MNT</translation>
     </message>
@@ -1024,267 +1024,267 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="510"/>
+        <location filename="../ui/preview.py" line="430"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="598"/>
+        <location filename="../ui/preview.py" line="518"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="598"/>
+        <location filename="../ui/preview.py" line="518"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="621"/>
+        <location filename="../ui/preview.py" line="541"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="63"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="49"/>
         <source>10 m reflectance stack (B2, B3, B4, B8)</source>
         <translation>Pile de réflectances à 10 m (B2, B3, B4, B8)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="51"/>
         <source>20 m reflectance stack (B5, B6, B7, B8A, B11, B12)</source>
         <translation>Pile de réflectances à 20 m (B5, B6, B7, B8A, B11, B12)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="54"/>
         <source>Cloud shadow mask</source>
         <translation>Masque des ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="55"/>
         <source>Water mask</source>
         <translation>Masque de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="56"/>
         <source>Snow mask</source>
         <translation>Masque de la neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="57"/>
         <source>No-data mask</source>
         <translation>Masque des pixels sans données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="78"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="24"/>
         <source>FRE: flat reflectance (slope-corrected), as the Theia Snow collection uses</source>
         <translation>FRE : réflectance corrigée des pentes (« flat »), comme la collection Neige de Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="24"/>
         <source>SRE: surface reflectance without slope correction</source>
         <translation>SRE : réflectance de surface sans correction des pentes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="30"/>
         <source>No product: give a Sentinel-2 L2A product (its folder, its .zip or its metadata file). This algorithm loads whole products, not single layers.</source>
         <translation>Aucun produit : donnez un produit Sentinel-2 L2A (son dossier, son .zip ou son fichier de métadonnées). Cet algorithme charge des produits entiers, pas des couches isolées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="118"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
         <source>Load a Sentinel-2 L2A product</source>
         <translation>Charger un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
         <source>Reflectance stacks at 10 and 20 m, the decoded cloud, shadow, water, snow and no-data masks, and a summary of a Theia/MAJA or Sen2Cor product.</source>
         <translation>Piles de réflectances à 10 et 20 m, masques décodés des nuages, des ombres, de l'eau, de la neige et des pixels sans données, et résumé d'un produit Theia/MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="125"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="81"/>
         <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="150"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="38"/>
         <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml).</source>
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="566"/>
+        <location filename="../plugin/pipeline/product_report.py" line="67"/>
         <source>Theia reflectance</source>
         <translation>Réflectance Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="153"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="44"/>
         <source>Theia products carry two reflectances: FRE, corrected for the slopes&apos; illumination (used by the Theia Snow collection), and SRE, without that correction. Sen2Cor products have one.</source>
         <translation>Les produits Theia contiennent deux réflectances : FRE, corrigée de l'éclairement des pentes (celle qu'utilise la collection Neige de Theia), et SRE, sans cette correction. Les produits Sen2Cor n'en ont qu'une.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="159"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="36"/>
         <source>GDAL virtual rasters (*.vrt)</source>
         <translation>Rasters virtuels GDAL (*.vrt)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="161"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="37"/>
         <source>A small VRT file pointing to the product&apos;s band files (keep the product where it is).</source>
         <translation>Un petit fichier VRT qui pointe vers les fichiers de bandes du produit (laissez le produit où il est).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="58"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="376"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Product name</source>
         <translation>Nom du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="173"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Acquisition date and time (UTC, ISO 8601)</source>
         <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="558"/>
+        <location filename="../plugin/pipeline/product_report.py" line="59"/>
         <source>Tile</source>
         <translation>Tuile</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="557"/>
+        <location filename="../plugin/pipeline/product_report.py" line="58"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="177"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Product version (Theia) or processing baseline (Sen2Cor)</source>
         <translation>Version du produit (Theia) ou version de traitement (Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="179"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Cloud percent of the valid pixels</source>
         <translation>Pourcentage de nuages parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Snow percent of the valid pixels</source>
         <translation>Pourcentage de neige parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="181"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Mean sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="182"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Mean sun azimuth angle (degrees)</source>
         <translation>Azimut solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="570"/>
+        <location filename="../plugin/pipeline/product_report.py" line="71"/>
         <source>Sunglint likely</source>
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="220"/>
+        <location filename="../plugin/pipeline/product.py" line="160"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor). Ignorez ces sorties pour charger le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="299"/>
+        <location filename="../plugin/pipeline/product.py" line="148"/>
         <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="352"/>
+        <location filename="../plugin/pipeline/product.py" line="249"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="373"/>
+        <location filename="../plugin/pipeline/product.py" line="269"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="379"/>
+        <location filename="../plugin/pipeline/product.py" line="275"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="530"/>
+        <location filename="../plugin/pipeline/product_report.py" line="78"/>
         <source>MAJA&apos;s flag in the metadata</source>
         <translation>indicateur de MAJA dans les métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="535"/>
+        <location filename="../plugin/pipeline/product_report.py" line="80"/>
         <source>MAJA's rule on the mean angles: glint angle below 30° for some band</source>
         <translation>règle de MAJA sur les angles moyens : angle de reflet inférieur à 30° pour au moins une bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="536"/>
+        <location filename="../plugin/pipeline/product_report.py" line="81"/>
         <source>unknown: the product gives no flag and no angles</source>
         <translation>inconnu : le produit ne donne ni indicateur ni angles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <location filename="../plugin/pipeline/product_report.py" line="47"/>
         <source>Theia/MUSCATE (MAJA)</source>
         <translation>Theia/MUSCATE (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <location filename="../plugin/pipeline/product_report.py" line="47"/>
         <source>ESA Sen2Cor</source>
         <translation>ESA Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="547"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>Processing baseline</source>
         <translation>Version de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="547"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>Product version</source>
         <translation>Version du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="550"/>
+        <location filename="../plugin/pipeline/product_report.py" line="51"/>
         <source>DN / {scale:g}, no data {nodata}</source>
         <translation>CN / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="552"/>
+        <location filename="../plugin/pipeline/product_report.py" line="53"/>
         <source>(DN {offset}) / {scale:g}, no data {nodata}</source>
         <translation>(CN {offset}) / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="556"/>
+        <location filename="../plugin/pipeline/product_report.py" line="57"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="559"/>
+        <location filename="../plugin/pipeline/product_report.py" line="60"/>
         <source>Acquisition (UTC)</source>
         <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="560"/>
+        <location filename="../plugin/pipeline/product_report.py" line="61"/>
         <source>Production (UTC)</source>
         <translation>Production (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <location filename="../plugin/pipeline/product_report.py" line="63"/>
         <source>Reflectance</source>
         <translation>Réflectance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="568"/>
+        <location filename="../plugin/pipeline/product_report.py" line="69"/>
         <source>Mean sun zenith angle</source>
         <translation>Angle zénithal solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="569"/>
+        <location filename="../plugin/pipeline/product_report.py" line="70"/>
         <source>Mean sun azimuth angle</source>
         <translation>Azimut solaire moyen</translation>
     </message>
@@ -1299,62 +1299,62 @@
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="576"/>
+        <location filename="../plugin/pipeline/product_report.py" line="87"/>
         <source>No data (of all pixels)</source>
         <translation>Sans données (parmi tous les pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="610"/>
+        <location filename="../plugin/pipeline/product_report.py" line="122"/>
         <source>Summary of {product}</source>
         <translation>Résumé de {product}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="583"/>
+        <location filename="../plugin/pipeline/product_report.py" line="95"/>
         <source>Percent of the valid pixels at 20 m, from the decoded masks:</source>
         <translation>Pourcentage des pixels valides à 20 m, d'après les masques décodés :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="586"/>
+        <location filename="../plugin/pipeline/product_report.py" line="98"/>
         <source>Quality indicators of the product:</source>
         <translation>Indicateurs de qualité du produit :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="594"/>
+        <location filename="../plugin/pipeline/product_report.py" line="106"/>
         <source>Masks at 20 m</source>
         <translation>Masques à 20 m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="595"/>
+        <location filename="../plugin/pipeline/product_report.py" line="107"/>
         <source>Percent of the valid pixels, counted on the masks decoded by Névé.</source>
         <translation>Pourcentage des pixels valides, compté sur les masques décodés par Névé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="597"/>
+        <location filename="../plugin/pipeline/product_report.py" line="109"/>
         <source>Percent</source>
         <translation>Pourcentage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="601"/>
+        <location filename="../plugin/pipeline/product_report.py" line="113"/>
         <source>Quality indicators of the product</source>
         <translation>Indicateurs de qualité du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <location filename="../plugin/pipeline/product_report.py" line="114"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="49"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="605"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="51"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="608"/>
+        <location filename="../plugin/pipeline/product_report.py" line="120"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
@@ -1369,7 +1369,7 @@
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="631"/>
+        <location filename="../plugin/pipeline/product_report.py" line="135"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -1499,482 +1499,472 @@
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="217"/>
+        <location filename="../plugin/pipeline/season_report.py" line="17"/>
         <source>given in Dates</source>
         <translation>donnée dans Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="217"/>
+        <location filename="../plugin/pipeline/season_report.py" line="17"/>
         <source>ACQUISITION_DATE metadata tag</source>
         <translation>métadonnée ACQUISITION_DATE</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="218"/>
+        <location filename="../plugin/pipeline/season_report.py" line="18"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="218"/>
-        <source>layer name</source>
-        <translation>nom de la couche</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowseason.py" line="218"/>
+        <location filename="../plugin/pipeline/season_report.py" line="18"/>
         <source>folder name</source>
         <translation>nom du dossier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="222"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="14"/>
         <source>Snow onsets (no snow one day, snow the next)</source>
         <translation>Arrivées de la neige (pas de neige un jour, de la neige le lendemain)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="223"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="14"/>
         <source>Changes both ways, onsets and melts (as LIS&apos;s NSP)</source>
         <translation>Changements dans les deux sens, arrivées et fontes (comme le NSP de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="228"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="21"/>
         <source>Snow cover duration, SCD (days)</source>
         <translation>Durée d'enneigement, SCD (jours)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="229"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="22"/>
         <source>Snow onset day, SOD (days since DATE_START)</source>
         <translation>Jour d'apparition de la neige, SOD (jours depuis DATE_START)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="230"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="23"/>
         <source>Snow melt-out day, SMOD (days since DATE_START)</source>
         <translation>Jour de disparition de la neige, SMOD (jours depuis DATE_START)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="231"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="24"/>
         <source>Clear observations, NOBS</source>
         <translation>Observations claires, NOBS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="232"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="25"/>
         <source>Snow onsets, NSP</source>
         <translation>Arrivées de la neige, NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="939"/>
+        <location filename="../plugin/pipeline/season_report.py" line="116"/>
         <source>Snow season synthesis</source>
         <translation>Synthèse de la saison de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="263"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="88"/>
         <source>Snow days, snow onset and melt-out days, clear observations and snow onsets of a series of snow maps over a season, as the syntheses of the Theia Snow collection.</source>
         <translation>Jours de neige, jours d'apparition et de disparition de la neige, observations claires et arrivées de la neige d'une série de cartes de neige sur une saison, comme les synthèses de la collection Theia Neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="267"/>
-        <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the layer name, in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de la couche, dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowseason.py" line="309"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="33"/>
         <source>Snow maps</source>
         <translation>Cartes de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="309"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="33"/>
         <source>The snow maps of the season, in any order: outputs of neve:snowmap, Theia Snow SNW maps or FSC maps (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Their dates are read from the ACQUISITION_DATE metadata tag or from their names, or given in Dates.</source>
         <translation>Les cartes de neige de la saison, dans n'importe quel ordre : sorties de neve:snowmap, cartes SNW de Theia Neige ou cartes FSC (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Leurs dates sont lues dans la métadonnée ACQUISITION_DATE ou dans leurs noms, ou données dans Dates.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="315"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
         <source>Dates of the maps</source>
         <translation>Dates des cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="315"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
         <source>Optional: one date per map, in the order of the maps, separated by commas or new lines (2018-01-01 or 20180101). Leave an entry empty to read that map&apos;s date from its metadata or name; leave everything empty to read them all.</source>
         <translation>Facultatif : une date par carte, dans l'ordre des cartes, séparées par des virgules ou des retours à la ligne (2018-01-01 ou 20180101). Laissez une entrée vide pour lire la date de cette carte dans ses métadonnées ou son nom ; laissez tout vide pour les lire toutes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="321"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="42"/>
         <source>Start of the season</source>
         <translation>Début de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="321"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="42"/>
         <source>First day of the period (day 0 of SOD and SMOD). Empty: 1 September of the hydrological year of the earliest map (the Theia Snow syntheses run from 1 September to 31 August).</source>
         <translation>Premier jour de la période (jour 0 de SOD et SMOD). Vide : le 1er septembre de l'année hydrologique de la carte la plus ancienne (les synthèses Theia Neige vont du 1er septembre au 31 août).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="326"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="46"/>
         <source>End of the season</source>
         <translation>Fin de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="326"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="46"/>
         <source>Last day of the period, included. Empty: 31 August at the end of the hydrological year of the start date.</source>
         <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Date margin (days)</source>
         <translation>Marge de dates (jours)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="331"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="49"/>
         <source>Maps up to this many days before the start or after the end are used to interpolate the first and last days of the period. Default 15 days, as LIS.</source>
         <translation>Les cartes jusqu'à ce nombre de jours avant le début ou après la fin servent à interpoler les premiers et derniers jours de la période. 15 jours par défaut, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="337"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="53"/>
         <source>Reference grid</source>
         <translation>Grille de référence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="337"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="53"/>
         <source>Optional raster whose grid (CRS, extent, pixel size) the outputs take. Empty: the grid of the first map. Maps on another grid are aligned to it with nearest neighbour.</source>
         <translation>Raster facultatif dont les sorties prennent la grille (SCR, emprise, taille de pixel). Vide : la grille de la première carte. Les cartes sur une autre grille y sont alignées au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="341"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
         <source>Digital elevation model (for the report)</source>
         <translation>Modèle numérique de terrain (pour le rapport)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="341"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
         <source>Optional: with a DEM (metres, any grid or CRS, resampled bilinearly), the report shows the mean snow days per elevation band.</source>
         <translation>Facultatif : avec un MNT (en mètres, sur toute grille et dans tout SCR, rééchantillonné en bilinéaire), le rapport montre le nombre moyen de jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="346"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="60"/>
         <source>Elevation band (m)</source>
         <translation>Tranche d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="346"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="60"/>
         <source>Height of the elevation bands of the report. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
         <translation>Hauteur des tranches d'altitude du rapport. 100 m par défaut, la tranche de l'histogramme de limite d'enneigement de LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="352"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
         <source>Snow days needed for SOD and SMOD</source>
         <translation>Jours de neige nécessaires pour SOD et SMOD</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="352"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
         <source>SOD and SMOD are 0 unless SCD is more than this number of days. Default 10, as LIS.</source>
         <translation>SOD et SMOD valent 0 sauf si SCD dépasse ce nombre de jours. 10 par défaut, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="358"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
         <source>What NSP counts</source>
         <translation>Ce que compte NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="358"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
         <source>Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its difference of 8-bit values counts melts too): choose the second to reproduce its NSP.</source>
         <translation>Par défaut : les arrivées de la neige dans la période. LIS 1.x compte les changements dans les deux sens (sa différence de valeurs sur 8 bits compte aussi les fontes) : choisissez le second pour reproduire son NSP.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="364"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
         <source>NOBS counts only dates in the period</source>
         <translation>NOBS ne compte que les dates de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="364"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
         <source>Default off: NOBS counts every clear observation used, margin dates included, as LIS.</source>
         <translation>Désactivé par défaut : NOBS compte toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="695"/>
+        <location filename="../plugin/processing/snowseason.py" line="27"/>
         <source>Daily snow</source>
         <translation>Neige au jour le jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="372"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="75"/>
         <source>Optional: one band per day named by its date, 1 snow, 0 no snow, 255 never clear.</source>
         <translation>Facultatif : une bande par jour nommée par sa date, 1 neige, 0 pas de neige, 255 jamais clair.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="376"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>Season report</source>
         <translation>Rapport de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="376"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>HTML report: the snow-covered area through the season, the maps and their dates, and with a DEM the snow days per elevation band.</source>
         <translation>Rapport HTML : la surface enneigée au fil de la saison, les cartes et leurs dates et, avec un MNT, les jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="381"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>First day of the period</source>
         <translation>Premier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="382"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>Last day of the period</source>
         <translation>Dernier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="383"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>Number of maps used</source>
         <translation>Nombre de cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="395"/>
+        <location filename="../plugin/pipeline/season.py" line="250"/>
         <source>No snow map: give the snow maps of the season.</source>
         <translation>Aucune carte de neige : donnez les cartes de neige de la saison.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="403"/>
+        <location filename="../plugin/pipeline/season.py" line="255"/>
         <source>No output chosen: choose at least one output.</source>
         <translation>Aucune sortie choisie : choisissez au moins une sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="466"/>
+        <location filename="../plugin/pipeline/season.py" line="355"/>
         <source>Dates of the maps: {count} entries are needed, one per map in the order of the maps (leave an entry empty to read that map&apos;s date).</source>
         <translation>Dates des cartes : il faut {count} entrées, une par carte dans l'ordre des cartes (laissez une entrée vide pour lire la date de cette carte).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="469"/>
+        <location filename="../plugin/pipeline/season.py" line="358"/>
         <source>Dates of the maps: &quot;{entry}&quot; is not a date; write 2018-01-01 or 20180101.</source>
         <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="736"/>
+        <location filename="../plugin/pipeline/season.py" line="579"/>
         <source>The snow map {name} cannot be read: {detail}</source>
         <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="489"/>
+        <location filename="../plugin/pipeline/season.py" line="377"/>
         <source>No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata tag nor in the name (as 20180101 or 2018-01-01). Give the dates in &quot;Dates of the maps&quot;, one per map in the order of the maps.</source>
         <translation>Aucune date d'acquisition n'a pu être lue pour {maps} : ni dans une métadonnée ACQUISITION_DATE, ni dans le nom (comme 20180101 ou 2018-01-01). Donnez les dates dans « Dates des cartes », une par carte dans l'ordre des cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="505"/>
+        <location filename="../plugin/pipeline/season.py" line="403"/>
         <source>The end of the season ({stop}) is before its start ({start}).</source>
         <translation>La fin de la saison ({stop}) précède son début ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="510"/>
+        <location filename="../plugin/pipeline/season.py" line="408"/>
         <source>The season from {start} to {stop} is {days} days long: at most {limit} days are possible.</source>
         <translation>La saison du {start} au {stop} dure {days} jours : {limit} jours au plus sont possibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="423"/>
+        <location filename="../plugin/pipeline/season.py" line="275"/>
         <source>No snow map falls in the season from {start} to {stop} (with {margin} days of margin): the maps go from {first} to {last}. Change the start and end of the season, or the margin.</source>
         <translation>Aucune carte de neige ne tombe dans la saison du {start} au {stop} (avec {margin} jours de marge) : les cartes vont du {first} au {last}. Changez le début et la fin de la saison, ou la marge.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="528"/>
+        <location filename="../plugin/pipeline/season.py" line="422"/>
         <source>The reference grid {name} cannot be read: {detail}</source>
         <translation>La grille de référence {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="534"/>
+        <location filename="../plugin/pipeline/season.py" line="427"/>
         <source>{name} has no coordinate reference system: the maps cannot be put on one grid.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : les cartes ne peuvent pas être mises sur une même grille.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="544"/>
+        <location filename="../plugin/pipeline/season.py" line="493"/>
         <source>Season from {start} to {stop} ({days} days), margin {margin} days; grid of {grid}: {width} x {height} pixels of {size:g}.</source>
         <translation>Saison du {start} au {stop} ({days} jours), marge de {margin} jours ; grille de {grid} : {width} x {height} pixels de {size:g}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="559"/>
+        <location filename="../plugin/pipeline/season.py" line="509"/>
         <source>{name} is on another grid than {grid}: aligned to it with nearest neighbour.</source>
         <translation>{name} est sur une autre grille que {grid} : alignée sur elle au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="563"/>
+        <location filename="../plugin/pipeline/season.py" line="513"/>
         <source>{name} declares {value} as its no-data value, which is also a clear code (0 to 100): those pixels are taken as no data.</source>
         <translation>{name} déclare {value} comme valeur sans donnée, qui est aussi un code clair (0 à 100) : ces pixels sont pris comme sans donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="567"/>
+        <location filename="../plugin/pipeline/season.py" line="519"/>
         <source>{used} of {total} maps are used.</source>
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="619"/>
+        <location filename="../plugin/pipeline/season.py" line="439"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="623"/>
+        <location filename="../plugin/pipeline/season.py" line="443"/>
         <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
         <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="623"/>
+        <location filename="../plugin/pipeline/season.py" line="443"/>
         <source>no CRS</source>
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="651"/>
+        <location filename="../plugin/pipeline/season.py" line="470"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="654"/>
+        <location filename="../plugin/pipeline/season.py" line="473"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Start (day 0)</source>
         <translation>Début (jour 0)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Maps given</source>
         <translation>Cartes données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Maps used</source>
         <translation>Cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Dates used</source>
         <translation>Dates utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="28"/>
         <source>Grid</source>
         <translation>Grille</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>{name}: {width} x {height} pixels of {size:g}, {crs}</source>
         <translation>{name} : {width} x {height} pixels de {size:g}, {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Pixels with at least one clear observation</source>
         <translation>Pixels ayant au moins une observation claire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>{count} ({percent} %)</source>
         <translation>{count} ({percent} %)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Mean snow days of those pixels</source>
         <translation>Nombre moyen de jours de neige de ces pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="890"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Snow-covered area through the season</source>
         <translation>Surface enneigée au fil de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="891"/>
+        <location filename="../plugin/pipeline/season_report.py" line="68"/>
         <source>Points: snow fraction of the clear pixels of each date. Line: snow fraction, interpolated for each day, of the pixels with at least one clear observation.</source>
         <translation>Points : fraction de neige des pixels clairs de chaque date. Ligne : fraction de neige, interpolée pour chaque jour, des pixels ayant au moins une observation claire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="893"/>
+        <location filename="../plugin/pipeline/season_report.py" line="70"/>
         <source>Interpolated, per day</source>
         <translation>Interpolée, par jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="893"/>
+        <location filename="../plugin/pipeline/season_report.py" line="70"/>
         <source>Observed, per date</source>
         <translation>Observée, par date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="893"/>
+        <location filename="../plugin/pipeline/season_report.py" line="70"/>
         <source>Snow-covered area (%)</source>
         <translation>Surface enneigée (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="913"/>
+        <location filename="../plugin/pipeline/season_report.py" line="90"/>
         <source>ignored</source>
         <translation>ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="915"/>
+        <location filename="../plugin/pipeline/season_report.py" line="92"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Date from</source>
         <translation>Source de la date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Clear (%)</source>
         <translation>Clair (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Cloud (%)</source>
         <translation>Nuage (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Snow (% of clear)</source>
         <translation>Neige (% du clair)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="921"/>
+        <location filename="../plugin/pipeline/season_report.py" line="98"/>
         <source>Snow days against elevation</source>
         <translation>Jours de neige selon l'altitude</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="933"/>
+        <location filename="../plugin/pipeline/season_report.py" line="110"/>
         <source>Mean snow days</source>
         <translation>Jours de neige moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="928"/>
+        <location filename="../plugin/pipeline/season_report.py" line="105"/>
         <source>Mean snow days (SCD)</source>
         <translation>Jours de neige moyens (SCD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="933"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
         <source>Elevation (m)</source>
         <translation>Altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="933"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
         <source>Pixels</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="938"/>
+        <location filename="../plugin/pipeline/season_report.py" line="115"/>
         <source>The DEM does not cover any pixel with a clear observation.</source>
         <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
     </message>
@@ -2219,7 +2209,7 @@
         <translation>Angle de reflet</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="65"/>
+        <location filename="../ui/preview.py" line="69"/>
         <source>Cloud or shadow of the product&apos;s mask</source>
         <translation>Nuage ou ombre du masque du produit</translation>
     </message>
@@ -2649,17 +2639,17 @@
         <translation>Masque tamisé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="286"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="116"/>
         <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="551"/>
+        <location filename="../plugin/pipeline/season.py" line="500"/>
         <source>{date} (day {day}): {name} (date: {source}).</source>
         <translation>{date} (jour {day}) : {name} (date : {source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="554"/>
+        <location filename="../plugin/pipeline/season.py" line="503"/>
         <source>{date}: {name} (date: {source}): outside the season and its margin, ignored.</source>
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
@@ -2969,42 +2959,42 @@
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="340"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="347"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
         <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="342"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="349"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="355"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="362"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
         <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="357"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="364"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
         <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite de la neige) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="365"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="372"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="373"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="380"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="377"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="384"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="409"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="416"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
@@ -3029,22 +3019,22 @@
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="469"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="476"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="489"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="496"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="497"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="497"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
@@ -3384,32 +3374,32 @@
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="210"/>
+        <location filename="../plugin/cli.py" line="215"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="210"/>
+        <location filename="../plugin/cli.py" line="215"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="215"/>
+        <location filename="../plugin/cli.py" line="220"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="224"/>
+        <location filename="../plugin/cli.py" line="229"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="264"/>
+        <location filename="../plugin/cli.py" line="268"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="298"/>
+        <location filename="../plugin/cli.py" line="302"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3454,7 +3444,7 @@
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="139"/>
+        <location filename="../plugin/pipeline/spec.py" line="148"/>
         <source>{algorithm} has no parameter {names}.</source>
         <translation>{algorithm} n'a pas de paramètre {names}.</translation>
     </message>
@@ -3467,6 +3457,41 @@
         <location filename="../plugin/pipeline/thresholds.py" line="122"/>
         <source>MAJA</source>
         <translation>MAJA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="87"/>
+        <source>{first} and {second} are the same file ({path}): each output needs a file of its own, or one of them would be lost.</source>
+        <translation>{first} et {second} sont le même fichier ({path}) : chaque sortie a besoin de son propre fichier, sinon l'une d'elles serait perdue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="92"/>
+        <source>The output {output} ({path}) is a folder: give a file name.</source>
+        <translation>La sortie {output} ({path}) est un dossier : donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="96"/>
+        <source>The output {output} ({path}) is an input of this run ({input}): Névé never writes over its inputs. Choose another file name.</source>
+        <translation>La sortie {output} ({path}) est une entrée de ce traitement ({input}) : Névé n'écrit jamais sur ses entrées. Choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="101"/>
+        <source>The output {output} ({path}) lies inside the input product {product}: Névé never writes into a product. Choose a file outside it.</source>
+        <translation>La sortie {output} ({path}) se trouve dans le produit d'entrée {product} : Névé n'écrit jamais dans un produit. Choisissez un fichier en dehors.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
+        <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="257"/>
+        <source>{value} is not a way of counting NSP ({choices}).</source>
+        <translation>{value} n'est pas une façon de compter NSP ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/product.py" line="135"/>
+        <source>{value} is not a Theia reflectance ({choices}).</source>
+        <translation>{value} n'est pas une réflectance Theia ({choices}).</translation>
     </message>
 </context>
 </TS>

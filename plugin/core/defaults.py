@@ -25,6 +25,25 @@ LIS_DEFAULTS = {
     "NODATA_CODE": 255,
 }
 
+#: Snow season synthesis (neve:snowseason, ``core/season.py``): the defaults of LIS's yearly syntheses
+#: (let-it-snow, ``s2snow`` modules ``snow_synthesis``, ``compute_SOD_SMOD``, ``compute_NOBS`` and
+#: ``compute_NSP``): maps up to 15 days before the start or after the end of the period steer the
+#: interpolation at its ends (``date_margin``); SOD and SMOD only where SCD is more than 10 days
+#: (``sum > 10``); NOBS counts the margin dates too. NSP counts snow onsets, what ``compute_NSP`` means
+#: to count (its 8-bit difference counts melts too: "changes", see ``core/season.py``). The report's
+#: elevation bands are the ``dz`` of LIS's snowline histogram.
+SEASON_DEFAULTS = {
+    "DATE_MARGIN": 15,
+    "MIN_SNOW_DAYS": 10,
+    "NSP_COUNT": "onsets",
+    "NOBS_PERIOD_ONLY": False,
+    "ELEVATION_BAND": float(LIS_DEFAULTS["DZ"]),
+}
+
+#: The longest date margin accepted, in days (a limit, not a default: here so that the declaration of
+#: neve:snowseason states it without importing the science).
+MAX_DATE_MARGIN = 10000
+
 #: Cloud refinement: MAJA's parameters in Theia production (seed post "Improvements of MAJA cloud masks
 #: in production", February 2018; thresholds checked against MAJA's parameter description).
 CLOUD_PRESETS = {

@@ -213,7 +213,7 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
         if problem:
             raise QgsProcessingException(problem)
         values = self.values(parameters, context)
-        results = run_job(self.spec.run, values, feedback)
+        results = run_job(self.spec.execute, values, feedback)
         self.postprocess(results, values, parameters, context, feedback)
         return results
 
