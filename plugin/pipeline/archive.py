@@ -387,6 +387,26 @@ def _run_algorithm(name, given, feedback):
     return spec.run(values, feedback)
 
 
+def _detached(task):
+    """``task`` raising its NeveErrors without their cause and context (a GDAL or rasterio error that may
+    not travel back to the client: the scheduler would then send only its text, and the manifest would
+    lose the error's code)."""
+    import functools
+
+    @functools.wraps(task)
+    def run_task(job):
+        failure = None
+        try:
+            return task(job)
+        except NeveError as error:
+            rebuild, args = error.__reduce__()
+            failure = rebuild(*args)
+        raise failure
+
+    return run_task
+
+
+@_detached
 def map_product(job):
     """Task: refine the cloud mask (with a preset) and map the snow of one product. ``job`` is the plain
     dict made by :func:`product_job`; returns the manifest entry's measured part. Raises on failure (the
@@ -412,6 +432,7 @@ def map_product(job):
                 outputs=outputs, finished=_now())
 
 
+@_detached
 def season_of_tile(job):
     """Task: the snow season of one tile from its maps (neve:snowseason)."""
     start = time.perf_counter()
@@ -424,7 +445,7 @@ def season_of_tile(job):
     outputs = {name: file_record(path, root) for name, path in job["outputs"].items() if os.path.exists(path)}
     return dict(_worker_identity(), seconds=round(time.perf_counter() - start, 3), worker_peak_mb=_peak_mb(),
                 period_start=str(results.get("PERIOD_START") or ""), period_stop=str(results.get("PERIOD_STOP") or ""),
-                maps_used=_number(results.get("MAPS_USED")), warnings=list(feedback.warnings), outputs=outputs,
+                maps_used=int(results.get("MAPS_USED") or 0), warnings=list(feedback.warnings), outputs=outputs,
                 finished=_now())
 
 
@@ -679,8 +700,11 @@ class _Run:
             self.write_manifest()
             return
         require_dask()
-        with connect(self.params.scheduler, self.params.workers, feedback) as client:
-            self.run_on(client, jobs, pending_seasons)
+        try:
+            with connect(self.params.scheduler, self.params.workers, feedback) as client:
+                self.run_on(client, jobs, pending_seasons)
+        finally:  # after the local cluster stopped: its killed workers' temporary files
+            self.remove_partial_files()
 
     def identify(self, paths):
         """Identity (or the exception) of each product, read with a few threads (metadata only)."""
@@ -717,7 +741,7 @@ class _Run:
             while not completed.is_empty():
                 if feedback.is_cancelled():
                     client.cancel(list(futures))
-                    raise Cancelled()
+                    raise ArchiveCancelled(self.manifest.path)
                 batch = completed.next_batch(block=False)
                 if not batch:
                     time.sleep(0.1)
@@ -736,7 +760,6 @@ class _Run:
                 self.write_manifest(force=False)
         finally:
             self.write_manifest()
-        self.remove_partial_files()
 
     def product_finished(self, future, path, identity, retries):
         fields = self.identity_fields(identity)
@@ -808,11 +831,21 @@ class _Run:
         """Temporary files that workers of this machine killed in the middle of a task left behind."""
         from ..io.raster import remove_stale
 
-        for tile in {e.get("tile") for e in self.entries.values() if e.get("tile")}:
+        for tile in set(self.tiles) | {e.get("tile") for e in self.entries.values() if e.get("tile")}:
             folder = os.path.join(self.root, tile)
             remove_stale(folder)
             if self.season:
                 remove_stale(season_folder(self.root, tile, *self.season))
+
+
+class ArchiveCancelled(Cancelled):
+    """The user cancelled an archive run: the tasks not finished were cancelled, the manifest records those
+    that were."""
+
+    def __init__(self, manifest):
+        NeveError.__init__(self, "cancelled", QT_TR_NOOP(
+            "Cancelled: the products finished before are recorded in {manifest}; run again to go on."),
+            manifest=manifest)
 
 
 def archive(inputs, params=ArchiveParams(), outputs=ArchiveOutputs(), feedback=None):
@@ -825,7 +858,7 @@ def archive(inputs, params=ArchiveParams(), outputs=ArchiveOutputs(), feedback=N
     try:
         state.run()
     except KeyboardInterrupt:
-        raise Cancelled() from None
+        raise ArchiveCancelled(state.manifest.path) from None
     entries = tuple(state.entries[p] for p in sorted(state.entries))
     seasons = tuple(state.season_entries[k] for k in sorted(state.season_entries))
     counts = {status: sum(1 for e in entries if e["status"] == status) for status in (DONE, SKIPPED, FAILED)}
