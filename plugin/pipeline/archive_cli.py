@@ -46,7 +46,8 @@ def parser(prog):
                    help=tr("the snow season of each tile from START to STOP (YYYY-MM-DD, inclusive)"))
     where = p.add_mutually_exclusive_group()
     where.add_argument("--scheduler", default="", metavar="tcp://HOST:PORT",
-                       help=tr("a running Dask scheduler whose workers see the same paths"))
+                       help=tr("a running Dask scheduler (its address, or its scheduler file) whose workers see the "
+                               "same paths"))
     where.add_argument("--workers", type=int, default=0, metavar="N",
                        help=tr("worker processes of the local cluster (default: one per core)"))
     p.add_argument("--retries", type=int, default=spec.parameter("RETRIES").default, metavar="N",

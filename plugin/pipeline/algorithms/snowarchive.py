@@ -48,9 +48,10 @@ def spec():
         Param("DATE_STOP", DATE, tr("Last day of the season"), tr("The last day of the season (inclusive)."),
               optional=True),
         Param("SCHEDULER", STRING, tr("Dask scheduler"),
-              tr("Address of a running Dask scheduler (tcp://host:8786) whose workers see the products and "
-                 "the output folder under the same paths. Empty: a local cluster of worker processes on "
-                 "this computer, stopped at the end."), default="", optional=True),
+              tr("Address of a running Dask scheduler (tcp://host:8786), or the file written by dask scheduler "
+                 "--scheduler-file; its workers must see the products and the output folder under the same "
+                 "paths. Empty: a local cluster of worker processes on this computer, stopped at the end."),
+              default="", optional=True),
         Param("WORKERS", INTEGER, tr("Local worker processes"),
               tr("Worker processes of the local cluster, one product at a time each (0: one per processor "
                  "core). Not used with a scheduler."), default=0, minimum=0, maximum=1024),
