@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="44"/>
+        <location filename="../plugin/pipeline/spec.py" line="141"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="45"/>
+        <location filename="../plugin/pipeline/spec.py" line="141"/>
         <source>Cloud masks</source>
         <translation>Masques de nuages</translation>
     </message>
@@ -19,242 +19,242 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="73"/>
+        <location filename="../plugin/processing/base.py" line="173"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="135"/>
+        <location filename="../plugin/errors.py" line="73"/>
         <source>Cancelled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="24"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="15"/>
         <source>MAJA cloud mask CLM (bits)</source>
         <translation>Masque de nuages MAJA CLM (bits)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="25"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="18"/>
         <source>MAJA geophysical mask MG2 (bits)</source>
         <translation>Masque géophysique MAJA MG2 (bits)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="26"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="15"/>
         <source>Sen2Cor scene classification SCL (classes)</source>
         <translation>Classification de scène Sen2Cor SCL (classes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="27"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="18"/>
         <source>Other raster (values)</source>
         <translation>Autre raster (valeurs)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="33"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 0: all clouds except the thinnest, and all shadows</source>
         <translation>Bit 0 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="34"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 1: all clouds except the thinnest</source>
         <translation>Bit 1 : tous les nuages sauf les plus fins</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="35"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 2: clouds from mono-temporal thresholds</source>
         <translation>Bit 2 : nuages détectés par seuils mono-temporels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="36"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 3: clouds from multi-temporal thresholds</source>
         <translation>Bit 3 : nuages détectés par seuils multi-temporels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="37"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 4: thinnest clouds</source>
         <translation>Bit 4 : nuages les plus fins</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="38"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 5: shadows of clouds detected in the image</source>
         <translation>Bit 5 : ombres des nuages détectés dans l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="39"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 6: shadows of clouds outside the image</source>
         <translation>Bit 6 : ombres de nuages situés hors de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="40"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 7: high clouds (cirrus band)</source>
         <translation>Bit 7 : nuages hauts (bande cirrus)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="46"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 0: water</source>
         <translation>Bit 0 : eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="47"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 1: all clouds</source>
         <translation>Bit 1 : tous les nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="48"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 2: snow</source>
         <translation>Bit 2 : neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="49"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 3: cloud shadows</source>
         <translation>Bit 3 : ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="50"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 4: topographic shadows</source>
         <translation>Bit 4 : ombres topographiques</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="51"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 5: hidden surfaces</source>
         <translation>Bit 5 : surfaces cachées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="52"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 6: sun too low for slope correction</source>
         <translation>Bit 6 : soleil trop bas pour la correction des pentes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="53"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 7: sun tangent to slope</source>
         <translation>Bit 7 : soleil rasant la pente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="59"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>0: no data</source>
         <translation>0 : pas de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>1: saturated or defective</source>
         <translation>1 : saturé ou défectueux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="61"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>2: dark area or topographic shadow</source>
         <translation>2 : zone sombre ou ombre topographique</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="62"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>3: cloud shadow</source>
         <translation>3 : ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="63"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>4: vegetation</source>
         <translation>4 : végétation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>5: not vegetated</source>
         <translation>5 : sol non végétalisé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>6: water</source>
         <translation>6 : eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="66"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>7: unclassified</source>
         <translation>7 : non classé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="67"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>8: cloud, medium probability</source>
         <translation>8 : nuage, probabilité moyenne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>9: cloud, high probability</source>
         <translation>9 : nuage, probabilité forte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>10: thin cirrus</source>
         <translation>10 : cirrus fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="70"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>11: snow or ice</source>
         <translation>11 : neige ou glace</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="107"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="96"/>
         <source>Cloud mask from a product&apos;s mask</source>
         <translation>Masque de nuages depuis le masque d'un produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="96"/>
         <source>A binary cloud mask (1 cloud, 0 clear, 255 no data) from a MAJA CLM or MG2 mask, a Sen2Cor SCL or any classified raster.</source>
         <translation>Un masque de nuages binaire (1 nuage, 0 clair, 255 pas de données) à partir d'un masque MAJA CLM ou MG2, d'une SCL Sen2Cor ou de tout raster classé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="114"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="104"/>
         <source>&lt;p&gt;Makes a binary cloud mask from the mask layer of a Sentinel-2 L2A product: 1 = cloud, 0 = clear, 255 = no data (uint8, tiled and compressed GeoTIFF).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia): a pixel is cloud when at least one of the chosen bits is set. The default, all bits (CLM &amp;gt; 0), is the choice of the Theia Snow collection (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt;: same with the bits of the geophysical mask (default: bit 1, all clouds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sen2Cor SCL&lt;/b&gt;: a pixel is cloud when its class is one of the chosen classes. The default, classes 3, 8, 9 and 10 (cloud shadow, clouds of medium and high probability, thin cirrus), is the choice of LIS for Sen2Cor products. Class 0 is no data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Other raster&lt;/b&gt;: a pixel is cloud when its value is one of the listed values, for example &lt;i&gt;1, 2, 5-7&lt;/i&gt;; left empty, every non-zero value counts.&lt;/p&gt;&lt;p&gt;Pixels equal to the input&apos;s no-data value are no data in the output.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Produit un masque de nuages binaire à partir de la couche de masque d'un produit Sentinel-2 L2A : 1 = nuage, 0 = clair, 255 = pas de données (uint8, GeoTIFF tuilé et compressé).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia) : un pixel est nuageux quand au moins un des bits choisis est à 1. Le choix par défaut, tous les bits (CLM &amp;gt; 0), est celui de la collection Neige de Theia (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt; : de même avec les bits du masque géophysique (par défaut : bit 1, tous les nuages).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCL Sen2Cor&lt;/b&gt; : un pixel est nuageux quand sa classe fait partie des classes choisies. Le choix par défaut, les classes 3, 8, 9 et 10 (ombre de nuage, nuages de probabilité moyenne et forte, cirrus fins), est celui de LIS pour les produits Sen2Cor. La classe 0 signifie pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autre raster&lt;/b&gt; : un pixel est nuageux quand sa valeur figure dans la liste, par exemple &lt;i&gt;1, 2, 5-7&lt;/i&gt; ; si la liste est vide, toute valeur non nulle compte.&lt;/p&gt;&lt;p&gt;Les pixels égaux à la valeur « pas de données » de l'entrée sont « pas de données » en sortie.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="87"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Mask raster</source>
         <translation>Raster de masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="138"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Kind of mask</source>
         <translation>Type de masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="138"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>How to read the mask raster: MAJA bit fields, Sen2Cor classes or plain values.</source>
         <translation>Comment lire le raster de masque : champs de bits MAJA, classes Sen2Cor ou simples valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="142"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>CLM bits that count as cloud</source>
         <translation>Bits du CLM comptés comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="142"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with a MAJA CLM. Default all bits (CLM &gt; 0), as in the Theia Snow collection.</source>
         <translation>Pour un CLM MAJA. Par défaut tous les bits (CLM &gt; 0), comme dans la collection Neige de Theia.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="147"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>MG2 bits that count as cloud</source>
         <translation>Bits du MG2 comptés comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="147"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with a MAJA MG2. Default bit 1, all clouds.</source>
         <translation>Pour un MG2 MAJA. Par défaut le bit 1, tous les nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>SCL classes that count as cloud</source>
         <translation>Classes de la SCL comptées comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with a Sen2Cor SCL. Default 3, 8, 9, 10, as in the Theia Snow method for Sen2Cor.</source>
         <translation>Pour une SCL Sen2Cor. Par défaut 3, 8, 9, 10, comme dans la méthode Neige de Theia pour Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="157"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Values that count as cloud</source>
         <translation>Valeurs comptées comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="157"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with another raster: values separated by commas, ranges with a dash (1, 2, 5-7). Empty: every non-zero value.</source>
         <translation>Pour un autre raster : valeurs séparées par des virgules, intervalles avec un tiret (1, 2, 5-7). Vide : toute valeur non nulle.</translation>
     </message>
@@ -264,27 +264,27 @@
         <translation>Masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="107"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="56"/>
         <source>Could not read the values &quot;{text}&quot;: write whole numbers separated by commas, ranges with a dash, for example 1, 2, 5-7.</source>
         <translation>Impossible de lire les valeurs « {text} » : écrivez des nombres entiers séparés par des virgules, les intervalles avec un tiret, par exemple 1, 2, 5-7.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="251"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="138"/>
         <source>No bit or class is selected: choose at least one that counts as cloud.</source>
         <translation>Aucun bit ni aucune classe n'est choisi : choisissez-en au moins un qui compte comme nuage.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="272"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="157"/>
         <source>{name} holds {dtype} values: a mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque contient des nombres entiers. S'agit-il d'une bande de réflectance plutôt que d'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="276"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="161"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of mask be &quot;Other raster&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, or les masques MAJA et la SCL Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque devrait-il être « Autre raster » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="222"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="117"/>
         <source>{name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is this the SCL file (read at full resolution)?</source>
         <translation>{name} contient la valeur {value}, or une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce bien le fichier SCL (lu à pleine résolution) ?</translation>
     </message>
@@ -944,32 +944,32 @@
         <translation>Aucun pixel</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="126"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="116"/>
         <source>&lt;p&gt;&lt;b&gt;From a product&lt;/b&gt;: the mask comes from the product itself, read in place: the CLM of a Theia product (or its MG2 when that kind is chosen), with no data from its EDG mask, or the SCL of a Sen2Cor product, at the chosen resolution (10 or 20 m; masks are resampled with nearest neighbour, never through JPEG2000 reduced resolutions).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Depuis un produit&lt;/b&gt; : le masque vient du produit lui-même, lu sur place : le CLM d'un produit Theia (ou son MG2 si ce type est choisi), avec les pixels sans données de son masque EDG, ou la SCL d'un produit Sen2Cor, à la résolution choisie (10 ou 20 m ; les masques sont rééchantillonnés au plus proche voisin, jamais par les résolutions réduites du JPEG2000).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="134"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>The mask layer of a product: a MAJA CLM or MG2 file, a Sen2Cor SCL file or any single-band classified raster. Used when no product is given.</source>
         <translation>La couche de masque d'un produit : un fichier MAJA CLM ou MG2, un fichier SCL Sen2Cor ou tout raster classé à une bande. Utilisée quand aucun produit n'est donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="146"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="35"/>
         <source>Resolution with a product (m)</source>
         <translation>Résolution avec un produit (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="162"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection works at 20 m).</source>
         <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Neige de Theia travaille à 20 m).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="122"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="98"/>
         <source>No input: give a Sentinel-2 L2A product or a mask raster.</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A ou un raster de masque.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="264"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="151"/>
         <source>{product} has no cloud mask (CLM, MG2 or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM, MG2 ou SCL).</translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="430"/>
+        <location filename="../ui/preview.py" line="429"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="518"/>
+        <location filename="../ui/preview.py" line="517"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="518"/>
+        <location filename="../ui/preview.py" line="517"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="541"/>
+        <location filename="../ui/preview.py" line="540"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -1359,12 +1359,12 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="228"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="228"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1389,7 +1389,7 @@
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="117"/>
+        <location filename="../plugin/pipeline/spec.py" line="192"/>
         <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
@@ -1424,77 +1424,77 @@
         <translation>{name} n'est pas sur la grille de {reference} : {name} a {grid}, {reference} a {reference_grid}. Donnez des couches sur la même grille, ou demandez un rééchantillonnage (« Rééchantillonner les couches sur d'autres grilles »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="113"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="141"/>
         <source>Could not read {name}: {error}</source>
         <translation>Impossible de lire {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="241"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="111"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="139"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="243"/>
         <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
         <translation>{product} n'a pas d'angles de visée par bande dans ses métadonnées : le tampon de parallaxe en a besoin. Mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="146"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="35"/>
         <source>Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection works at 20 m; the product&apos;s masks exist at both).</source>
         <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Theia Neige travaille à 20 m ; les masques du produit existent aux deux).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="155"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="44"/>
         <source>Parallax height (m, 0 = off)</source>
         <translation>Hauteur de parallaxe (m, 0 = sans)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="155"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="44"/>
         <source>The 12 bands of Sentinel-2 look in slightly different directions, so a cloud at this height appears at a different place in each band (larger for higher clouds, such as contrails). Above 0, the buffer also covers every displacement between the bands&apos; viewing directions for a cloud at this height (from the product&apos;s per-band mean viewing angles: needs a product). 0 (default): a plain disk, as MAJA.</source>
         <translation>Les 12 bandes de Sentinel-2 visent dans des directions légèrement différentes : un nuage à cette hauteur apparaît à une place différente dans chaque bande (d'autant plus qu'il est haut, comme les traînées de condensation). Au-dessus de 0, le tampon couvre aussi tous les déplacements entre les directions de visée des bandes pour un nuage à cette hauteur (d'après les angles de visée moyens de chaque bande du produit : il faut un produit). 0 (par défaut) : un simple disque, comme MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="23"/>
         <source>Buffer a mask by a distance</source>
         <translation>Tampon d'un masque à une distance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="183"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="23"/>
         <source>Exact Euclidean buffer of a mask (1 buffered, 0 outside, 255 no data), optionally extended by the parallax between the bands.</source>
         <translation>Tampon euclidien exact d'un masque (1 dans le tampon, 0 hors, 255 pas de données), étendu au besoin par la parallaxe entre les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="187"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="31"/>
         <source>&lt;p&gt;Buffers (dilates) a mask by a distance in metres, as MAJA dilates its cloud mask: 480 m in Theia production since February 2018, 240 m from May 2017 to February 2018; Sen2Cor does not buffer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exact definition&lt;/b&gt;: an output pixel is 1 when the Euclidean distance between its centre and the centre of some mask pixel is at most the distance, 0 otherwise, 255 where the input is no data. Pixel width and height come from the raster (non-square pixels are honoured); the result is the same whatever the size of the blocks it is computed in. The raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default: every non-zero value except no data); or, without a layer, the clouds of a Sentinel-2 L2A product: MAJA CLM bits 1, 2, 3 and 7 (every cloud except the thinnest, not shadows), or Sen2Cor SCL classes 8, 9 and 10, with no data from EDG or SCL 0. For another choice, make the mask with &quot;Cloud mask from a product&apos;s mask&quot; and give it as the layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallax&lt;/b&gt;: with a parallax height above 0 and a product (for its per-band viewing angles), the buffer also covers where the bands see a cloud at that height.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Entoure (dilate) un masque d'un tampon d'une distance en mètres, comme MAJA dilate son masque de nuages : 480 m dans la production Theia depuis février 2018, 240 m de mai 2017 à février 2018 ; Sen2Cor ne met pas de tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Définition exacte&lt;/b&gt; : un pixel de sortie vaut 1 quand la distance euclidienne entre son centre et le centre d'un pixel du masque est au plus la distance, 0 sinon, 255 là où l'entrée n'a pas de données. La largeur et la hauteur des pixels viennent du raster (les pixels non carrés sont respectés) ; le résultat est le même quelle que soit la taille des blocs de calcul. Le raster doit être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut : toute valeur non nulle sauf l'absence de données) ; ou, sans couche, les nuages d'un produit Sentinel-2 L2A : bits 1, 2, 3 et 7 du CLM de MAJA (tous les nuages sauf les plus fins, pas les ombres), ou classes 8, 9 et 10 du SCL de Sen2Cor, l'absence de données venant d'EDG ou du SCL 0. Pour un autre choix, faites le masque avec « Masque de nuages depuis le masque d'un produit » et donnez-le comme couche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallaxe&lt;/b&gt; : avec une hauteur de parallaxe supérieure à 0 et un produit (pour ses angles de visée par bande), le tampon couvre aussi les endroits où les bandes voient un nuage à cette hauteur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="206"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="9"/>
         <source>The mask to buffer, for example a cloud mask made by &quot;Cloud mask from a product&apos;s mask&quot;. When given, it is buffered even if a product is given too (the product then only provides the viewing angles of the parallax).</source>
         <translation>Le masque à entourer d'un tampon, par exemple un masque de nuages fait par « Masque de nuages depuis le masque d'un produit ». S'il est donné, c'est lui qui est traité même si un produit est donné aussi (le produit ne fournit alors que les angles de visée de la parallaxe).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="91"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="30"/>
         <source>Values that count as mask</source>
         <translation>Valeurs comptées comme masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="211"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="9"/>
         <source>Values of the mask raster that are buffered, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
         <translation>Valeurs du raster de masque qui reçoivent un tampon, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="263"/>
+        <location filename="../plugin/processing/dilatemask.py" line="15"/>
         <source>Buffered mask</source>
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="284"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="251"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="246"/>
+        <location filename="../plugin/pipeline/buffer.py" line="95"/>
         <source>Parallax of a cloud at {height:g} m between the bands: up to {spread:.0f} m.</source>
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
@@ -2039,172 +2039,172 @@
         <translation>4 ou plus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="48"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="54"/>
         <source>B12 (2190 nm), as MAJA</source>
         <translation>B12 (2190 nm), comme MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="52"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>Per pixel, from the sun and viewing angle grids</source>
         <translation>Par pixel, d'après les grilles d'angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="53"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>The product&apos;s scene flag (MAJA)</source>
         <translation>L'indicateur de scène du produit (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="54"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="55"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="59"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>Water mask (non-zero values are water)</source>
         <translation>Masque d'eau (les valeurs non nulles sont de l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>MAJA MG2 (bit 0 is water)</source>
         <translation>MG2 de MAJA (le bit 0 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="61"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>Sen2Cor SCL (class 6 is water)</source>
         <translation>SCL de Sen2Cor (la classe 6 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="120"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="193"/>
         <source>{product} has no sun and viewing angle grids ({band}) in its metadata, which per-pixel sunglint needs. Choose the product&apos;s scene flag, &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a pas de grilles d'angles solaires et de visée ({band}) dans ses métadonnées, dont le reflet du soleil par pixel a besoin. Choisissez pour le reflet du soleil l'indicateur de scène du produit, « toujours » ou « jamais ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="173"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="236"/>
         <source>the product&apos;s SunGlintDetected flag</source>
         <translation>l'indicateur SunGlintDetected du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="179"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="242"/>
         <source>MAJA&apos;s rule on the mean sun and viewing angles</source>
         <translation>la règle de MAJA sur les angles solaires et de visée moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="181"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="244"/>
         <source>{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. Choose &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="228"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="233"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="290"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="307"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="73"/>
         <source>SWIR band</source>
         <translation>Bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="307"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="73"/>
         <source>The band of the test: B12 as MAJA (its parameters: &quot;SWIR when available&quot;), or B11.</source>
         <translation>La bande du test : B12 comme MAJA (ses paramètres : « SWIR quand il existe »), ou B11.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="316"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="79"/>
         <source>Sunglint</source>
         <translation>Reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="316"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="79"/>
         <source>Where the higher threshold applies. Per pixel (default): where the angle between the viewing direction and the specular reflection of the sun is below the sunglint angle, from the product&apos;s sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a product with angle grids). The product&apos;s scene flag: MAJA&apos;s SunGlintDetected, or MAJA&apos;s rule on the mean angles when the product has no such flag (Sen2Cor). Always, or never.</source>
         <translation>Là où s'applique le seuil le plus haut. Par pixel (par défaut) : là où l'angle entre la direction de visée et la réflexion spéculaire du soleil est inférieur à l'angle de reflet, d'après les grilles d'angles solaires et de visée de la bande SWIR du produit (MAJA lui-même ne le fait pas ; il faut un produit avec des grilles d'angles). L'indicateur de scène du produit : SunGlintDetected de MAJA, ou la règle de MAJA sur les angles moyens quand le produit n'a pas cet indicateur (Sen2Cor). Toujours, ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="323"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="86"/>
         <source>Kind of water layer</source>
         <translation>Type de couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="323"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="86"/>
         <source>How to read the water layer: non-zero values are water (a water mask), MAJA MG2 bit 0, or Sen2Cor SCL class 6.</source>
         <translation>Comment lire la couche d'eau : les valeurs non nulles sont de l'eau (un masque d'eau), le bit 0 du MG2 de MAJA, ou la classe 6 du SCL de Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="331"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="96"/>
         <source>Resample layers on other grids</source>
         <translation>Rééchantillonner les couches sur d'autres grilles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="331"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="96"/>
         <source>Layers must lie on the grid of the first one (same CRS, pixel size and extent); a layer on another grid is refused unless this is ticked: it is then resampled (masks with nearest neighbour, reflectance with cubic convolution).</source>
         <translation>Les couches doivent être sur la grille de la première (même SCR, même taille de pixel, même emprise) ; une couche sur une autre grille est refusée sauf si cette case est cochée : elle est alors rééchantillonnée (les masques au plus proche voisin, la réflectance par convolution cubique).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="368"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="174"/>
         <source>No water: give the water layer (or a product).</source>
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="390"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="28"/>
         <source>Clouds over water (SWIR test, sunglint-aware)</source>
         <translation>Nuages sur l'eau (test SWIR, avec reflet du soleil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="393"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="28"/>
         <source>MAJA&apos;s SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), with sunglint per pixel, from the scene flag, always or never.</source>
         <translation>Le test SWIR de MAJA pour les nuages sur l'eau (1 nuage sur l'eau, 0 non, 255 pas de données), avec reflet du soleil par pixel, d'après l'indicateur de scène, toujours ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="415"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>SWIR reflectance layer</source>
         <translation>Couche de réflectance SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="415"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>The SWIR band (B12, or B11 when chosen) as a layer, used when no product is given; reflectance = (value + offset) / scale (advanced parameters). Its grid is the output&apos;s.</source>
         <translation>La bande SWIR (B12, ou B11 si elle est choisie) en couche, utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés). Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="419"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Water layer</source>
         <translation>Couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="419"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Where the water is: a water mask, a MAJA MG2 or a Sen2Cor SCL (say which below). Needed without a product; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau : un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor (précisez lequel ci-dessous). Nécessaire sans produit ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="473"/>
+        <location filename="../plugin/processing/waterclouds.py" line="16"/>
         <source>Clouds over water</source>
         <translation>Nuages sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="428"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Glint angle (degrees)</source>
         <translation>Angle de reflet (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="428"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Optional: the glint angle at each pixel, in degrees (float32), from the product&apos;s angle grids; 0 is the exact specular reflection of the sun.</source>
         <translation>Facultatif : l'angle de reflet en chaque pixel, en degrés (float32), d'après les grilles d'angles du produit ; 0 est la réflexion spéculaire exacte du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="432"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="27"/>
         <source>Percent of the water pixels found cloudy</source>
         <translation>Pourcentage des pixels d'eau trouvés nuageux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="477"/>
+        <location filename="../plugin/processing/waterclouds.py" line="18"/>
         <source>Glint angle</source>
         <translation>Angle de reflet</translation>
     </message>
@@ -2229,412 +2229,412 @@
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="104"/>
         <source>NIR (B8A) below the NIR threshold</source>
         <translation>PIR (B8A) sous le seuil PIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="104"/>
         <source>SWIR (B11) below the SWIR threshold</source>
         <translation>SWIR (B11) sous le seuil SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="108"/>
         <source>From the product (angle grids, else mean angles)</source>
         <translation>Du produit (grilles d'angles, sinon angles moyens)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="108"/>
         <source>The numbers below</source>
         <translation>Les nombres ci-dessous</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Dark-test band layer (NIR or SWIR)</source>
         <translation>Couche de la bande du test sombre (PIR ou SWIR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="74"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="117"/>
         <source>The band of the dark test as a layer (NIR B8A or B8, or SWIR B11, as chosen below), used when no product is given; reflectance = (value + offset) / scale (advanced parameters).</source>
         <translation>La bande du test sombre en couche (PIR B8A ou B8, ou SWIR B11, selon le choix ci-dessous), utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="123"/>
         <source>Dark test</source>
         <translation>Test sombre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="123"/>
         <source>Which band tells the dark pixels a shadow is made of: the near infrared (B8A with a product), dark in shadows over land, or the SWIR (B11).</source>
         <translation>Quelle bande désigne les pixels sombres dont une ombre est faite : le proche infrarouge (B8A avec un produit), sombre dans les ombres sur les terres, ou le SWIR (B11).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="127"/>
         <source>NIR dark threshold (reflectance, 0 to 1)</source>
         <translation>Seuil sombre PIR (réflectance, 0 à 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="127"/>
         <source>With the NIR test, a pixel is dark when its NIR reflectance is below this (strict). 0.15: the value of Google Earth Engine&apos;s Sentinel-2 cloud and shadow masking tutorial (s2cloudless).</source>
         <translation>Avec le test PIR, un pixel est sombre quand sa réflectance PIR est inférieure à cette valeur (strictement). 0,15 : la valeur du tutoriel de masquage des nuages et des ombres Sentinel-2 de Google Earth Engine (s2cloudless).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="89"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
         <source>SWIR dark threshold (reflectance, 0 to 1)</source>
         <translation>Seuil sombre SWIR (réflectance, 0 à 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="89"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
         <source>With the SWIR test, a pixel is dark when its B11 reflectance is below this (strict). 0.10: Névé's choice, about half the SWIR reflectance of vegetation and bare soil.</source>
         <translation>Avec le test SWIR, un pixel est sombre quand sa réflectance B11 est inférieure à cette valeur (strictement). 0,10 : le choix de Névé, environ la moitié de la réflectance SWIR de la végétation et du sol nu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="95"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="135"/>
         <source>Lowest cloud height (m)</source>
         <translation>Altitude de nuage la plus basse (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="95"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="135"/>
         <source>Cloud heights are tried from this one up. python-fmask: 200 m to 12 km; GRASS i.sentinel.mask: 1 to 4 km.</source>
         <translation>Les altitudes de nuage sont essayées à partir de celle-ci. python-fmask : de 200 m à 12 km ; GRASS i.sentinel.mask : de 1 à 4 km.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="101"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="139"/>
         <source>Highest cloud height (m)</source>
         <translation>Altitude de nuage la plus haute (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="101"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="139"/>
         <source>Cloud heights are tried up to this one (python-fmask: 12 km).</source>
         <translation>Les altitudes de nuage sont essayées jusqu'à celle-ci (python-fmask : 12 km).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="106"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="142"/>
         <source>Height step (m)</source>
         <translation>Pas d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="106"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="142"/>
         <source>Step between the heights tried. Default 100 m.</source>
         <translation>Pas entre les altitudes essayées. 100 m par défaut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="145"/>
         <source>Minimum dark fraction</source>
         <translation>Fraction sombre minimale</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="145"/>
         <source>A cloud gets a shadow only if, at its best height, more than this fraction of the clear pixels its projection covers are dark. Default 0.5 (Névé's choice: mostly dark); 0 keeps every best match.</source>
         <translation>Un nuage n'a une ombre que si, à sa meilleure altitude, plus de cette fraction des pixels clairs couverts par sa projection sont sombres. 0,5 par défaut (choix de Névé : surtout sombre) ; 0 garde chaque meilleure correspondance.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="117"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="150"/>
         <source>Whole swept area</source>
         <translation>Toute la zone balayée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="117"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="150"/>
         <source>Instead of the shadow at each cloud&apos;s best height, the whole area the clouds sweep from the lowest to the highest height (a cautious mask, dark pixels or not).</source>
         <translation>Au lieu de l'ombre à la meilleure altitude de chaque nuage, toute la zone que les nuages balaient de l'altitude la plus basse à la plus haute (un masque prudent, pixels sombres ou non).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="153"/>
         <source>Sun and viewing angles</source>
         <translation>Angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="153"/>
         <source>From the product: each cloud takes the angles of its centre from the product&apos;s 5 km sun and viewing angle grids (viewing angles averaged over the bands), or the product&apos;s mean angles when it has no grids. Or the numbers below, for layers.</source>
         <translation>Du produit : chaque nuage prend les angles de son centre dans les grilles d'angles solaires et de visée à 5 km du produit (angles de visée moyennés sur les bandes), ou les angles moyens du produit quand il n'a pas de grilles. Ou les nombres ci-dessous, pour des couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: the sun&apos;s angle from the vertical.</source>
         <translation>Utilisé avec des angles donnés en nombres : l'angle du soleil par rapport à la verticale.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Sun azimuth angle (degrees)</source>
         <translation>Angle azimutal solaire (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: direction of the sun seen from the ground, clockwise from north (the convention of the products&apos; metadata).</source>
         <translation>Utilisé avec des angles donnés en nombres : direction du soleil vu du sol, dans le sens horaire depuis le nord (la convention des métadonnées des produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Viewing zenith angle (degrees)</source>
         <translation>Angle zénithal de visée (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: the satellite&apos;s angle from the vertical (0 to about 12 for Sentinel-2).</source>
         <translation>Utilisé avec des angles donnés en nombres : l'angle du satellite par rapport à la verticale (de 0 à environ 12 pour Sentinel-2).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Viewing azimuth angle (degrees)</source>
         <translation>Angle azimutal de visée (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: direction of the satellite seen from the ground, clockwise from north.</source>
         <translation>Utilisé avec des angles donnés en nombres : direction du satellite vu du sol, dans le sens horaire depuis le nord.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="160"/>
+        <location filename="../plugin/pipeline/shadows.py" line="89"/>
         <source>The lowest cloud height ({low:g} m) is above the highest ({high:g} m).</source>
         <translation>L'altitude de nuage la plus basse ({low:g} m) est au-dessus de la plus haute ({high:g} m).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="164"/>
+        <location filename="../plugin/pipeline/shadows.py" line="93"/>
         <source>{count:.0f} heights to try: take a larger height step.</source>
         <translation>{count:.0f} altitudes à essayer : prenez un pas d'altitude plus grand.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="213"/>
+        <location filename="../plugin/pipeline/shadows.py" line="138"/>
         <source>{product} has no angle grids: the mean sun and viewing angles are used.</source>
         <translation>{product} n'a pas de grilles d'angles : les angles solaires et de visée moyens sont utilisés.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="219"/>
+        <location filename="../plugin/pipeline/shadows.py" line="144"/>
         <source>{product} has no sun and viewing angles: give the angles as numbers (&quot;Sun and viewing angles&quot;).</source>
         <translation>{product} n'a pas d'angles solaires et de visée : donnez les angles en nombres (« Angles solaires et de visée »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="252"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="25"/>
         <source>Cloud shadows from sun geometry</source>
         <translation>Ombres des nuages d'après la géométrie solaire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="255"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="25"/>
         <source>Shadows found by projecting each cloud along the sun direction over a range of heights and keeping the best match with dark pixels (1 shadow, 0 not, 255 no data).</source>
         <translation>Ombres trouvées en projetant chaque nuage selon la direction du soleil sur une plage d'altitudes et en gardant la meilleure correspondance avec des pixels sombres (1 ombre, 0 non, 255 pas de données).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="259"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="34"/>
         <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="280"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>Cloud mask layer</source>
         <translation>Couche de masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="280"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>The clouds whose shadows are searched for (non-zero values except no data), used when no product is given. Its grid is the output&apos;s; it must be in a projected CRS in metres.</source>
         <translation>Les nuages dont on cherche les ombres (valeurs non nulles sauf l'absence de données), utilisés quand aucun produit n'est donné. Sa grille est celle de la sortie ; elle doit être dans un SCR projeté en mètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="388"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="16"/>
         <source>Cloud shadows</source>
         <translation>Ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="289"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>Cloud heights (m)</source>
         <translation>Altitudes des nuages (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="289"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>Optional: on each cloud&apos;s pixels, the height found for it in metres (float32; no data where no shadow was found).</source>
         <translation>Facultatif : sur les pixels de chaque nuage, l'altitude trouvée pour lui en mètres (float32 ; pas de données là où aucune ombre n'a été trouvée).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="293"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="23"/>
         <source>Number of clouds</source>
         <translation>Nombre de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="294"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="23"/>
         <source>Number of clouds with a shadow</source>
         <translation>Nombre de nuages avec une ombre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="313"/>
+        <location filename="../plugin/pipeline/shadows.py" line="216"/>
         <source>No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers.</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches du masque de nuages et de la bande du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="368"/>
+        <location filename="../plugin/pipeline/shadows.py" line="259"/>
         <source>{count} clouds, {found} with a shadow.</source>
         <translation>{count} nuages, {found} avec une ombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="18"/>
         <source>Custom values (the parameters below)</source>
         <translation>Valeurs personnalisées (les paramètres ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="135"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="68"/>
         <source>Refine a cloud mask (Theia recipe)</source>
         <translation>Affiner un masque de nuages (recette Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="138"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="68"/>
         <source>From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, projected shadows and buffer, with Theia&apos;s presets or your own values.</source>
         <translation>D'un produit à un masque de nuages affiné compatible avec MAJA en une étape : nuages sur l'eau, ombres projetées et tampon, avec les préréglages de Theia ou vos propres valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="142"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="76"/>
         <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply only with custom values.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées : la distance du tampon et les seuils ci-dessous ne s'appliquent qu'avec les valeurs personnalisées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="166"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>MAJA CLM layer</source>
         <translation>Couche CLM de MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="166"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output&apos;s.</source>
         <translation>Sans produit : le masque de nuages CLM de MAJA (bits) à affiner. Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="169"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Sen2Cor SCL layer</source>
         <translation>Couche SCL de Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="169"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its class 6 is then the water unless a water layer is given.</source>
         <translation>Sans produit et sans CLM : la classification de scène de Sen2Cor, écrite en bits du CLM ; sa classe 6 est alors l'eau, sauf si une couche d'eau est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="173"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product: the SWIR band of the water test (B12, or B11 when chosen).</source>
         <translation>Sans produit : la bande SWIR du test sur l'eau (B12, ou B11 si elle est choisie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="176"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with a CLM layer; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau (un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor : précisez lequel ci-dessous). Nécessaire avec une couche CLM ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test.</source>
         <translation>Sans produit, pour les ombres : la bande PIR (B8A ou B8) ou SWIR (B11) du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="184"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="184"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA).</source>
         <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="190"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="23"/>
         <source>Used only with the preset &quot;Custom values&quot;; the other presets set it.</source>
         <translation>Utilisé seulement avec le préréglage « Valeurs personnalisées » ; les autres préréglages le fixent.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="197"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Project cloud shadows</source>
         <translation>Projeter les ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="197"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Search the shadows of the clouds (clouds over water included) from the sun geometry and add them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water it missed before February 2018.</source>
         <translation>Chercher les ombres des nuages (nuages sur l'eau compris) d'après la géométrie solaire et les ajouter en bits 0 et 5 du CLM. MAJA détecte lui-même des ombres, mais pas celles des nuages sur l'eau qu'il manquait avant février 2018.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="206"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Refined cloud mask (CLM bits)</source>
         <translation>Masque de nuages affiné (bits du CLM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="377"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="17"/>
         <source>Refined cloud classes</source>
         <translation>Classes de nuages affinées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="210"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
         <source>Cloud, percent of the valid pixels</source>
         <translation>Nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="211"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
         <source>Cloud shadow, percent of the valid pixels</source>
         <translation>Ombre de nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="213"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
         <source>Buffer, percent of the valid pixels</source>
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="235"/>
+        <location filename="../plugin/pipeline/refine.py" line="361"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="272"/>
+        <location filename="../plugin/pipeline/refine.py" line="267"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="347"/>
+        <location filename="../plugin/pipeline/refine.py" line="313"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="62"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="40"/>
         <source>Remove small objects and fill small holes</source>
         <translation>Retirer les petits objets et combler les petits trous</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="40"/>
         <source>Sieve of a mask with areas in square metres: small objects removed, small holes filled (1 mask, 0 outside, 255 no data).</source>
         <translation>Tamisage d'un masque avec des aires en mètres carrés : petits objets retirés, petits trous comblés (1 masque, 0 hors, 255 pas de données).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="87"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>The mask to clean, for example a cloud mask. When given, it is used even if a product is given too.</source>
         <translation>Le masque à nettoyer, par exemple un masque de nuages. S'il est donné, c'est lui qui est traité même si un produit est donné aussi.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="91"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Values of the mask raster that belong to the mask, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
         <translation>Valeurs du raster de masque qui font partie du masque, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="102"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Holes in the mask smaller than this are filled (a hole of exactly this area stays). No-data pixels are never filled. 0: keep every hole.</source>
         <translation>Les trous du masque plus petits que cette aire sont comblés (un trou d'exactement cette aire reste). Les pixels sans données ne sont jamais comblés. 0 : garder tous les trous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Connectivity</source>
         <translation>Connexité</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="13"/>
         <source>8: sides and corners</source>
         <translation>8 : côtés et coins</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="13"/>
         <source>4: sides only</source>
         <translation>4 : côtés seulement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Which pixels touch: by their sides and corners (8, default) or by their sides only (4).</source>
         <translation>Quels pixels se touchent : par leurs côtés et leurs coins (8, par défaut) ou par leurs côtés seulement (4).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="156"/>
+        <location filename="../plugin/processing/sievemask.py" line="16"/>
         <source>Sieved mask</source>
         <translation>Masque tamisé</translation>
     </message>
@@ -3064,22 +3064,22 @@
         <translation>Masque de nuages affiné…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="48"/>
         <source>&lt;p&gt;Cleans a mask: removes its objects (groups of touching mask pixels) smaller than the minimum object area, then fills its holes (groups of touching pixels outside the mask, no data excluded) smaller than the minimum hole area. An object or a hole whose area equals the minimum stays. Areas are in square metres: the number of pixels times the pixel area, so the raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;Pixels touch by their sides and corners (8-connectivity, default) or by their sides only (4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the area they have inside.&lt;/p&gt;&lt;p&gt;Defaults: 50000 m² for both, the minimum cloud area of GRASS i.sentinel.mask; using the same area for holes treats the mask and its background alike, as GDAL's sieve filter does. 0 turns a step off.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default every non-zero value except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nettoie un masque : retire ses objets (groupes de pixels du masque qui se touchent) plus petits que l'aire minimale des objets, puis comble ses trous (groupes de pixels hors du masque qui se touchent, absence de données exclue) plus petits que l'aire minimale des trous. Un objet ou un trou dont l'aire est égale au minimum reste. Les aires sont en mètres carrés : le nombre de pixels fois l'aire d'un pixel, le raster doit donc être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;Les pixels se touchent par leurs côtés et leurs coins (connexité 8, par défaut) ou par leurs côtés seulement (connexité 4). Les objets et les trous coupés par le bord du raster ou par l'absence de données comptent avec l'aire qu'ils ont à l'intérieur.&lt;/p&gt;&lt;p&gt;Par défaut : 50000 m² pour les deux, l'aire minimale des nuages de GRASS i.sentinel.mask ; la même aire pour les trous traite le masque et son fond de la même façon, comme le filtre de tamisage de GDAL. 0 désactive une étape.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut toute valeur non nulle sauf l'absence de données), ou les nuages d'un produit Sentinel-2 L2A (bits 1, 2, 3 et 7 du CLM de MAJA, classes 8, 9 et 10 du SCL de Sen2Cor). Sortie : 1 masque, 0 hors, 255 pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="96"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Minimum object area (m²)</source>
         <translation>Aire minimale des objets (m²)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="96"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Objects of the mask smaller than this are removed (an object of exactly this area stays). GRASS i.sentinel.mask: 50000 m² for clouds, 10000 m² for shadows. 0: keep every object.</source>
         <translation>Les objets du masque plus petits que cette aire sont retirés (un objet d'exactement cette aire reste). GRASS i.sentinel.mask : 50000 m² pour les nuages, 10000 m² pour les ombres. 0 : garder tous les objets.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="102"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Minimum hole area (m²)</source>
         <translation>Aire minimale des trous (m²)</translation>
     </message>
@@ -3274,32 +3274,32 @@
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="397"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="36"/>
         <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="138"/>
+        <location filename="../plugin/pipeline/sieve.py" line="107"/>
         <source>Minimum areas this large: the whole mask is labelled at once.</source>
         <translation>Aires minimales aussi grandes : tout le masque est étiqueté d'un coup.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="48"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="54"/>
         <source>B11 (1610 nm), the other SWIR band</source>
         <translation>B11 (1610 nm), l'autre bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="111"/>
+        <location filename="../plugin/pipeline/spec.py" line="186"/>
         <source>{parameter}: {value} is out of range; give a finite number.</source>
         <translation>{parameter} : {value} est hors limites ; donnez un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="113"/>
+        <location filename="../plugin/pipeline/spec.py" line="188"/>
         <source>{parameter}: {value} is out of range; give a value of at least {minimum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au moins {minimum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="115"/>
+        <location filename="../plugin/pipeline/spec.py" line="190"/>
         <source>{parameter}: {value} is out of range; give a value of at most {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
     </message>
@@ -3364,12 +3364,12 @@
         <translation>Choix : {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="57"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="58"/>
         <source>print the results as JSON on standard output</source>
         <translation>écrire les résultats en JSON sur la sortie standard</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="58"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="59"/>
         <source>print no log and no progress, only warnings</source>
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
@@ -3394,7 +3394,7 @@
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="97"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="98"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
@@ -3494,6 +3494,36 @@
         <translation>{value} n'est pas une réflectance Theia ({choices}).</translation>
     </message>
     <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>python-fmask</source>
+        <translation>python-fmask</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>Névé</source>
+        <translation>Névé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>Google Earth Engine (s2cloudless)</source>
+        <translation>Google Earth Engine (s2cloudless)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="17"/>
+        <source>GRASS i.sentinel.mask</source>
+        <translation>GRASS i.sentinel.mask</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="98"/>
+        <source>{value} is not one of {choices}.</source>
+        <translation>{value} n'est pas l'un de {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="105"/>
+        <source>No output file was given for {output}.</source>
+        <translation>Aucun fichier de sortie n'a été donné pour « {output} ».</translation>
+    </message>
+    <message>
         <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="17"/>
         <source>None: the product&apos;s own cloud mask</source>
         <translation>Aucune : le masque de nuages du produit</translation>
@@ -3555,8 +3585,8 @@
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
-        <source>Address of a running Dask scheduler (tcp://host:8786) whose workers see the products and the output folder under the same paths. Empty: a local cluster of worker processes on this computer, stopped at the end.</source>
-        <translation>Adresse d'un ordonnanceur Dask en marche (tcp://hôte:8786) dont les workers voient les produits et le dossier de sortie sous les mêmes chemins. Vide : une grappe locale de processus workers sur cet ordinateur, arrêtée à la fin.</translation>
+        <source>Address of a running Dask scheduler (tcp://host:8786), or the file written by dask scheduler --scheduler-file; its workers must see the products and the output folder under the same paths. Empty: a local cluster of worker processes on this computer, stopped at the end.</source>
+        <translation>Adresse d'un ordonnanceur Dask en marche (tcp://hôte:8786), ou le fichier écrit par dask scheduler --scheduler-file ; ses workers doivent voir les produits et le dossier de sortie sous les mêmes chemins. Vide : une grappe locale de processus workers sur cet ordinateur, arrêtée à la fin.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
@@ -3599,47 +3629,47 @@
         <translation>Un dossier par tuile avec les cartes de neige (&lt;date&gt;_&lt;satellite&gt;_SNW.tif) et la saison, et manifest.json : l'état, les chiffres et les fichiers de chaque produit. Relancer dans le même dossier saute ce qui est fait.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
         <source>Manifest</source>
         <translation>Manifeste</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
         <source>Products mapped</source>
         <translation>Produits cartographiés</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
         <source>Products already done</source>
         <translation>Produits déjà faits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
         <source>Products failed</source>
         <translation>Produits en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
         <source>Seasons done</source>
         <translation>Saisons faites</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
         <source>Seasons failed</source>
         <translation>Saisons en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="76"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="77"/>
         <source>Snow maps of an archive</source>
         <translation>Cartes de neige d'une archive</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="76"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="77"/>
         <source>The snow map of every product of a folder, and the season of each tile, on a Dask cluster or the processor cores of this computer; resumable.</source>
         <translation>La carte de neige de chaque produit d'un dossier, et la saison de chaque tuile, sur une grappe Dask ou les cœurs de cet ordinateur ; reprenable.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="84"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="85"/>
         <source>&lt;p&gt;Runs &lt;i&gt;neve:snowmap&lt;/i&gt; on every product of a folder (optionally after &lt;i&gt;neve:refinecloudmask&lt;/i&gt; with a preset), then &lt;i&gt;neve:snowseason&lt;/i&gt; on each tile&apos;s maps, as tasks of a Dask cluster: the worker processes of this computer, or the workers of a running scheduler (PBS or Slurm through dask-jobqueue, Kubernetes). The maps are the same files as single runs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt;: &lt;tt&gt;&amp;lt;tile&amp;gt;/&amp;lt;YYYYMMDD&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tile&amp;gt;/season_&amp;lt;start&amp;gt;_&amp;lt;stop&amp;gt;/&lt;/tt&gt; and &lt;tt&gt;manifest.json&lt;/tt&gt; (status done, skipped or failed of every product, the error of a failure, the worker, seconds, snow and cloud percentages, snowline, output files with their sizes and SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resumable&lt;/b&gt;: run it again into the same folder and finished products are skipped. A product that fails is tried again, then recorded as failed while the others go on; a task whose worker stops is rerun on another; no output is ever half-written.&lt;/p&gt;&lt;p&gt;Needs the Python packages dask and distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Lance &lt;i&gt;neve:snowmap&lt;/i&gt; sur chaque produit d'un dossier (après &lt;i&gt;neve:refinecloudmask&lt;/i&gt; avec un préréglage si demandé), puis &lt;i&gt;neve:snowseason&lt;/i&gt; sur les cartes de chaque tuile, comme tâches d'une grappe Dask : les processus workers de cet ordinateur, ou les workers d'un ordonnanceur en marche (PBS ou Slurm via dask-jobqueue, Kubernetes). Les cartes sont les mêmes fichiers qu'en lancements isolés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; : &lt;tt&gt;&amp;lt;tuile&amp;gt;/&amp;lt;AAAAMMJJ&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tuile&amp;gt;/season_&amp;lt;début&amp;gt;_&amp;lt;fin&amp;gt;/&lt;/tt&gt; et &lt;tt&gt;manifest.json&lt;/tt&gt; (état done, skipped ou failed de chaque produit, l'erreur d'un échec, le worker, les secondes, les pourcentages de neige et de nuages, la limite d'enneigement, les fichiers de sortie avec leur taille et leur SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reprenable&lt;/b&gt; : relancez-le dans le même dossier et les produits terminés sont sautés. Un produit qui échoue est réessayé, puis noté en échec pendant que les autres continuent ; une tâche dont le worker s'arrête est relancée sur un autre ; aucune sortie n'est jamais à moitié écrite.&lt;/p&gt;&lt;p&gt;Nécessite les paquets Python dask et distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</translation>
     </message>
@@ -3649,7 +3679,7 @@
         <translation>Le traitement d'une archive a besoin des paquets Python {packages} : installez-les avec python3 -m pip install &quot;{requirement}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="561"/>
+        <location filename="../plugin/pipeline/archive.py" line="590"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
@@ -3669,107 +3699,107 @@
         <translation>format inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="507"/>
+        <location filename="../plugin/pipeline/archive.py" line="535"/>
         <source>Could not reach the Dask scheduler at {address}: {error}</source>
         <translation>Impossible de joindre l'ordonnanceur Dask à {address} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="510"/>
+        <location filename="../plugin/pipeline/archive.py" line="538"/>
         <source>Dask scheduler {address}: {workers} workers.</source>
         <translation>Ordonnanceur Dask {address} : {workers} workers.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="527"/>
+        <location filename="../plugin/pipeline/archive.py" line="556"/>
         <source>Local Dask cluster: {workers} worker processes of one thread.</source>
         <translation>Grappe Dask locale : {workers} processus workers d'un fil chacun.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="542"/>
+        <location filename="../plugin/pipeline/archive.py" line="571"/>
         <source>No output folder was given.</source>
         <translation>Aucun dossier de sortie n'a été donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="544"/>
+        <location filename="../plugin/pipeline/archive.py" line="573"/>
         <source>{value} is not a refinement preset ({choices}).</source>
         <translation>{value} n'est pas un préréglage d'affinage ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="548"/>
+        <location filename="../plugin/pipeline/archive.py" line="577"/>
         <source>{value} is not an optional output ({choices}).</source>
         <translation>{value} n'est pas une sortie facultative ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="551"/>
+        <location filename="../plugin/pipeline/archive.py" line="580"/>
         <source>The season needs both its first and its last day (or neither, for no season).</source>
         <translation>La saison demande son premier et son dernier jour (ou aucun des deux, pour ne pas faire de saison).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="554"/>
+        <location filename="../plugin/pipeline/archive.py" line="583"/>
         <source>The season ends ({stop}) before it starts ({start}).</source>
         <translation>La saison finit ({stop}) avant de commencer ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="557"/>
+        <location filename="../plugin/pipeline/archive.py" line="586"/>
         <source>The number of retries cannot be negative.</source>
         <translation>Le nombre de nouveaux essais ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="559"/>
+        <location filename="../plugin/pipeline/archive.py" line="588"/>
         <source>Give a folder of products, or products.</source>
         <translation>Donnez un dossier de produits, ou des produits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="592"/>
+        <location filename="../plugin/pipeline/archive.py" line="621"/>
         <source>The workers running this task stopped each time (out of memory?): {error}</source>
         <translation>Les workers qui exécutaient cette tâche se sont arrêtés à chaque fois (mémoire épuisée ?) : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="653"/>
+        <location filename="../plugin/pipeline/archive.py" line="682"/>
         <source>No Sentinel-2 L2A product was found (zips named like Theia or Sen2Cor products, product folders, metadata files).</source>
         <translation>Aucun produit Sentinel-2 L2A n'a été trouvé (zips nommés comme des produits Theia ou Sen2Cor, dossiers de produits, fichiers de métadonnées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="677"/>
+        <location filename="../plugin/pipeline/archive.py" line="706"/>
         <source>{product} is the same acquisition (tile, day, satellite) as {other}: it is not mapped twice.</source>
         <translation>{product} est la même acquisition (tuile, jour, satellite) que {other} : elle n'est pas cartographiée deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="690"/>
+        <location filename="../plugin/pipeline/archive.py" line="719"/>
         <source>{total} products: {todo} to map, {skipped} already done.</source>
         <translation>{total} produits : {todo} à cartographier, {skipped} déjà faits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="773"/>
+        <location filename="../plugin/pipeline/archive.py" line="802"/>
         <source>{product}: failed: {error}</source>
         <translation>{product} : échec : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="768"/>
+        <location filename="../plugin/pipeline/archive.py" line="797"/>
         <source>{tile} {stem}: done in {seconds:.1f} s (snow {snow:.1f} %, cloud {cloud:.1f} %).</source>
         <translation>{tile} {stem} : fait en {seconds:.1f} s (neige {snow:.1f} %, nuages {cloud:.1f} %).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="810"/>
+        <location filename="../plugin/pipeline/archive.py" line="839"/>
         <source>No snow map of this tile was made.</source>
         <translation>Aucune carte de neige de cette tuile n'a été faite.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="823"/>
+        <location filename="../plugin/pipeline/archive.py" line="852"/>
         <source>{tile}: season {start} to {stop} done from {maps} maps.</source>
         <translation>{tile} : saison du {start} au {stop} faite à partir de {maps} cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="827"/>
+        <location filename="../plugin/pipeline/archive.py" line="856"/>
         <source>{tile}: the season failed: {error}</source>
         <translation>{tile} : la saison a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="846"/>
+        <location filename="../plugin/pipeline/archive.py" line="875"/>
         <source>Cancelled: the products finished before are recorded in {manifest}; run again to go on.</source>
         <translation>Annulé : les produits terminés avant sont notés dans {manifest} ; relancez pour continuer.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="865"/>
+        <location filename="../plugin/pipeline/archive.py" line="894"/>
         <source>Products: {done} done, {skipped} skipped, {failed} failed. Manifest: {manifest}</source>
         <translation>Produits : {done} faits, {skipped} sautés, {failed} en échec. Manifeste : {manifest}</translation>
     </message>
@@ -3805,21 +3835,21 @@
     </message>
     <message>
         <location filename="../plugin/pipeline/archive_cli.py" line="48"/>
-        <source>a running Dask scheduler whose workers see the same paths</source>
-        <translation>un ordonnanceur Dask en marche dont les workers voient les mêmes chemins</translation>
+        <source>a running Dask scheduler (its address, or its scheduler file) whose workers see the same paths</source>
+        <translation>un ordonnanceur Dask en marche (son adresse, ou son fichier d'ordonnanceur) dont les workers voient les mêmes chemins</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="50"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="51"/>
         <source>worker processes of the local cluster (default: one per core)</source>
         <translation>processus workers de la grappe locale (par défaut : un par cœur)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="52"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="53"/>
         <source>tries again of a failed product (default {value})</source>
         <translation>nouveaux essais d'un produit en échec (par défaut {value})</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="55"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="56"/>
         <source>optional outputs of each product: {choices}</source>
         <translation>sorties facultatives de chaque produit : {choices}</translation>
     </message>

@@ -61,3 +61,36 @@ DEFAULT_CLOUD_PRESET = "theia_2018"
 
 #: MAJA's sunglint test: likely when the glint angle is below this, in degrees (DOMAIN.md section 4).
 SUNGLINT_ANGLE = 30.0
+
+#: The cloud-mask algorithms (neve:cloudmask, dilatemask, waterclouds, cloudshadows, sievemask,
+#: refinecloudmask): the pixel size in metres of their output when the input is a product. 20 m, the grid
+#: of the Theia Snow collection; the products' masks exist at 10 and 20 m.
+CLOUD_RESOLUTION = 20
+
+#: The parallax buffer is off by default (0 m): a plain disk, as MAJA.
+PARALLAX_HEIGHT = 0.0
+
+#: The shadow search of neve:cloudshadows and neve:refinecloudmask (DOMAIN.md section 4).
+SHADOW_DEFAULTS = {
+    # Dark-pixel thresholds (reflectance): NIR 0.15 as the Sentinel-2 cloud and shadow masking tutorial of
+    # Google Earth Engine with s2cloudless (NIR_DRK_THRESH); SWIR 0.10, Névé's choice: about half the SWIR
+    # reflectance of vegetation and bare soil, above that of water.
+    "DARK_THRESHOLD_NIR": 0.15,
+    "DARK_THRESHOLD_SWIR": 0.10,
+    # Heights: python-fmask scans 200 m to 12 km (GRASS i.sentinel.mask 1 to 4 km), by 100 m here.
+    "HEIGHT_MIN": 200.0,
+    "HEIGHT_MAX": 12000.0,
+    "HEIGHT_STEP": 100.0,
+    # Névé's choice: a projection must be mostly dark to be taken as the object's shadow.
+    "MIN_DARK_FRACTION": 0.5,
+    # Angles given as numbers (for layers without metadata): a plausible mid-latitude morning sun and a
+    # satellite at the vertical, to be replaced by the scene's.
+    "SUN_ZENITH": 30.0,
+    "SUN_AZIMUTH": 150.0,
+    "VIEW_ZENITH": 0.0,
+    "VIEW_AZIMUTH": 0.0,
+}
+
+#: neve:sievemask: GRASS i.sentinel.mask removes clouds smaller than 50000 m2 (its cloud_threshold
+#: default); the same area for holes treats the mask and its background alike.
+SIEVE_MIN_AREA = 50000.0

@@ -238,7 +238,9 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             elif kind in (s.NUMBER, s.INTEGER):
                 if parameter.optional and parameter.default is None and parameters.get(name) is None:
                     value = None
-                elif kind == s.NUMBER:
+                elif kind == s.NUMBER or parameter.threshold:
+                    # a threshold is read as a number even where its slider steps by whole units (DISTANCE):
+                    # a script or a model may give 49.6 m, which the buffer honours
                     value = self.parameterAsDouble(parameters, name, context)
                 else:
                     value = self.parameterAsInt(parameters, name, context)
