@@ -466,8 +466,7 @@ def archive_tile_case():
     worker's peak memory from the manifest, and the whole command's wall time."""
     import shutil
 
-    product = textured_theia_product()
-    dem = snowmap_inputs()[1]       # the 20 m DEM of the same scene
+    product, dem = snowmap_inputs()     # Scene.full_tile(texture=0.1) and its 20 m DEM
     env = dict(os.environ, PYTHONPATH=os.path.join(OUT, "import"))
     env.pop("QT_QPA_PLATFORM", None)
 

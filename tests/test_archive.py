@@ -300,6 +300,36 @@ def test_a_damaged_map_or_season_is_made_again(archive_inputs, single_runs, tmp_
 
 
 @pytest.mark.slow
+def test_with_a_refine_preset_the_files_are_refinecloudmask_then_snowmap(archive_inputs, tmp_path):
+    products = sorted(p for p, stem in archive_inputs["stems"].items() if stem.startswith("T31TCH"))[:2]
+    out = tmp_path / "maps"
+    result = run_archive(out, "--dem", archive_inputs["dem"], "--workers", "2", "--refine", "theia_2017",
+                         "--also", "bits", "--json", *products)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["PRODUCTS_DONE"] == 2
+    entries = {e["product"]: e for e in manifest(out)["products"]}
+    for product in products:
+        stem = archive_inputs["stems"][product]
+        reference = {suffix: str(tmp_path / "single" / (stem + suffix))
+                     for suffix in ("_CLM.tif", "_CLASSES.tif", "_SNW.tif", "_BITS.tif")}
+        os.makedirs(os.path.dirname(reference["_SNW.tif"]), exist_ok=True)
+        for args in (["refinecloudmask", "--input-product", product, "--preset", "theia_2017",
+                      "--output", reference["_CLM.tif"], "--output-classes", reference["_CLASSES.tif"]],
+                     ["snowmap", "--input-product", product, "--dem", archive_inputs["dem"], "--cloud-mask",
+                      reference["_CLM.tif"], "--cloud-mask-type", "clm", "--output", reference["_SNW.tif"],
+                      "--output-bits", reference["_BITS.tif"]]):
+            single = subprocess.run([sys.executable, "-m", "neve", *args, "--quiet"], env=ENV, capture_output=True,
+                                    text=True, timeout=300)
+            assert single.returncode == 0, single.stderr
+        for suffix, path in reference.items():
+            assert same_bytes(str(out / (stem + suffix)), path), stem + suffix
+        assert set(entries[product]["outputs"]) == {"OUTPUT", "OUTPUT_BITS", "CLOUD_MASK", "CLOUD_CLASSES"}
+    # the same products without refinement: other settings, so mapped again (not skipped)
+    result = run_archive(out, "--dem", archive_inputs["dem"], "--workers", "1", "--json", *products)
+    assert json.loads(result.stdout)["PRODUCTS_DONE"] == 2
+
+
+@pytest.mark.slow
 def test_a_worker_killed_in_the_middle_of_a_task_changes_nothing(archive_inputs, single_runs, processes,
                                                                    tmp_path):
     address, workers = start_cluster(processes, tmp_path)

@@ -5,11 +5,12 @@ The command line has a shorter form of it: ``python3 -m neve archive`` (``pipeli
 from ...i18n import tr
 from ..spec import DATE, ENUM, FILE_OUT, FILES, FOLDER, FOLDER_OUT, INTEGER, NUMBER, RASTER, STRING, AlgorithmSpec, Output, Param
 from ..thresholds import preset_labels
-from . import runner
+from . import refinecloudmask, runner
 
 #: (import name, what to install) of the packages an archive run needs.
 REQUIRES = (("dask", "dask[distributed]"), ("distributed", "dask[distributed]"))
-REFINE_KEYS = ("none", "theia_2018", "theia_2017", "no_buffer")
+#: No refinement, or a preset of neve:refinecloudmask (not "custom": an archive takes no thresholds).
+REFINE_KEYS = ("none",) + tuple(key for key in refinecloudmask.PRESET_KEYS if key != "custom")
 
 
 def refine_options():
