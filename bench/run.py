@@ -428,6 +428,7 @@ def archive_case():
     def run(out_dir):
         numbers = {"load_average_before": [round(x, 2) for x in os.getloadavg()]}
         single = []
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         shutil.rmtree(os.path.join(out_dir, "single"), ignore_errors=True)
         for index, product in enumerate(products):
             start = time.perf_counter()
@@ -435,6 +436,9 @@ def archive_case():
                             "--output", os.path.join(out_dir, "single", "{}.tif".format(index)), "--quiet"],
                            env=env, check=True)
             single.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        numbers["single_runs_cpu_sum_s"] = round(after.ru_utime + after.ru_stime - children.ru_utime
+                                                 - children.ru_stime, 2)
         numbers["single_runs_sum_s"] = round(sum(single), 2)
         numbers["single_run_median_s"] = round(sorted(single)[len(single) // 2], 2)
         for workers in (1, 2):
@@ -449,6 +453,8 @@ def archive_case():
             assert len(entries) == ARCHIVE_PRODUCTS and all(e["status"] == "done" for e in entries)
             numbers["archive_{}_worker_task_median_s".format(workers)] = round(
                 sorted(e["seconds"] for e in entries)[len(entries) // 2], 2)
+            numbers["archive_{}_worker_task_cpu_median_s".format(workers)] = round(
+                sorted(e["cpu_seconds"] for e in entries)[len(entries) // 2], 2)
             numbers["archive_{}_worker_peak_mb".format(workers)] = max(e["worker_peak_mb"] for e in entries)
         numbers["speedup_2_vs_1"] = round(numbers["archive_1_worker_s"] / numbers["archive_2_worker_s"], 2)
         numbers["archive_1_worker_vs_single_runs"] = round(numbers["archive_1_worker_s"] / numbers["single_runs_sum_s"], 3)
@@ -482,7 +488,8 @@ def archive_tile_case():
             with open(os.path.join(target, "manifest.json"), encoding="utf-8") as f:
                 entry = json.load(f)["products"][0]
             assert entry["status"] == "done", entry
-            numbers["refine_{}".format(refine)] = {"task_s": entry["seconds"], "command_s": round(wall, 2),
+            numbers["refine_{}".format(refine)] = {"task_s": entry["seconds"], "task_cpu_s": entry["cpu_seconds"],
+                                                   "command_s": round(wall, 2),
                                                    "worker_peak_mb": entry["worker_peak_mb"]}
         numbers["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
         return numbers
