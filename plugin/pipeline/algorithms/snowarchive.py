@@ -44,7 +44,7 @@ def spec():
               default="none", options=refine_options()),
         Param("DATE_START", DATE, tr("First day of the season"),
               tr("With the last day: the snow season of each tile (neve:snowseason) from its maps, in "
-                 "season_<start>_<stop> in the tile's folder. Leave both empty for maps only."),
+                 "season_YYYYMMDD_YYYYMMDD in the tile's folder. Leave both empty for maps only."),
               optional=True),
         Param("DATE_STOP", DATE, tr("Last day of the season"), tr("The last day of the season (inclusive)."),
               optional=True),
@@ -63,7 +63,7 @@ def spec():
               tr("Written beside each snow map, named after it."), default=[], options=extra_output_options(),
               multiple=True, optional=True, advanced=True),
         Param("OUTPUT_FOLDER", FOLDER_OUT, tr("Output folder"),
-              tr("One folder per tile with the snow maps (<date>_<satellite>_SNW.tif) and the season, and "
+              tr("One folder per tile with the snow maps (YYYYMMDD_S2A_SNW.tif) and the season, and "
                  "manifest.json: the status, numbers and files of every product. Running again into the same "
                  "folder skips what is done.")),
     )
