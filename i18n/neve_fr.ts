@@ -294,17 +294,17 @@
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="65"/>
+        <location filename="../ui/preview.py" line="69"/>
         <source>Clear</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="60"/>
+        <location filename="../ui/preview.py" line="64"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="67"/>
+        <location filename="../ui/preview.py" line="71"/>
         <source>No data</source>
         <translation>Pas de données</translation>
     </message>
@@ -629,32 +629,32 @@
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="60"/>
+        <location filename="../ui/preview.py" line="64"/>
         <source>No snow</source>
         <translation>Pas de neige</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="66"/>
+        <location filename="../ui/preview.py" line="70"/>
         <source>Cloud over water (SWIR test)</source>
         <translation>Nuage sur l'eau (test SWIR)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="67"/>
+        <location filename="../ui/preview.py" line="71"/>
         <source>Buffer</source>
         <translation>Tampon</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="99"/>
+        <location filename="../ui/preview.py" line="103"/>
         <source>The preview needs the Python packages {packages}, which this QGIS cannot import.</source>
         <translation>L'aperçu a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="107"/>
+        <location filename="../ui/preview.py" line="111"/>
         <source>{product} lacks what the preview needs: the bands B3, B4 and B11 and a cloud mask (CLM or SCL).</source>
         <translation>Il manque à {product} ce dont l'aperçu a besoin : les bandes B3, B4 et B11 et un masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="115"/>
+        <location filename="../ui/preview.py" line="119"/>
         <source>with DEM</source>
         <translation>avec MNT</translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="510"/>
+        <location filename="../ui/preview.py" line="430"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="598"/>
+        <location filename="../ui/preview.py" line="518"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="598"/>
+        <location filename="../ui/preview.py" line="518"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="621"/>
+        <location filename="../ui/preview.py" line="541"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -2219,7 +2219,7 @@
         <translation>Angle de reflet</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="65"/>
+        <location filename="../ui/preview.py" line="69"/>
         <source>Cloud or shadow of the product&apos;s mask</source>
         <translation>Nuage ou ombre du masque du produit</translation>
     </message>
@@ -2674,157 +2674,157 @@
         <translation>Masque de nuages binaire (non nul = nuage)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="27"/>
         <source>Gascoin et al. 2020: 0.5 tanh(2.65 NDSI - 1.42) + 0.5</source>
         <translation>Gascoin et al. 2020 : 0,5 tanh(2,65 NDSI - 1,42) + 0,5</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="27"/>
         <source>Linear (older LIS): 1.45 NDSI - 0.01</source>
         <translation>Linéaire (anciennes versions de LIS) : 1,45 NDSI - 0,01</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="120"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="132"/>
         <source>Snow map (Theia/LIS method)</source>
         <translation>Carte de neige (méthode Theia/LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="120"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="132"/>
         <source>The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products.</source>
         <translation>La carte de neige à 20 m de la collection Theia Neige (0 pas de neige, 100 neige, 205 nuage), faite avec les deux passes de Let-It-Snow, avec vos seuils, sur des produits Theia ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="35"/>
         <source>Green band (B3)</source>
         <translation>Bande verte (B3)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="35"/>
         <source>Used when no product is given: the green band (B3, 10 m or 20 m) as digital numbers.</source>
         <translation>Utilisée quand aucun produit n'est donné : la bande verte (B3, 10 m ou 20 m) en comptes numériques.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="32"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="38"/>
         <source>Red band (B4)</source>
         <translation>Bande rouge (B4)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="32"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="38"/>
         <source>Used when no product is given: the red band (B4, 10 m or 20 m) as digital numbers.</source>
         <translation>Utilisée quand aucun produit n'est donné : la bande rouge (B4, 10 m ou 20 m) en comptes numériques.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="35"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="41"/>
         <source>SWIR band (B11)</source>
         <translation>Bande SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="35"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="41"/>
         <source>Used when no product is given: the SWIR band (B11, 20 m). The map is made on its grid, and its no-data pixels are the map&apos;s no data.</source>
         <translation>Utilisée quand aucun produit n'est donné : la bande SWIR (B11, 20 m). La carte est faite sur sa grille, et ses pixels sans données sont ceux de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="44"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="50"/>
         <source>How to read the cloud mask layer. MAJA CLM bits: any bit is cloud, bits 5 and 6 are shadows and bit 7 high clouds, which stay cloud whatever the dark-cloud test says. Sen2Cor SCL: classes 3, 8, 9 and 10 are cloud, 3 is shadow and 10 high cloud. Binary: non-zero is cloud, with no shadow or high cloud.</source>
         <translation>Comment lire la couche de masque de nuages. Bits du CLM de MAJA : tout bit est un nuage, les bits 5 et 6 sont des ombres et le bit 7 des nuages hauts, qui restent des nuages quel que soit le résultat du test des nuages sombres. SCL de Sen2Cor : les classes 3, 8, 9 et 10 sont des nuages, 3 est une ombre et 10 un nuage haut. Binaire : toute valeur non nulle est un nuage, sans ombre ni nuage haut.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="50"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="56"/>
         <source>Digital elevation model</source>
         <translation>Modèle numérique de terrain</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="50"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="56"/>
         <source>Elevations in metres, in any CRS and resolution: resampled onto the 20 m grid with cubic splines. Pixels without elevation get no pass 2. Without a DEM, pass 2 is skipped.</source>
         <translation>Altitudes en mètres, dans n'importe quel SCR et à n'importe quelle résolution : rééchantillonnées sur la grille de 20 m par splines cubiques. Les pixels sans altitude n'ont pas de passe 2. Sans MNT, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="54"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="60"/>
         <source>Tree cover density</source>
         <translation>Densité du couvert arboré</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="54"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="60"/>
         <source>Tree cover density in percent (0 to 100, above 100 unknown), such as the Copernicus layer LIS uses. Needed for the on-ground fractional snow cover and the QC flags.</source>
         <translation>Densité du couvert arboré en pour cent (0 à 100, au-delà de 100 inconnue), comme la couche Copernicus qu'utilise LIS. Nécessaire pour la fraction de couvert neigeux au sol et les indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="58"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="69"/>
         <source>Elevation band height (m)</source>
         <translation>Hauteur des tranches d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="58"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="69"/>
         <source>Height of the elevation bands of the snowline histogram, in metres. LIS default 100.</source>
         <translation>Hauteur des tranches d'altitude de l'histogramme de la limite de la neige, en mètres. Valeur par défaut de LIS : 100.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="61"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="72"/>
         <source>Snow fraction of a snowy band</source>
         <translation>Fraction de neige d'une tranche enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="61"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="72"/>
         <source>An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow (0 to 1). LIS default 0.10.</source>
         <translation>Une tranche d'altitude est enneigée quand plus de cette fraction de ses pixels dégagés sont de la neige de la passe 1 (0 à 1). Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="76"/>
         <source>Clear fraction of a snowy band</source>
         <translation>Fraction dégagée d'une tranche enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="76"/>
         <source>An elevation band counts only when more than this fraction of its pixels are clear (0 to 1). LIS default 0.10.</source>
         <translation>Une tranche d'altitude ne compte que si plus de cette fraction de ses pixels sont dégagés (0 à 1). Valeur par défaut de LIS : 0,10.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="80"/>
         <source>Snow fraction needed for pass 2</source>
         <translation>Fraction de neige nécessaire à la passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="80"/>
         <source>Pass 2 runs only when pass 1 found snow on more than this fraction of the image (0 to 1). LIS default 0.001 (0.1 %).</source>
         <translation>La passe 2 n'a lieu que si la passe 1 a trouvé de la neige sur plus de cette fraction de l'image (0 à 1). Valeur par défaut de LIS : 0,001 (0,1 %).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="73"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="84"/>
         <source>Resize factor of the dark-cloud test</source>
         <translation>Facteur de réduction du test des nuages sombres</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="73"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="84"/>
         <source>The red band is averaged over this many 20 m pixels (12: 240 m) for the dark-cloud test. LIS default 12.</source>
         <translation>La bande rouge est moyennée sur ce nombre de pixels de 20 m (12 : 240 m) pour le test des nuages sombres. Valeur par défaut de LIS : 12.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="77"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="88"/>
         <source>No-data code of the map</source>
         <translation>Code d'absence de données de la carte</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="77"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="88"/>
         <source>Value of the map&apos;s no-data pixels: 255 (LIS 1.6 and later, the Theia Snow collection today) or 254 (LIS up to 1.5).</source>
         <translation>Valeur des pixels sans données de la carte : 255 (LIS 1.6 et suivants, la collection Theia Neige aujourd'hui) ou 254 (LIS jusqu'à la version 1.5).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="81"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="92"/>
         <source>Count no-data pixels in the snowline histogram (as LIS)</source>
         <translation>Compter les pixels sans données dans l'histogramme de la limite de la neige (comme LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="81"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="92"/>
         <source>LIS builds the elevation histogram over every pixel, no data included, so that no-data pixels count as clear and snow-free; the map is LIS&apos;s only that way. Uncheck to leave them out (the snowline then ignores the swath edge).</source>
         <translation>LIS construit l'histogramme des altitudes sur tous les pixels, y compris ceux sans données, qui comptent alors comme dégagés et sans neige ; la carte n'est celle de LIS qu'ainsi. Décochez pour les écarter (la limite de la neige ignore alors le bord de la fauchée).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="86"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="97"/>
         <source>Fractional snow cover formula</source>
         <translation>Formule de la fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="86"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="97"/>
         <source>How the NDSI of a snow pixel gives its fractional snow cover: Gascoin et al. 2020, calibrated on Sentinel-2 (LIS default), or the older linear formula.</source>
         <translation>Comment le NDSI d'un pixel de neige donne sa fraction de couvert neigeux : Gascoin et al. 2020, étalonnée sur Sentinel-2 (par défaut dans LIS), ou l'ancienne formule linéaire.</translation>
     </message>
@@ -2834,7 +2834,7 @@
         <translation>Carte de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="90"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="102"/>
         <source>0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).</source>
         <translation>0 pas de neige, 100 neige, 205 nuage, le code d'absence de données là où la bande SWIR n'a pas de données (uint8).</translation>
     </message>
@@ -2844,17 +2844,17 @@
         <translation>Champ de bits des couches intermédiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="92"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="104"/>
         <source>LIS&apos;s bit field: bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag (MG2 &gt;= 64).</source>
         <translation>Le champ de bits de LIS : bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente (MG2 &gt;= 64).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="95"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="107"/>
         <source>NDSI</source>
         <translation>NDSI (indice de neige normalisé)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="95"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="107"/>
         <source>The NDSI (float32), no data where the map has none.</source>
         <translation>Le NDSI (float32), sans données là où la carte n'en a pas.</translation>
     </message>
@@ -2864,7 +2864,7 @@
         <translation>Fraction de couvert neigeux au-dessus de la canopée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="97"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="109"/>
         <source>FSC in percent (1 to 100) on snow pixels; 0 no snow, 205 cloud, the no-data code.</source>
         <translation>FSC en pour cent (1 à 100) sur les pixels de neige ; 0 pas de neige, 205 nuage, le code d'absence de données.</translation>
     </message>
@@ -2874,7 +2874,7 @@
         <translation>Fraction de couvert neigeux au sol</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="100"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="112"/>
         <source>Needs the tree cover density: FSC / (1 - tree cover), in percent; codes as the FSC.</source>
         <translation>Nécessite la densité du couvert arboré : FSC / (1 - couvert arboré), en pour cent ; mêmes codes que la FSC.</translation>
     </message>
@@ -2884,32 +2884,27 @@
         <translation>Indicateurs de qualité de la fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="103"/>
-        <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (not computed).</source>
-        <translation>Nécessite la densité du couvert arboré. Bits : 0 soleil trop bas, 1 soleil rasant, 2 eau, 3 couvert arboré au-dessus de 90 %, 4 neige sous un nuage fin, 5 couvert arboré inconnu, 6 neige à l'ombre (non calculé).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="107"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="119"/>
         <source>Snow and cloud polygons</source>
         <translation>Polygones de neige et de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="107"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="119"/>
         <source>Polygons of the snow (DN 100) and cloud (DN 205) pixels of the map, in a GeoPackage, with the fields DN and class.</source>
         <translation>Polygones des pixels de neige (DN 100) et de nuages (DN 205) de la carte, dans un GeoPackage, avec les champs DN et class.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="122"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="122"/>
         <source>An HTML page with the elevation histogram (snow, cloud and clear fractions per band, the snowline marked) and the numbers of the run.</source>
         <translation>Une page HTML avec l'histogramme des altitudes (fractions de neige, de nuages et de pixels dégagés par tranche, la limite de la neige marquée) et les chiffres du traitement.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="115"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="127"/>
         <source>Snowline elevation (m)</source>
         <translation>Altitude de la limite de la neige (m)</translation>
     </message>
@@ -2924,42 +2919,42 @@
         <translation>Nuages (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="168"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="202"/>
         <source>The on-ground fractional snow cover and the QC flags need a tree cover density layer (TCD).</source>
         <translation>La fraction de couvert neigeux au sol et les indicateurs de qualité nécessitent une couche de densité du couvert arboré (TCD).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="162"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="196"/>
         <source>No output file was given for the snow map.</source>
         <translation>Aucun fichier de sortie n'a été donné pour la carte de neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="164"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="198"/>
         <source>The snow and cloud polygons are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
         <translation>Les polygones de neige et de nuages sont écrits dans un GeoPackage : donnez un nom de fichier se terminant par .gpkg (et non {path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="147"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="181"/>
         <source>The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="150"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="184"/>
         <source>The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="153"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="187"/>
         <source>{parameter} must be above 0 (it is {value:g}).</source>
         <translation>{parameter} doit être supérieur à 0 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="155"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="189"/>
         <source>{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).</source>
         <translation>{parameter} est une fraction : il doit être compris entre 0 et 1 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="157"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="191"/>
         <source>The no-data code must be 254 or 255 (it is {value}).</source>
         <translation>Le code d'absence de données doit être 254 ou 255 (il vaut {value}).</translation>
     </message>
@@ -2969,87 +2964,87 @@
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="340"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="393"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
         <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="342"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="395"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="355"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="413"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
         <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="357"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="415"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
         <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite de la neige) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="365"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="465"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="373"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="473"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="377"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="477"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="409"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="522"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="271"/>
+        <location filename="../plugin/pipeline/lis.py" line="355"/>
         <source>The DEM has no elevation over the scene: pass 2 is skipped.</source>
         <translation>Le MNT n'a aucune altitude sur la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="275"/>
+        <location filename="../plugin/pipeline/lis.py" line="359"/>
         <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
         <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="369"/>
+        <location filename="../plugin/pipeline/lis.py" line="469"/>
         <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
         <translation>Aucune tranche d'altitude n'est enneigée : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="371"/>
+        <location filename="../plugin/pipeline/lis.py" line="471"/>
         <source>Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is skipped.</source>
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="469"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="582"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="489"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="602"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="603"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="490"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="603"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="53"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="54"/>
         <source>Snow map of {product}</source>
         <translation>Carte de neige de {product}</translation>
     </message>
@@ -3119,82 +3114,82 @@
         <translation>Neige de la passe 1 (% de l'image)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="41"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="42"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="42"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="43"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="43"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="44"/>
         <source>Elevation histogram</source>
         <translation>Histogramme des altitudes</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="45"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="46"/>
         <source>No elevation histogram: no DEM, or no elevation over the scene.</source>
         <translation>Pas d'histogramme des altitudes : pas de MNT, ou aucune altitude sur la scène.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="61"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="86"/>
         <source>Cloud fraction</source>
         <translation>Fraction de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="112"/>
         <source>Clear fraction</source>
         <translation>Fraction dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="112"/>
         <source>Snow fraction of the clear pixels</source>
         <translation>Fraction de neige des pixels dégagés</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="71"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="96"/>
         <source>snowline {zs:.0f} m</source>
         <translation>limite de la neige {zs:.0f} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="72"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="97"/>
         <source>Fraction</source>
         <translation>Fraction</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="74"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="99"/>
         <source>Bands of {width:.1f} m from {low:.0f} to {high:.0f} m. A band is snowy when more than {fclear:g} of its pixels are clear and more than {fsnow:g} of its clear pixels are pass-1 snow; the snowline is two bands below the lowest snowy band.</source>
         <translation>Tranches de {width:.1f} m de {low:.0f} à {high:.0f} m. Une tranche est enneigée quand plus de {fclear:g} de ses pixels sont dégagés et plus de {fsnow:g} de ses pixels dégagés sont de la neige de la passe 1 ; la limite de la neige est deux tranches sous la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="112"/>
         <source>Clear snow</source>
         <translation>Neige dégagée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="87"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="112"/>
         <source>Clear, no snow</source>
         <translation>Dégagé, sans neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="91"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="116"/>
         <source>* the lowest snowy band.</source>
         <translation>* la tranche enneigée la plus basse.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="48"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="49"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="49"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="50"/>
         <source>Parameter</source>
         <translation>Paramètre</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="49"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="50"/>
         <source>LIS default</source>
         <translation>Valeur par défaut de LIS</translation>
     </message>
@@ -3274,12 +3269,7 @@
         <translation>Angle de reflet de {low:.1f}° à {high:.1f}° : le seuil avec reflet s'applique à {percent:.0f} % de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="129"/>
-        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite de la neige : le MNT est découpé en tranches d'altitude de DZ mètres ; la tranche la plus basse où plus de FCLEAR_LIM des pixels sont dégagés et plus de FSNOW_LIM des pixels dégagés sont de la neige donne la limite de la neige, deux tranches plus bas ; 6. passe 2, au-dessus de la limite de la neige seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de FSNOW_TOTAL_LIM de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où la bande SWIR n'en a pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite de la neige ; l'altitude de la limite de la neige et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="39"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="45"/>
         <source>A cloud mask layer, for example the output of neve:refinecloudmask or of neve:cloudmask. With a product it replaces the product&apos;s own mask (CLM or SCL); without a product it is required. Pixels equal to the layer&apos;s no-data value are not cloud.</source>
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
@@ -3384,32 +3374,32 @@
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="210"/>
+        <location filename="../plugin/cli.py" line="215"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="210"/>
+        <location filename="../plugin/cli.py" line="215"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="215"/>
+        <location filename="../plugin/cli.py" line="220"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="224"/>
+        <location filename="../plugin/cli.py" line="229"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="264"/>
+        <location filename="../plugin/cli.py" line="269"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="298"/>
+        <location filename="../plugin/cli.py" line="303"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3449,7 +3439,7 @@
         <translation>Let-It-Snow (collection Neige de Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="139"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="159"/>
         <source>{value} is not a fractional snow cover formula ({choices}).</source>
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
@@ -3467,6 +3457,206 @@
         <location filename="../plugin/pipeline/thresholds.py" line="122"/>
         <source>MAJA</source>
         <translation>MAJA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
+        <source>None: water may be snow (LIS default)</source>
+        <translation>Aucune : l'eau peut être de la neige (défaut de LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
+        <source>The product&apos;s water mask (MAJA MG2 bit 0, Sen2Cor SCL class 6)</source>
+        <translation>Le masque d'eau du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
+        <source>The water mask layer</source>
+        <translation>La couche de masque d'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="63"/>
+        <source>Water bodies, for example EU-Hydro rasterised, as LIS 1.11 takes them (water_mask_path): non-zero pixels (other than the layer&apos;s no-data) are water. Water pixels are never snow, and the QC water bit comes from this layer. Giving it chooses it as the source of water.</source>
+        <translation>Les surfaces en eau, par exemple EU-Hydro rastérisé, comme LIS 1.11 les prend (water_mask_path) : les pixels non nuls (autres que l'absence de données de la couche) sont de l'eau. Les pixels d'eau ne sont jamais de la neige, et le bit « eau » des indicateurs de qualité vient de cette couche. La donner la choisit comme source de l'eau.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="115"/>
+        <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (snow in the cast shadow of the relief, with SHADED_SNOW).</source>
+        <translation>Nécessite la densité du couvert arboré. Bits : 0 soleil trop bas, 1 soleil rasant, 2 eau, 3 couvert arboré au-dessus de 90 %, 4 neige sous un nuage fin, 5 couvert arboré inconnu, 6 neige à l'ombre (neige dans l'ombre portée du relief, avec SHADED_SNOW).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="60"/>
+        <source>Strict cloud mask (LIS strict_cloud_mask)</source>
+        <translation>Masque de nuages strict (strict_cloud_mask de LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>LIS&apos;s strict_cloud_mask: a snow pixel of pass 1 or 2 stays snow only when it is not in the back-to-cloud mask (original cloud with a red reflectance above RED_BACKTOCLOUD); such pixels are mapped as cloud. Off by default, as in LIS.</source>
+        <translation>strict_cloud_mask de LIS : un pixel de neige de la passe 1 ou 2 ne reste de la neige que s'il n'est pas dans le masque de retour au nuage (nuage d'origine dont la réflectance rouge dépasse RED_BACKTOCLOUD) ; ces pixels sont cartographiés comme nuage. Désactivé par défaut, comme dans LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Remove snow inside clouds (LIS pass 1.5)</source>
+        <translation>Retirer la neige à l'intérieur des nuages (passe 1.5 de LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>LIS&apos;s rm_snow_inside_cloud (&quot;pass 1.5&quot;): the pass-1 snow objects (4-connected) larger than the minimum area whose surrounding ring (the object dilated by a disk of the dilation radius, minus snow) is more than the threshold cloud go back to cloud, and into the cloud mask of the snowline and of pass 2. Off by default, as in LIS.</source>
+        <translation>rm_snow_inside_cloud de LIS (« passe 1.5 ») : les objets de neige de la passe 1 (4-connexes) plus grands que la surface minimale dont l'anneau environnant (l'objet dilaté par un disque du rayon de dilatation, moins la neige) est nuageux à plus du seuil retournent au nuage, et dans le masque de nuages de la limite de la neige et de la passe 2. Désactivé par défaut, comme dans LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Pass 1.5: dilation radius (pixels)</source>
+        <translation>Passe 1.5 : rayon de dilatation (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>LIS&apos;s rm_snow_inside_cloud_dilation_radius: radius in pixels of the disk that makes the ring around a snow object. LIS default 5.</source>
+        <translation>rm_snow_inside_cloud_dilation_radius de LIS : rayon en pixels du disque qui forme l'anneau autour d'un objet de neige. Défaut de LIS : 5.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Pass 1.5: cloud fraction of the ring</source>
+        <translation>Passe 1.5 : fraction nuageuse de l'anneau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>LIS&apos;s rm_snow_inside_cloud_threshold: a snow object goes back to cloud when more than this fraction of its ring is cloud (0 to 1). LIS default 0.85.</source>
+        <translation>rm_snow_inside_cloud_threshold de LIS : un objet de neige retourne au nuage quand plus de cette fraction de son anneau est nuageuse (de 0 à 1). Défaut de LIS : 0,85.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Pass 1.5: minimum object area (pixels)</source>
+        <translation>Passe 1.5 : surface minimale des objets (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>LIS&apos;s rm_snow_inside_cloud_min_area: only snow objects of more than this many pixels are looked at. LIS default 25000.</source>
+        <translation>rm_snow_inside_cloud_min_area de LIS : seuls les objets de neige de plus de ce nombre de pixels sont examinés. Défaut de LIS : 25000.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Source of water</source>
+        <translation>Source de l'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Where water comes from (LIS 1.11's water mask): none (LIS's default: water may be snow; the QC water bit then comes from the product's mask when it has one), the product's own water mask, or the water mask layer. Water pixels are never snow (Névé keeps them as no snow or cloud, where LIS 1.11 makes them no data), and the QC water bit comes from the chosen source.</source>
+        <translation>D'où vient l'eau (masque d'eau de LIS 1.11) : aucune source (défaut de LIS : l'eau peut être de la neige ; le bit « eau » des indicateurs de qualité vient alors du masque du produit s'il en a un), le masque d'eau du produit, ou la couche de masque d'eau. Les pixels d'eau ne sont jamais de la neige (Névé les garde comme sans neige ou nuage, là où LIS 1.11 en fait une absence de données), et le bit « eau » des indicateurs de qualité vient de la source choisie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Flag snow in the cast shadow of the relief (QC bit 6)</source>
+        <translation>Signaler la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>Needs a DEM and the sun angles (the product&apos;s, or SUN_ZENITH and SUN_AZIMUTH): a pixel is in cast shadow when the terrain towards the sun rises above the sun&apos;s elevation; snow detected there gets bit 6 of the QC flags.</source>
+        <translation>Nécessite un MNT et les angles solaires (ceux du produit, ou SUN_ZENITH et SUN_AZIMUTH) : un pixel est dans l'ombre portée quand le terrain en direction du soleil s'élève au-dessus de la hauteur du soleil ; la neige détectée là reçoit le bit 6 des indicateurs de qualité.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>For the shaded snow: the sun zenith angle, replacing the product&apos;s mean angle (needed with layers, which have no metadata).</source>
+        <translation>Pour la neige à l'ombre : l'angle zénithal du soleil, à la place de l'angle moyen du produit (nécessaire avec des couches, qui n'ont pas de métadonnées).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
+        <source>For the shaded snow: the sun azimuth angle, clockwise from north, replacing the product&apos;s mean angle.</source>
+        <translation>Pour la neige à l'ombre : l'azimut du soleil, compté depuis le nord dans le sens horaire, à la place de l'angle moyen du produit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="190"/>
+        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (advanced, off by default as in LIS): the strict cloud mask (strict_cloud_mask); the removal of snow inside clouds (rm_snow_inside_cloud, &quot;pass 1.5&quot;); a water mask (LIS 1.11), from a layer or the product, where snow is never mapped; the shaded snow, snow in the cast shadow of the relief (QC bit 6), from the DEM and the sun angles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite de la neige : le MNT est découpé en tranches d'altitude de DZ mètres ; la tranche la plus basse où plus de FCLEAR_LIM des pixels sont dégagés et plus de FSNOW_LIM des pixels dégagés sont de la neige donne la limite de la neige, deux tranches plus bas ; 6. passe 2, au-dessus de la limite de la neige seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de FSNOW_TOTAL_LIM de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où la bande SWIR n'en a pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (avancées, désactivées par défaut comme dans LIS) : le masque de nuages strict (strict_cloud_mask) ; le retrait de la neige à l'intérieur des nuages (rm_snow_inside_cloud, « passe 1.5 ») ; un masque d'eau (LIS 1.11), tiré d'une couche ou du produit, où la neige n'est jamais cartographiée ; la neige à l'ombre, la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité), calculée à partir du MNT et des angles solaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite de la neige ; l'altitude de la limite de la neige et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="162"/>
+        <source>{value} is not a source of water ({choices}).</source>
+        <translation>{value} n'est pas une source de l'eau ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="168"/>
+        <source>Removing snow inside clouds needs a dilation radius and a minimum area of at least 0 pixels and a threshold between 0 and 1.</source>
+        <translation>Le retrait de la neige à l'intérieur des nuages demande un rayon de dilatation et une surface minimale d'au moins 0 pixel et un seuil entre 0 et 1.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="173"/>
+        <source>{parameter} must lie between 0 and {high:g} degrees (it is {value:g}).</source>
+        <translation>{parameter} doit être compris entre 0 et {high:g} degrés (il vaut {value:g}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="234"/>
+        <source>The shaded snow is written in the QC flags (bit 6): ask for the QC flags output to get it.</source>
+        <translation>La neige à l'ombre est écrite dans les indicateurs de qualité (bit 6) : demandez la sortie des indicateurs de qualité pour l'obtenir.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="237"/>
+        <source>Snow inside clouds (LIS pass 1.5): {objects} pass-1 snow objects ({pixels} pixels) went back to cloud.</source>
+        <translation>Neige à l'intérieur des nuages (passe 1.5 de LIS) : {objects} objets de neige de la passe 1 ({pixels} pixels) sont retournés au nuage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="429"/>
+        <source>A water mask layer was given and the product&apos;s water mask was chosen: give one or the other.</source>
+        <translation>Une couche de masque d'eau a été donnée et le masque d'eau du produit a été choisi : donnez l'un ou l'autre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="436"/>
+        <source>The water mask layer was chosen as the source of water, but no water mask layer was given.</source>
+        <translation>La couche de masque d'eau a été choisie comme source de l'eau, mais aucune couche de masque d'eau n'a été donnée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="439"/>
+        <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water mask layer instead.</source>
+        <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez plutôt une couche de masque d'eau.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="450"/>
+        <source>The shaded snow needs a digital elevation model (DEM): the cast shadows of the relief are computed from it.</source>
+        <translation>La neige à l'ombre nécessite un modèle numérique de terrain (MNT) : les ombres portées du relief sont calculées à partir de lui.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="457"/>
+        <source>The shaded snow needs the sun angles: {product} gives none; give the sun zenith and azimuth angles (SUN_ZENITH, SUN_AZIMUTH).</source>
+        <translation>La neige à l'ombre nécessite les angles solaires : {product} n'en donne pas ; donnez l'angle zénithal et l'azimut du soleil (SUN_ZENITH, SUN_AZIMUTH).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="62"/>
+        <source>{objects} objects, {pixels} pixels back to cloud (radius {radius} pixels, threshold {threshold:g}, objects of more than {area} pixels)</source>
+        <translation>{objects} objets, {pixels} pixels retournés au nuage (rayon {radius} pixels, seuil {threshold:g}, objets de plus de {area} pixels)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="69"/>
+        <source>Snow inside clouds (LIS pass 1.5)</source>
+        <translation>Neige à l'intérieur des nuages (passe 1.5 de LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="71"/>
+        <source>not used</source>
+        <translation>non utilisée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="71"/>
+        <source>the product&apos;s water mask</source>
+        <translation>le masque d'eau du produit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="71"/>
+        <source>the water mask layer</source>
+        <translation>la couche de masque d'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="72"/>
+        <source>Water, never snow</source>
+        <translation>Eau, jamais de la neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="75"/>
+        <source>Cast shadow of the relief (pixels)</source>
+        <translation>Ombre portée du relief (pixels)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="75"/>
+        <source>{pixels} (sun zenith {zenith:.2f}, azimuth {azimuth:.2f} degrees)</source>
+        <translation>{pixels} (zénith solaire {zenith:.2f}, azimut {azimuth:.2f} degrés)</translation>
     </message>
 </context>
 </TS>

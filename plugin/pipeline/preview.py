@@ -135,10 +135,25 @@ def read_snow_view(product, grid, dem_source=None, check=lambda: None):
     return view
 
 
+#: The options of LIS the preview takes from the panel's values (``snowmap``'s parameter names), as
+#: ``run_lis`` takes them from ``snowmap``'s: booleans, and the pass-1.5 sizes in 20 m pixels.
+SNOW_OPTIONS = ("STRICT_CLOUD_MASK", "REMOVE_SNOW_INSIDE_CLOUD")
+SNOW_OPTION_SIZES = {"REMOVE_SNOW_INSIDE_CLOUD_DILATION_RADIUS": 1, "REMOVE_SNOW_INSIDE_CLOUD_MIN_AREA": 2,
+                     "REMOVE_SNOW_INSIDE_CLOUD_THRESHOLD": 0}
+
+
 def snow_params(values, grid):
     """The :class:`~.snowmap.SnowMapParams` of the panel's ``values`` on a view of ``grid``: its
-    thresholds, the other parameters at their defaults, the dark-cloud factor of 240 m on that grid."""
+    thresholds and LIS options, the other parameters at their defaults, the dark-cloud factor of 240 m on
+    that grid. The pass-1.5 radius and minimum area, in pixels of the 20 m grid, keep their size on the
+    ground on a coarser view (radius / k and area / k^2 for pixels k times 20 m)."""
     changes = {name.lower(): float(values[name]) for name in SNOW_THRESHOLDS if name in values}
+    changes.update({name.lower(): bool(values[name]) for name in SNOW_OPTIONS if name in values})
+    scale = BASE_RESOLUTION / grid.resolution
+    for name, power in SNOW_OPTION_SIZES.items():
+        if name in values:
+            value = float(values[name]) * scale ** power
+            changes[name.lower()] = int(round(value)) if power else value
     return dataclasses.replace(SnowMapParams(), resize_factor=dark_cloud_factor(grid.resolution),
                                nodata_code=SNOW_NODATA, **changes)
 
