@@ -294,7 +294,7 @@
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="69"/>
+        <location filename="../ui/preview.py" line="73"/>
         <source>Clear</source>
         <translation>Clair</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>Nuage</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="71"/>
+        <location filename="../ui/preview.py" line="75"/>
         <source>No data</source>
         <translation>Pas de données</translation>
     </message>
@@ -634,27 +634,27 @@
         <translation>Pas de neige</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="70"/>
+        <location filename="../ui/preview.py" line="74"/>
         <source>Cloud over water (SWIR test)</source>
         <translation>Nuage sur l'eau (test SWIR)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="71"/>
+        <location filename="../ui/preview.py" line="75"/>
         <source>Buffer</source>
         <translation>Tampon</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="103"/>
+        <location filename="../ui/preview.py" line="107"/>
         <source>The preview needs the Python packages {packages}, which this QGIS cannot import.</source>
         <translation>L'aperçu a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="111"/>
+        <location filename="../ui/preview.py" line="115"/>
         <source>{product} lacks what the preview needs: the bands B3, B4 and B11 and a cloud mask (CLM or SCL).</source>
         <translation>Il manque à {product} ce dont l'aperçu a besoin : les bandes B3, B4 et B11 et un masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="119"/>
+        <location filename="../ui/preview.py" line="123"/>
         <source>with DEM</source>
         <translation>avec MNT</translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="430"/>
+        <location filename="../ui/preview.py" line="449"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="518"/>
+        <location filename="../ui/preview.py" line="537"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="518"/>
+        <location filename="../ui/preview.py" line="537"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="541"/>
+        <location filename="../ui/preview.py" line="565"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -2219,7 +2219,7 @@
         <translation>Angle de reflet</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="69"/>
+        <location filename="../ui/preview.py" line="73"/>
         <source>Cloud or shadow of the product&apos;s mask</source>
         <translation>Nuage ou ombre du masque du produit</translation>
     </message>
@@ -3657,6 +3657,46 @@
         <location filename="../plugin/pipeline/snowmap_report.py" line="75"/>
         <source>{pixels} (sun zenith {zenith:.2f}, azimuth {azimuth:.2f} degrees)</source>
         <translation>{pixels} (zénith solaire {zenith:.2f}, azimut {azimuth:.2f} degrés)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="10"/>
+        <source>Theia before May 2017</source>
+        <translation>Theia avant mai 2017</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="18"/>
+        <source>cloud buffer {distance:g} m, SWIR over water {threshold:g} ({sunglint:g} with sunglint)</source>
+        <translation>tampon des nuages {distance:g} m, SWIR sur l'eau {threshold:g} ({sunglint:g} avec reflet solaire)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="36"/>
+        <source>MAJA parameters unknown: the metadata give no production date</source>
+        <translation>Paramètres de MAJA inconnus : les métadonnées ne donnent pas de date de production</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="37"/>
+        <source>MAJA parameters: {era} ({parameters})</source>
+        <translation>Paramètres de MAJA : {era} ({parameters})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="40"/>
+        <source>(produced in May 2017: the 240 m buffer started that month, on a day the source does not give, so it may have been the 480 m one)</source>
+        <translation>(produit en mai 2017 : le tampon de 240 m a commencé ce mois-là, un jour que la source ne donne pas, ce peut donc être encore celui de 480 m)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview.py" line="69"/>
+        <source>Lit</source>
+        <translation>Éclairé</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview.py" line="69"/>
+        <source>Cast shadow of the relief</source>
+        <translation>Ombre portée du relief</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview.py" line="538"/>
+        <source>Cast shadow of the relief (preview)</source>
+        <translation>Ombre portée du relief (aperçu)</translation>
     </message>
 </context>
 </TS>

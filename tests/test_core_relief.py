@@ -98,6 +98,22 @@ def test_chunks_of_lines_give_the_same_shadows():
         assert np.array_equal(out, whole)
 
 
+@pytest.mark.parametrize("azimuth", [25.0, 70.0, 130.0, 160.0, 215.0, 250.0, 290.0, 335.0])
+def test_a_window_with_its_terrain_towards_the_sun_has_the_shadows_of_the_whole(azimuth):
+    rng = np.random.default_rng(11)
+    dem = rng.normal(size=(90, 110)).cumsum(axis=0).cumsum(axis=1) * 4.0
+    whole = relief.cast_shadows(dem, (PIXEL, PIXEL), 64.0, azimuth, origin=(1000, 2000))
+    # a window reaching the array's edges on the sun's sides: it holds all the terrain its pixels look at
+    east, north = math.sin(math.radians(azimuth)), math.cos(math.radians(azimuth))
+    rows = slice(0, 60) if north > 0 else slice(30, 90)
+    cols = slice(40, 110) if east > 0 else slice(0, 70)
+    window = relief.cast_shadows(dem[rows, cols], (PIXEL, PIXEL), 64.0, azimuth,
+                                 origin=(1000 + rows.start, 2000 + cols.start))
+    assert np.array_equal(window, whole[rows, cols])
+    assert relief.lattice_origin(__import__("affine").Affine(20.0, 0, 600000.0, 0, -20.0, 5100000.0), 2, 3) == (
+        -5100000 // 20 + 2, 30003)
+
+
 def test_turning_the_dem_turns_the_shadows():
     rng = np.random.default_rng(5)
     dem = rng.normal(size=(70, 70)).cumsum(axis=0).cumsum(axis=1) * 4.0

@@ -392,7 +392,8 @@ def test_shaded_snow_is_qc_bit_6(neve_provider, tmp_path):
                                       OUTPUT_QC=str(tmp_path / "qc.tif"), SHADED_SNOW=True, SUN_ZENITH=70.0,
                                       SUN_AZIMUTH=100.0))
     qc, snow_map = read_raster(result["OUTPUT_QC"]), read_raster(result["OUTPUT"])
-    shade = relief.cast_shadows(dem, (20.0, 20.0), 70.0, 100.0)
+    # the layers' grid starts at (600000, 5100000): the digital lines of the lattice of that grid
+    shade = relief.cast_shadows(dem, (20.0, 20.0), 70.0, 100.0, origin=(5100000 // 20, 600000 // 20))
     assert shade.any() and shade[:, 40:].sum() == 0                 # west of the crest only
     assert np.array_equal((qc & 64) != 0, shade & (snow_map == 100))
     assert ((qc & 64) != 0).sum() < shade.sum()                     # shaded but not snow: no flag

@@ -55,15 +55,27 @@ def shadow_length(relief, sun_zenith):
     return math.inf if tan_elevation == 0 else float(relief) / tan_elevation
 
 
-def cast_shadows(dem, pixel_size, sun_zenith, sun_azimuth, out=None, lines_per_chunk=LINES_PER_CHUNK):
+def lattice_origin(transform, row=0, col=0):
+    """The lattice position (:func:`cast_shadows`'s ``origin``) of pixel ``(row, col)`` of a north-up raster
+    whose affine ``transform`` is given: its map coordinates counted in pixels, so that every window of a
+    raster, and the whole raster, lay the same digital lines."""
+    return (int(round(-transform.f / abs(transform.e))) + int(row),
+            int(round(transform.c / abs(transform.a))) + int(col))
+
+
+def cast_shadows(dem, pixel_size, sun_zenith, sun_azimuth, out=None, origin=(0, 0),
+                 lines_per_chunk=LINES_PER_CHUNK):
     """The cast shadows of the relief of ``dem`` (2-D, metres, NaN no elevation; any array, a file-backed
     one included) lit by a sun at ``sun_zenith`` and ``sun_azimuth`` degrees: boolean, True in shadow (see
     the module documentation for the exact rule).
 
     ``pixel_size``: ``(width, height)`` of a pixel in metres (positive; north-up rasters: the column
     index grows eastwards, the row index southwards). ``out``: a boolean array of the DEM's shape to fill
-    (else one is made). A sun at the zenith casts no shadow; a sun on the horizon (zenith 90) puts in
-    shadow every pixel that has higher terrain anywhere towards the sun.
+    (else one is made). ``origin``: ``(row, column)`` of the array's first pixel in a larger lattice of
+    pixels (for example the map coordinates divided by the pixel size): the digital lines are laid on that
+    lattice, so that two windows of one raster give the same result where their terrain towards the sun is
+    the same. A sun at the zenith casts no shadow; a sun on the horizon (zenith 90) puts in shadow every
+    pixel that has higher terrain anywhere towards the sun.
     """
     shape = np.shape(dem)
     if len(shape) != 2:
@@ -81,26 +93,33 @@ def cast_shadows(dem, pixel_size, sun_zenith, sun_azimuth, out=None, lines_per_c
     # towards the sun, per metre: columns eastwards, rows southwards
     d_col, d_row = east / px, -north / py
     z, o = dem, out
+    major_origin = int(origin[1])
     if abs(d_col) < abs(d_row):           # rows are the major axis: work on the transposed views
         z, o, d_col, d_row = z.T, o.T, d_row, d_col
+        major_origin = int(origin[0])
     if abs(d_col) == 0:                   # pragma: no cover - impossible: a unit vector has a major part
         return out
     step = 1.0 / abs(d_col)              # metres of ray per major step (a column of the working view)
+    # the position along the sun direction of the working frame's first column, in the lattice
+    phase = major_origin
     if d_col < 0:                          # the sun towards the first columns: flip them
         z, o = z[:, ::-1], o[:, ::-1]
+        phase = -(major_origin + z.shape[1] - 1)
     slope = abs(d_row) / abs(d_col)        # rows per column step, 0..1
     if d_row < 0:                          # the sun towards the first rows: flip them
         z, o = z[::-1], o[::-1]
-    _sweep(z, o, slope, step * tan_elevation, int(lines_per_chunk))
+    _sweep(z, o, slope, step * tan_elevation, phase, int(lines_per_chunk))
     return out
 
 
-def _sweep(z, out, slope, drop, lines_per_chunk):
+def _sweep(z, out, slope, drop, phase, lines_per_chunk):
     """:func:`cast_shadows` in the working frame: the sun towards increasing columns, ``slope`` (0..1)
-    rows further per column, ``drop`` metres of sun line per column. Line ``j`` holds the pixels
-    ``(j - top + offset[c], c)``."""
+    rows further per column, ``drop`` metres of sun line per column, ``phase`` the lattice position of
+    column 0. Line ``j`` holds the pixels ``(j - top + offset[c], c)``; the row steps of the lines are those
+    of the lattice (``round(slope x position)``), whatever the array's extent."""
     rows, cols = z.shape
-    offset = np.floor(np.arange(cols) * slope + 0.5).astype(np.int64)
+    positions = np.arange(cols, dtype=np.float64) + phase
+    offset = (np.floor(positions * slope + 0.5) - math.floor(phase * slope + 0.5)).astype(np.int64)
     top = int(offset[-1])
     # columns grouped by their offset: each group is a block copy between the image and the lines
     starts = np.flatnonzero(np.diff(offset, prepend=-1))

@@ -314,7 +314,7 @@ class _LisRun:
 
             zenith, azimuth = self.source.sun
             relief.cast_shadows(self.scratch["dem"], self.source.pixel_size, zenith, azimuth,
-                                out=self.scratch["shade"])
+                                out=self.scratch["shade"], origin=relief.lattice_origin(self.grid.transform))
         checkpoint(self.feedback)
 
     def snow_inside_cloud(self):
