@@ -29,232 +29,232 @@
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="24"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="15"/>
         <source>MAJA cloud mask CLM (bits)</source>
         <translation>Masque de nuages MAJA CLM (bits)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="25"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="18"/>
         <source>MAJA geophysical mask MG2 (bits)</source>
         <translation>Masque géophysique MAJA MG2 (bits)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="26"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="15"/>
         <source>Sen2Cor scene classification SCL (classes)</source>
         <translation>Classification de scène Sen2Cor SCL (classes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="27"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="18"/>
         <source>Other raster (values)</source>
         <translation>Autre raster (valeurs)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="33"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 0: all clouds except the thinnest, and all shadows</source>
         <translation>Bit 0 : tous les nuages sauf les plus fins, et toutes les ombres</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="34"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 1: all clouds except the thinnest</source>
         <translation>Bit 1 : tous les nuages sauf les plus fins</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="35"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 2: clouds from mono-temporal thresholds</source>
         <translation>Bit 2 : nuages détectés par seuils mono-temporels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="36"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 3: clouds from multi-temporal thresholds</source>
         <translation>Bit 3 : nuages détectés par seuils multi-temporels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="37"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 4: thinnest clouds</source>
         <translation>Bit 4 : nuages les plus fins</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="38"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 5: shadows of clouds detected in the image</source>
         <translation>Bit 5 : ombres des nuages détectés dans l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="39"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 6: shadows of clouds outside the image</source>
         <translation>Bit 6 : ombres de nuages situés hors de l'image</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="40"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="25"/>
         <source>Bit 7: high clouds (cirrus band)</source>
         <translation>Bit 7 : nuages hauts (bande cirrus)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="46"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 0: water</source>
         <translation>Bit 0 : eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="47"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 1: all clouds</source>
         <translation>Bit 1 : tous les nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="48"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 2: snow</source>
         <translation>Bit 2 : neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="49"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 3: cloud shadows</source>
         <translation>Bit 3 : ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="50"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 4: topographic shadows</source>
         <translation>Bit 4 : ombres topographiques</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="51"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 5: hidden surfaces</source>
         <translation>Bit 5 : surfaces cachées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="52"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 6: sun too low for slope correction</source>
         <translation>Bit 6 : soleil trop bas pour la correction des pentes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="53"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="38"/>
         <source>Bit 7: sun tangent to slope</source>
         <translation>Bit 7 : soleil rasant la pente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="59"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>0: no data</source>
         <translation>0 : pas de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>1: saturated or defective</source>
         <translation>1 : saturé ou défectueux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="61"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>2: dark area or topographic shadow</source>
         <translation>2 : zone sombre ou ombre topographique</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="62"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>3: cloud shadow</source>
         <translation>3 : ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="63"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>4: vegetation</source>
         <translation>4 : végétation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>5: not vegetated</source>
         <translation>5 : sol non végétalisé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>6: water</source>
         <translation>6 : eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="66"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>7: unclassified</source>
         <translation>7 : non classé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="67"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>8: cloud, medium probability</source>
         <translation>8 : nuage, probabilité moyenne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>9: cloud, high probability</source>
         <translation>9 : nuage, probabilité forte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>10: thin cirrus</source>
         <translation>10 : cirrus fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="70"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="51"/>
         <source>11: snow or ice</source>
         <translation>11 : neige ou glace</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="107"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="96"/>
         <source>Cloud mask from a product&apos;s mask</source>
         <translation>Masque de nuages depuis le masque d'un produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="96"/>
         <source>A binary cloud mask (1 cloud, 0 clear, 255 no data) from a MAJA CLM or MG2 mask, a Sen2Cor SCL or any classified raster.</source>
         <translation>Un masque de nuages binaire (1 nuage, 0 clair, 255 pas de données) à partir d'un masque MAJA CLM ou MG2, d'une SCL Sen2Cor ou de tout raster classé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="114"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="104"/>
         <source>&lt;p&gt;Makes a binary cloud mask from the mask layer of a Sentinel-2 L2A product: 1 = cloud, 0 = clear, 255 = no data (uint8, tiled and compressed GeoTIFF).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia): a pixel is cloud when at least one of the chosen bits is set. The default, all bits (CLM &amp;gt; 0), is the choice of the Theia Snow collection (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt;: same with the bits of the geophysical mask (default: bit 1, all clouds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sen2Cor SCL&lt;/b&gt;: a pixel is cloud when its class is one of the chosen classes. The default, classes 3, 8, 9 and 10 (cloud shadow, clouds of medium and high probability, thin cirrus), is the choice of LIS for Sen2Cor products. Class 0 is no data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Other raster&lt;/b&gt;: a pixel is cloud when its value is one of the listed values, for example &lt;i&gt;1, 2, 5-7&lt;/i&gt;; left empty, every non-zero value counts.&lt;/p&gt;&lt;p&gt;Pixels equal to the input&apos;s no-data value are no data in the output.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Produit un masque de nuages binaire à partir de la couche de masque d'un produit Sentinel-2 L2A : 1 = nuage, 0 = clair, 255 = pas de données (uint8, GeoTIFF tuilé et compressé).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia) : un pixel est nuageux quand au moins un des bits choisis est à 1. Le choix par défaut, tous les bits (CLM &amp;gt; 0), est celui de la collection Neige de Theia (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt; : de même avec les bits du masque géophysique (par défaut : bit 1, tous les nuages).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCL Sen2Cor&lt;/b&gt; : un pixel est nuageux quand sa classe fait partie des classes choisies. Le choix par défaut, les classes 3, 8, 9 et 10 (ombre de nuage, nuages de probabilité moyenne et forte, cirrus fins), est celui de LIS pour les produits Sen2Cor. La classe 0 signifie pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autre raster&lt;/b&gt; : un pixel est nuageux quand sa valeur figure dans la liste, par exemple &lt;i&gt;1, 2, 5-7&lt;/i&gt; ; si la liste est vide, toute valeur non nulle compte.&lt;/p&gt;&lt;p&gt;Les pixels égaux à la valeur « pas de données » de l'entrée sont « pas de données » en sortie.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="87"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Mask raster</source>
         <translation>Raster de masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="138"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Kind of mask</source>
         <translation>Type de masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="138"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>How to read the mask raster: MAJA bit fields, Sen2Cor classes or plain values.</source>
         <translation>Comment lire le raster de masque : champs de bits MAJA, classes Sen2Cor ou simples valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="142"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>CLM bits that count as cloud</source>
         <translation>Bits du CLM comptés comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="142"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with a MAJA CLM. Default all bits (CLM &gt; 0), as in the Theia Snow collection.</source>
         <translation>Pour un CLM MAJA. Par défaut tous les bits (CLM &gt; 0), comme dans la collection Neige de Theia.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="147"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>MG2 bits that count as cloud</source>
         <translation>Bits du MG2 comptés comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="147"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with a MAJA MG2. Default bit 1, all clouds.</source>
         <translation>Pour un MG2 MAJA. Par défaut le bit 1, tous les nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>SCL classes that count as cloud</source>
         <translation>Classes de la SCL comptées comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with a Sen2Cor SCL. Default 3, 8, 9, 10, as in the Theia Snow method for Sen2Cor.</source>
         <translation>Pour une SCL Sen2Cor. Par défaut 3, 8, 9, 10, comme dans la méthode Neige de Theia pour Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="157"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Values that count as cloud</source>
         <translation>Valeurs comptées comme nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="157"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Used with another raster: values separated by commas, ranges with a dash (1, 2, 5-7). Empty: every non-zero value.</source>
         <translation>Pour un autre raster : valeurs séparées par des virgules, intervalles avec un tiret (1, 2, 5-7). Vide : toute valeur non nulle.</translation>
     </message>
@@ -264,27 +264,27 @@
         <translation>Masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="107"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="56"/>
         <source>Could not read the values &quot;{text}&quot;: write whole numbers separated by commas, ranges with a dash, for example 1, 2, 5-7.</source>
         <translation>Impossible de lire les valeurs « {text} » : écrivez des nombres entiers séparés par des virgules, les intervalles avec un tiret, par exemple 1, 2, 5-7.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="251"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="138"/>
         <source>No bit or class is selected: choose at least one that counts as cloud.</source>
         <translation>Aucun bit ni aucune classe n'est choisi : choisissez-en au moins un qui compte comme nuage.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="272"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="157"/>
         <source>{name} holds {dtype} values: a mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque contient des nombres entiers. S'agit-il d'une bande de réflectance plutôt que d'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="276"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="161"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of mask be &quot;Other raster&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, or les masques MAJA et la SCL Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque devrait-il être « Autre raster » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="222"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="117"/>
         <source>{name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is this the SCL file (read at full resolution)?</source>
         <translation>{name} contient la valeur {value}, or une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce bien le fichier SCL (lu à pleine résolution) ?</translation>
     </message>
@@ -549,7 +549,7 @@
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="369"/>
+        <location filename="../plugin/pipeline/product.py" line="265"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
@@ -944,32 +944,32 @@
         <translation>Aucun pixel</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="126"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="116"/>
         <source>&lt;p&gt;&lt;b&gt;From a product&lt;/b&gt;: the mask comes from the product itself, read in place: the CLM of a Theia product (or its MG2 when that kind is chosen), with no data from its EDG mask, or the SCL of a Sen2Cor product, at the chosen resolution (10 or 20 m; masks are resampled with nearest neighbour, never through JPEG2000 reduced resolutions).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Depuis un produit&lt;/b&gt; : le masque vient du produit lui-même, lu sur place : le CLM d'un produit Theia (ou son MG2 si ce type est choisi), avec les pixels sans données de son masque EDG, ou la SCL d'un produit Sen2Cor, à la résolution choisie (10 ou 20 m ; les masques sont rééchantillonnés au plus proche voisin, jamais par les résolutions réduites du JPEG2000).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="134"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>The mask layer of a product: a MAJA CLM or MG2 file, a Sen2Cor SCL file or any single-band classified raster. Used when no product is given.</source>
         <translation>La couche de masque d'un produit : un fichier MAJA CLM ou MG2, un fichier SCL Sen2Cor ou tout raster classé à une bande. Utilisée quand aucun produit n'est donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="146"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="35"/>
         <source>Resolution with a product (m)</source>
         <translation>Résolution avec un produit (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="162"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="69"/>
         <source>Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection works at 20 m).</source>
         <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Neige de Theia travaille à 20 m).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="122"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="98"/>
         <source>No input: give a Sentinel-2 L2A product or a mask raster.</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A ou un raster de masque.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudmask.py" line="264"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="151"/>
         <source>{product} has no cloud mask (CLM, MG2 or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM, MG2 ou SCL).</translation>
     </message>
@@ -1024,267 +1024,267 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="449"/>
+        <location filename="../ui/preview.py" line="448"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="537"/>
+        <location filename="../ui/preview.py" line="536"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="537"/>
+        <location filename="../ui/preview.py" line="536"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="565"/>
+        <location filename="../ui/preview.py" line="564"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="63"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="49"/>
         <source>10 m reflectance stack (B2, B3, B4, B8)</source>
         <translation>Pile de réflectances à 10 m (B2, B3, B4, B8)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="51"/>
         <source>20 m reflectance stack (B5, B6, B7, B8A, B11, B12)</source>
         <translation>Pile de réflectances à 20 m (B5, B6, B7, B8A, B11, B12)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="54"/>
         <source>Cloud shadow mask</source>
         <translation>Masque des ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="63"/>
         <source>Water mask</source>
         <translation>Masque de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="56"/>
         <source>Snow mask</source>
         <translation>Masque de la neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="57"/>
         <source>No-data mask</source>
         <translation>Masque des pixels sans données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="78"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="24"/>
         <source>FRE: flat reflectance (slope-corrected), as the Theia Snow collection uses</source>
         <translation>FRE : réflectance corrigée des pentes (« flat »), comme la collection Neige de Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="24"/>
         <source>SRE: surface reflectance without slope correction</source>
         <translation>SRE : réflectance de surface sans correction des pentes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="30"/>
         <source>No product: give a Sentinel-2 L2A product (its folder, its .zip or its metadata file). This algorithm loads whole products, not single layers.</source>
         <translation>Aucun produit : donnez un produit Sentinel-2 L2A (son dossier, son .zip ou son fichier de métadonnées). Cet algorithme charge des produits entiers, pas des couches isolées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="118"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
         <source>Load a Sentinel-2 L2A product</source>
         <translation>Charger un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
         <source>Reflectance stacks at 10 and 20 m, the decoded cloud, shadow, water, snow and no-data masks, and a summary of a Theia/MAJA or Sen2Cor product.</source>
         <translation>Piles de réflectances à 10 et 20 m, masques décodés des nuages, des ombres, de l'eau, de la neige et des pixels sans données, et résumé d'un produit Theia/MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="125"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="81"/>
         <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="150"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="38"/>
         <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml).</source>
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="566"/>
+        <location filename="../plugin/pipeline/product_report.py" line="67"/>
         <source>Theia reflectance</source>
         <translation>Réflectance Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="153"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="44"/>
         <source>Theia products carry two reflectances: FRE, corrected for the slopes&apos; illumination (used by the Theia Snow collection), and SRE, without that correction. Sen2Cor products have one.</source>
         <translation>Les produits Theia contiennent deux réflectances : FRE, corrigée de l'éclairement des pentes (celle qu'utilise la collection Neige de Theia), et SRE, sans cette correction. Les produits Sen2Cor n'en ont qu'une.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="159"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="36"/>
         <source>GDAL virtual rasters (*.vrt)</source>
         <translation>Rasters virtuels GDAL (*.vrt)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="161"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="37"/>
         <source>A small VRT file pointing to the product&apos;s band files (keep the product where it is).</source>
         <translation>Un petit fichier VRT qui pointe vers les fichiers de bandes du produit (laissez le produit où il est).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="58"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="376"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Product name</source>
         <translation>Nom du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="173"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Acquisition date and time (UTC, ISO 8601)</source>
         <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="558"/>
+        <location filename="../plugin/pipeline/product_report.py" line="59"/>
         <source>Tile</source>
         <translation>Tuile</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="557"/>
+        <location filename="../plugin/pipeline/product_report.py" line="58"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="177"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Product version (Theia) or processing baseline (Sen2Cor)</source>
         <translation>Version du produit (Theia) ou version de traitement (Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="179"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Cloud percent of the valid pixels</source>
         <translation>Pourcentage de nuages parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Snow percent of the valid pixels</source>
         <translation>Pourcentage de neige parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="181"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Mean sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="182"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
         <source>Mean sun azimuth angle (degrees)</source>
         <translation>Azimut solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="570"/>
+        <location filename="../plugin/pipeline/product_report.py" line="71"/>
         <source>Sunglint likely</source>
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="220"/>
+        <location filename="../plugin/pipeline/product.py" line="160"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor). Ignorez ces sorties pour charger le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="299"/>
+        <location filename="../plugin/pipeline/product.py" line="148"/>
         <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="352"/>
+        <location filename="../plugin/pipeline/product.py" line="249"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="373"/>
+        <location filename="../plugin/pipeline/product.py" line="269"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="379"/>
+        <location filename="../plugin/pipeline/product.py" line="275"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="530"/>
+        <location filename="../plugin/pipeline/product_report.py" line="78"/>
         <source>MAJA&apos;s flag in the metadata</source>
         <translation>indicateur de MAJA dans les métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="535"/>
+        <location filename="../plugin/pipeline/product_report.py" line="80"/>
         <source>MAJA's rule on the mean angles: glint angle below 30° for some band</source>
         <translation>règle de MAJA sur les angles moyens : angle de reflet inférieur à 30° pour au moins une bande</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="536"/>
+        <location filename="../plugin/pipeline/product_report.py" line="81"/>
         <source>unknown: the product gives no flag and no angles</source>
         <translation>inconnu : le produit ne donne ni indicateur ni angles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <location filename="../plugin/pipeline/product_report.py" line="47"/>
         <source>Theia/MUSCATE (MAJA)</source>
         <translation>Theia/MUSCATE (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="546"/>
+        <location filename="../plugin/pipeline/product_report.py" line="47"/>
         <source>ESA Sen2Cor</source>
         <translation>ESA Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="547"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>Processing baseline</source>
         <translation>Version de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="547"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>Product version</source>
         <translation>Version du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="550"/>
+        <location filename="../plugin/pipeline/product_report.py" line="51"/>
         <source>DN / {scale:g}, no data {nodata}</source>
         <translation>CN / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="552"/>
+        <location filename="../plugin/pipeline/product_report.py" line="53"/>
         <source>(DN {offset}) / {scale:g}, no data {nodata}</source>
         <translation>(CN {offset}) / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="556"/>
+        <location filename="../plugin/pipeline/product_report.py" line="57"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="559"/>
+        <location filename="../plugin/pipeline/product_report.py" line="60"/>
         <source>Acquisition (UTC)</source>
         <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="560"/>
+        <location filename="../plugin/pipeline/product_report.py" line="61"/>
         <source>Production (UTC)</source>
         <translation>Production (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="562"/>
+        <location filename="../plugin/pipeline/product_report.py" line="63"/>
         <source>Reflectance</source>
         <translation>Réflectance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="568"/>
+        <location filename="../plugin/pipeline/product_report.py" line="69"/>
         <source>Mean sun zenith angle</source>
         <translation>Angle zénithal solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="569"/>
+        <location filename="../plugin/pipeline/product_report.py" line="70"/>
         <source>Mean sun azimuth angle</source>
         <translation>Azimut solaire moyen</translation>
     </message>
@@ -1299,77 +1299,77 @@
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="576"/>
+        <location filename="../plugin/pipeline/product_report.py" line="87"/>
         <source>No data (of all pixels)</source>
         <translation>Sans données (parmi tous les pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="610"/>
+        <location filename="../plugin/pipeline/product_report.py" line="122"/>
         <source>Summary of {product}</source>
         <translation>Résumé de {product}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="583"/>
+        <location filename="../plugin/pipeline/product_report.py" line="95"/>
         <source>Percent of the valid pixels at 20 m, from the decoded masks:</source>
         <translation>Pourcentage des pixels valides à 20 m, d'après les masques décodés :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="586"/>
+        <location filename="../plugin/pipeline/product_report.py" line="98"/>
         <source>Quality indicators of the product:</source>
         <translation>Indicateurs de qualité du produit :</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="594"/>
+        <location filename="../plugin/pipeline/product_report.py" line="106"/>
         <source>Masks at 20 m</source>
         <translation>Masques à 20 m</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="595"/>
+        <location filename="../plugin/pipeline/product_report.py" line="107"/>
         <source>Percent of the valid pixels, counted on the masks decoded by Névé.</source>
         <translation>Pourcentage des pixels valides, compté sur les masques décodés par Névé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="597"/>
+        <location filename="../plugin/pipeline/product_report.py" line="109"/>
         <source>Percent</source>
         <translation>Pourcentage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="601"/>
+        <location filename="../plugin/pipeline/product_report.py" line="113"/>
         <source>Quality indicators of the product</source>
         <translation>Indicateurs de qualité du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <location filename="../plugin/pipeline/product_report.py" line="114"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="602"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="50"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="605"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="52"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="608"/>
+        <location filename="../plugin/pipeline/product_report.py" line="120"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="228"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="228"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/loadproduct.py" line="631"/>
+        <location filename="../plugin/pipeline/product_report.py" line="135"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -1424,557 +1424,547 @@
         <translation>{name} n'est pas sur la grille de {reference} : {name} a {grid}, {reference} a {reference_grid}. Donnez des couches sur la même grille, ou demandez un rééchantillonnage (« Rééchantillonner les couches sur d'autres grilles »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="113"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="141"/>
         <source>Could not read {name}: {error}</source>
         <translation>Impossible de lire {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="241"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="111"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="139"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="243"/>
         <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
         <translation>{product} n'a pas d'angles de visée par bande dans ses métadonnées : le tampon de parallaxe en a besoin. Mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="146"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="35"/>
         <source>Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection works at 20 m; the product&apos;s masks exist at both).</source>
         <translation>Taille des pixels de la sortie quand l'entrée est un produit : 10 ou 20 m (la collection Theia Neige travaille à 20 m ; les masques du produit existent aux deux).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="155"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="44"/>
         <source>Parallax height (m, 0 = off)</source>
         <translation>Hauteur de parallaxe (m, 0 = sans)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="155"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="44"/>
         <source>The 12 bands of Sentinel-2 look in slightly different directions, so a cloud at this height appears at a different place in each band (larger for higher clouds, such as contrails). Above 0, the buffer also covers every displacement between the bands&apos; viewing directions for a cloud at this height (from the product&apos;s per-band mean viewing angles: needs a product). 0 (default): a plain disk, as MAJA.</source>
         <translation>Les 12 bandes de Sentinel-2 visent dans des directions légèrement différentes : un nuage à cette hauteur apparaît à une place différente dans chaque bande (d'autant plus qu'il est haut, comme les traînées de condensation). Au-dessus de 0, le tampon couvre aussi tous les déplacements entre les directions de visée des bandes pour un nuage à cette hauteur (d'après les angles de visée moyens de chaque bande du produit : il faut un produit). 0 (par défaut) : un simple disque, comme MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="23"/>
         <source>Buffer a mask by a distance</source>
         <translation>Tampon d'un masque à une distance</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="183"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="23"/>
         <source>Exact Euclidean buffer of a mask (1 buffered, 0 outside, 255 no data), optionally extended by the parallax between the bands.</source>
         <translation>Tampon euclidien exact d'un masque (1 dans le tampon, 0 hors, 255 pas de données), étendu au besoin par la parallaxe entre les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="187"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="31"/>
         <source>&lt;p&gt;Buffers (dilates) a mask by a distance in metres, as MAJA dilates its cloud mask: 480 m in Theia production since February 2018, 240 m from May 2017 to February 2018; Sen2Cor does not buffer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exact definition&lt;/b&gt;: an output pixel is 1 when the Euclidean distance between its centre and the centre of some mask pixel is at most the distance, 0 otherwise, 255 where the input is no data. Pixel width and height come from the raster (non-square pixels are honoured); the result is the same whatever the size of the blocks it is computed in. The raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default: every non-zero value except no data); or, without a layer, the clouds of a Sentinel-2 L2A product: MAJA CLM bits 1, 2, 3 and 7 (every cloud except the thinnest, not shadows), or Sen2Cor SCL classes 8, 9 and 10, with no data from EDG or SCL 0. For another choice, make the mask with &quot;Cloud mask from a product&apos;s mask&quot; and give it as the layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallax&lt;/b&gt;: with a parallax height above 0 and a product (for its per-band viewing angles), the buffer also covers where the bands see a cloud at that height.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Entoure (dilate) un masque d'un tampon d'une distance en mètres, comme MAJA dilate son masque de nuages : 480 m dans la production Theia depuis février 2018, 240 m de mai 2017 à février 2018 ; Sen2Cor ne met pas de tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Définition exacte&lt;/b&gt; : un pixel de sortie vaut 1 quand la distance euclidienne entre son centre et le centre d'un pixel du masque est au plus la distance, 0 sinon, 255 là où l'entrée n'a pas de données. La largeur et la hauteur des pixels viennent du raster (les pixels non carrés sont respectés) ; le résultat est le même quelle que soit la taille des blocs de calcul. Le raster doit être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut : toute valeur non nulle sauf l'absence de données) ; ou, sans couche, les nuages d'un produit Sentinel-2 L2A : bits 1, 2, 3 et 7 du CLM de MAJA (tous les nuages sauf les plus fins, pas les ombres), ou classes 8, 9 et 10 du SCL de Sen2Cor, l'absence de données venant d'EDG ou du SCL 0. Pour un autre choix, faites le masque avec « Masque de nuages depuis le masque d'un produit » et donnez-le comme couche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallaxe&lt;/b&gt; : avec une hauteur de parallaxe supérieure à 0 et un produit (pour ses angles de visée par bande), le tampon couvre aussi les endroits où les bandes voient un nuage à cette hauteur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="206"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="9"/>
         <source>The mask to buffer, for example a cloud mask made by &quot;Cloud mask from a product&apos;s mask&quot;. When given, it is buffered even if a product is given too (the product then only provides the viewing angles of the parallax).</source>
         <translation>Le masque à entourer d'un tampon, par exemple un masque de nuages fait par « Masque de nuages depuis le masque d'un produit ». S'il est donné, c'est lui qui est traité même si un produit est donné aussi (le produit ne fournit alors que les angles de visée de la parallaxe).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="91"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="30"/>
         <source>Values that count as mask</source>
         <translation>Valeurs comptées comme masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="211"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="9"/>
         <source>Values of the mask raster that are buffered, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
         <translation>Valeurs du raster de masque qui reçoivent un tampon, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="263"/>
+        <location filename="../plugin/processing/dilatemask.py" line="15"/>
         <source>Buffered mask</source>
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="284"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="251"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="246"/>
+        <location filename="../plugin/pipeline/buffer.py" line="95"/>
         <source>Parallax of a cloud at {height:g} m between the bands: up to {spread:.0f} m.</source>
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="217"/>
+        <location filename="../plugin/pipeline/season_report.py" line="17"/>
         <source>given in Dates</source>
         <translation>donnée dans Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="217"/>
+        <location filename="../plugin/pipeline/season_report.py" line="17"/>
         <source>ACQUISITION_DATE metadata tag</source>
         <translation>métadonnée ACQUISITION_DATE</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="218"/>
+        <location filename="../plugin/pipeline/season_report.py" line="18"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="218"/>
-        <source>layer name</source>
-        <translation>nom de la couche</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowseason.py" line="218"/>
+        <location filename="../plugin/pipeline/season_report.py" line="18"/>
         <source>folder name</source>
         <translation>nom du dossier</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="222"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="14"/>
         <source>Snow onsets (no snow one day, snow the next)</source>
         <translation>Arrivées de la neige (pas de neige un jour, de la neige le lendemain)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="223"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="14"/>
         <source>Changes both ways, onsets and melts (as LIS&apos;s NSP)</source>
         <translation>Changements dans les deux sens, arrivées et fontes (comme le NSP de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="228"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="21"/>
         <source>Snow cover duration, SCD (days)</source>
         <translation>Durée d'enneigement, SCD (jours)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="229"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="22"/>
         <source>Snow onset day, SOD (days since DATE_START)</source>
         <translation>Jour d'apparition de la neige, SOD (jours depuis DATE_START)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="230"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="23"/>
         <source>Snow melt-out day, SMOD (days since DATE_START)</source>
         <translation>Jour de disparition de la neige, SMOD (jours depuis DATE_START)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="231"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="24"/>
         <source>Clear observations, NOBS</source>
         <translation>Observations claires, NOBS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="232"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="25"/>
         <source>Snow onsets, NSP</source>
         <translation>Arrivées de la neige, NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="939"/>
+        <location filename="../plugin/pipeline/season_report.py" line="116"/>
         <source>Snow season synthesis</source>
         <translation>Synthèse de la saison de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="263"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="88"/>
         <source>Snow days, snow onset and melt-out days, clear observations and snow onsets of a series of snow maps over a season, as the syntheses of the Theia Snow collection.</source>
         <translation>Jours de neige, jours d'apparition et de disparition de la neige, observations claires et arrivées de la neige d'une série de cartes de neige sur une saison, comme les synthèses de la collection Theia Neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="267"/>
-        <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the layer name, in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de la couche, dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowseason.py" line="309"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="33"/>
         <source>Snow maps</source>
         <translation>Cartes de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="309"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="33"/>
         <source>The snow maps of the season, in any order: outputs of neve:snowmap, Theia Snow SNW maps or FSC maps (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Their dates are read from the ACQUISITION_DATE metadata tag or from their names, or given in Dates.</source>
         <translation>Les cartes de neige de la saison, dans n'importe quel ordre : sorties de neve:snowmap, cartes SNW de Theia Neige ou cartes FSC (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Leurs dates sont lues dans la métadonnée ACQUISITION_DATE ou dans leurs noms, ou données dans Dates.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="315"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
         <source>Dates of the maps</source>
         <translation>Dates des cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="315"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
         <source>Optional: one date per map, in the order of the maps, separated by commas or new lines (2018-01-01 or 20180101). Leave an entry empty to read that map&apos;s date from its metadata or name; leave everything empty to read them all.</source>
         <translation>Facultatif : une date par carte, dans l'ordre des cartes, séparées par des virgules ou des retours à la ligne (2018-01-01 ou 20180101). Laissez une entrée vide pour lire la date de cette carte dans ses métadonnées ou son nom ; laissez tout vide pour les lire toutes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="321"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="42"/>
         <source>Start of the season</source>
         <translation>Début de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="321"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="42"/>
         <source>First day of the period (day 0 of SOD and SMOD). Empty: 1 September of the hydrological year of the earliest map (the Theia Snow syntheses run from 1 September to 31 August).</source>
         <translation>Premier jour de la période (jour 0 de SOD et SMOD). Vide : le 1er septembre de l'année hydrologique de la carte la plus ancienne (les synthèses Theia Neige vont du 1er septembre au 31 août).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="326"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="46"/>
         <source>End of the season</source>
         <translation>Fin de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="326"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="46"/>
         <source>Last day of the period, included. Empty: 31 August at the end of the hydrological year of the start date.</source>
         <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Date margin (days)</source>
         <translation>Marge de dates (jours)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="331"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="49"/>
         <source>Maps up to this many days before the start or after the end are used to interpolate the first and last days of the period. Default 15 days, as LIS.</source>
         <translation>Les cartes jusqu'à ce nombre de jours avant le début ou après la fin servent à interpoler les premiers et derniers jours de la période. 15 jours par défaut, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="337"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="53"/>
         <source>Reference grid</source>
         <translation>Grille de référence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="337"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="53"/>
         <source>Optional raster whose grid (CRS, extent, pixel size) the outputs take. Empty: the grid of the first map. Maps on another grid are aligned to it with nearest neighbour.</source>
         <translation>Raster facultatif dont les sorties prennent la grille (SCR, emprise, taille de pixel). Vide : la grille de la première carte. Les cartes sur une autre grille y sont alignées au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="341"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
         <source>Digital elevation model (for the report)</source>
         <translation>Modèle numérique de terrain (pour le rapport)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="341"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
         <source>Optional: with a DEM (metres, any grid or CRS, resampled bilinearly), the report shows the mean snow days per elevation band.</source>
         <translation>Facultatif : avec un MNT (en mètres, sur toute grille et dans tout SCR, rééchantillonné en bilinéaire), le rapport montre le nombre moyen de jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="346"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="60"/>
         <source>Elevation band (m)</source>
         <translation>Tranche d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="346"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="60"/>
         <source>Height of the elevation bands of the report. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
         <translation>Hauteur des tranches d'altitude du rapport. 100 m par défaut, la tranche de l'histogramme de limite d'enneigement de LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="352"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
         <source>Snow days needed for SOD and SMOD</source>
         <translation>Jours de neige nécessaires pour SOD et SMOD</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="352"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
         <source>SOD and SMOD are 0 unless SCD is more than this number of days. Default 10, as LIS.</source>
         <translation>SOD et SMOD valent 0 sauf si SCD dépasse ce nombre de jours. 10 par défaut, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="358"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
         <source>What NSP counts</source>
         <translation>Ce que compte NSP</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="358"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
         <source>Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its difference of 8-bit values counts melts too): choose the second to reproduce its NSP.</source>
         <translation>Par défaut : les arrivées de la neige dans la période. LIS 1.x compte les changements dans les deux sens (sa différence de valeurs sur 8 bits compte aussi les fontes) : choisissez le second pour reproduire son NSP.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="364"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
         <source>NOBS counts only dates in the period</source>
         <translation>NOBS ne compte que les dates de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="364"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
         <source>Default off: NOBS counts every clear observation used, margin dates included, as LIS.</source>
         <translation>Désactivé par défaut : NOBS compte toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="695"/>
+        <location filename="../plugin/processing/snowseason.py" line="27"/>
         <source>Daily snow</source>
         <translation>Neige au jour le jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="372"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="75"/>
         <source>Optional: one band per day named by its date, 1 snow, 0 no snow, 255 never clear.</source>
         <translation>Facultatif : une bande par jour nommée par sa date, 1 neige, 0 pas de neige, 255 jamais clair.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="376"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>Season report</source>
         <translation>Rapport de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="376"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
         <source>HTML report: the snow-covered area through the season, the maps and their dates, and with a DEM the snow days per elevation band.</source>
         <translation>Rapport HTML : la surface enneigée au fil de la saison, les cartes et leurs dates et, avec un MNT, les jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="381"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>First day of the period</source>
         <translation>Premier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="382"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>Last day of the period</source>
         <translation>Dernier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="383"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>Number of maps used</source>
         <translation>Nombre de cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="395"/>
+        <location filename="../plugin/pipeline/season.py" line="250"/>
         <source>No snow map: give the snow maps of the season.</source>
         <translation>Aucune carte de neige : donnez les cartes de neige de la saison.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="403"/>
+        <location filename="../plugin/pipeline/season.py" line="255"/>
         <source>No output chosen: choose at least one output.</source>
         <translation>Aucune sortie choisie : choisissez au moins une sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="466"/>
+        <location filename="../plugin/pipeline/season.py" line="355"/>
         <source>Dates of the maps: {count} entries are needed, one per map in the order of the maps (leave an entry empty to read that map&apos;s date).</source>
         <translation>Dates des cartes : il faut {count} entrées, une par carte dans l'ordre des cartes (laissez une entrée vide pour lire la date de cette carte).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="469"/>
+        <location filename="../plugin/pipeline/season.py" line="358"/>
         <source>Dates of the maps: &quot;{entry}&quot; is not a date; write 2018-01-01 or 20180101.</source>
         <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="736"/>
+        <location filename="../plugin/pipeline/season.py" line="579"/>
         <source>The snow map {name} cannot be read: {detail}</source>
         <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="489"/>
+        <location filename="../plugin/pipeline/season.py" line="377"/>
         <source>No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata tag nor in the name (as 20180101 or 2018-01-01). Give the dates in &quot;Dates of the maps&quot;, one per map in the order of the maps.</source>
         <translation>Aucune date d'acquisition n'a pu être lue pour {maps} : ni dans une métadonnée ACQUISITION_DATE, ni dans le nom (comme 20180101 ou 2018-01-01). Donnez les dates dans « Dates des cartes », une par carte dans l'ordre des cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="505"/>
+        <location filename="../plugin/pipeline/season.py" line="403"/>
         <source>The end of the season ({stop}) is before its start ({start}).</source>
         <translation>La fin de la saison ({stop}) précède son début ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="510"/>
+        <location filename="../plugin/pipeline/season.py" line="408"/>
         <source>The season from {start} to {stop} is {days} days long: at most {limit} days are possible.</source>
         <translation>La saison du {start} au {stop} dure {days} jours : {limit} jours au plus sont possibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="423"/>
+        <location filename="../plugin/pipeline/season.py" line="275"/>
         <source>No snow map falls in the season from {start} to {stop} (with {margin} days of margin): the maps go from {first} to {last}. Change the start and end of the season, or the margin.</source>
         <translation>Aucune carte de neige ne tombe dans la saison du {start} au {stop} (avec {margin} jours de marge) : les cartes vont du {first} au {last}. Changez le début et la fin de la saison, ou la marge.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="528"/>
+        <location filename="../plugin/pipeline/season.py" line="422"/>
         <source>The reference grid {name} cannot be read: {detail}</source>
         <translation>La grille de référence {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="534"/>
+        <location filename="../plugin/pipeline/season.py" line="427"/>
         <source>{name} has no coordinate reference system: the maps cannot be put on one grid.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : les cartes ne peuvent pas être mises sur une même grille.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="544"/>
+        <location filename="../plugin/pipeline/season.py" line="493"/>
         <source>Season from {start} to {stop} ({days} days), margin {margin} days; grid of {grid}: {width} x {height} pixels of {size:g}.</source>
         <translation>Saison du {start} au {stop} ({days} jours), marge de {margin} jours ; grille de {grid} : {width} x {height} pixels de {size:g}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="559"/>
+        <location filename="../plugin/pipeline/season.py" line="509"/>
         <source>{name} is on another grid than {grid}: aligned to it with nearest neighbour.</source>
         <translation>{name} est sur une autre grille que {grid} : alignée sur elle au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="563"/>
+        <location filename="../plugin/pipeline/season.py" line="513"/>
         <source>{name} declares {value} as its no-data value, which is also a clear code (0 to 100): those pixels are taken as no data.</source>
         <translation>{name} déclare {value} comme valeur sans donnée, qui est aussi un code clair (0 à 100) : ces pixels sont pris comme sans donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="567"/>
+        <location filename="../plugin/pipeline/season.py" line="519"/>
         <source>{used} of {total} maps are used.</source>
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="619"/>
+        <location filename="../plugin/pipeline/season.py" line="439"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="623"/>
+        <location filename="../plugin/pipeline/season.py" line="443"/>
         <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
         <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="623"/>
+        <location filename="../plugin/pipeline/season.py" line="443"/>
         <source>no CRS</source>
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="651"/>
+        <location filename="../plugin/pipeline/season.py" line="470"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="654"/>
+        <location filename="../plugin/pipeline/season.py" line="473"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Start (day 0)</source>
         <translation>Début (jour 0)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Maps given</source>
         <translation>Cartes données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Maps used</source>
         <translation>Cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Dates used</source>
         <translation>Dates utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="28"/>
         <source>Grid</source>
         <translation>Grille</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>{name}: {width} x {height} pixels of {size:g}, {crs}</source>
         <translation>{name} : {width} x {height} pixels de {size:g}, {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Pixels with at least one clear observation</source>
         <translation>Pixels ayant au moins une observation claire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>{count} ({percent} %)</source>
         <translation>{count} ({percent} %)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="853"/>
+        <location filename="../plugin/pipeline/season_report.py" line="30"/>
         <source>Mean snow days of those pixels</source>
         <translation>Nombre moyen de jours de neige de ces pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="890"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Snow-covered area through the season</source>
         <translation>Surface enneigée au fil de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="891"/>
+        <location filename="../plugin/pipeline/season_report.py" line="68"/>
         <source>Points: snow fraction of the clear pixels of each date. Line: snow fraction, interpolated for each day, of the pixels with at least one clear observation.</source>
         <translation>Points : fraction de neige des pixels clairs de chaque date. Ligne : fraction de neige, interpolée pour chaque jour, des pixels ayant au moins une observation claire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="893"/>
+        <location filename="../plugin/pipeline/season_report.py" line="70"/>
         <source>Interpolated, per day</source>
         <translation>Interpolée, par jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="893"/>
+        <location filename="../plugin/pipeline/season_report.py" line="70"/>
         <source>Observed, per date</source>
         <translation>Observée, par date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="893"/>
+        <location filename="../plugin/pipeline/season_report.py" line="70"/>
         <source>Snow-covered area (%)</source>
         <translation>Surface enneigée (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="913"/>
+        <location filename="../plugin/pipeline/season_report.py" line="90"/>
         <source>ignored</source>
         <translation>ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="915"/>
+        <location filename="../plugin/pipeline/season_report.py" line="92"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Date from</source>
         <translation>Source de la date</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Clear (%)</source>
         <translation>Clair (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Cloud (%)</source>
         <translation>Nuage (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="916"/>
+        <location filename="../plugin/pipeline/season_report.py" line="93"/>
         <source>Snow (% of clear)</source>
         <translation>Neige (% du clair)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="921"/>
+        <location filename="../plugin/pipeline/season_report.py" line="98"/>
         <source>Snow days against elevation</source>
         <translation>Jours de neige selon l'altitude</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="933"/>
+        <location filename="../plugin/pipeline/season_report.py" line="110"/>
         <source>Mean snow days</source>
         <translation>Jours de neige moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="928"/>
+        <location filename="../plugin/pipeline/season_report.py" line="105"/>
         <source>Mean snow days (SCD)</source>
         <translation>Jours de neige moyens (SCD)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="933"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="112"/>
         <source>Elevation (m)</source>
         <translation>Altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="933"/>
+        <location filename="../plugin/pipeline/snowmap_report.py" line="112"/>
         <source>Pixels</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="938"/>
+        <location filename="../plugin/pipeline/season_report.py" line="115"/>
         <source>The DEM does not cover any pixel with a clear observation.</source>
         <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
     </message>
@@ -2049,172 +2039,172 @@
         <translation>4 ou plus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="48"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="54"/>
         <source>B12 (2190 nm), as MAJA</source>
         <translation>B12 (2190 nm), comme MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="52"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>Per pixel, from the sun and viewing angle grids</source>
         <translation>Par pixel, d'après les grilles d'angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="53"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>The product&apos;s scene flag (MAJA)</source>
         <translation>L'indicateur de scène du produit (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="54"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="55"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="58"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="59"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>Water mask (non-zero values are water)</source>
         <translation>Masque d'eau (les valeurs non nulles sont de l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>MAJA MG2 (bit 0 is water)</source>
         <translation>MG2 de MAJA (le bit 0 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="61"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>Sen2Cor SCL (class 6 is water)</source>
         <translation>SCL de Sen2Cor (la classe 6 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="120"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="193"/>
         <source>{product} has no sun and viewing angle grids ({band}) in its metadata, which per-pixel sunglint needs. Choose the product&apos;s scene flag, &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a pas de grilles d'angles solaires et de visée ({band}) dans ses métadonnées, dont le reflet du soleil par pixel a besoin. Choisissez pour le reflet du soleil l'indicateur de scène du produit, « toujours » ou « jamais ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="173"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="236"/>
         <source>the product&apos;s SunGlintDetected flag</source>
         <translation>l'indicateur SunGlintDetected du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="179"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="242"/>
         <source>MAJA&apos;s rule on the mean sun and viewing angles</source>
         <translation>la règle de MAJA sur les angles solaires et de visée moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="181"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="244"/>
         <source>{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. Choose &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="228"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="233"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="290"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="307"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="73"/>
         <source>SWIR band</source>
         <translation>Bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="307"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="73"/>
         <source>The band of the test: B12 as MAJA (its parameters: &quot;SWIR when available&quot;), or B11.</source>
         <translation>La bande du test : B12 comme MAJA (ses paramètres : « SWIR quand il existe »), ou B11.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="316"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="79"/>
         <source>Sunglint</source>
         <translation>Reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="316"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="79"/>
         <source>Where the higher threshold applies. Per pixel (default): where the angle between the viewing direction and the specular reflection of the sun is below the sunglint angle, from the product&apos;s sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a product with angle grids). The product&apos;s scene flag: MAJA&apos;s SunGlintDetected, or MAJA&apos;s rule on the mean angles when the product has no such flag (Sen2Cor). Always, or never.</source>
         <translation>Là où s'applique le seuil le plus haut. Par pixel (par défaut) : là où l'angle entre la direction de visée et la réflexion spéculaire du soleil est inférieur à l'angle de reflet, d'après les grilles d'angles solaires et de visée de la bande SWIR du produit (MAJA lui-même ne le fait pas ; il faut un produit avec des grilles d'angles). L'indicateur de scène du produit : SunGlintDetected de MAJA, ou la règle de MAJA sur les angles moyens quand le produit n'a pas cet indicateur (Sen2Cor). Toujours, ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="323"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="86"/>
         <source>Kind of water layer</source>
         <translation>Type de couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="323"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="86"/>
         <source>How to read the water layer: non-zero values are water (a water mask), MAJA MG2 bit 0, or Sen2Cor SCL class 6.</source>
         <translation>Comment lire la couche d'eau : les valeurs non nulles sont de l'eau (un masque d'eau), le bit 0 du MG2 de MAJA, ou la classe 6 du SCL de Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="331"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="96"/>
         <source>Resample layers on other grids</source>
         <translation>Rééchantillonner les couches sur d'autres grilles</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="331"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="96"/>
         <source>Layers must lie on the grid of the first one (same CRS, pixel size and extent); a layer on another grid is refused unless this is ticked: it is then resampled (masks with nearest neighbour, reflectance with cubic convolution).</source>
         <translation>Les couches doivent être sur la grille de la première (même SCR, même taille de pixel, même emprise) ; une couche sur une autre grille est refusée sauf si cette case est cochée : elle est alors rééchantillonnée (les masques au plus proche voisin, la réflectance par convolution cubique).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="368"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="174"/>
         <source>No water: give the water layer (or a product).</source>
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="390"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="28"/>
         <source>Clouds over water (SWIR test, sunglint-aware)</source>
         <translation>Nuages sur l'eau (test SWIR, avec reflet du soleil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="393"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="28"/>
         <source>MAJA&apos;s SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), with sunglint per pixel, from the scene flag, always or never.</source>
         <translation>Le test SWIR de MAJA pour les nuages sur l'eau (1 nuage sur l'eau, 0 non, 255 pas de données), avec reflet du soleil par pixel, d'après l'indicateur de scène, toujours ou jamais.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="415"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>SWIR reflectance layer</source>
         <translation>Couche de réflectance SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="415"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>The SWIR band (B12, or B11 when chosen) as a layer, used when no product is given; reflectance = (value + offset) / scale (advanced parameters). Its grid is the output&apos;s.</source>
         <translation>La bande SWIR (B12, ou B11 si elle est choisie) en couche, utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés). Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="419"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Water layer</source>
         <translation>Couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="419"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Where the water is: a water mask, a MAJA MG2 or a Sen2Cor SCL (say which below). Needed without a product; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau : un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor (précisez lequel ci-dessous). Nécessaire sans produit ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="473"/>
+        <location filename="../plugin/processing/waterclouds.py" line="16"/>
         <source>Clouds over water</source>
         <translation>Nuages sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="428"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Glint angle (degrees)</source>
         <translation>Angle de reflet (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="428"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Optional: the glint angle at each pixel, in degrees (float32), from the product&apos;s angle grids; 0 is the exact specular reflection of the sun.</source>
         <translation>Facultatif : l'angle de reflet en chaque pixel, en degrés (float32), d'après les grilles d'angles du produit ; 0 est la réflexion spéculaire exacte du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="432"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="27"/>
         <source>Percent of the water pixels found cloudy</source>
         <translation>Pourcentage des pixels d'eau trouvés nuageux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="477"/>
+        <location filename="../plugin/processing/waterclouds.py" line="18"/>
         <source>Glint angle</source>
         <translation>Angle de reflet</translation>
     </message>
@@ -2239,427 +2229,427 @@
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="104"/>
         <source>NIR (B8A) below the NIR threshold</source>
         <translation>PIR (B8A) sous le seuil PIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="104"/>
         <source>SWIR (B11) below the SWIR threshold</source>
         <translation>SWIR (B11) sous le seuil SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="108"/>
         <source>From the product (angle grids, else mean angles)</source>
         <translation>Du produit (grilles d'angles, sinon angles moyens)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="108"/>
         <source>The numbers below</source>
         <translation>Les nombres ci-dessous</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Dark-test band layer (NIR or SWIR)</source>
         <translation>Couche de la bande du test sombre (PIR ou SWIR)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="74"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="117"/>
         <source>The band of the dark test as a layer (NIR B8A or B8, or SWIR B11, as chosen below), used when no product is given; reflectance = (value + offset) / scale (advanced parameters).</source>
         <translation>La bande du test sombre en couche (PIR B8A ou B8, ou SWIR B11, selon le choix ci-dessous), utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="123"/>
         <source>Dark test</source>
         <translation>Test sombre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="123"/>
         <source>Which band tells the dark pixels a shadow is made of: the near infrared (B8A with a product), dark in shadows over land, or the SWIR (B11).</source>
         <translation>Quelle bande désigne les pixels sombres dont une ombre est faite : le proche infrarouge (B8A avec un produit), sombre dans les ombres sur les terres, ou le SWIR (B11).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="127"/>
         <source>NIR dark threshold (reflectance, 0 to 1)</source>
         <translation>Seuil sombre PIR (réflectance, 0 à 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="83"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="127"/>
         <source>With the NIR test, a pixel is dark when its NIR reflectance is below this (strict). 0.15: the value of Google Earth Engine&apos;s Sentinel-2 cloud and shadow masking tutorial (s2cloudless).</source>
         <translation>Avec le test PIR, un pixel est sombre quand sa réflectance PIR est inférieure à cette valeur (strictement). 0,15 : la valeur du tutoriel de masquage des nuages et des ombres Sentinel-2 de Google Earth Engine (s2cloudless).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="89"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
         <source>SWIR dark threshold (reflectance, 0 to 1)</source>
         <translation>Seuil sombre SWIR (réflectance, 0 à 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="89"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
         <source>With the SWIR test, a pixel is dark when its B11 reflectance is below this (strict). 0.10: Névé's choice, about half the SWIR reflectance of vegetation and bare soil.</source>
         <translation>Avec le test SWIR, un pixel est sombre quand sa réflectance B11 est inférieure à cette valeur (strictement). 0,10 : le choix de Névé, environ la moitié de la réflectance SWIR de la végétation et du sol nu.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="95"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="135"/>
         <source>Lowest cloud height (m)</source>
         <translation>Altitude de nuage la plus basse (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="95"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="135"/>
         <source>Cloud heights are tried from this one up. python-fmask: 200 m to 12 km; GRASS i.sentinel.mask: 1 to 4 km.</source>
         <translation>Les altitudes de nuage sont essayées à partir de celle-ci. python-fmask : de 200 m à 12 km ; GRASS i.sentinel.mask : de 1 à 4 km.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="101"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="139"/>
         <source>Highest cloud height (m)</source>
         <translation>Altitude de nuage la plus haute (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="101"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="139"/>
         <source>Cloud heights are tried up to this one (python-fmask: 12 km).</source>
         <translation>Les altitudes de nuage sont essayées jusqu'à celle-ci (python-fmask : 12 km).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="106"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="142"/>
         <source>Height step (m)</source>
         <translation>Pas d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="106"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="142"/>
         <source>Step between the heights tried. Default 100 m.</source>
         <translation>Pas entre les altitudes essayées. 100 m par défaut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="145"/>
         <source>Minimum dark fraction</source>
         <translation>Fraction sombre minimale</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="110"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="145"/>
         <source>A cloud gets a shadow only if, at its best height, more than this fraction of the clear pixels its projection covers are dark. Default 0.5 (Névé's choice: mostly dark); 0 keeps every best match.</source>
         <translation>Un nuage n'a une ombre que si, à sa meilleure altitude, plus de cette fraction des pixels clairs couverts par sa projection sont sombres. 0,5 par défaut (choix de Névé : surtout sombre) ; 0 garde chaque meilleure correspondance.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="117"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="150"/>
         <source>Whole swept area</source>
         <translation>Toute la zone balayée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="117"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="150"/>
         <source>Instead of the shadow at each cloud&apos;s best height, the whole area the clouds sweep from the lowest to the highest height (a cautious mask, dark pixels or not).</source>
         <translation>Au lieu de l'ombre à la meilleure altitude de chaque nuage, toute la zone que les nuages balaient de l'altitude la plus basse à la plus haute (un masque prudent, pixels sombres ou non).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="153"/>
         <source>Sun and viewing angles</source>
         <translation>Angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="153"/>
         <source>From the product: each cloud takes the angles of its centre from the product&apos;s 5 km sun and viewing angle grids (viewing angles averaged over the bands), or the product&apos;s mean angles when it has no grids. Or the numbers below, for layers.</source>
         <translation>Du produit : chaque nuage prend les angles de son centre dans les grilles d'angles solaires et de visée à 5 km du produit (angles de visée moyennés sur les bandes), ou les angles moyens du produit quand il n'a pas de grilles. Ou les nombres ci-dessous, pour des couches.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
         <source>Sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: the sun&apos;s angle from the vertical.</source>
         <translation>Utilisé avec des angles donnés en nombres : l'angle du soleil par rapport à la verticale.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="142"/>
         <source>Sun azimuth angle (degrees)</source>
         <translation>Angle azimutal solaire (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: direction of the sun seen from the ground, clockwise from north (the convention of the products&apos; metadata).</source>
         <translation>Utilisé avec des angles donnés en nombres : direction du soleil vu du sol, dans le sens horaire depuis le nord (la convention des métadonnées des produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Viewing zenith angle (degrees)</source>
         <translation>Angle zénithal de visée (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: the satellite&apos;s angle from the vertical (0 to about 12 for Sentinel-2).</source>
         <translation>Utilisé avec des angles donnés en nombres : l'angle du satellite par rapport à la verticale (de 0 à environ 12 pour Sentinel-2).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Viewing azimuth angle (degrees)</source>
         <translation>Angle azimutal de visée (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Used with angles given as numbers: direction of the satellite seen from the ground, clockwise from north.</source>
         <translation>Utilisé avec des angles donnés en nombres : direction du satellite vu du sol, dans le sens horaire depuis le nord.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="160"/>
+        <location filename="../plugin/pipeline/shadows.py" line="89"/>
         <source>The lowest cloud height ({low:g} m) is above the highest ({high:g} m).</source>
         <translation>L'altitude de nuage la plus basse ({low:g} m) est au-dessus de la plus haute ({high:g} m).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="164"/>
+        <location filename="../plugin/pipeline/shadows.py" line="93"/>
         <source>{count:.0f} heights to try: take a larger height step.</source>
         <translation>{count:.0f} altitudes à essayer : prenez un pas d'altitude plus grand.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="213"/>
+        <location filename="../plugin/pipeline/shadows.py" line="138"/>
         <source>{product} has no angle grids: the mean sun and viewing angles are used.</source>
         <translation>{product} n'a pas de grilles d'angles : les angles solaires et de visée moyens sont utilisés.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="219"/>
+        <location filename="../plugin/pipeline/shadows.py" line="144"/>
         <source>{product} has no sun and viewing angles: give the angles as numbers (&quot;Sun and viewing angles&quot;).</source>
         <translation>{product} n'a pas d'angles solaires et de visée : donnez les angles en nombres (« Angles solaires et de visée »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="252"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="25"/>
         <source>Cloud shadows from sun geometry</source>
         <translation>Ombres des nuages d'après la géométrie solaire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="255"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="25"/>
         <source>Shadows found by projecting each cloud along the sun direction over a range of heights and keeping the best match with dark pixels (1 shadow, 0 not, 255 no data).</source>
         <translation>Ombres trouvées en projetant chaque nuage selon la direction du soleil sur une plage d'altitudes et en gardant la meilleure correspondance avec des pixels sombres (1 ombre, 0 non, 255 pas de données).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="259"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="34"/>
         <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="280"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>Cloud mask layer</source>
         <translation>Couche de masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="280"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>The clouds whose shadows are searched for (non-zero values except no data), used when no product is given. Its grid is the output&apos;s; it must be in a projected CRS in metres.</source>
         <translation>Les nuages dont on cherche les ombres (valeurs non nulles sauf l'absence de données), utilisés quand aucun produit n'est donné. Sa grille est celle de la sortie ; elle doit être dans un SCR projeté en mètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="388"/>
+        <location filename="../plugin/processing/cloudshadows.py" line="16"/>
         <source>Cloud shadows</source>
         <translation>Ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="289"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>Cloud heights (m)</source>
         <translation>Altitudes des nuages (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="289"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>Optional: on each cloud&apos;s pixels, the height found for it in metres (float32; no data where no shadow was found).</source>
         <translation>Facultatif : sur les pixels de chaque nuage, l'altitude trouvée pour lui en mètres (float32 ; pas de données là où aucune ombre n'a été trouvée).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="293"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="23"/>
         <source>Number of clouds</source>
         <translation>Nombre de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="294"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="23"/>
         <source>Number of clouds with a shadow</source>
         <translation>Nombre de nuages avec une ombre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="313"/>
+        <location filename="../plugin/pipeline/shadows.py" line="216"/>
         <source>No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers.</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches du masque de nuages et de la bande du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="368"/>
+        <location filename="../plugin/pipeline/shadows.py" line="259"/>
         <source>{count} clouds, {found} with a shadow.</source>
         <translation>{count} nuages, {found} avec une ombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="18"/>
         <source>Custom values (the parameters below)</source>
         <translation>Valeurs personnalisées (les paramètres ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="135"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="68"/>
         <source>Refine a cloud mask (Theia recipe)</source>
         <translation>Affiner un masque de nuages (recette Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="138"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="68"/>
         <source>From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, projected shadows and buffer, with Theia&apos;s presets or your own values.</source>
         <translation>D'un produit à un masque de nuages affiné compatible avec MAJA en une étape : nuages sur l'eau, ombres projetées et tampon, avec les préréglages de Theia ou vos propres valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="142"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="76"/>
         <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply only with custom values.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées : la distance du tampon et les seuils ci-dessous ne s'appliquent qu'avec les valeurs personnalisées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="166"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>MAJA CLM layer</source>
         <translation>Couche CLM de MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="166"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output&apos;s.</source>
         <translation>Sans produit : le masque de nuages CLM de MAJA (bits) à affiner. Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="169"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Sen2Cor SCL layer</source>
         <translation>Couche SCL de Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="169"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its class 6 is then the water unless a water layer is given.</source>
         <translation>Sans produit et sans CLM : la classification de scène de Sen2Cor, écrite en bits du CLM ; sa classe 6 est alors l'eau, sauf si une couche d'eau est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="173"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product: the SWIR band of the water test (B12, or B11 when chosen).</source>
         <translation>Sans produit : la bande SWIR du test sur l'eau (B12, ou B11 si elle est choisie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="176"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with a CLM layer; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau (un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor : précisez lequel ci-dessous). Nécessaire avec une couche CLM ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="180"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test.</source>
         <translation>Sans produit, pour les ombres : la bande PIR (B8A ou B8) ou SWIR (B11) du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="184"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="184"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA).</source>
         <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="190"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="23"/>
         <source>Used only with the preset &quot;Custom values&quot;; the other presets set it.</source>
         <translation>Utilisé seulement avec le préréglage « Valeurs personnalisées » ; les autres préréglages le fixent.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="197"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Project cloud shadows</source>
         <translation>Projeter les ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="197"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Search the shadows of the clouds (clouds over water included) from the sun geometry and add them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water it missed before February 2018.</source>
         <translation>Chercher les ombres des nuages (nuages sur l'eau compris) d'après la géométrie solaire et les ajouter en bits 0 et 5 du CLM. MAJA détecte lui-même des ombres, mais pas celles des nuages sur l'eau qu'il manquait avant février 2018.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="206"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
         <source>Refined cloud mask (CLM bits)</source>
         <translation>Masque de nuages affiné (bits du CLM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="377"/>
+        <location filename="../plugin/processing/refinecloudmask.py" line="17"/>
         <source>Refined cloud classes</source>
         <translation>Classes de nuages affinées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="210"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
         <source>Cloud, percent of the valid pixels</source>
         <translation>Nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="211"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
         <source>Cloud shadow, percent of the valid pixels</source>
         <translation>Ombre de nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="213"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
         <source>Buffer, percent of the valid pixels</source>
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="235"/>
+        <location filename="../plugin/pipeline/refine.py" line="361"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="272"/>
+        <location filename="../plugin/pipeline/refine.py" line="267"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="347"/>
+        <location filename="../plugin/pipeline/refine.py" line="313"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="62"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="40"/>
         <source>Remove small objects and fill small holes</source>
         <translation>Retirer les petits objets et combler les petits trous</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="40"/>
         <source>Sieve of a mask with areas in square metres: small objects removed, small holes filled (1 mask, 0 outside, 255 no data).</source>
         <translation>Tamisage d'un masque avec des aires en mètres carrés : petits objets retirés, petits trous comblés (1 masque, 0 hors, 255 pas de données).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="87"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>The mask to clean, for example a cloud mask. When given, it is used even if a product is given too.</source>
         <translation>Le masque à nettoyer, par exemple un masque de nuages. S'il est donné, c'est lui qui est traité même si un produit est donné aussi.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="91"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Values of the mask raster that belong to the mask, separated by commas, ranges with a dash (1, 2, 5-7). Empty (default): every non-zero value except no data.</source>
         <translation>Valeurs du raster de masque qui font partie du masque, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="102"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Holes in the mask smaller than this are filled (a hole of exactly this area stays). No-data pixels are never filled. 0: keep every hole.</source>
         <translation>Les trous du masque plus petits que cette aire sont comblés (un trou d'exactement cette aire reste). Les pixels sans données ne sont jamais comblés. 0 : garder tous les trous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Connectivity</source>
         <translation>Connexité</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="13"/>
         <source>8: sides and corners</source>
         <translation>8 : côtés et coins</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="13"/>
         <source>4: sides only</source>
         <translation>4 : côtés seulement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="108"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Which pixels touch: by their sides and corners (8, default) or by their sides only (4).</source>
         <translation>Quels pixels se touchent : par leurs côtés et leurs coins (8, par défaut) ou par leurs côtés seulement (4).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="156"/>
+        <location filename="../plugin/processing/sievemask.py" line="16"/>
         <source>Sieved mask</source>
         <translation>Masque tamisé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="286"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="116"/>
         <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="551"/>
+        <location filename="../plugin/pipeline/season.py" line="500"/>
         <source>{date} (day {day}): {name} (date: {source}).</source>
         <translation>{date} (jour {day}) : {name} (date : {source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowseason.py" line="554"/>
+        <location filename="../plugin/pipeline/season.py" line="503"/>
         <source>{date}: {name} (date: {source}): outside the season and its margin, ignored.</source>
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
@@ -3069,22 +3059,22 @@
         <translation>Masque de nuages affiné…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="48"/>
         <source>&lt;p&gt;Cleans a mask: removes its objects (groups of touching mask pixels) smaller than the minimum object area, then fills its holes (groups of touching pixels outside the mask, no data excluded) smaller than the minimum hole area. An object or a hole whose area equals the minimum stays. Areas are in square metres: the number of pixels times the pixel area, so the raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;Pixels touch by their sides and corners (8-connectivity, default) or by their sides only (4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the area they have inside.&lt;/p&gt;&lt;p&gt;Defaults: 50000 m² for both, the minimum cloud area of GRASS i.sentinel.mask; using the same area for holes treats the mask and its background alike, as GDAL's sieve filter does. 0 turns a step off.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default every non-zero value except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nettoie un masque : retire ses objets (groupes de pixels du masque qui se touchent) plus petits que l'aire minimale des objets, puis comble ses trous (groupes de pixels hors du masque qui se touchent, absence de données exclue) plus petits que l'aire minimale des trous. Un objet ou un trou dont l'aire est égale au minimum reste. Les aires sont en mètres carrés : le nombre de pixels fois l'aire d'un pixel, le raster doit donc être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;Les pixels se touchent par leurs côtés et leurs coins (connexité 8, par défaut) ou par leurs côtés seulement (connexité 4). Les objets et les trous coupés par le bord du raster ou par l'absence de données comptent avec l'aire qu'ils ont à l'intérieur.&lt;/p&gt;&lt;p&gt;Par défaut : 50000 m² pour les deux, l'aire minimale des nuages de GRASS i.sentinel.mask ; la même aire pour les trous traite le masque et son fond de la même façon, comme le filtre de tamisage de GDAL. 0 désactive une étape.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut toute valeur non nulle sauf l'absence de données), ou les nuages d'un produit Sentinel-2 L2A (bits 1, 2, 3 et 7 du CLM de MAJA, classes 8, 9 et 10 du SCL de Sen2Cor). Sortie : 1 masque, 0 hors, 255 pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="96"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Minimum object area (m²)</source>
         <translation>Aire minimale des objets (m²)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="96"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Objects of the mask smaller than this are removed (an object of exactly this area stays). GRASS i.sentinel.mask: 50000 m² for clouds, 10000 m² for shadows. 0: keep every object.</source>
         <translation>Les objets du masque plus petits que cette aire sont retirés (un objet d'exactement cette aire reste). GRASS i.sentinel.mask : 50000 m² pour les nuages, 10000 m² pour les ombres. 0 : garder tous les objets.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="102"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Minimum hole area (m²)</source>
         <translation>Aire minimale des trous (m²)</translation>
     </message>
@@ -3274,17 +3264,17 @@
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="397"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="36"/>
         <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="138"/>
+        <location filename="../plugin/pipeline/sieve.py" line="107"/>
         <source>Minimum areas this large: the whole mask is labelled at once.</source>
         <translation>Aires minimales aussi grandes : tout le masque est étiqueté d'un coup.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="48"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="54"/>
         <source>B11 (1610 nm), the other SWIR band</source>
         <translation>B11 (1610 nm), l'autre bande SWIR</translation>
     </message>
@@ -3339,67 +3329,67 @@
         <translation>écrit seulement s'il est donné</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="136"/>
+        <location filename="../plugin/cli.py" line="140"/>
         <source>required</source>
         <translation>obligatoire</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="144"/>
+        <location filename="../plugin/cli.py" line="147"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="150"/>
+        <location filename="../plugin/cli.py" line="153"/>
         <source>default {value}, from {source}</source>
         <translation>par défaut {value}, selon {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="151"/>
+        <location filename="../plugin/cli.py" line="154"/>
         <source>default {value}</source>
         <translation>par défaut {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="159"/>
+        <location filename="../plugin/cli.py" line="162"/>
         <source>Choices: {choices}.</source>
         <translation>Choix : {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="186"/>
+        <location filename="../plugin/cli.py" line="189"/>
         <source>print the results as JSON on standard output</source>
         <translation>écrire les résultats en JSON sur la sortie standard</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="187"/>
+        <location filename="../plugin/cli.py" line="190"/>
         <source>print no log and no progress, only warnings</source>
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="215"/>
+        <location filename="../plugin/cli.py" line="218"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="215"/>
+        <location filename="../plugin/cli.py" line="218"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="220"/>
+        <location filename="../plugin/cli.py" line="223"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="229"/>
+        <location filename="../plugin/cli.py" line="232"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="269"/>
+        <location filename="../plugin/cli.py" line="271"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="303"/>
+        <location filename="../plugin/cli.py" line="305"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3444,7 +3434,7 @@
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="139"/>
+        <location filename="../plugin/pipeline/spec.py" line="148"/>
         <source>{algorithm} has no parameter {names}.</source>
         <translation>{algorithm} n'a pas de paramètre {names}.</translation>
     </message>
@@ -3457,6 +3447,71 @@
         <location filename="../plugin/pipeline/thresholds.py" line="122"/>
         <source>MAJA</source>
         <translation>MAJA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="87"/>
+        <source>{first} and {second} are the same file ({path}): each output needs a file of its own, or one of them would be lost.</source>
+        <translation>{first} et {second} sont le même fichier ({path}) : chaque sortie a besoin de son propre fichier, sinon l'une d'elles serait perdue.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="92"/>
+        <source>The output {output} ({path}) is a folder: give a file name.</source>
+        <translation>La sortie {output} ({path}) est un dossier : donnez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="96"/>
+        <source>The output {output} ({path}) is an input of this run ({input}): Névé never writes over its inputs. Choose another file name.</source>
+        <translation>La sortie {output} ({path}) est une entrée de ce traitement ({input}) : Névé n'écrit jamais sur ses entrées. Choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/paths.py" line="101"/>
+        <source>The output {output} ({path}) lies inside the input product {product}: Névé never writes into a product. Choose a file outside it.</source>
+        <translation>La sortie {output} ({path}) se trouve dans le produit d'entrée {product} : Névé n'écrit jamais dans un produit. Choisissez un fichier en dehors.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
+        <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="257"/>
+        <source>{value} is not a way of counting NSP ({choices}).</source>
+        <translation>{value} n'est pas une façon de compter NSP ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/product.py" line="135"/>
+        <source>{value} is not a Theia reflectance ({choices}).</source>
+        <translation>{value} n'est pas une réflectance Theia ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>python-fmask</source>
+        <translation>python-fmask</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>Névé</source>
+        <translation>Névé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
+        <source>Google Earth Engine (s2cloudless)</source>
+        <translation>Google Earth Engine (s2cloudless)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="17"/>
+        <source>GRASS i.sentinel.mask</source>
+        <translation>GRASS i.sentinel.mask</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="98"/>
+        <source>{value} is not one of {choices}.</source>
+        <translation>{value} n'est pas l'un de {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="105"/>
+        <source>No output file was given for {output}.</source>
+        <translation>Aucun fichier de sortie n'a été donné pour « {output} ».</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
@@ -3569,6 +3624,31 @@
         <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite de la neige : le MNT est découpé en tranches d'altitude de DZ mètres ; la tranche la plus basse où plus de FCLEAR_LIM des pixels sont dégagés et plus de FSNOW_LIM des pixels dégagés sont de la neige donne la limite de la neige, deux tranches plus bas ; 6. passe 2, au-dessus de la limite de la neige seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de FSNOW_TOTAL_LIM de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où la bande SWIR n'en a pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (avancées, désactivées par défaut comme dans LIS) : le masque de nuages strict (strict_cloud_mask) ; le retrait de la neige à l'intérieur des nuages (rm_snow_inside_cloud, « passe 1.5 ») ; un masque d'eau (LIS 1.11), tiré d'une couche ou du produit, où la neige n'est jamais cartographiée ; la neige à l'ombre, la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité), calculée à partir du MNT et des angles solaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite de la neige ; l'altitude de la limite de la neige et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../plugin/pipeline/eras.py" line="10"/>
+        <source>Theia before May 2017</source>
+        <translation>Theia avant mai 2017</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="18"/>
+        <source>cloud buffer {distance:g} m, SWIR over water {threshold:g} ({sunglint:g} with sunglint)</source>
+        <translation>tampon des nuages {distance:g} m, SWIR sur l'eau {threshold:g} ({sunglint:g} avec reflet solaire)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="36"/>
+        <source>MAJA parameters unknown: the metadata give no production date</source>
+        <translation>Paramètres de MAJA inconnus : les métadonnées ne donnent pas de date de production</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="37"/>
+        <source>MAJA parameters: {era} ({parameters})</source>
+        <translation>Paramètres de MAJA : {era} ({parameters})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/eras.py" line="40"/>
+        <source>(produced in May 2017: the 240 m buffer started that month, on a day the source does not give, so it may have been the 480 m one)</source>
+        <translation>(produit en mai 2017 : le tampon de 240 m a commencé ce mois-là, un jour que la source ne donne pas, ce peut donc être encore celui de 480 m)</translation>
+    </message>
+    <message>
         <location filename="../plugin/pipeline/snowmap.py" line="162"/>
         <source>{value} is not a source of water ({choices}).</source>
         <translation>{value} n'est pas une source de l'eau ({choices}).</translation>
@@ -3659,31 +3739,6 @@
         <translation>{pixels} (zénith solaire {zenith:.2f}, azimut {azimuth:.2f} degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/eras.py" line="10"/>
-        <source>Theia before May 2017</source>
-        <translation>Theia avant mai 2017</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/eras.py" line="18"/>
-        <source>cloud buffer {distance:g} m, SWIR over water {threshold:g} ({sunglint:g} with sunglint)</source>
-        <translation>tampon des nuages {distance:g} m, SWIR sur l'eau {threshold:g} ({sunglint:g} avec reflet solaire)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/eras.py" line="36"/>
-        <source>MAJA parameters unknown: the metadata give no production date</source>
-        <translation>Paramètres de MAJA inconnus : les métadonnées ne donnent pas de date de production</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/eras.py" line="37"/>
-        <source>MAJA parameters: {era} ({parameters})</source>
-        <translation>Paramètres de MAJA : {era} ({parameters})</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/eras.py" line="40"/>
-        <source>(produced in May 2017: the 240 m buffer started that month, on a day the source does not give, so it may have been the 480 m one)</source>
-        <translation>(produit en mai 2017 : le tampon de 240 m a commencé ce mois-là, un jour que la source ne donne pas, ce peut donc être encore celui de 480 m)</translation>
-    </message>
-    <message>
         <location filename="../ui/preview.py" line="69"/>
         <source>Lit</source>
         <translation>Éclairé</translation>
@@ -3694,7 +3749,7 @@
         <translation>Ombre portée du relief</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="538"/>
+        <location filename="../ui/preview.py" line="537"/>
         <source>Cast shadow of the relief (preview)</source>
         <translation>Ombre portée du relief (aperçu)</translation>
     </message>

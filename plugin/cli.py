@@ -135,6 +135,9 @@ def default_text(parameter):
     if parameter.is_destination:
         return tr("written only when given") if parameter.optional else tr("required")
     default = parameter.default
+    if not parameter.optional and default is None and parameter.kind in (s.PRODUCT, s.RASTER, s.RASTERS, s.VECTOR,
+                                                                           s.FOLDER):
+        return tr("required")
     if parameter.kind == s.ENUM and default is not None:
         keys = default if parameter.multiple else [default]
         text = ", ".join(str(k) for k in keys) or tr("none")
@@ -258,8 +261,7 @@ def run_algorithm(name, argv, prog, stdout, stderr):
         previous = None
     try:
         values = s.complete_values(spec, options)
-        s.check_ranges(spec, values)
-        results = spec.run(values, feedback)
+        results = spec.execute(values, feedback)
     except NeveError as error:
         feedback.done()
         stderr.write(tr("Error: {message}").format(message=error.message()) + "\n")

@@ -68,6 +68,16 @@ def test_distance_at_the_threshold_is_inside(neve_provider, tmp_path):
     assert out.sum() == 81  # the lattice points of a radius-5 disk (Gauss circle problem, r = 5)
 
 
+def test_a_distance_with_decimals_from_a_script_is_honoured(neve_provider, tmp_path):
+    # The dialog's slider steps by whole metres; processing.run and models may give 49.6 m, which is not
+    # rounded to 50 m: (5, 0) and (3, 4), exactly 50 m away, stay outside.
+    mask = np.zeros((21, 21), np.uint8)
+    mask[10, 10] = 1
+    out = dilatemask(tmp_path, mask, DISTANCE=49.6)
+    assert out[10, 15] == 0 and out[13, 14] == 0 and out[10, 14] == 1
+    assert np.array_equal(out, brute_buffer(mask == 1, 49.6, 10, 10).astype(np.uint8))
+
+
 def test_non_square_pixels_are_honoured(neve_provider, tmp_path):
     mask = np.zeros((15, 25), np.uint8)
     mask[7, 12] = 1

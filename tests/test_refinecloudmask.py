@@ -345,3 +345,57 @@ def test_dialog_builds_with_the_defaults_and_its_values_run(neve_provider, theia
     values.update({name: str(tmp_path / (name.lower() + ".tif")) for name in outputs})
     result = run("neve:" + algorithm, values)
     assert all(os.path.exists(result[name]) for name in outputs)
+
+
+@pytest.mark.parametrize("parameters", [
+    {},
+    {"PRESET": 1, "SUNGLINT": 1},
+    {"PRESET": 2, "RESOLUTION": 10},
+    {"PRESET": 3, "DISTANCE": 100, "THRESHOLD": 0.06, "THRESHOLD_SUNGLINT": 0.2, "SUNGLINT_ANGLE": 35},
+    {"PRESET": 3, "DISTANCE": 240, "PARALLAX_HEIGHT": 12000, "SWIR_BAND": 1, "SUNGLINT": 3},
+])
+def test_classes_in_memory_are_those_of_the_whole_product_run(neve_provider, theia, tmp_path, parameters):
+    """pipeline/refine.refined_classes (the tuning panel's preview, without shadows) composes the strips as the
+    job does: on the job's grid it gives the job's class raster, pixel for pixel."""
+    from neve.plugin.io.products import open_product
+    from neve.plugin.pipeline.algorithms.refinecloudmask import spec
+    from neve.plugin.pipeline.refine import RefineParams, refined_classes
+    from neve.plugin.pipeline.spec import complete_values, from_values
+
+    _bits, classes, _result = refine(tmp_path, INPUT_PRODUCT=theia, SHADOWS=False, **parameters)
+    declaration = spec()
+    values = {name: declaration.parameter(name).key_of(value) if declaration.parameter(name).options else value
+              for name, value in parameters.items()}
+    params = from_values(RefineParams, complete_values(declaration, dict(values, SHADOWS=False)))
+    with open_product(theia) as product:
+        in_memory = refined_classes(product, product.grid(parameters.get("RESOLUTION", 20)), params)
+    assert in_memory.dtype == np.uint8 and set(np.unique(in_memory)) <= {0, 1, 2, 3, 255}
+    assert np.array_equal(in_memory, classes)
+
+
+@pytest.mark.parametrize("custom", [None, {"DISTANCE": 100, "THRESHOLD": 0.03}])
+def test_classes_in_memory_on_a_window_are_those_of_a_run_on_the_layers_cut_to_it(neve_provider, theia, tmp_path,
+                                                                                   custom):
+    """The preview's case: a window of the product at 20 m, in memory, against the algorithm run on the
+    product's CLM, B12 and MG2 cut to that window."""
+    import rasterio
+    from rasterio.windows import Window
+
+    from neve.plugin.io.products import open_product
+    from neve.plugin.pipeline.refine import RefineParams, refined_classes
+
+    with open_product(theia) as product:
+        window = Window(15, 25, 90, 80)
+        grid = product.grid(20).window_grid(window)
+        layers = {}
+        for name, pattern in (("CLM", "MASKS/*_CLM_R2.tif"), ("SWIR", "*_FRE_B12.tif"), ("WATER", "MASKS/*_MG2_R2.tif")):
+            with rasterio.open(product_file(theia, pattern)) as source:
+                layers[name] = write_raster(tmp_path / (name + ".tif"), source.read(1, window=window),
+                                            pixel_size=(20.0, 20.0), origin=(grid.transform.c, grid.transform.f),
+                                            crs=source.crs, nodata=source.nodata)
+        params = RefineParams.custom(custom, sunglint="never") if custom else RefineParams(sunglint="never")
+        in_memory = refined_classes(product, grid, params)
+    preset = dict(PRESET=3, **custom) if custom else {}
+    _bits, classes, _result = refine(tmp_path, WATER_KIND=1, SUNGLINT=3, SHADOWS=False, **layers, **preset)
+    assert {1, 3} <= set(np.unique(classes))
+    assert np.array_equal(in_memory, classes)

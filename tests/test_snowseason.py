@@ -122,11 +122,11 @@ def series(tmp_path):
 
 @pytest.mark.parametrize("budget_rows, threads", [(None, None), (2, 1), (3, 3)])
 def test_hand_made_series(neve_provider, tmp_path, series, monkeypatch, budget_rows, threads):
-    from neve.plugin.processing import snowseason
+    from neve.plugin.pipeline import season
     if budget_rows:   # strips of 2 or 3 rows: twice 6 dates and 24 bytes of outputs a pixel, 8 columns
-        monkeypatch.setattr(snowseason, "MEMORY_BUDGET", budget_rows * 8 * 2 * (6 + 24))
+        monkeypatch.setattr(season, "MEMORY_BUDGET", budget_rows * 8 * 2 * (6 + 24))
     if threads:       # 3 threads: each strip computed in parts of one row
-        monkeypatch.setattr(snowseason, "THREADS", threads)
+        monkeypatch.setattr(season, "THREADS", threads)
     out = tmp_path / "out"
     feedback = Feedback()
     result = run("neve:snowseason", season_parameters(out, series), feedback=feedback)
@@ -178,8 +178,8 @@ def test_margin_changes_which_maps_are_used(neve_provider, tmp_path, series):
 
 
 def test_daily_stack_and_report(neve_provider, tmp_path, series, monkeypatch):
-    from neve.plugin.processing import snowseason
-    monkeypatch.setattr(snowseason, "MEMORY_BUDGET", 3 * 8 * 2 * (6 + 24 + 31))   # strips of 3 rows
+    from neve.plugin.pipeline import season
+    monkeypatch.setattr(season, "MEMORY_BUDGET", 3 * 8 * 2 * (6 + 24 + 31))   # strips of 3 rows
     out = tmp_path / "out"
     daily_path, report_path = str(out / "daily.tif"), str(out / "season.html")
     result = run("neve:snowseason", {"INPUTS": series, "DATES": DATES, "DATE_START": "2018-10-01",
@@ -211,8 +211,8 @@ def test_daily_stack_and_report(neve_provider, tmp_path, series, monkeypatch):
 
 
 def test_report_numbers(neve_provider, tmp_path, series):
-    from neve.plugin.processing import snowseason
-    assert snowseason.DEFAULT_MARGIN == 15 and snowseason.MIN_SNOW_DAYS == 10
+    from neve.plugin.core import season
+    assert season.DEFAULT_MARGIN == 15 and season.MIN_SNOW_DAYS == 10
     out = tmp_path / "out"
     report_path = str(out / "season.html")
     run("neve:snowseason", {"INPUTS": series, "DATES": DATES, "DATE_START": "2018-10-01",
@@ -324,8 +324,8 @@ class CancelAfterFirstBlock(QgsProcessingFeedback):
 
 
 def test_cancel_leaves_no_output(neve_provider, tmp_path, series, monkeypatch):
-    from neve.plugin.processing import snowseason
-    monkeypatch.setattr(snowseason, "MEMORY_BUDGET", 1)       # one row per strip: 5 strips
+    from neve.plugin.pipeline import season
+    monkeypatch.setattr(season, "MEMORY_BUDGET", 1)       # one row per strip: 5 strips
     out = tmp_path / "out"
     out.mkdir()
     parameters = season_parameters(out, series, OUTPUT_DAILY=str(out / "daily.tif"),
@@ -396,7 +396,7 @@ def test_french_message(neve_provider, tmp_path):
 # --------------------------------------------------------------------------------------------------
 
 def test_dates_from_names():
-    from neve.plugin.processing.snowseason import date_from_text
+    from neve.plugin.pipeline.season import date_from_text
     d = datetime.date
     assert date_from_text("SENTINEL2A_20180101-103512-456_L2B-SNOW_T31TCH_C_V1-7_SNW_R2") == d(2018, 1, 1)
     assert date_from_text("FSC_20210315T104029_S2B_T31TCH_V102_1_FSCOG") == d(2021, 3, 15)
@@ -412,7 +412,7 @@ def test_dates_from_names():
 
 
 def test_date_list_and_period():
-    from neve.plugin.processing.snowseason import parse_date_list, period
+    from neve.plugin.pipeline.season import parse_date_list, period
     d = datetime.date
     assert parse_date_list("", 3) == [None, None, None]
     assert parse_date_list("2018-01-01,\n20180105 ; ", 3) == [d(2018, 1, 1), d(2018, 1, 5), None]
@@ -430,7 +430,7 @@ def test_date_list_and_period():
 
 
 def test_strip_height_stays_in_the_budget():
-    from neve.plugin.processing.snowseason import block_rows
+    from neve.plugin.pipeline.season import block_rows
     # 60 maps + 24 bytes of outputs per pixel, 5490 columns, 320 MB: 727 rows -> 512 with tiles of 512
     assert block_rows(5490, 5490, 84, 512, 320 * 2 ** 20) == 512
     assert block_rows(5490, 5490, 84, 0, 320 * 2 ** 20) == 727
@@ -440,7 +440,7 @@ def test_strip_height_stays_in_the_budget():
 
 
 def test_strip_layout_with_and_without_the_daily_stack():
-    from neve.plugin.processing.snowseason import MEMORY_BUDGET, strip_layout
+    from neve.plugin.pipeline.season import MEMORY_BUDGET, strip_layout
     assert MEMORY_BUDGET == 512 * 2 ** 20
     # 58 dates, two strips of maps and of outputs: 2 * (58 + 24) = 164 bytes a pixel -> 596 rows -> 512
     assert strip_layout(5490, 5490, 58, 365, False, False, 512) == (512, 0)

@@ -189,7 +189,7 @@ def read_view(product, grid, dem_source=None, check=lambda: None):
     native = grid.resolution <= BASE_RESOLUTION
     resampling = "cubic" if native else "nearest"
     from ..plugin.core import masks, snow
-    from ..plugin.processing.dilatemask import PRODUCT_CLOUD_BITS, PRODUCT_CLOUD_CLASSES
+    from ..plugin.pipeline.cloudinputs import PRODUCT_CLOUD_BITS, PRODUCT_CLOUD_CLASSES
 
     snow_view = read_snow_view(product, grid, dem_source, check)
     water_band = "B12" if "B12" in product.bands else "B11"  # MAJA's band, as neve:waterclouds
@@ -223,14 +223,13 @@ def _glint_angles(product, grid, band):
     """The glint angle in degrees at each pixel of ``grid``, from the product's sun and viewing angle
     grids, as neve:waterclouds computes it by default; where the product has only mean angles, the
     smallest glint angle of the bands (MAJA's scene rule); NaN without angles (no sunglint)."""
-    from qgis.core import QgsProcessingException
-
     from ..plugin.core.cloud import glint_angle
-    from ..plugin.processing.waterclouds import GlintField
+    from ..plugin.errors import NeveError
+    from ..plugin.pipeline.waterclouds import GlintField
 
     try:
         return GlintField(product, grid, band).angles(0, grid.height, 0, grid.width).astype(np.float32)
-    except QgsProcessingException:  # no angle grids
+    except NeveError:  # no angle grids
         pass
     sun = product.sun_angles
     views = [v for v in product.viewing_angles.values() if v is not None]

@@ -119,7 +119,7 @@ def run_parameters(algorithm_id, values, product=None, algorithm=None, dem=None)
         parameters[DEM_PARAMETER] = dem
     if algorithm_id == CLOUD_ALGORITHM and PRESET_PARAMETER in declared:  # its thresholds apply only
         # with the preset "custom values"
-        from ..plugin.processing.refinecloudmask import PRESET_KEYS
+        from ..plugin.pipeline.algorithms.refinecloudmask import PRESET_KEYS
 
         parameters[PRESET_PARAMETER] = PRESET_KEYS.index("custom")
     for name in names:

@@ -25,6 +25,25 @@ LIS_DEFAULTS = {
     "NODATA_CODE": 255,
 }
 
+#: Snow season synthesis (neve:snowseason, ``core/season.py``): the defaults of LIS's yearly syntheses
+#: (let-it-snow, ``s2snow`` modules ``snow_synthesis``, ``compute_SOD_SMOD``, ``compute_NOBS`` and
+#: ``compute_NSP``): maps up to 15 days before the start or after the end of the period steer the
+#: interpolation at its ends (``date_margin``); SOD and SMOD only where SCD is more than 10 days
+#: (``sum > 10``); NOBS counts the margin dates too. NSP counts snow onsets, what ``compute_NSP`` means
+#: to count (its 8-bit difference counts melts too: "changes", see ``core/season.py``). The report's
+#: elevation bands are the ``dz`` of LIS's snowline histogram.
+SEASON_DEFAULTS = {
+    "DATE_MARGIN": 15,
+    "MIN_SNOW_DAYS": 10,
+    "NSP_COUNT": "onsets",
+    "NOBS_PERIOD_ONLY": False,
+    "ELEVATION_BAND": float(LIS_DEFAULTS["DZ"]),
+}
+
+#: The longest date margin accepted, in days (a limit, not a default: here so that the declaration of
+#: neve:snowseason states it without importing the science).
+MAX_DATE_MARGIN = 10000
+
 #: Cloud refinement: MAJA's parameters in Theia production (seed post "Improvements of MAJA cloud masks
 #: in production", February 2018; thresholds checked against MAJA's parameter description).
 CLOUD_PRESETS = {
@@ -42,6 +61,39 @@ DEFAULT_CLOUD_PRESET = "theia_2018"
 
 #: MAJA's sunglint test: likely when the glint angle is below this, in degrees (DOMAIN.md section 4).
 SUNGLINT_ANGLE = 30.0
+
+#: The cloud-mask algorithms (neve:cloudmask, dilatemask, waterclouds, cloudshadows, sievemask,
+#: refinecloudmask): the pixel size in metres of their output when the input is a product. 20 m, the grid
+#: of the Theia Snow collection; the products' masks exist at 10 and 20 m.
+CLOUD_RESOLUTION = 20
+
+#: The parallax buffer is off by default (0 m): a plain disk, as MAJA.
+PARALLAX_HEIGHT = 0.0
+
+#: The shadow search of neve:cloudshadows and neve:refinecloudmask (DOMAIN.md section 4).
+SHADOW_DEFAULTS = {
+    # Dark-pixel thresholds (reflectance): NIR 0.15 as the Sentinel-2 cloud and shadow masking tutorial of
+    # Google Earth Engine with s2cloudless (NIR_DRK_THRESH); SWIR 0.10, Névé's choice: about half the SWIR
+    # reflectance of vegetation and bare soil, above that of water.
+    "DARK_THRESHOLD_NIR": 0.15,
+    "DARK_THRESHOLD_SWIR": 0.10,
+    # Heights: python-fmask scans 200 m to 12 km (GRASS i.sentinel.mask 1 to 4 km), by 100 m here.
+    "HEIGHT_MIN": 200.0,
+    "HEIGHT_MAX": 12000.0,
+    "HEIGHT_STEP": 100.0,
+    # Névé's choice: a projection must be mostly dark to be taken as the object's shadow.
+    "MIN_DARK_FRACTION": 0.5,
+    # Angles given as numbers (for layers without metadata): a plausible mid-latitude morning sun and a
+    # satellite at the vertical, to be replaced by the scene's.
+    "SUN_ZENITH": 30.0,
+    "SUN_AZIMUTH": 150.0,
+    "VIEW_ZENITH": 0.0,
+    "VIEW_AZIMUTH": 0.0,
+}
+
+#: neve:sievemask: GRASS i.sentinel.mask removes clouds smaller than 50000 m2 (its cloud_threshold
+#: default); the same area for holes treats the mask and its background alike.
+SIEVE_MIN_AREA = 50000.0
 
 #: The options of LIS that are off by default, with LIS's parameter values (keys of the ``cloud`` section
 #: of LIS's configuration, read by ``snow_detector.py`` of LIS 1.5): ``strict_cloud_mask`` (false) and

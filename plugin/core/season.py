@@ -59,12 +59,15 @@ from collections import namedtuple
 
 import numpy as np
 
+from .defaults import MAX_DATE_MARGIN, SEASON_DEFAULTS
+
 CLEAR_MAX = 100          # clear codes are 0..CLEAR_MAX
 CLOUD = 205              # the cloud code (other gaps are no data)
-DEFAULT_MARGIN = 15      # days
-MIN_SNOW_DAYS = 10       # SOD and SMOD are 0 unless SCD > MIN_SNOW_DAYS
+DEFAULT_MARGIN = SEASON_DEFAULTS["DATE_MARGIN"]          # days
+MIN_SNOW_DAYS = SEASON_DEFAULTS["MIN_SNOW_DAYS"]         # SOD and SMOD are 0 unless SCD > MIN_SNOW_DAYS
+ELEVATION_BAND = SEASON_DEFAULTS["ELEVATION_BAND"]       # metres, the dz of LIS's snowline histogram
 MAX_DAYS = 20000         # longest period accepted (int16 day numbers with room for the margin)
-MAX_MARGIN = 10000       # days
+MAX_MARGIN = MAX_DATE_MARGIN                             # days
 CHUNK_PIXELS = 1 << 18   # pixels processed together by snow_season
 
 _FAR_PAST = -32000       # a run that started before every observation
@@ -227,8 +230,9 @@ class _Runs:
         return self
 
 
-def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False, nobs_period_only=False,
-                nsp_count="onsets", min_snow_days=MIN_SNOW_DAYS, counts=False):
+def snow_season(codes, days, n_days, margin=DEFAULT_MARGIN, daily=False,
+                nobs_period_only=SEASON_DEFAULTS["NOBS_PERIOD_ONLY"], nsp_count=SEASON_DEFAULTS["NSP_COUNT"],
+                min_snow_days=MIN_SNOW_DAYS, counts=False):
     """SCD, SOD, SMOD, NOBS, NSP (and optionally the daily snow stack) of a block of a time stack.
 
     ``codes``: (n_dates, rows, cols) uint8 map codes, one map per date (merge same-day maps first with
@@ -382,7 +386,7 @@ def observed_snow_fraction(counts):
     return snow, cloud
 
 
-def elevation_band_sums(scd, elevation, valid, band_width=100.0):
+def elevation_band_sums(scd, elevation, valid, band_width=ELEVATION_BAND):
     """Snow days against elevation, as sums that add up over blocks.
 
     ``scd`` (rows, cols) snow days, ``elevation`` (rows, cols) metres (NaN where unknown), ``valid``

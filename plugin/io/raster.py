@@ -399,6 +399,34 @@ def check_jpeg2000_complete(path):
         gdal.VSIFCloseL(handle)
 
 
+def check_geotiff_complete(path):
+    """Raise :class:`RasterReadError` when the GeoTIFF ``path`` (any GDAL path) is truncated.
+
+    A GeoTIFF written by GDAL holds its directory at the start, so a file cut short still opens and only
+    fails when the missing blocks are read: a VRT pointing to it would fail later, in QGIS. The blocks'
+    offsets and sizes (GDAL's TIFF metadata) must fit in the file.
+    """
+    from osgeo import gdal
+
+    stat = gdal.VSIStatL(path)
+    try:
+        with gdal_errors_raised(path):
+            dataset = gdal.Open(path)
+    except RuntimeError as error:  # when osgeo.gdal exceptions are on
+        raise RasterReadError(path, str(error)) from None
+    if stat is None or dataset is None:
+        raise RasterReadError(path, "the file cannot be opened")
+    band = dataset.GetRasterBand(1)
+    block_x, block_y = band.GetBlockSize()
+    for row in range(-(-dataset.RasterYSize // block_y)):
+        for col in range(-(-dataset.RasterXSize // block_x)):
+            offset = band.GetMetadataItem("BLOCK_OFFSET_{}_{}".format(col, row), "TIFF")
+            size = band.GetMetadataItem("BLOCK_SIZE_{}_{}".format(col, row), "TIFF")
+            if offset and size and int(offset) + int(size) > stat.size:
+                raise RasterReadError(path, "truncated file: block ({}, {}) ends at byte {} of {}".format(
+                    col, row, int(offset) + int(size), stat.size))
+
+
 def open_raster(path):
     """Open ``path`` (a file or a GDAL virtual path such as /vsizip/...) for reading with rasterio;
     :class:`RasterReadError` when GDAL cannot, or when a JPEG2000 file is truncated."""

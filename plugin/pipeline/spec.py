@@ -123,6 +123,15 @@ class AlgorithmSpec:
     def destinations(self):
         return tuple(p for p in self.parameters if p.is_destination)
 
+    def execute(self, values, feedback=None):
+        """Run the algorithm on complete ``values`` after the checks every door makes: numbers in range,
+        outputs that destroy no input (``pipeline/paths.py``). Returns the results."""
+        from .paths import check_destinations
+
+        check_ranges(self, values)
+        check_destinations(self, values)
+        return self.run(values, feedback)
+
 
 def group_names():
     return {"products": tr("Products"), "clouds": tr("Cloud masks"), "snow": tr("Snow")}

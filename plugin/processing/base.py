@@ -194,7 +194,7 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
         if problem:
             raise QgsProcessingException(problem)
         values = self.values(parameters, context)
-        results = run_job(self.spec.run, values, feedback)
+        results = run_job(self.spec.execute, values, feedback)
         self.postprocess(results, values, parameters, context, feedback)
         return results
 
@@ -217,7 +217,9 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             elif kind in (s.NUMBER, s.INTEGER):
                 if parameter.optional and parameter.default is None and parameters.get(name) is None:
                     value = None
-                elif kind == s.NUMBER:
+                elif kind == s.NUMBER or parameter.threshold:
+                    # a threshold is read as a number even where its slider steps by whole units (DISTANCE):
+                    # a script or a model may give 49.6 m, which the buffer honours
                     value = self.parameterAsDouble(parameters, name, context)
                 else:
                     value = self.parameterAsInt(parameters, name, context)

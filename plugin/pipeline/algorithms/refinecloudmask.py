@@ -1,0 +1,96 @@
+"""Declaration of ``refinecloudmask``, "Refine a cloud mask (Theia recipe)"; the job is ``pipeline/refine.py``."""
+import dataclasses
+
+from ...core.defaults import DEFAULT_CLOUD_PRESET
+from ...i18n import tr
+from ..spec import BOOLEAN, ENUM, NUMBER, RASTER, RASTER_OUT, AlgorithmSpec, Output, Param
+from ..thresholds import preset_labels, threshold_param
+from . import clouds, common, runner
+
+#: The presets of the recipe, in the order of the dialog's list ("custom": the values of the parameters).
+PRESET_KEYS = ("theia_2018", "theia_2017", "no_buffer", "custom")
+#: The parameters a preset sets.
+RECIPE_THRESHOLDS = ("DISTANCE", "THRESHOLD", "THRESHOLD_SUNGLINT", "SUNGLINT_ANGLE")
+
+
+def preset_options():
+    labels = preset_labels()
+    return (("theia_2018", labels["theia_2018"]), ("theia_2017", labels["theia_2017"]),
+            ("no_buffer", labels["no_buffer"]), ("custom", tr("Custom values (the parameters below)")))
+
+
+def spec():
+    custom_only = tr("Used only with the preset \"Custom values\"; the other presets set it.")
+    thresholds = []
+    for name in RECIPE_THRESHOLDS:
+        parameter = threshold_param(name)
+        thresholds.append(dataclasses.replace(parameter, help=parameter.help + " " + custom_only))
+    parameters = (
+        common.product_param(),
+        Param("CLM", RASTER, tr("MAJA CLM layer"),
+              tr("Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output's."),
+              optional=True),
+        Param("SCL", RASTER, tr("Sen2Cor SCL layer"),
+              tr("Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its "
+                 "class 6 is then the water unless a water layer is given."), optional=True),
+        Param("SWIR", RASTER, tr("SWIR reflectance layer"),
+              tr("Without a product: the SWIR band of the water test (B12, or B11 when chosen)."), optional=True),
+        Param("WATER", RASTER, tr("Water layer"),
+              tr("Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with "
+                 "a CLM layer; with a product it replaces the product's water."), optional=True),
+        Param("DARK_BAND", RASTER, tr("Dark-test band layer (NIR or SWIR)"),
+              tr("Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test."),
+              optional=True),
+        Param("PRESET", ENUM, tr("Preset"),
+              tr("The recipe's values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 "
+                 "to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the "
+                 "buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every "
+                 "preset (MAJA)."),
+              default=DEFAULT_CLOUD_PRESET, options=preset_options(),
+              source=tr("MAJA, Theia production since February 2018")),
+        *thresholds,
+        *clouds.water_cloud_params(with_thresholds=False),
+        clouds.parallax_param(),
+        Param("SHADOWS", BOOLEAN, tr("Project cloud shadows"),
+              tr("Search the shadows of the clouds (clouds over water included) from the sun geometry and add "
+                 "them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water "
+                 "it missed before February 2018."), default=True),
+        *clouds.shadow_params(with_layer=False),
+        clouds.resolution_param(),
+        clouds.resample_param(),
+        *common.scale_params(),
+        Param("OUTPUT", RASTER_OUT, tr("Refined cloud mask (CLM bits)")),
+        Param("OUTPUT_CLASSES", RASTER_OUT, tr("Refined cloud classes")),
+    )
+    outputs = (Output("CLOUD_PERCENT", NUMBER, tr("Cloud, percent of the valid pixels")),
+               Output("SHADOW_PERCENT", NUMBER, tr("Cloud shadow, percent of the valid pixels")),
+               Output("BUFFER_PERCENT", NUMBER, tr("Buffer, percent of the valid pixels")))
+    return AlgorithmSpec(
+        name="refinecloudmask", group="clouds", display_name=tr("Refine a cloud mask (Theia recipe)"),
+        short_description=tr("From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, "
+                             "projected shadows and buffer, with Theia's presets or your own values."),
+        help=help_text(), parameters=parameters, outputs=outputs, run=runner("refine"))
+
+
+def help_text():
+    return tr(
+        "<p>Applies MAJA's cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, "
+        "Theia or Sen2Cor (which does not buffer its clouds), in one step:</p>"
+        "<ol><li><b>Clouds over water</b>: a water pixel is cloud when its SWIR reflectance is above the "
+        "threshold, or above the sunglint threshold where sunglint is likely (as \"Clouds over "
+        "water\");</li>"
+        "<li><b>Cloud shadows</b> (optional): each cloud, clouds over water included, projected along the "
+        "sun direction over the range of heights, kept where it best matches dark pixels (as \"Cloud "
+        "shadows from sun geometry\");</li>"
+        "<li><b>Buffer</b>: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) "
+        "and the clouds over water, buffered by the distance (as \"Buffer a mask by a distance\"), "
+        "with the parallax between the bands when a parallax height is given.</li></ol>"
+        "<p><b>Presets</b>: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and "
+        "0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; "
+        "Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply "
+        "only with custom values.</p>"
+        "<p><b>Outputs</b>: a bit mask compatible with MAJA's CLM, so that any tool reading CLM reads it: "
+        "each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows "
+        "bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM "
+        "bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: "
+        "clear, cloud, cloud shadow, buffer, no data.</p>")

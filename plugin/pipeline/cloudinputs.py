@@ -1,0 +1,253 @@
+"""Inputs of the cloud-mask jobs, read one way for all of them.
+
+- Masks: :func:`parse_values` and :func:`mask_selection` (values such as "1, 2, 5-7"),
+  :func:`layer_values_mask` (a layer's values as a mask and its no data), :func:`product_clouds` (the clouds
+  of :data:`PRODUCT_CLOUD_BITS` or :data:`PRODUCT_CLOUD_CLASSES`), :func:`product_nodata`, and
+  :func:`open_mask_source`, the mask of a layer or of a product as :class:`MaskSource` (``dilatemask``,
+  ``sievemask``).
+- The CLM: :func:`read_clm` (a Sen2Cor SCL written as CLM bits by :func:`clm_from_scl`).
+- Bands for threshold tests: :func:`read_band_pixels` (a coarser band's own values on a finer grid),
+  :func:`grid_factor`, :func:`layer_grid`.
+- Geometry: :func:`product_parallax_shifts` (where the bands see a cloud at a height).
+"""
+import math
+import re
+
+import numpy as np
+
+from ..core import masks
+from ..errors import NeveError
+from ..i18n import QT_TR_NOOP
+from .inputs import layer_name, open_input
+
+# A product's clouds for the buffer, the sieve and the recipe's buffer: the clouds MAJA masks, i.e. CLM
+# bits 1 (all clouds except the thinnest), 2 (mono-temporal), 3 (multi-temporal) and 7 (cirrus band),
+# not the thinnest clouds alone (bit 4) nor shadows (5, 6); Sen2Cor SCL classes 8, 9 (clouds of medium
+# and high probability) and 10 (thin cirrus), not 3 (shadow).
+PRODUCT_CLOUD_BITS = (1, 2, 3, 7)
+PRODUCT_CLOUD_CLASSES = (8, 9, 10)
+
+
+# -- masks ----------------------------------------------------------------------------------------------
+
+def parse_values(text):
+    """Integer values from text such as "1, 2, 5-7" (ranges included); raises ValueError."""
+    values = []
+    for part in text.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        match = re.fullmatch(r"\s*(-?\d+)\s*(?:-\s*(-?\d+)\s*)?", part)
+        if match is None:
+            raise ValueError(part)
+        low = int(match.group(1))
+        high = int(match.group(2)) if match.group(2) is not None else low
+        if high < low:
+            raise ValueError(part)
+        values.extend(range(low, high + 1))
+    return values
+
+
+def mask_selection(text):
+    """:func:`parse_values` of ``text`` (None: empty), with a :class:`~..errors.NeveError` for bad text."""
+    text = text or ""
+    try:
+        return parse_values(text)
+    except ValueError:
+        raise NeveError("bad_values", QT_TR_NOOP(
+            "Could not read the values \"{text}\": write whole numbers separated by commas, ranges with a dash, "
+            "for example 1, 2, 5-7."), text=text) from None
+
+
+def layer_values_mask(values, nodata, selection):
+    """(mask, no data) of an array read from a raster layer: mask = one of ``selection`` (a list of
+    values) or, when it is empty, any non-zero value; no data = the layer's no-data value (NaN too)."""
+    if nodata is not None and isinstance(nodata, float) and math.isnan(nodata):
+        no_data = np.isnan(values)
+    elif nodata is not None:
+        no_data = values == nodata
+    else:
+        no_data = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape, bool)
+    if selection:
+        mask = masks.in_classes(values, selection)
+    else:
+        mask = values != 0
+    return mask & ~no_data, no_data
+
+
+def product_nodata(product, grid, window):
+    """The product's no data (EDG, SCL 0) on ``window`` of ``grid``; none when it has neither."""
+    if "EDG" in product.masks or "SCL" in product.masks:
+        return product.read_mask("nodata", grid, window)
+    return np.zeros((int(window.height), int(window.width)), bool)
+
+
+def product_clouds(product, grid, window, bits=PRODUCT_CLOUD_BITS, classes=PRODUCT_CLOUD_CLASSES):
+    """(clouds, no data) of a product on a window of ``grid``: ``bits`` of CLM (default
+    :data:`PRODUCT_CLOUD_BITS`) or ``classes`` of SCL (:data:`PRODUCT_CLOUD_CLASSES`); no data from EDG or
+    SCL 0."""
+    selection = bits if "CLM" in product.masks else classes
+    clouds = product.read_mask("cloud", grid, window, selection=selection)
+    no_data = product_nodata(product, grid, window)
+    return clouds & ~no_data, no_data
+
+
+def check_option(value, choices):
+    """An error when ``value`` is not one of ``choices`` (library callers: the dialogs and the command line
+    offer only those)."""
+    if value not in choices:
+        raise NeveError("bad_option", QT_TR_NOOP("{value} is not one of {choices}."), value=value,
+                        choices=", ".join(str(c) for c in choices))
+
+
+def check_output(path, label):
+    """An error when no file was given for the required output labelled ``label``."""
+    if not path:
+        raise NeveError("no_output", QT_TR_NOOP("No output file was given for {output}."), output=label)
+
+
+def check_cloud_mask(product):
+    """A :class:`~..errors.NeveError` unless ``product`` has a cloud mask (CLM or SCL)."""
+    if "CLM" not in product.masks and "SCL" not in product.masks:
+        raise NeveError("no_cloud_mask", QT_TR_NOOP("{product} has no cloud mask (CLM or SCL)."),
+                        product=product.name)
+
+
+class MaskSource:
+    """A mask read by window: from a raster layer (``values`` counting as mask) or a product's clouds.
+    ``grid`` is the grid read, ``name`` names the source in messages, ``product`` the product when one
+    was given (angles), ``read(window) -> (mask, no data)``."""
+
+    def __init__(self, grid, name, read, product=None):
+        self.grid, self.name, self.read, self.product = grid, name, read, product
+
+
+def open_mask_source(product_path, layer, values, resolution, stack, feedback=None):
+    """The mask of the raster ``layer`` (its ``values``, see :func:`mask_selection`) or, without it, the
+    clouds of the product at ``product_path`` on its grid of ``resolution`` metres; the product is opened
+    whenever it is given, for its angles. Everything is closed by ``stack``."""
+    import rasterio
+
+    from ..io.raster import Grid
+
+    product = None
+    if product_path:
+        product = stack.enter_context(open_input(product_path, feedback=feedback))
+    if layer:
+        selection = mask_selection(values)
+        name = layer_name(layer)
+        try:
+            dataset = stack.enter_context(rasterio.open(layer))
+        except rasterio.errors.RasterioError as error:
+            raise NeveError("unreadable", QT_TR_NOOP("Could not read {name}: {error}"), name=name,
+                            error=str(error)) from None
+        nodata = dataset.nodata
+
+        def read(window):
+            return layer_values_mask(dataset.read(1, window=window), nodata, selection)
+
+        return MaskSource(Grid.of(dataset), name, read, product)
+    if product is None:
+        raise NeveError("no_input", QT_TR_NOOP("No input: give a Sentinel-2 L2A product or a mask raster."))
+    check_cloud_mask(product)
+    grid = product.grid(resolution)
+    return MaskSource(grid, product.name, lambda window: product_clouds(product, grid, window), product)
+
+
+# -- the CLM --------------------------------------------------------------------------------------------
+
+def clm_from_scl(scl):
+    """CLM bits (uint8) of a Sen2Cor SCL: 8, 9 -> bits 0, 1, 2; 10 -> bits 0, 1, 7; 3 -> bits 0, 5."""
+    lookup = np.zeros(256, dtype=np.uint8)
+    lookup[[masks.SCL_CLOUD_MEDIUM, masks.SCL_CLOUD_HIGH]] = masks.bit_value(
+        [masks.CLM_SUMMARY, masks.CLM_ALL_CLOUDS, masks.CLM_MONO_TEMPORAL])
+    lookup[masks.SCL_CIRRUS] = masks.bit_value([masks.CLM_SUMMARY, masks.CLM_ALL_CLOUDS, masks.CLM_HIGH_CLOUDS])
+    lookup[masks.SCL_CLOUD_SHADOW] = masks.bit_value([masks.CLM_SUMMARY, masks.CLM_SHADOWS])
+    return lookup[np.asarray(scl).astype(np.uint8, copy=False)]
+
+
+def read_clm(product, grid, window):
+    """The product's CLM bits on a window (a Sen2Cor SCL written as CLM bits)."""
+    if "CLM" in product.masks:
+        return product.read_raw("CLM", grid, window)
+    return clm_from_scl(product.read_raw("SCL", grid, window))
+
+
+# -- bands ----------------------------------------------------------------------------------------------
+
+def grid_factor(fine, coarse):
+    """The whole factor by which ``coarse`` is coarser than ``fine`` when both share their upper-left
+    corner, CRS and orientation (a pixel of ``fine`` then lies in one pixel of ``coarse``); else None.
+
+    :func:`~..io.raster.aligned_factor` with these further conditions: ``fine`` has columns eastwards
+    and rows southwards, the factor is 2 or more and whole to 1e-9, no offset, and ``coarse`` covers
+    ``fine``."""
+    from ..io.raster import aligned_factor
+
+    t = fine.transform
+    aligned = aligned_factor(fine, coarse)
+    if aligned is None or t.a <= 0 or t.e >= 0:
+        return None
+    factor, col, row = aligned
+    if factor < 2 or (col, row) != (0, 0) or abs(coarse.transform.a / t.a - factor) > 1e-9:
+        return None
+    if coarse.width * factor < fine.width or coarse.height * factor < fine.height:
+        return None
+    return factor
+
+
+def read_band_pixels(product, band, grid, window):
+    """Reflectance of ``band`` on a window of ``grid`` for a threshold test: on a grid finer than the
+    band's own (a 20 m band on the 10 m grid), each pixel takes the value of the band's pixel it lies in
+    (nearest neighbour), so that the test is made on the band's own values; cubic convolution would
+    overshoot at sharp edges (a shore) and invent clouds or shadows there. Otherwise the product
+    reader's reading (cubic convolution when resampling)."""
+    from rasterio.windows import Window
+
+    native = product.bands.get(band)
+    if product.kind != "bands" and native and native > abs(grid.transform.a):
+        coarse = product.grid(native)
+        factor = grid_factor(grid, coarse)
+        if factor:
+            row0, col0 = int(window.row_off), int(window.col_off)
+            height, width = int(window.height), int(window.width)
+            r0, c0 = row0 // factor, col0 // factor
+            r1 = min((row0 + height - 1) // factor + 1, coarse.height)
+            c1 = min((col0 + width - 1) // factor + 1, coarse.width)
+            values = product.read_reflectance(band, coarse, Window(c0, r0, c1 - c0, r1 - r0))
+            rows = np.arange(row0, row0 + height) // factor - r0
+            cols = np.arange(col0, col0 + width) // factor - c0
+            return values[rows[:, None], cols[None, :]]
+    return product.read_reflectance(band, grid, window)
+
+
+def layer_grid(source):
+    """The :class:`~..io.raster.Grid` of a raster layer's source."""
+    import rasterio
+
+    from ..io.raster import Grid
+
+    with rasterio.open(source) as dataset:
+        return Grid.of(dataset)
+
+
+# -- geometry -------------------------------------------------------------------------------------------
+
+def product_parallax_shifts(product, height):
+    """``(n, 2)`` displacements (east, north) in metres between where the product's bands see a cloud at
+    ``height`` metres and where the mask puts it (the mean of the bands), from the per-band mean
+    viewing angles; an error when the product has none."""
+    from ..core.cloud import parallax_shifts
+
+    angles = [a for _band, a in sorted((product.viewing_angles or {}).items()) if a is not None]
+    if len(angles) < 2:
+        raise NeveError("no_viewing_angles", QT_TR_NOOP(
+            "{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. "
+            "Set the parallax height to 0."), product=product.name)
+    return parallax_shifts(height, [a.zenith for a in angles], [a.azimuth for a in angles])
+
+
+def parallax_needs_product():
+    """The error of a parallax height above 0 without a product."""
+    return NeveError("parallax_needs_product", QT_TR_NOOP(
+        "The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set "
+        "the parallax height to 0."))

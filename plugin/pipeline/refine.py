@@ -1,0 +1,414 @@
+"""The Theia recipe (``refinecloudmask``): from a product to a refined MAJA-compatible cloud mask in one step.
+
+::
+
+    from neve.plugin.pipeline.refine import RefineInputs, RefineOutputs, RefineParams, refine_cloud_mask
+
+    result = refine_cloud_mask(RefineInputs(input_product="SENTINEL2A_..._V1-4.zip"), RefineParams(),
+                               RefineOutputs(output="clm.tif", output_classes="classes.tif"))
+    print(result.cloud_percent, result.shadow_percent, result.buffer_percent)
+
+The recipe of MAJA's February 2018 production change, on any product, with presets or custom values:
+
+1. clouds over water (``waterclouds``): the SWIR test on water pixels, sunglint-aware;
+2. cloud shadows (``cloudshadows``, optional): each cloud object (the product's clouds of the
+   reflectance tests and the clouds over water) projected along the sun direction over the range of
+   heights, kept where it best matches dark pixels;
+3. buffer (``dilatemask``): the clouds MAJA masks (CLM bits 1, 2, 3, 7) and the clouds over water,
+   buffered by the distance, with the parallax between the bands when asked;
+4. ``core/cloud.refine_clm``: a bit mask compatible with MAJA's CLM, each bit keeping its meaning
+   (clouds over water join bits 0, 1, 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no
+   data 0 as in MAJA, whose no data is EDG), and a class raster (0 clear, 1 cloud, 2 cloud shadow,
+   3 buffer, 255 no data).
+
+A Sen2Cor SCL is first written as CLM bits (``cloudinputs.clm_from_scl``): classes 8 and 9 (clouds of
+medium and high probability) as bits 0, 1, 2 (a cloud of the mono-temporal tests), class 10 (thin cirrus)
+as bits 0, 1, 7, class 3 (cloud shadow) as bits 0, 5; class 0 is no data.
+
+The composition is written once: :func:`read_strip` (the CLM with the clouds over water, and the no data,
+of a window) and :func:`refine_strip` (buffer and ``refine_clm`` of a strip read with the buffer's halo).
+The whole-product job (:func:`refine_cloud_mask`) calls them strip by strip; :func:`refined_classes`, for
+the tuning panel's preview, calls them on one window in memory, without the shadow search.
+
+Order of the work of the job, so that each input is read once at the output's resolution and memory
+stays bounded (about 4 bytes a pixel of the output grid, plus the shadow search on a 20 m grid):
+
+- pass 1, strips: CLM (or SCL), water, SWIR, no data (and the dark band when the shadows are searched on
+  the output grid): the clouds over water, kept with the CLM and the no data for the whole raster;
+- when the output is finer than 20 m (10 m), the shadows are searched on the product's 20 m grid
+  (pass 1 again there, on the 20 m files) and brought back by nearest neighbour;
+- the shadow search on the whole raster (``core/cloud.cloud_shadows``);
+- pass 2, strips with the buffer's halo: buffer, ``refine_clm``, both outputs written.
+"""
+import contextlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..core import cloud, masks
+from ..core.defaults import CLOUD_PRESETS, CLOUD_RESOLUTION, DEFAULT_CLOUD_PRESET, PARALLAX_HEIGHT, SUNGLINT_ANGLE
+from ..errors import NeveError
+from ..i18n import QT_TR_NOOP, tr
+from ..io import raster
+from .algorithms.clouds import SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
+from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
+from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options
+from .algorithms.refinecloudmask import spec as declaration
+from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, check_output, grid_factor,
+                          layer_grid, parallax_needs_product, product_parallax_shifts, read_band_pixels, read_clm)
+from .feedback import as_feedback, checkpoint
+from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
+from .shadows import CASTER_BITS, ShadowSettings
+from .spec import from_values, not_a_result, results_of
+from .thresholds import PRESETS
+from .waterclouds import WaterSettings, check_settings, open_water_test
+
+SHADOW_RESOLUTION = 20  # metres: the shadow search on a finer output runs on this grid
+#: The first step of refine_clm, made while reading so that one array holds the CLM and the clouds over water.
+WATER_CLOUD_BITS = np.uint8(masks.bit_value(cloud.CLM_WATER_CLOUD_BITS))
+_THEIA_2018 = CLOUD_PRESETS[DEFAULT_CLOUD_PRESET]
+
+
+@dataclass(frozen=True)
+class RefineInputs:
+    """A product (``input_product``), or layers: a MAJA CLM (``clm``) or a Sen2Cor SCL (``scl``), whose
+    grid the output takes, the SWIR band of the water test (``swir``), the water (``water``: needed with a
+    CLM; with a product or an SCL it replaces their water) and, for the shadows, the dark-test band."""
+
+    input_product: str = None
+    clm: str = None
+    scl: str = None
+    swir: str = None
+    water: str = None
+    dark_band: str = None
+
+
+@dataclass(frozen=True)
+class RefineParams(ShadowSettings):
+    """The recipe: ``preset`` (one of :data:`~.algorithms.refinecloudmask.PRESET_KEYS`; the buffer distance
+    in metres and the water test's thresholds below apply only with "custom"), the water test's band,
+    sunglint mode and kind of water layer, the parallax height (m, 0: off), whether shadows are searched
+    (the search itself: :class:`~.shadows.ShadowSettings`), the resolution with a product (m), whether
+    layers on other grids are resampled, and how layers' digital numbers become reflectance."""
+
+    preset: str = DEFAULT_CLOUD_PRESET
+    distance: float = _THEIA_2018["distance"]
+    threshold: float = _THEIA_2018["threshold"]
+    threshold_sunglint: float = _THEIA_2018["threshold_sunglint"]
+    sunglint_angle: float = SUNGLINT_ANGLE
+    swir_band: str = SWIR_BANDS[0]
+    sunglint: str = SUNGLINT_MODES[0]
+    water_kind: str = WATER_KINDS[0]
+    parallax_height: float = PARALLAX_HEIGHT
+    shadows: bool = True
+    resolution: int = CLOUD_RESOLUTION
+    resample: bool = False
+    reflectance_scale: float = DEFAULT_SCALE
+    reflectance_offset: float = DEFAULT_OFFSET
+
+    @classmethod
+    def custom(cls, values, **changes):
+        """The recipe with the preset "custom" and the thresholds ``values`` (parameter name -> number:
+        DISTANCE, THRESHOLD, THRESHOLD_SUNGLINT, SUNGLINT_ANGLE, as the tuning panel holds them; those
+        missing keep their defaults); ``changes`` set other fields (``sunglint="scene"``, ...)."""
+        thresholds = {name.lower(): float(values[name]) for name in RECIPE_THRESHOLDS if name in values}
+        return cls(preset="custom", **dict(thresholds, **changes))
+
+    def recipe(self):
+        """{DISTANCE, THRESHOLD, THRESHOLD_SUNGLINT, SUNGLINT_ANGLE} of the preset (or the custom values)."""
+        check_option(self.preset, PRESET_KEYS)
+        if self.preset == "custom":
+            return {name: float(getattr(self, name.lower())) for name in RECIPE_THRESHOLDS}
+        return {name: float(PRESETS[self.preset][name]) for name in RECIPE_THRESHOLDS}
+
+    def water_settings(self):
+        """The :class:`~.waterclouds.WaterSettings` of the recipe."""
+        values = self.recipe()
+        return WaterSettings(swir_band=self.swir_band, threshold=values["THRESHOLD"],
+                             threshold_sunglint=values["THRESHOLD_SUNGLINT"], sunglint_angle=values["SUNGLINT_ANGLE"],
+                             sunglint=self.sunglint, water_kind=self.water_kind)
+
+
+@dataclass(frozen=True)
+class RefineOutputs:
+    """The refined CLM bits and the class raster (both required)."""
+
+    output: str = None
+    output_classes: str = None
+
+
+@dataclass(frozen=True)
+class RefineResult:
+    """The outputs written and the cloud, cloud shadow and buffer classes in percent of the valid pixels."""
+
+    outputs: RefineOutputs = field(metadata=not_a_result())
+    cloud_percent: float = 0.0
+    shadow_percent: float = 0.0
+    buffer_percent: float = 0.0
+
+
+def run(values, feedback=None):
+    """The ``refinecloudmask`` algorithm on ``values`` (see ``pipeline/spec.py``): its results dictionary."""
+    result = refine_cloud_mask(from_values(RefineInputs, values), from_values(RefineParams, values),
+                               from_values(RefineOutputs, values), feedback)
+    return results_of(result.outputs, result)
+
+
+# --------------------------------------------------------------------------------------------------
+# The composition, once for the job and the preview
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class BufferPlan:
+    """The recipe's buffer on a grid: distance (m), pixel size (m) and the parallax shifts (None: a disk)."""
+
+    distance: float
+    pixel_size: tuple
+    shifts: object = None
+
+    @property
+    def active(self):
+        return self.distance > 0 or self.shifts is not None
+
+    @property
+    def halo(self):
+        """Rows a strip needs above and below (:func:`refine_strip`)."""
+        return cloud.dilation_halo(self.distance, self.pixel_size, self.shifts) if self.active else 0
+
+
+def plan_buffer(product, grid, source_name, distance, parallax_height):
+    """The :class:`BufferPlan` on ``grid`` (in metres: named ``source_name`` in errors); the parallax needs a
+    product's viewing angles."""
+    pixel_size = metric_pixel_size(grid, source_name)
+    if parallax_height > 0 and product.kind == "bands":
+        raise parallax_needs_product()
+    shifts = product_parallax_shifts(product, parallax_height) if parallax_height > 0 else None
+    return BufferPlan(float(distance), pixel_size, shifts)
+
+
+def read_strip(product, water_test, grid, window, shadow_settings=None):
+    """What the recipe reads on ``window`` of ``grid``: (the CLM bits with the clouds over water joined to
+    bits 0, 1, 2 (the first step of ``refine_clm``), no data, and with ``shadow_settings`` the dark pixels
+    and the dark band's no data (else None, None))."""
+    clm = read_clm(product, grid, window)
+    water_clouds, no_data, _glint, _water = water_test(window)
+    clm[water_clouds] |= WATER_CLOUD_BITS
+    if shadow_settings is None:
+        return clm, no_data, None, None
+    reflectance = read_band_pixels(product, shadow_settings.dark_band, grid, window)
+    dark = cloud.dark_pixels(reflectance, shadow_settings.dark_threshold)
+    return clm, no_data, dark, np.isnan(reflectance)
+
+
+def refine_strip(clm, no_data, inner, plan, shadow=None):
+    """(bits, classes) of the rows ``inner`` of a strip: ``clm`` and ``no_data`` as :func:`read_strip`
+    gives them, read with ``plan.halo`` rows above and below (where the raster has them); ``shadow`` the
+    projected shadows of the inner rows (None: none)."""
+    buffer = None
+    if plan.active:
+        # the clouds MAJA masks, the clouds over water (joined to bits 0, 1, 2) among them
+        clouds = masks.any_bit_set(clm, PRODUCT_CLOUD_BITS) & ~no_data
+        buffer = cloud.dilate(clouds, plan.distance, plan.pixel_size, plan.shifts)[inner]
+    return cloud.refine_clm(clm[inner], None, shadow, buffer, no_data[inner])
+
+
+def refined_classes(product, grid, params=RefineParams(), water=None, feedback=None):
+    """The refined cloud classes of ``refinecloudmask`` (uint8: 0 clear, 1 cloud, 2 cloud shadow, 3 buffer,
+    255 no data) of the opened ``product`` on ``grid`` (any grid in the product's CRS, in metres: the
+    product's, a window of it), in memory, without the shadow search: :func:`read_strip` and
+    :func:`refine_strip` on one window holding the whole grid, as the job composes them strip by strip.
+
+    ``params``: the recipe (preset or custom values, e.g. ``RefineParams.custom(values)`` with the panel's
+    thresholds; SWIR band, sunglint mode, parallax height; ``shadows`` and the shadow settings are not
+    used); ``water``: the source of a water layer on ``grid`` (None: the product's water). The inputs are
+    read onto ``grid`` as the job reads them onto its grid (masks by nearest neighbour, the SWIR band's own
+    pixels or the reader's resampling), and the buffer sees only the clouds inside ``grid``. The product's
+    warnings are not repeated. ``feedback.is_cancelled()`` is checked between the reading and the
+    computing (``Cancelled`` raised). Equals the job's class raster when the job's grid is ``grid`` (a
+    run on the product, or on its layers cut to ``grid``); raises :class:`~..errors.NeveError` as the job
+    does (no cloud mask, no water, per-pixel sunglint without angle grids, parallax without angles)."""
+    from rasterio.windows import Window
+
+    feedback = as_feedback(feedback)
+    check_settings(params.water_settings())
+    check_cloud_mask(product)
+    source_name = product.name
+    with contextlib.ExitStack() as stack:
+        plan = plan_buffer(product, grid, source_name, params.recipe()["DISTANCE"], float(params.parallax_height))
+        test = open_water_test(product, grid, params.water_settings(), water, stack, feedback, source_name,
+                               resample=params.resample)
+        clm, no_data, _dark, _missing = read_strip(product, test, grid, Window(0, 0, grid.width, grid.height))
+    checkpoint(feedback)
+    _bits, classes = refine_strip(clm, no_data, slice(0, grid.height), plan)
+    return classes
+
+
+# --------------------------------------------------------------------------------------------------
+# The job
+# --------------------------------------------------------------------------------------------------
+
+def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), feedback=None):
+    """Write the refined CLM and class raster of ``inputs`` to ``outputs``; a :class:`RefineResult`.
+
+    Raises :class:`~..errors.NeveError` for bad inputs (nothing written) and ``Cancelled`` when
+    ``feedback`` asks to stop (nothing written either)."""
+    feedback = as_feedback(feedback)
+    labels = {p.name: p.label for p in declaration().parameters}
+    check_output(outputs.output, labels["OUTPUT"])
+    check_output(outputs.output_classes, labels["OUTPUT_CLASSES"])
+    values = params.recipe()
+    water_settings = params.water_settings()
+    check_settings(water_settings)
+    shadows_on = bool(params.shadows)
+    settings = params if shadows_on else None
+    if shadows_on:
+        params.check()
+    preset_labels = dict(preset_options())
+    feedback.info(tr(
+        "Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with "
+        "sunglint (below {angle:g} degrees).").format(
+        preset=preset_labels[params.preset], distance=values["DISTANCE"], threshold=values["THRESHOLD"],
+        sunglint=values["THRESHOLD_SUNGLINT"], angle=values["SUNGLINT_ANGLE"]))
+
+    with raster.bounded_gdal_cache(), contextlib.ExitStack() as stack:
+        product, grid, source_name = open_recipe_input(inputs, params, labels, shadows_on, stack, feedback)
+        plan = plan_buffer(product, grid, source_name, values["DISTANCE"], float(params.parallax_height))
+        water_test = open_water_test(product, grid, water_settings, inputs.water, stack, feedback, source_name,
+                                     resample=params.resample)
+        shadow_grid, factor = coarser_grid(product, grid) if shadows_on else (grid, 1)
+        angles = None
+        if shadows_on:
+            angles = settings.angle_values(product if product.kind != "bands" else None, shadow_grid, feedback)
+            shadow_test = water_test if factor == 1 else open_water_test(
+                product, shadow_grid, water_settings, inputs.water, stack, feedback, resample=True)
+
+        # Pass 1: the CLM with the clouds over water, and the no data, of the whole raster.
+        clm = np.zeros(grid.shape, np.uint8)
+        no_data = np.zeros(grid.shape, bool)
+        same_grid_shadows = shadows_on and factor == 1
+        if same_grid_shadows:
+            dark = np.zeros(grid.shape, bool)
+            search_nodata = np.zeros(grid.shape, bool)
+        for block in raster.blocks(grid.width, grid.height, raster.DEFAULT_BLOCK_ROWS):
+            checkpoint(feedback)
+            rows = rows_of(block.write)
+            clm[rows], no_data[rows], dark_part, missing = read_strip(
+                product, water_test, grid, block.read, settings if same_grid_shadows else None)
+            if same_grid_shadows:
+                dark[rows] = dark_part
+                search_nodata[rows] = no_data[rows] | missing
+            feedback.progress(35.0 * (block.index + 1) / block.count)
+
+        # The shadows, on the output grid or on the 20 m grid.
+        shadow = None
+        if shadows_on:
+            if factor == 1:
+                casters = masks.any_bit_set(clm, CASTER_BITS) & ~no_data
+            else:
+                casters, dark, search_nodata = coarse_inputs(product, shadow_grid, shadow_test, settings, feedback)
+            checkpoint(feedback)
+            found = settings.find(casters, dark, search_nodata, metric_pixel_size(shadow_grid, source_name), angles)
+            shadow = found.mask
+            del casters, dark, search_nodata, found
+            feedback.info(tr("Shadows searched on a {resolution:g} m grid.").format(
+                resolution=abs(shadow_grid.transform.a)))
+        feedback.progress(65.0)
+
+        # Pass 2: buffer and refined CLM, by strips with the buffer's halo.
+        writer = stack.enter_context(raster.GeoTiffWriter(
+            outputs.output, grid.width, grid.height, grid.crs, grid.transform, "uint8", nodata=None))
+        class_writer = stack.enter_context(raster.GeoTiffWriter(
+            outputs.output_classes, grid.width, grid.height, grid.crs, grid.transform, "uint8",
+            nodata=cloud.CLASS_NODATA))
+        counts = np.zeros(256, np.int64)
+        for block in raster.blocks(grid.width, grid.height, raster.DEFAULT_BLOCK_ROWS, plan.halo):
+            checkpoint(feedback)
+            read_rows, rows = rows_of(block.read), rows_of(block.write)
+            shadow_part = None
+            if shadow is not None:
+                shadow_part = shadow[rows] if factor == 1 else upsample(shadow, factor, rows, grid.width)
+            bits, classes = refine_strip(clm[read_rows], no_data[read_rows], block.inner, plan, shadow_part)
+            writer.write(bits, block.write)
+            class_writer.write(classes, block.write)
+            counts += np.bincount(classes.ravel(), minlength=256)
+            feedback.progress(65.0 + 35.0 * (block.index + 1) / block.count)
+
+    valid = int(counts.sum() - counts[cloud.CLASS_NODATA])
+
+    def percent(value):  # a Python float: qgis_process cannot write numpy numbers
+        return 100.0 * int(counts[value]) / valid if valid else 0.0
+
+    return RefineResult(outputs=outputs, cloud_percent=percent(cloud.CLASS_CLOUD),
+                        shadow_percent=percent(cloud.CLASS_SHADOW), buffer_percent=percent(cloud.CLASS_BUFFER))
+
+
+def rows_of(window):
+    return slice(window.row_off, window.row_off + window.height)
+
+
+def open_recipe_input(inputs, params, labels, shadows, stack, feedback):
+    """The product of ``input_product`` or of the layers, the output grid (checked) and the name of what
+    gives that grid."""
+    swir_band = params.swir_band
+    dark_band = params.dark_band if shadows else None
+    bands = {swir_band: inputs.swir}
+    layer_labels = [labels["SWIR"]]
+    if shadows:
+        bands[dark_band] = inputs.dark_band
+        layer_labels.append(labels["DARK_BAND"])
+    required = [swir_band] + ([dark_band] if shadows else [])
+    if not inputs.input_product and not inputs.clm and not inputs.scl:
+        raise NeveError("no_input", QT_TR_NOOP(
+            "No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, "
+            "the water and, for the shadows, the dark-test band)."))
+    product = stack.enter_context(open_input(
+        inputs.input_product, bands=bands, masks={"CLM": inputs.clm, "SCL": inputs.scl}, required=required,
+        scale=params.reflectance_scale, offset=params.reflectance_offset,
+        layer_labels=layer_labels + [labels["CLM"], labels["SCL"]], feedback=feedback))
+    check_cloud_mask(product)
+    if product.kind != "bands":
+        return product, product.grid(params.resolution or CLOUD_RESOLUTION), product.name
+    reference = "CLM" if "CLM" in product.masks else "SCL"
+    reference_source = inputs.clm if reference == "CLM" else inputs.scl
+    grid = layer_grid(reference_source)
+    others = {labels["SWIR"]: product.file(swir_band)}
+    if shadows:
+        others[labels["DARK_BAND"]] = product.file(dark_band)
+    if reference == "CLM" and "SCL" in product.masks:
+        others[labels["SCL"]] = product.file("SCL")
+    check_layer_grids(others, grid, layer_name(reference_source), params.resample)
+    return product, grid, layer_name(reference_source)
+
+
+def coarser_grid(product, grid):
+    """(the 20 m grid for the shadow search, its factor) when ``grid`` is finer by a whole factor and
+    shares its corner; else (``grid``, 1)."""
+    if abs(grid.transform.a) >= SHADOW_RESOLUTION:
+        return grid, 1
+    coarse = product.grid(SHADOW_RESOLUTION) if product.kind != "bands" else grid.with_resolution(SHADOW_RESOLUTION)
+    factor = grid_factor(grid, coarse)
+    return (coarse, factor) if factor else (grid, 1)
+
+
+def coarse_inputs(product, shadow_grid, shadow_test, settings, feedback):
+    """Shadow casters, dark pixels and no data on the 20 m grid (read from the product there)."""
+    casters = np.zeros(shadow_grid.shape, bool)
+    dark = np.zeros(shadow_grid.shape, bool)
+    search_nodata = np.zeros(shadow_grid.shape, bool)
+    for block in raster.blocks(shadow_grid.width, shadow_grid.height, raster.DEFAULT_BLOCK_ROWS):
+        checkpoint(feedback)
+        rows = rows_of(block.write)
+        clm, no_data, dark_part, missing = read_strip(product, shadow_test, shadow_grid, block.read, settings)
+        casters[rows] = masks.any_bit_set(clm, CASTER_BITS) & ~no_data
+        dark[rows] = dark_part
+        search_nodata[rows] = no_data | missing
+        feedback.progress(35.0 + 15.0 * (block.index + 1) / block.count)
+    return casters, dark, search_nodata
+
+
+def upsample(coarse, factor, rows, width):
+    """Rows ``rows`` of the fine grid (``factor`` times finer, same corner) from the boolean ``coarse``
+    raster, by nearest neighbour."""
+    fine_rows = np.arange(rows.start, rows.stop) // factor
+    fine_cols = np.arange(width) // factor
+    return coarse[fine_rows[:, None], fine_cols[None, :]]

@@ -1,0 +1,276 @@
+"""Cloud shadows from the sun geometry (``cloudshadows``), and the shadow search ``refinecloudmask`` reuses
+(:class:`ShadowSettings`).
+
+::
+
+    from neve.plugin.pipeline.shadows import (CloudShadowsInputs, CloudShadowsOutputs, CloudShadowsParams,
+                                              cloud_shadows)
+
+    result = cloud_shadows(CloudShadowsInputs(input_product="SENTINEL2A_..._V1-4.zip"),
+                           CloudShadowsParams(height_max=6000), CloudShadowsOutputs(output="shadows.tif"))
+    print(result.cloud_objects, result.shadow_objects)
+
+Each cloud object (8-connected) is moved along the sun direction for every cloud height from
+``height_min`` to ``height_max`` by ``height_step`` metres, corrected for the viewing parallax (the image
+shows the cloud itself displaced away from the satellite): ``core/cloud.shadow_shift``. Each object
+keeps the height whose projection holds the largest fraction of dark pixels (NIR B8A or SWIR B11
+strictly below a threshold, ``core/cloud.dark_pixels``) among the clear pixels it covers, if that
+fraction is above ``min_dark_fraction``; its shadow is the projected object there. With ``swept`` the
+shadow is the whole area swept by the objects over the range of heights instead.
+
+Angles (degrees, the metadata's conventions: azimuths of the directions of the sun and of the satellite
+seen from the ground): from the product, each object taking the angles of its centroid from the 5 km
+sun grids and the viewing grids averaged over the bands (``core/cloud.angles_at_points``), or from the
+mean angles when the product has no grids (:func:`product_angles`); or given as numbers.
+
+The whole raster is processed at once (``core/cloud.cloud_shadows``: about 10 bytes a pixel), at 20 m
+with a product by default: 300 MB on a tile.
+"""
+import contextlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..core import cloud, masks
+from ..core.defaults import CLOUD_RESOLUTION, SHADOW_DEFAULTS
+from ..errors import NeveError
+from ..i18n import QT_TR_NOOP, tr
+from ..io import raster
+from .algorithms.clouds import ANGLE_SOURCES, DARK_BANDS, DARK_TESTS
+from .algorithms.cloudshadows import spec as declaration
+from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
+from .cloudinputs import (check_cloud_mask, check_option, check_output, layer_grid, layer_values_mask, product_clouds,
+                          read_band_pixels)
+from .feedback import as_feedback, checkpoint
+from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
+from .spec import from_values, not_a_result, results_of
+
+# The clouds that cast the shadows searched for: MAJA CLM bits 2 and 3 (clouds of the mono- and
+# multi-temporal reflectance tests), not the thinnest clouds (4) nor the cirrus seen in the 1.38 um band
+# (7); Sen2Cor SCL classes 8 and 9 (clouds of medium and high probability), not thin cirrus (10).
+CASTER_BITS = (2, 3)
+CASTER_CLASSES = (8, 9)
+MAX_HEIGHTS = 10000  # heights tried at most
+
+
+@dataclass(frozen=True)
+class ShadowSettings:
+    """The shadow search: the dark test ("nir": B8A, "swir": B11) and its thresholds (reflectance,
+    strict), the heights tried (m), the minimum dark fraction, the swept area instead of the best
+    heights, and where the angles come from ("product", or "numbers": the four angles in degrees)."""
+
+    dark_test: str = DARK_TESTS[0]
+    dark_threshold_nir: float = SHADOW_DEFAULTS["DARK_THRESHOLD_NIR"]
+    dark_threshold_swir: float = SHADOW_DEFAULTS["DARK_THRESHOLD_SWIR"]
+    height_min: float = SHADOW_DEFAULTS["HEIGHT_MIN"]
+    height_max: float = SHADOW_DEFAULTS["HEIGHT_MAX"]
+    height_step: float = SHADOW_DEFAULTS["HEIGHT_STEP"]
+    min_dark_fraction: float = SHADOW_DEFAULTS["MIN_DARK_FRACTION"]
+    swept: bool = False
+    angles: str = ANGLE_SOURCES[0]
+    sun_zenith: float = SHADOW_DEFAULTS["SUN_ZENITH"]
+    sun_azimuth: float = SHADOW_DEFAULTS["SUN_AZIMUTH"]
+    view_zenith: float = SHADOW_DEFAULTS["VIEW_ZENITH"]
+    view_azimuth: float = SHADOW_DEFAULTS["VIEW_AZIMUTH"]
+
+    @property
+    def dark_band(self):
+        return DARK_BANDS[self.dark_test]
+
+    @property
+    def dark_threshold(self):
+        return self.dark_threshold_nir if self.dark_test == "nir" else self.dark_threshold_swir
+
+    def check(self):
+        """Errors for settings the search cannot run with."""
+        check_option(self.dark_test, DARK_TESTS)
+        check_option(self.angles, ANGLE_SOURCES)
+        if self.height_min > self.height_max:
+            raise NeveError("heights_reversed", QT_TR_NOOP(
+                "The lowest cloud height ({low:g} m) is above the highest ({high:g} m)."),
+                low=self.height_min, high=self.height_max)
+        if (self.height_max - self.height_min) / self.height_step > MAX_HEIGHTS:
+            raise NeveError("too_many_heights", QT_TR_NOOP(
+                "{count:.0f} heights to try: take a larger height step."),
+                count=(self.height_max - self.height_min) / self.height_step)
+
+    def angle_values(self, product, grid, feedback=None):
+        """The four angles for ``core/cloud.cloud_shadows``: the numbers, or functions of the pixel position
+        on ``grid`` from the product's grids, or the product's mean angles (``product`` None for layers)."""
+        if self.angles != "product":
+            return [float(self.sun_zenith), float(self.sun_azimuth), float(self.view_zenith),
+                    float(self.view_azimuth)]
+        return product_angles(product, grid, feedback)
+
+    def find(self, clouds, dark, no_data, pixel_size, angles):
+        """``core/cloud.cloud_shadows`` of the clouds with these settings."""
+        return cloud.cloud_shadows(clouds, dark, pixel_size, *angles, height_min=self.height_min,
+                                   height_max=self.height_max, height_step=self.height_step,
+                                   swept=self.swept, nodata=no_data, min_dark_fraction=self.min_dark_fraction)
+
+
+def product_angles(product, grid, feedback=None):
+    """Sun zenith, sun azimuth, viewing zenith and viewing azimuth of ``product`` for the shadow search:
+    functions of the position (row, column of ``grid``) from the 5 km grids, the viewing grids averaged
+    over the bands; the mean angles when the grids are missing; an error when both are."""
+    name = product.name if product is not None else tr("Band layers")
+    sun = product.sun_angle_grids if product is not None else None
+    views = [g for g in (product.viewing_angle_grids or {}).values()
+             if g is not None and sun is not None and g.zenith.shape == sun.zenith.shape] \
+        if product is not None else []
+    if sun is not None and views:
+        view_zenith = cloud.merge_detector_grids([g.zenith for g in views])
+        view_azimuth = cloud.merge_detector_grids([g.azimuth for g in views], azimuth=True)
+        t = grid.transform
+
+        def at(values, azimuth):
+            def angle(rows, cols):
+                x = t.c + (np.asarray(cols) + 0.5) * t.a
+                y = t.f + (np.asarray(rows) + 0.5) * t.e
+                return cloud.angles_at_points(values, sun.x0, sun.y0, sun.col_step, -sun.row_step, x, y,
+                                              azimuth=azimuth)
+            return angle
+
+        return [at(sun.zenith, False), at(sun.azimuth, True), at(view_zenith, False), at(view_azimuth, True)]
+    mean_views = [a for a in (product.viewing_angles or {}).values() if a is not None] if product else []
+    if product is not None and product.sun_angles is not None and mean_views:
+        if feedback is not None:
+            feedback.warning(tr("{product} has no angle grids: the mean sun and viewing angles are used.").format(
+                product=name))
+        view_zenith = float(np.mean([a.zenith for a in mean_views]))
+        radians = np.radians([a.azimuth for a in mean_views])
+        view_azimuth = float(np.degrees(np.arctan2(np.sin(radians).mean(), np.cos(radians).mean())) % 360)
+        return [product.sun_angles.zenith, product.sun_angles.azimuth, view_zenith, view_azimuth]
+    raise NeveError("no_angles", QT_TR_NOOP(
+        "{product} has no sun and viewing angles: give the angles as numbers (\"Sun and viewing angles\")."),
+        product=name)
+
+
+def product_casters(product, grid, window):
+    """(shadow-casting clouds, no data) of a product on a window: CLM bits 2, 3 or SCL 8, 9."""
+    return product_clouds(product, grid, window, CASTER_BITS, CASTER_CLASSES)
+
+
+# --------------------------------------------------------------------------------------------------
+# The job
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CloudShadowsInputs:
+    """A product (``input_product``), or a cloud mask raster (``clouds``: non-zero values except no data;
+    its grid is the output's) with the dark-test band as a raster (``dark_band``)."""
+
+    input_product: str = None
+    clouds: str = None
+    dark_band: str = None
+
+
+@dataclass(frozen=True)
+class CloudShadowsParams(ShadowSettings):
+    """The shadow search, the resolution with a product (m), whether layers on other grids are
+    resampled, and how layers' digital numbers become reflectance."""
+
+    resolution: int = CLOUD_RESOLUTION
+    resample: bool = False
+    reflectance_scale: float = DEFAULT_SCALE
+    reflectance_offset: float = DEFAULT_OFFSET
+
+
+@dataclass(frozen=True)
+class CloudShadowsOutputs:
+    """The shadow mask (required) and each cloud's height (m, float32; None: not written)."""
+
+    output: str = None
+    output_height: str = None
+
+
+@dataclass(frozen=True)
+class CloudShadowsResult:
+    outputs: CloudShadowsOutputs = field(metadata=not_a_result())
+    cloud_objects: int = 0
+    shadow_objects: int = 0
+
+
+def run(values, feedback=None):
+    """The ``cloudshadows`` algorithm on ``values`` (see ``pipeline/spec.py``): its results dictionary."""
+    result = cloud_shadows(from_values(CloudShadowsInputs, values), from_values(CloudShadowsParams, values),
+                           from_values(CloudShadowsOutputs, values), feedback)
+    return results_of(result.outputs, result)
+
+
+def cloud_shadows(inputs, params=CloudShadowsParams(), outputs=CloudShadowsOutputs(), feedback=None):
+    """Write the shadows of the clouds of ``inputs`` (and the clouds' heights) to ``outputs``; a
+    :class:`CloudShadowsResult`.
+
+    Raises :class:`~..errors.NeveError` for bad inputs (nothing written) and ``Cancelled`` when
+    ``feedback`` asks to stop (nothing written either)."""
+    import rasterio
+
+    feedback = as_feedback(feedback)
+    params.check()
+    labels = {p.name: p.label for p in declaration().parameters}
+    check_output(outputs.output, labels["OUTPUT"])
+    dark_band = params.dark_band
+    with raster.bounded_gdal_cache(), contextlib.ExitStack() as stack:
+        if not inputs.input_product and not inputs.clouds:
+            raise NeveError("no_input", QT_TR_NOOP(
+                "No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers."))
+        if inputs.input_product:
+            product = stack.enter_context(open_input(inputs.input_product, required=[dark_band], feedback=feedback))
+            check_cloud_mask(product)
+            grid = product.grid(params.resolution or CLOUD_RESOLUTION)
+            source_name = product.name
+
+            def read_clouds(window):
+                return product_casters(product, grid, window)
+        else:
+            product = stack.enter_context(open_input(
+                None, bands={dark_band: inputs.dark_band}, required=[dark_band], scale=params.reflectance_scale,
+                offset=params.reflectance_offset, layer_labels=[labels["DARK_BAND"]], feedback=feedback))
+            grid = layer_grid(inputs.clouds)
+            source_name = layer_name(inputs.clouds)
+            check_layer_grids({labels["DARK_BAND"]: product.file(dark_band)}, grid, source_name, params.resample)
+            dataset = stack.enter_context(rasterio.open(inputs.clouds))
+
+            def read_clouds(window):
+                return layer_values_mask(dataset.read(1, window=window), dataset.nodata, [])
+        pixel_size = metric_pixel_size(grid, source_name)
+        angles = params.angle_values(product if product.kind != "bands" else None, grid, feedback)
+
+        clouds = np.zeros(grid.shape, bool)
+        dark = np.zeros(grid.shape, bool)
+        no_data = np.zeros(grid.shape, bool)
+        for block in raster.blocks(grid.width, grid.height, raster.DEFAULT_BLOCK_ROWS):
+            checkpoint(feedback)
+            casters, missing = read_clouds(block.read)
+            reflectance = read_band_pixels(product, dark_band, grid, block.read)
+            rows = slice(block.write.row_off, block.write.row_off + block.write.height)
+            no_data[rows] = missing | np.isnan(reflectance)
+            clouds[rows] = casters & ~no_data[rows]
+            dark[rows] = cloud.dark_pixels(reflectance, params.dark_threshold)
+            feedback.progress(40.0 * (block.index + 1) / block.count)
+        checkpoint(feedback)
+        found = params.find(clouds, dark, no_data, pixel_size, angles)
+        del dark
+        feedback.progress(80.0)
+        checkpoint(feedback)
+        count = int(found.heights.size)
+        with_shadow = int(np.count_nonzero(np.isfinite(found.heights)))
+        feedback.info(tr("{count} clouds, {found} with a shadow.").format(count=count, found=with_shadow))
+
+        writer = stack.enter_context(raster.GeoTiffWriter(
+            outputs.output, grid.width, grid.height, grid.crs, grid.transform, "uint8", nodata=masks.MASK_NODATA))
+        height_writer = None
+        if outputs.output_height:
+            height_writer = stack.enter_context(raster.GeoTiffWriter(
+                outputs.output_height, grid.width, grid.height, grid.crs, grid.transform, "float32",
+                nodata=float("nan")))
+            lookup = np.concatenate([[np.nan], found.heights]).astype(np.float32)
+        for block in raster.blocks(grid.width, grid.height, raster.DEFAULT_BLOCK_ROWS):
+            checkpoint(feedback)
+            rows = slice(block.write.row_off, block.write.row_off + block.write.height)
+            writer.write(masks.encode_mask(found.mask[rows] & ~no_data[rows], no_data[rows]), block.write)
+            if height_writer is not None:
+                height_writer.write(lookup[found.labels[rows]], block.write)
+            feedback.progress(80.0 + 20.0 * (block.index + 1) / block.count)
+    return CloudShadowsResult(outputs=outputs, cloud_objects=count, shadow_objects=with_shadow)
