@@ -126,3 +126,15 @@ MAJA_ERAS = (
 #: The month the blog post gives without a day (first day, first day after): a production date in it may
 #: belong to either of the two eras it separates.
 MAJA_UNCERTAIN_PERIOD = ("2017-05-01", "2017-06-01")
+
+#: The matched cloud shadows of neve:cloudshadows and neve:refinecloudmask (``core/shadows.py``, after
+#: Fmask, Zhu & Woodcock 2012): a pixel is a potential shadow when its NIR and SWIR both lie more than
+#: DARKER (a fraction) below their flood fill, or its NIR below the NIR dark threshold; a cloud's projection
+#: marks every height whose score reaches TOLERANCE times its best, if the best is above MIN_FRACTION.
+#: Névé's choices, checked on the labelled Landsat crops (docs/BENCHMARKS.md, scripts/score_shadows.py).
+MATCHED_SHADOW_DEFAULTS = {
+    "DARKER": 0.15,
+    "TOLERANCE": 0.7,
+    "MIN_FRACTION": 0.3,
+    "BUFFER": 0.0,
+}

@@ -58,7 +58,7 @@ from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, ch
                           layer_grid, parallax_needs_product, product_parallax_shifts, read_band_pixels, read_clm)
 from .feedback import as_feedback, checkpoint
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
-from .shadows import CASTER_BITS, ShadowSettings
+from .shadows import CASTER_BITS, POTENTIAL_BANDS, ShadowSettings
 from .spec import from_values, not_a_result, results_of
 from .thresholds import PRESETS
 from .waterclouds import WaterSettings, check_settings, open_water_test
@@ -307,7 +307,13 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
             else:
                 casters, dark, search_nodata = coarse_inputs(product, shadow_grid, shadow_test, settings, feedback)
             checkpoint(feedback)
-            found = settings.find(casters, dark, search_nodata, metric_pixel_size(shadow_grid, source_name), angles)
+            nir = swir = None
+            if settings.matched:
+                nir, swir = potential_inputs(product, shadow_grid, feedback)
+                search_nodata = search_nodata | np.isnan(nir) | np.isnan(swir)
+            found = settings.find(casters, dark, search_nodata, metric_pixel_size(shadow_grid, source_name), angles,
+                                  nir, swir)
+            del nir, swir
             shadow = found.mask
             del casters, dark, search_nodata, found
             feedback.info(tr("Shadows searched on a {resolution:g} m grid.").format(
@@ -357,6 +363,12 @@ def open_recipe_input(inputs, params, labels, shadows, stack, feedback):
         bands[dark_band] = inputs.dark_band
         layer_labels.append(labels["DARK_BAND"])
     required = [swir_band] + ([dark_band] if shadows else [])
+    if shadows and params.matched:
+        if not inputs.input_product:
+            raise NeveError("matched_needs_product", QT_TR_NOOP(
+                "The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: "
+                "give a product, or search the shadows of layers with neve:cloudshadows."))
+        required += [band for band in POTENTIAL_BANDS if band not in required]
     if not inputs.input_product and not inputs.clm and not inputs.scl:
         raise NeveError("no_input", QT_TR_NOOP(
             "No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, "
@@ -404,6 +416,19 @@ def coarse_inputs(product, shadow_grid, shadow_test, settings, feedback):
         search_nodata[rows] = no_data | missing
         feedback.progress(35.0 + 15.0 * (block.index + 1) / block.count)
     return casters, dark, search_nodata
+
+
+def potential_inputs(product, shadow_grid, feedback):
+    """The NIR (B8A) and SWIR (B11) reflectance of the shadow grid, for the matched shadow method."""
+    from .cloudinputs import read_band_pixels
+
+    nir, swir = (np.empty(shadow_grid.shape, np.float32) for _band in POTENTIAL_BANDS)
+    for block in raster.blocks(shadow_grid.width, shadow_grid.height, raster.DEFAULT_BLOCK_ROWS):
+        checkpoint(feedback)
+        rows = rows_of(block.write)
+        nir[rows] = read_band_pixels(product, "B8A", shadow_grid, block.read)
+        swir[rows] = read_band_pixels(product, "B11", shadow_grid, block.read)
+    return nir, swir
 
 
 def upsample(coarse, factor, rows, width):
