@@ -549,7 +549,7 @@
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="265"/>
+        <location filename="../plugin/pipeline/product.py" line="270"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
@@ -1089,19 +1089,14 @@
         <translation>Aucun produit : donnez un produit Sentinel-2 L2A (son dossier, son .zip ou son fichier de métadonnées). Cet algorithme charge des produits entiers, pas des couches isolées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="74"/>
         <source>Load a Sentinel-2 L2A product</source>
         <translation>Charger un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="74"/>
         <source>Reflectance stacks at 10 and 20 m, the decoded cloud, shadow, water, snow and no-data masks, and a summary of a Theia/MAJA or Sen2Cor product.</source>
         <translation>Piles de réflectances à 10 et 20 m, masques décodés des nuages, des ombres, de l'eau, de la neige et des pixels sans données, et résumé d'un produit Theia/MAJA ou Sen2Cor.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="81"/>
-        <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="38"/>
@@ -1109,7 +1104,7 @@
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="67"/>
+        <location filename="../plugin/pipeline/product_report.py" line="72"/>
         <source>Theia reflectance</source>
         <translation>Réflectance Theia</translation>
     </message>
@@ -1149,12 +1144,12 @@
         <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="59"/>
+        <location filename="../plugin/pipeline/product_report.py" line="60"/>
         <source>Tile</source>
         <translation>Tuile</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="58"/>
+        <location filename="../plugin/pipeline/product_report.py" line="59"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
@@ -1184,107 +1179,107 @@
         <translation>Azimut solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="71"/>
+        <location filename="../plugin/pipeline/product_report.py" line="76"/>
         <source>Sunglint likely</source>
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="160"/>
+        <location filename="../plugin/pipeline/product.py" line="163"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor). Ignorez ces sorties pour charger le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="148"/>
+        <location filename="../plugin/pipeline/product.py" line="151"/>
         <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="249"/>
+        <location filename="../plugin/pipeline/product.py" line="254"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="269"/>
+        <location filename="../plugin/pipeline/product.py" line="274"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="275"/>
+        <location filename="../plugin/pipeline/product.py" line="280"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="78"/>
+        <location filename="../plugin/pipeline/product_report.py" line="97"/>
         <source>MAJA&apos;s flag in the metadata</source>
         <translation>indicateur de MAJA dans les métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="80"/>
+        <location filename="../plugin/pipeline/product_report.py" line="99"/>
         <source>MAJA's rule on the mean angles: glint angle below 30° for some band</source>
         <translation>règle de MAJA sur les angles moyens : angle de reflet inférieur à 30° pour au moins une bande</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="81"/>
+        <location filename="../plugin/pipeline/product_report.py" line="100"/>
         <source>unknown: the product gives no flag and no angles</source>
         <translation>inconnu : le produit ne donne ni indicateur ni angles</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="47"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>Theia/MUSCATE (MAJA)</source>
         <translation>Theia/MUSCATE (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="47"/>
+        <location filename="../plugin/pipeline/product_report.py" line="48"/>
         <source>ESA Sen2Cor</source>
         <translation>ESA Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="48"/>
+        <location filename="../plugin/pipeline/product_report.py" line="49"/>
         <source>Processing baseline</source>
         <translation>Version de traitement</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="48"/>
+        <location filename="../plugin/pipeline/product_report.py" line="49"/>
         <source>Product version</source>
         <translation>Version du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="51"/>
+        <location filename="../plugin/pipeline/product_report.py" line="52"/>
         <source>DN / {scale:g}, no data {nodata}</source>
         <translation>CN / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="53"/>
+        <location filename="../plugin/pipeline/product_report.py" line="54"/>
         <source>(DN {offset}) / {scale:g}, no data {nodata}</source>
         <translation>(CN {offset}) / {scale:g}, sans données {nodata}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="57"/>
+        <location filename="../plugin/pipeline/product_report.py" line="58"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="60"/>
+        <location filename="../plugin/pipeline/product_report.py" line="61"/>
         <source>Acquisition (UTC)</source>
         <translation>Acquisition (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="61"/>
+        <location filename="../plugin/pipeline/product_report.py" line="62"/>
         <source>Production (UTC)</source>
         <translation>Production (UTC)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="63"/>
+        <location filename="../plugin/pipeline/product_report.py" line="68"/>
         <source>Reflectance</source>
         <translation>Réflectance</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="69"/>
+        <location filename="../plugin/pipeline/product_report.py" line="74"/>
         <source>Mean sun zenith angle</source>
         <translation>Angle zénithal solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="70"/>
+        <location filename="../plugin/pipeline/product_report.py" line="75"/>
         <source>Mean sun azimuth angle</source>
         <translation>Azimut solaire moyen</translation>
     </message>
@@ -1299,47 +1294,47 @@
         <translation>Eau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="87"/>
+        <location filename="../plugin/pipeline/product_report.py" line="106"/>
         <source>No data (of all pixels)</source>
         <translation>Sans données (parmi tous les pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="122"/>
+        <location filename="../plugin/pipeline/product_report.py" line="141"/>
         <source>Summary of {product}</source>
         <translation>Résumé de {product}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="95"/>
+        <location filename="../plugin/pipeline/product_report.py" line="114"/>
         <source>Percent of the valid pixels at 20 m, from the decoded masks:</source>
         <translation>Pourcentage des pixels valides à 20 m, d'après les masques décodés :</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="98"/>
+        <location filename="../plugin/pipeline/product_report.py" line="117"/>
         <source>Quality indicators of the product:</source>
         <translation>Indicateurs de qualité du produit :</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="106"/>
+        <location filename="../plugin/pipeline/product_report.py" line="125"/>
         <source>Masks at 20 m</source>
         <translation>Masques à 20 m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="107"/>
+        <location filename="../plugin/pipeline/product_report.py" line="126"/>
         <source>Percent of the valid pixels, counted on the masks decoded by Névé.</source>
         <translation>Pourcentage des pixels valides, compté sur les masques décodés par Névé.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="109"/>
+        <location filename="../plugin/pipeline/product_report.py" line="128"/>
         <source>Percent</source>
         <translation>Pourcentage</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="113"/>
+        <location filename="../plugin/pipeline/product_report.py" line="132"/>
         <source>Quality indicators of the product</source>
         <translation>Indicateurs de qualité du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="114"/>
+        <location filename="../plugin/pipeline/product_report.py" line="133"/>
         <source>Indicator</source>
         <translation>Indicateur</translation>
     </message>
@@ -1354,7 +1349,7 @@
         <translation>Avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="120"/>
+        <location filename="../plugin/pipeline/product_report.py" line="139"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
@@ -1369,7 +1364,7 @@
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product_report.py" line="135"/>
+        <location filename="../plugin/pipeline/product_report.py" line="154"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -2249,7 +2244,7 @@
         <translation>Les nombres ci-dessous</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Dark-test band layer (NIR or SWIR)</source>
         <translation>Couche de la bande du test sombre (PIR ou SWIR)</translation>
     </message>
@@ -2469,82 +2464,77 @@
         <translation>Valeurs personnalisées (les paramètres ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="73"/>
         <source>Refine a cloud mask (Theia recipe)</source>
         <translation>Affiner un masque de nuages (recette Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="68"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="73"/>
         <source>From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, projected shadows and buffer, with Theia&apos;s presets or your own values.</source>
         <translation>D'un produit à un masque de nuages affiné compatible avec MAJA en une étape : nuages sur l'eau, ombres projetées et tampon, avec les préréglages de Theia ou vos propres valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="76"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="81"/>
         <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply only with custom values.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées : la distance du tampon et les seuils ci-dessous ne s'appliquent qu'avec les valeurs personnalisées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>MAJA CLM layer</source>
         <translation>Couche CLM de MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output&apos;s.</source>
         <translation>Sans produit : le masque de nuages CLM de MAJA (bits) à affiner. Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Sen2Cor SCL layer</source>
         <translation>Couche SCL de Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its class 6 is then the water unless a water layer is given.</source>
         <translation>Sans produit et sans CLM : la classification de scène de Sen2Cor, écrite en bits du CLM ; sa classe 6 est alors l'eau, sauf si une couche d'eau est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Without a product: the SWIR band of the water test (B12, or B11 when chosen).</source>
         <translation>Sans produit : la bande SWIR du test sur l'eau (B12, ou B11 si elle est choisie).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with a CLM layer; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau (un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor : précisez lequel ci-dessous). Nécessaire avec une couche CLM ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test.</source>
         <translation>Sans produit, pour les ombres : la bande PIR (B8A ou B8) ou SWIR (B11) du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
-        <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA).</source>
-        <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="23"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="24"/>
         <source>Used only with the preset &quot;Custom values&quot;; the other presets set it.</source>
         <translation>Utilisé seulement avec le préréglage « Valeurs personnalisées » ; les autres préréglages le fixent.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Project cloud shadows</source>
         <translation>Projeter les ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Search the shadows of the clouds (clouds over water included) from the sun geometry and add them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water it missed before February 2018.</source>
         <translation>Chercher les ombres des nuages (nuages sur l'eau compris) d'après la géométrie solaire et les ajouter en bits 0 et 5 du CLM. MAJA détecte lui-même des ombres, mais pas celles des nuages sur l'eau qu'il manquait avant février 2018.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
         <source>Refined cloud mask (CLM bits)</source>
         <translation>Masque de nuages affiné (bits du CLM)</translation>
     </message>
@@ -2554,32 +2544,32 @@
         <translation>Classes de nuages affinées</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="70"/>
         <source>Cloud, percent of the valid pixels</source>
         <translation>Nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="70"/>
         <source>Cloud shadow, percent of the valid pixels</source>
         <translation>Ombre de nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="70"/>
         <source>Buffer, percent of the valid pixels</source>
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="373"/>
+        <location filename="../plugin/pipeline/refine.py" line="391"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="267"/>
+        <location filename="../plugin/pipeline/refine.py" line="281"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="319"/>
+        <location filename="../plugin/pipeline/refine.py" line="336"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -3474,7 +3464,7 @@
         <translation>{value} n'est pas une façon de compter NSP ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="135"/>
+        <location filename="../plugin/pipeline/product.py" line="138"/>
         <source>{value} is not a Theia reflectance ({choices}).</source>
         <translation>{value} n'est pas une réflectance Theia ({choices}).</translation>
     </message>
@@ -3639,7 +3629,7 @@
         <translation>Paramètres de MAJA : {era} ({parameters})</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/eras.py" line="40"/>
+        <location filename="../plugin/pipeline/product_report.py" line="90"/>
         <source>(produced in May 2017: the 240 m buffer started that month, on a day the source does not give, so it may have been the 480 m one)</source>
         <translation>(produit en mai 2017 : le tampon de 240 m a commencé ce mois-là, un jour que la source ne donne pas, ce peut donc être encore celui de 480 m)</translation>
     </message>
@@ -3829,9 +3819,69 @@
         <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ombres appariées&lt;/b&gt; (méthode des ombres) : au lieu des pixels sombres, les ombres potentielles, pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11) d'après un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge ; la projection de chaque nuage marque toutes les hauteurs dans la tolérance de son meilleur appariement, et les objets d'ombre potentielle qu'elle touche sont son ombre. Avec des couches, donnez les couches des bandes proche infrarouge et SWIR. Les ombres peuvent recevoir un tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="368"/>
+        <location filename="../plugin/pipeline/refine.py" line="386"/>
         <source>The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: give a product, or search the shadows of layers with neve:cloudshadows.</source>
         <translation>La méthode des ombres appariées de la recette lit les bandes proche infrarouge (B8A) et SWIR (B11) d'un produit : donnez un produit, ou cherchez les ombres de couches avec neve:cloudshadows.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
+        <source>MAJA parametrisation of the cloud mask (Theia, from the production date)</source>
+        <translation>Paramétrage de MAJA du masque de nuages (Theia, d'après la date de production)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
+        <source>Cloud buffer of that parametrisation (m)</source>
+        <translation>Tampon des nuages de ce paramétrage (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="83"/>
+        <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA parameters&lt;/b&gt;: for a Theia product, which parametrisation of MAJA&apos;s cloud mask made it, from its production date (the product version did not always change with them): theia_2016 (before May 2017: 480 m buffer, SWIR over water 0.08, 0.25 with sunglint), theia_2017 (May 2017 to 1 February 2018: 240 m, 0.08, 0.25), theia_2018 (since 2 February 2018: 480 m, 0.04, 0.16). neve:refinecloudmask brings a product to the current parameters.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Paramètres de MAJA&lt;/b&gt; : pour un produit Theia, le paramétrage du masque de nuages de MAJA qui l'a fait, d'après sa date de production (la version du produit n'a pas toujours changé avec lui) : theia_2016 (avant mai 2017 : tampon de 480 m, SWIR sur l'eau 0,08, 0,25 avec reflet solaire), theia_2017 (de mai 2017 au 1er février 2018 : 240 m, 0,08, 0,25), theia_2018 (depuis le 2 février 2018 : 480 m, 0,04, 0,16). neve:refinecloudmask amène un produit aux paramètres actuels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="18"/>
+        <source>Bring to the current Theia parameters</source>
+        <translation>Amener aux paramètres actuels de Theia</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA). Bring to the current Theia parameters: a Theia product made with older MAJA parameters (told by its production date, docs/MAJA_ERAS.md) gets what it lacks: a product of May 2017 to February 2018 (240 m buffer) gets 240 m more (a buffer of 240 m then 240 m is one of 480 m) and the clouds over water of today&apos;s thresholds (0.04, 0.16), buffered by 480 m; a product made with the current parameters is left as it is.</source>
+        <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA). Amener aux paramètres actuels de Theia : un produit Theia fait avec d'anciens paramètres de MAJA (d'après sa date de production, docs/MAJA_ERAS.md) reçoit ce qui lui manque : un produit de mai 2017 à février 2018 (tampon de 240 m) reçoit 240 m de plus (un tampon de 240 m puis de 240 m en fait un de 480 m) et les nuages sur l'eau des seuils d'aujourd'hui (0,04, 0,16), avec un tampon de 480 m ; un produit fait avec les paramètres actuels est laissé tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/product_report.py" line="66"/>
+        <source>MAJA parameters</source>
+        <translation>Paramètres de MAJA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/product_report.py" line="87"/>
+        <source>unknown: the metadata give no production date</source>
+        <translation>inconnus : les métadonnées ne donnent pas de date de production</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="453"/>
+        <source>Bringing a product to the current Theia parameters needs the Theia product itself (its production date tells which parameters made it).</source>
+        <translation>Amener un produit aux paramètres actuels de Theia nécessite le produit Theia lui-même (sa date de production dit quels paramètres l'ont fait).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="460"/>
+        <source>{product} is not a Theia product with a production date: which MAJA parameters made it is not known, so it cannot be brought to the current ones.</source>
+        <translation>{product} n'est pas un produit Theia avec une date de production : on ne sait pas quels paramètres de MAJA l'ont fait, il ne peut donc pas être amené aux paramètres actuels.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="465"/>
+        <source>{product} was made with the current Theia parameters ({era}): nothing to change, the cloud mask is written as it is.</source>
+        <translation>{product} a été fait avec les paramètres actuels de Theia ({era}) : rien à changer, le masque de nuages est écrit tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="470"/>
+        <source>{product} was made with the parameters &quot;{era}&quot;: {extra:g} m of buffer more (to {distance:g} m) and the clouds over water of today&apos;s thresholds ({threshold:g}, {sunglint:g} with sunglint), buffered by {distance:g} m.</source>
+        <translation>{product} a été fait avec les paramètres « {era} » : {extra:g} m de tampon en plus (jusqu'à {distance:g} m) et les nuages sur l'eau des seuils d'aujourd'hui ({threshold:g}, {sunglint:g} avec reflet solaire), avec un tampon de {distance:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="476"/>
+        <source>{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day the source does not give: it is taken as made with 240 m.</source>
+        <translation>{product} a été produit en mai 2017, quand le tampon est passé de 480 m à 240 m un jour que la source ne donne pas : il est pris comme fait avec 240 m.</translation>
     </message>
 </context>
 </TS>
