@@ -420,3 +420,26 @@ def test_the_preview_at_20_m_has_the_options_of_the_algorithm(neve_provider, tmp
     preview, lis_result = snow_preview(view, options)
     assert np.array_equal(preview, read_raster(result["OUTPUT"]))
     assert lis_result.zs == result["SNOWLINE_ELEVATION"]
+
+
+def test_the_product_water_is_never_snow(neve_provider, tmp_path):
+    import glob
+    import os
+
+    from synthetic import Scene, make_dem, make_theia_product
+
+    scene = Scene.small(size=240)
+    product = make_theia_product(str(tmp_path), scene)
+    dem = make_dem(str(tmp_path / "dem.tif"), scene)
+    mg2 = read_raster(glob.glob(os.path.join(product, "MASKS", "*_MG2_R2.tif"))[0])
+    water = (mg2 & 1) != 0
+    tcd = write_raster(tmp_path / "tcd.tif", np.zeros(mg2.shape, np.uint8), pixel_size=(20.0, 20.0),
+                       origin=(scene.ulx, scene.uly), crs=scene.crs)
+    outputs = dict(OUTPUT=str(tmp_path / "snow.tif"), OUTPUT_QC=str(tmp_path / "qc.tif"), TCD=tcd)
+    result = run("neve:snowmap", dict(outputs, INPUT_PRODUCT=product, DEM=dem, WATER_SOURCE=1))
+    snow_map, qc = read_raster(result["OUTPUT"]), read_raster(result["OUTPUT_QC"])
+    assert water.any() and not (snow_map[water] == 100).any()
+    assert np.array_equal((qc & 4) != 0, water)
+    plain = run("neve:snowmap", dict(INPUT_PRODUCT=product, DEM=dem, OUTPUT=str(tmp_path / "plain.tif")))
+    changed = read_raster(plain["OUTPUT"]) != snow_map
+    assert water[changed].all()         # only water pixels change
