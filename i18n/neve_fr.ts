@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="44"/>
+        <location filename="../plugin/pipeline/spec.py" line="137"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="45"/>
+        <location filename="../plugin/pipeline/spec.py" line="137"/>
         <source>Cloud masks</source>
         <translation>Masques de nuages</translation>
     </message>
@@ -19,12 +19,12 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="73"/>
+        <location filename="../plugin/processing/base.py" line="159"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="135"/>
+        <location filename="../plugin/errors.py" line="73"/>
         <source>Cancelled: no output was written.</source>
         <translation>Annulé : aucune sortie n'a été écrite.</translation>
     </message>
@@ -294,12 +294,12 @@
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="73"/>
+        <location filename="../ui/preview.py" line="72"/>
         <source>Clear</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="64"/>
+        <location filename="../ui/preview.py" line="72"/>
         <source>Cloud</source>
         <translation>Nuage</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="64"/>
+        <location filename="../ui/preview.py" line="63"/>
         <source>No snow</source>
         <translation>Pas de neige</translation>
     </message>
@@ -1024,22 +1024,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="448"/>
+        <location filename="../ui/preview.py" line="304"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="536"/>
+        <location filename="../ui/preview.py" line="392"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="536"/>
+        <location filename="../ui/preview.py" line="392"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="564"/>
+        <location filename="../ui/preview.py" line="420"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -1284,7 +1284,7 @@
         <translation>Azimut solaire moyen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="125"/>
+        <location filename="../ui/preview.py" line="73"/>
         <source>Cloud shadow</source>
         <translation>Ombre de nuage</translation>
     </message>
@@ -1354,12 +1354,12 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="310"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="310"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1384,7 +1384,7 @@
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="117"/>
+        <location filename="../plugin/pipeline/spec.py" line="188"/>
         <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
@@ -2094,12 +2094,12 @@
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="285"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="310"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="290"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="315"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
@@ -2204,22 +2204,17 @@
         <translation>Angle de reflet</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="73"/>
-        <source>Cloud or shadow of the product&apos;s mask</source>
-        <translation>Nuage ou ombre du masque du produit</translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="640"/>
+        <location filename="../ui/tune_panel.py" line="644"/>
         <source>Sunglint: the input has no viewing angles, the threshold without sunglint applies</source>
         <translation>Reflet du soleil : l'entrée n'a pas d'angles de visée, le seuil sans reflet s'applique</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="652"/>
+        <location filename="../ui/tune_panel.py" line="656"/>
         <source>The NDSI threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="654"/>
+        <location filename="../ui/tune_panel.py" line="658"/>
         <source>The red threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
@@ -2559,17 +2554,17 @@
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="391"/>
+        <location filename="../plugin/pipeline/refine.py" line="429"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="281"/>
+        <location filename="../plugin/pipeline/refine.py" line="319"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="336"/>
+        <location filename="../plugin/pipeline/refine.py" line="374"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -3239,7 +3234,7 @@
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="642"/>
+        <location filename="../ui/tune_panel.py" line="646"/>
         <source>Glint angle {low:.1f}° to {high:.1f}°: the sunglint threshold applies to {percent:.0f} % of the water</source>
         <translation>Angle de reflet de {low:.1f}° à {high:.1f}° : le seuil avec reflet s'applique à {percent:.0f} % de l'eau</translation>
     </message>
@@ -3264,17 +3259,17 @@
         <translation>B11 (1610 nm), l'autre bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="111"/>
+        <location filename="../plugin/pipeline/spec.py" line="182"/>
         <source>{parameter}: {value} is out of range; give a finite number.</source>
         <translation>{parameter} : {value} est hors limites ; donnez un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="113"/>
+        <location filename="../plugin/pipeline/spec.py" line="184"/>
         <source>{parameter}: {value} is out of range; give a value of at least {minimum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au moins {minimum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/legacy.py" line="115"/>
+        <location filename="../plugin/pipeline/spec.py" line="186"/>
         <source>{parameter}: {value} is out of range; give a value of at most {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
     </message>
@@ -3499,6 +3494,126 @@
         <translation>Aucun fichier de sortie n'a été donné pour « {output} ».</translation>
     </message>
     <message>
+        <location filename="../ui/tune_panel.py" line="640"/>
+        <source>Sunglint for the whole scene (the product&apos;s flag or its mean angles): {flag}</source>
+        <translation>Reflet du soleil pour toute la scène (indicateur du produit ou angles moyens) : {flag}</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="640"/>
+        <source>yes, the sunglint threshold applies</source>
+        <translation>oui, le seuil avec reflet s'applique</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="640"/>
+        <source>no, the threshold without sunglint applies</source>
+        <translation>non, le seuil sans reflet s'applique</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="109"/>
+        <source>Best projection over dark pixels (Névé 0.1)</source>
+        <translation>Meilleure projection sur les pixels sombres (Névé 0.1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="109"/>
+        <source>Potential shadows matched per cloud (Fmask)</source>
+        <translation>Ombres potentielles appariées nuage par nuage (Fmask)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="185"/>
+        <source>Fmask (Zhu and Woodcock 2012)</source>
+        <translation>Fmask (Zhu et Woodcock 2012)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="187"/>
+        <source>Shadow method</source>
+        <translation>Méthode des ombres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="187"/>
+        <source>Best projection over dark pixels: each cloud's projection that holds the most dark pixels (the method of Névé 0.1). Potential shadows matched per cloud: pixels darker than their surroundings in the NIR (B8A) and the SWIR (B11), found by a flood fill as in Fmask, or below the NIR dark threshold, kept where the projection of a cloud at its matching heights touches them; dark surfaces far from the clouds' projections (water, forest) are left out. It beats the dark test alone on every labelled scene of the benchmark.</source>
+        <translation>Meilleure projection sur les pixels sombres : la projection de chaque nuage qui contient le plus de pixels sombres (la méthode de Névé 0.1). Ombres potentielles appariées nuage par nuage : les pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11), trouvés par un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge, gardés là où la projection d'un nuage à ses hauteurs d'appariement les touche ; les surfaces sombres loin des projections des nuages (eau, forêt) sont laissées de côté. Elle bat le seul test de pixels sombres sur chaque scène étiquetée du banc d'essai.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="195"/>
+        <source>Matched shadows: darker than the surroundings by</source>
+        <translation>Ombres appariées : plus sombre que le voisinage de</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="195"/>
+        <source>A pixel is a potential shadow when its NIR and its SWIR both lie more than this fraction below their flood fill (the level its surroundings hold it at). Default 0.15.</source>
+        <translation>Un pixel est une ombre potentielle quand son proche infrarouge et son SWIR sont tous deux plus de cette fraction sous leur remplissage par inondation (le niveau auquel son voisinage le retient). Par défaut 0,15.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="200"/>
+        <source>Matched shadows: height tolerance</source>
+        <translation>Ombres appariées : tolérance sur la hauteur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="200"/>
+        <source>A cloud&apos;s projection counts at every height where its share of potential shadow reaches this fraction of its best share (1: the best height only). Default 0.7.</source>
+        <translation>La projection d'un nuage compte à toutes les hauteurs où sa part d'ombre potentielle atteint cette fraction de sa meilleure part (1 : la meilleure hauteur seulement). Par défaut 0,7.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="205"/>
+        <source>Shadow buffer (m)</source>
+        <translation>Tampon des ombres (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="205"/>
+        <source>The shadows found are buffered by this distance (exact disk; python-fmask buffers its shadows by 300 m). 0: no buffer.</source>
+        <translation>Les ombres trouvées reçoivent un tampon de cette distance (disque exact ; python-fmask met un tampon de 300 m autour de ses ombres). 0 : pas de tampon.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="216"/>
+        <source>NIR band layer (B8A or B8)</source>
+        <translation>Couche de la bande proche infrarouge (B8A ou B8)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="216"/>
+        <source>With the matched shadow method and no product: the near infrared band (B8A, or B8) as a layer on the cloud mask&apos;s grid; reflectance = (value + offset) / scale.</source>
+        <translation>Avec la méthode des ombres appariées et sans produit : la bande proche infrarouge (B8A, ou B8) sous forme de couche sur la grille du masque de nuages ; réflectance = (valeur + décalage) / échelle.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="219"/>
+        <source>SWIR band layer (B11)</source>
+        <translation>Couche de la bande SWIR (B11)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="219"/>
+        <source>With the matched shadow method and no product: the SWIR band B11 as a layer on the cloud mask&apos;s grid.</source>
+        <translation>Avec la méthode des ombres appariées et sans produit : la bande SWIR B11 sous forme de couche sur la grille du masque de nuages.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="35"/>
+        <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Matched shadows&lt;/b&gt; (shadow method): instead of the dark pixels, the potential shadows, pixels darker than their surroundings in the NIR (B8A) and the SWIR (B11) by a flood fill as in Fmask, or below the NIR dark threshold; each cloud&apos;s projection marks every height within the tolerance of its best match, and the potential-shadow objects it touches are its shadow. With layers, give the NIR and SWIR band layers. The shadows can be buffered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ombres appariées&lt;/b&gt; (méthode des ombres) : au lieu des pixels sombres, les ombres potentielles, pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11) d'après un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge ; la projection de chaque nuage marque toutes les hauteurs dans la tolérance de son meilleur appariement, et les objets d'ombre potentielle qu'elle touche sont son ombre. Avec des couches, donnez les couches des bandes proche infrarouge et SWIR. Les ombres peuvent recevoir un tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
+        <source>MAJA parametrisation of the cloud mask (Theia, from the production date)</source>
+        <translation>Paramétrage de MAJA du masque de nuages (Theia, d'après la date de production)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
+        <source>Cloud buffer of that parametrisation (m)</source>
+        <translation>Tampon des nuages de ce paramétrage (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="83"/>
+        <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA parameters&lt;/b&gt;: for a Theia product, which parametrisation of MAJA&apos;s cloud mask made it, from its production date (the product version did not always change with them): theia_2016 (before May 2017: 480 m buffer, SWIR over water 0.08, 0.25 with sunglint), theia_2017 (May 2017 to 1 February 2018: 240 m, 0.08, 0.25), theia_2018 (since 2 February 2018: 480 m, 0.04, 0.16). neve:refinecloudmask brings a product to the current parameters.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Paramètres de MAJA&lt;/b&gt; : pour un produit Theia, le paramétrage du masque de nuages de MAJA qui l'a fait, d'après sa date de production (la version du produit n'a pas toujours changé avec lui) : theia_2016 (avant mai 2017 : tampon de 480 m, SWIR sur l'eau 0,08, 0,25 avec reflet solaire), theia_2017 (de mai 2017 au 1er février 2018 : 240 m, 0,08, 0,25), theia_2018 (depuis le 2 février 2018 : 480 m, 0,04, 0,16). neve:refinecloudmask amène un produit aux paramètres actuels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="18"/>
+        <source>Bring to the current Theia parameters</source>
+        <translation>Amener aux paramètres actuels de Theia</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA). Bring to the current Theia parameters: a Theia product made with older MAJA parameters (told by its production date, docs/MAJA_ERAS.md) gets what it lacks: a product of May 2017 to February 2018 (240 m buffer) gets 240 m more (a buffer of 240 m then 240 m is one of 480 m) and the clouds over water of today&apos;s thresholds (0.04, 0.16), buffered by 480 m; a product made with the current parameters is left as it is.</source>
+        <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA). Amener aux paramètres actuels de Theia : un produit Theia fait avec d'anciens paramètres de MAJA (d'après sa date de production, docs/MAJA_ERAS.md) reçoit ce qui lui manque : un produit de mai 2017 à février 2018 (tampon de 240 m) reçoit 240 m de plus (un tampon de 240 m puis de 240 m en fait un de 480 m) et les nuages sur l'eau des seuils d'aujourd'hui (0,04, 0,16), avec un tampon de 480 m ; un produit fait avec les paramètres actuels est laissé tel quel.</translation>
+    </message>
+    <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="21"/>
         <source>None: water may be snow (LIS default)</source>
         <translation>Aucune : l'eau peut être de la neige (défaut de LIS)</translation>
@@ -3634,6 +3749,46 @@
         <translation>(produit en mai 2017 : le tampon de 240 m a commencé ce mois-là, un jour que la source ne donne pas, ce peut donc être encore celui de 480 m)</translation>
     </message>
     <message>
+        <location filename="../plugin/pipeline/product_report.py" line="66"/>
+        <source>MAJA parameters</source>
+        <translation>Paramètres de MAJA</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/product_report.py" line="87"/>
+        <source>unknown: the metadata give no production date</source>
+        <translation>inconnus : les métadonnées ne donnent pas de date de production</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="424"/>
+        <source>The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: give a product, or search the shadows of layers with neve:cloudshadows.</source>
+        <translation>La méthode des ombres appariées de la recette lit les bandes proche infrarouge (B8A) et SWIR (B11) d'un produit : donnez un produit, ou cherchez les ombres de couches avec neve:cloudshadows.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="491"/>
+        <source>Bringing a product to the current Theia parameters needs the Theia product itself (its production date tells which parameters made it).</source>
+        <translation>Amener un produit aux paramètres actuels de Theia nécessite le produit Theia lui-même (sa date de production dit quels paramètres l'ont fait).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="498"/>
+        <source>{product} is not a Theia product with a production date: which MAJA parameters made it is not known, so it cannot be brought to the current ones.</source>
+        <translation>{product} n'est pas un produit Theia avec une date de production : on ne sait pas quels paramètres de MAJA l'ont fait, il ne peut donc pas être amené aux paramètres actuels.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="503"/>
+        <source>{product} was made with the current Theia parameters ({era}): nothing to change, the cloud mask is written as it is.</source>
+        <translation>{product} a été fait avec les paramètres actuels de Theia ({era}) : rien à changer, le masque de nuages est écrit tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="508"/>
+        <source>{product} was made with the parameters &quot;{era}&quot;: {extra:g} m of buffer more (to {distance:g} m) and the clouds over water of today&apos;s thresholds ({threshold:g}, {sunglint:g} with sunglint), buffered by {distance:g} m.</source>
+        <translation>{product} a été fait avec les paramètres « {era} » : {extra:g} m de tampon en plus (jusqu'à {distance:g} m) et les nuages sur l'eau des seuils d'aujourd'hui ({threshold:g}, {sunglint:g} avec reflet solaire), avec un tampon de {distance:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="514"/>
+        <source>{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day the source does not give: it is taken as made with 240 m.</source>
+        <translation>{product} a été produit en mai 2017, quand le tampon est passé de 480 m à 240 m un jour que la source ne donne pas : il est pris comme fait avec 240 m.</translation>
+    </message>
+    <message>
         <location filename="../plugin/pipeline/snowmap.py" line="162"/>
         <source>{value} is not a source of water ({choices}).</source>
         <translation>{value} n'est pas une source de l'eau ({choices}).</translation>
@@ -3724,164 +3879,19 @@
         <translation>{pixels} (zénith solaire {zenith:.2f}, azimut {azimuth:.2f} degrés)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="69"/>
+        <location filename="../ui/preview.py" line="68"/>
         <source>Lit</source>
         <translation>Éclairé</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="69"/>
+        <location filename="../ui/preview.py" line="68"/>
         <source>Cast shadow of the relief</source>
         <translation>Ombre portée du relief</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="537"/>
+        <location filename="../ui/preview.py" line="393"/>
         <source>Cast shadow of the relief (preview)</source>
         <translation>Ombre portée du relief (aperçu)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="109"/>
-        <source>Best projection over dark pixels (Névé 0.1)</source>
-        <translation>Meilleure projection sur les pixels sombres (Névé 0.1)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="109"/>
-        <source>Potential shadows matched per cloud (Fmask)</source>
-        <translation>Ombres potentielles appariées nuage par nuage (Fmask)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="185"/>
-        <source>Fmask (Zhu and Woodcock 2012)</source>
-        <translation>Fmask (Zhu et Woodcock 2012)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="187"/>
-        <source>Shadow method</source>
-        <translation>Méthode des ombres</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="187"/>
-        <source>Best projection over dark pixels: each cloud's projection that holds the most dark pixels (the method of Névé 0.1). Potential shadows matched per cloud: pixels darker than their surroundings in the NIR (B8A) and the SWIR (B11), found by a flood fill as in Fmask, or below the NIR dark threshold, kept where the projection of a cloud at its matching heights touches them; dark surfaces far from the clouds' projections (water, forest) are left out. It beats the dark test alone on every labelled scene of the benchmark.</source>
-        <translation>Meilleure projection sur les pixels sombres : la projection de chaque nuage qui contient le plus de pixels sombres (la méthode de Névé 0.1). Ombres potentielles appariées nuage par nuage : les pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11), trouvés par un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge, gardés là où la projection d'un nuage à ses hauteurs d'appariement les touche ; les surfaces sombres loin des projections des nuages (eau, forêt) sont laissées de côté. Elle bat le seul test de pixels sombres sur chaque scène étiquetée du banc d'essai.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="195"/>
-        <source>Matched shadows: darker than the surroundings by</source>
-        <translation>Ombres appariées : plus sombre que le voisinage de</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="195"/>
-        <source>A pixel is a potential shadow when its NIR and its SWIR both lie more than this fraction below their flood fill (the level its surroundings hold it at). Default 0.15.</source>
-        <translation>Un pixel est une ombre potentielle quand son proche infrarouge et son SWIR sont tous deux plus de cette fraction sous leur remplissage par inondation (le niveau auquel son voisinage le retient). Par défaut 0,15.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="200"/>
-        <source>Matched shadows: height tolerance</source>
-        <translation>Ombres appariées : tolérance sur la hauteur</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="200"/>
-        <source>A cloud&apos;s projection counts at every height where its share of potential shadow reaches this fraction of its best share (1: the best height only). Default 0.7.</source>
-        <translation>La projection d'un nuage compte à toutes les hauteurs où sa part d'ombre potentielle atteint cette fraction de sa meilleure part (1 : la meilleure hauteur seulement). Par défaut 0,7.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="205"/>
-        <source>Shadow buffer (m)</source>
-        <translation>Tampon des ombres (m)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="205"/>
-        <source>The shadows found are buffered by this distance (exact disk; python-fmask buffers its shadows by 300 m). 0: no buffer.</source>
-        <translation>Les ombres trouvées reçoivent un tampon de cette distance (disque exact ; python-fmask met un tampon de 300 m autour de ses ombres). 0 : pas de tampon.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="216"/>
-        <source>NIR band layer (B8A or B8)</source>
-        <translation>Couche de la bande proche infrarouge (B8A ou B8)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="216"/>
-        <source>With the matched shadow method and no product: the near infrared band (B8A, or B8) as a layer on the cloud mask&apos;s grid; reflectance = (value + offset) / scale.</source>
-        <translation>Avec la méthode des ombres appariées et sans produit : la bande proche infrarouge (B8A, ou B8) sous forme de couche sur la grille du masque de nuages ; réflectance = (valeur + décalage) / échelle.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="219"/>
-        <source>SWIR band layer (B11)</source>
-        <translation>Couche de la bande SWIR (B11)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="219"/>
-        <source>With the matched shadow method and no product: the SWIR band B11 as a layer on the cloud mask&apos;s grid.</source>
-        <translation>Avec la méthode des ombres appariées et sans produit : la bande SWIR B11 sous forme de couche sur la grille du masque de nuages.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="35"/>
-        <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Matched shadows&lt;/b&gt; (shadow method): instead of the dark pixels, the potential shadows, pixels darker than their surroundings in the NIR (B8A) and the SWIR (B11) by a flood fill as in Fmask, or below the NIR dark threshold; each cloud&apos;s projection marks every height within the tolerance of its best match, and the potential-shadow objects it touches are its shadow. With layers, give the NIR and SWIR band layers. The shadows can be buffered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ombres appariées&lt;/b&gt; (méthode des ombres) : au lieu des pixels sombres, les ombres potentielles, pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11) d'après un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge ; la projection de chaque nuage marque toutes les hauteurs dans la tolérance de son meilleur appariement, et les objets d'ombre potentielle qu'elle touche sont son ombre. Avec des couches, donnez les couches des bandes proche infrarouge et SWIR. Les ombres peuvent recevoir un tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/refine.py" line="386"/>
-        <source>The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: give a product, or search the shadows of layers with neve:cloudshadows.</source>
-        <translation>La méthode des ombres appariées de la recette lit les bandes proche infrarouge (B8A) et SWIR (B11) d'un produit : donnez un produit, ou cherchez les ombres de couches avec neve:cloudshadows.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
-        <source>MAJA parametrisation of the cloud mask (Theia, from the production date)</source>
-        <translation>Paramétrage de MAJA du masque de nuages (Theia, d'après la date de production)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
-        <source>Cloud buffer of that parametrisation (m)</source>
-        <translation>Tampon des nuages de ce paramétrage (m)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="83"/>
-        <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA parameters&lt;/b&gt;: for a Theia product, which parametrisation of MAJA&apos;s cloud mask made it, from its production date (the product version did not always change with them): theia_2016 (before May 2017: 480 m buffer, SWIR over water 0.08, 0.25 with sunglint), theia_2017 (May 2017 to 1 February 2018: 240 m, 0.08, 0.25), theia_2018 (since 2 February 2018: 480 m, 0.04, 0.16). neve:refinecloudmask brings a product to the current parameters.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Paramètres de MAJA&lt;/b&gt; : pour un produit Theia, le paramétrage du masque de nuages de MAJA qui l'a fait, d'après sa date de production (la version du produit n'a pas toujours changé avec lui) : theia_2016 (avant mai 2017 : tampon de 480 m, SWIR sur l'eau 0,08, 0,25 avec reflet solaire), theia_2017 (de mai 2017 au 1er février 2018 : 240 m, 0,08, 0,25), theia_2018 (depuis le 2 février 2018 : 480 m, 0,04, 0,16). neve:refinecloudmask amène un produit aux paramètres actuels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="18"/>
-        <source>Bring to the current Theia parameters</source>
-        <translation>Amener aux paramètres actuels de Theia</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
-        <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA). Bring to the current Theia parameters: a Theia product made with older MAJA parameters (told by its production date, docs/MAJA_ERAS.md) gets what it lacks: a product of May 2017 to February 2018 (240 m buffer) gets 240 m more (a buffer of 240 m then 240 m is one of 480 m) and the clouds over water of today&apos;s thresholds (0.04, 0.16), buffered by 480 m; a product made with the current parameters is left as it is.</source>
-        <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA). Amener aux paramètres actuels de Theia : un produit Theia fait avec d'anciens paramètres de MAJA (d'après sa date de production, docs/MAJA_ERAS.md) reçoit ce qui lui manque : un produit de mai 2017 à février 2018 (tampon de 240 m) reçoit 240 m de plus (un tampon de 240 m puis de 240 m en fait un de 480 m) et les nuages sur l'eau des seuils d'aujourd'hui (0,04, 0,16), avec un tampon de 480 m ; un produit fait avec les paramètres actuels est laissé tel quel.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/product_report.py" line="66"/>
-        <source>MAJA parameters</source>
-        <translation>Paramètres de MAJA</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/product_report.py" line="87"/>
-        <source>unknown: the metadata give no production date</source>
-        <translation>inconnus : les métadonnées ne donnent pas de date de production</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/refine.py" line="453"/>
-        <source>Bringing a product to the current Theia parameters needs the Theia product itself (its production date tells which parameters made it).</source>
-        <translation>Amener un produit aux paramètres actuels de Theia nécessite le produit Theia lui-même (sa date de production dit quels paramètres l'ont fait).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/refine.py" line="460"/>
-        <source>{product} is not a Theia product with a production date: which MAJA parameters made it is not known, so it cannot be brought to the current ones.</source>
-        <translation>{product} n'est pas un produit Theia avec une date de production : on ne sait pas quels paramètres de MAJA l'ont fait, il ne peut donc pas être amené aux paramètres actuels.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/refine.py" line="465"/>
-        <source>{product} was made with the current Theia parameters ({era}): nothing to change, the cloud mask is written as it is.</source>
-        <translation>{product} a été fait avec les paramètres actuels de Theia ({era}) : rien à changer, le masque de nuages est écrit tel quel.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/refine.py" line="470"/>
-        <source>{product} was made with the parameters &quot;{era}&quot;: {extra:g} m of buffer more (to {distance:g} m) and the clouds over water of today&apos;s thresholds ({threshold:g}, {sunglint:g} with sunglint), buffered by {distance:g} m.</source>
-        <translation>{product} a été fait avec les paramètres « {era} » : {extra:g} m de tampon en plus (jusqu'à {distance:g} m) et les nuages sur l'eau des seuils d'aujourd'hui ({threshold:g}, {sunglint:g} avec reflet solaire), avec un tampon de {distance:g} m.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/refine.py" line="476"/>
-        <source>{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day the source does not give: it is taken as made with 240 m.</source>
-        <translation>{product} a été produit en mai 2017, quand le tampon est passé de 480 m à 240 m un jour que la source ne donne pas : il est pris comme fait avec 240 m.</translation>
     </message>
 </context>
 </TS>

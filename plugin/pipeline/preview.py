@@ -1,6 +1,7 @@
 """What the "Tune thresholds" panel previews, without Qt or QGIS: the grid of the visible map, the data of
-a view read once, and the snow map of a set of thresholds computed by the very composition of the LIS
-method that ``snowmap`` runs on a whole product (:func:`~.lis.run_lis`).
+a view read once, and for a set of thresholds the snow map computed by the very composition of the LIS
+method that ``snowmap`` runs on a whole product (:func:`~.lis.run_lis`) and the refined cloud classes of
+``refinecloudmask``'s composition (``pipeline.refine.refine_view_classes``), without its shadow search.
 
 - :func:`preview_grid`: the visible part of the product at screen resolution (never finer than the 20 m
   of the snow method, at most :data:`MAX_SIZE` pixels a side), aligned with the product's 20 m pixels;
@@ -15,8 +16,11 @@ method that ``snowmap`` runs on a whole product (:func:`~.lis.run_lis`).
   of the relief from the DEM and the product's sun angles (``core.relief.cast_shadows``), the DEM read with
   a margin towards the sun so that a ridge outside the view still shades it.
 
-A view at 20 m over the whole of an input is therefore the map ``snowmap`` makes of that input, pixel for
-pixel (tests/test_preview_equals_algorithm.py).
+- :func:`read_view` and :func:`compute_preview`: both, with the statistics the panel shows.
+
+A view at 20 m over the whole of an input therefore gives the map ``snowmap`` makes of that input and the
+classes ``refinecloudmask`` makes of it (shadow search off), pixel for pixel
+(tests/test_preview_equals_algorithm.py).
 """
 import contextlib
 import dataclasses
@@ -224,3 +228,120 @@ def histogram(values, value_range, bins=HISTOGRAM_BINS):
     values = values[np.isfinite(values)]
     counts, edges = np.histogram(np.clip(values, value_range[0], value_range[1]), bins=bins, range=value_range)
     return counts, edges
+
+
+# -- the whole view: snow and refined clouds ------------------------------------------------------------
+
+#: Codes of the preview's refined cloud mask: the classes of ``refinecloudmask`` (0 clear, 1 cloud, 2 cloud
+#: shadow of the product's mask, 3 buffer, 255 no data), with the clouds the water test adds shown apart (4).
+MASK_CLEAR, MASK_CLOUD, MASK_SHADOW, MASK_BUFFER, MASK_WATER_CLOUD, MASK_NODATA = 0, 1, 2, 3, 4, 255
+
+
+@dataclass
+class ViewData:
+    """What the thresholds act on, for one grid, read once: the inputs of the snow method (``snow``, a
+    :class:`SnowView`) and of the cloud recipe (``clouds``, a ``pipeline.refine.RefineView``), the sunglint
+    mode used, and the histograms of the view (NDSI, red, SWIR of the water test over water)."""
+
+    grid: object
+    snow: SnowView
+    clouds: object
+    sunglint: str
+    histograms: dict = field(default_factory=dict)
+
+    @property
+    def nodata(self):
+        return self.clouds.water.no_data
+
+    @property
+    def water(self):
+        return self.clouds.water.water
+
+    @property
+    def glint_angle(self):
+        """Glint angle (degrees) on the water pixels with per-pixel sunglint (NaN elsewhere); None otherwise."""
+        return self.clouds.water.glint
+
+    @property
+    def all_cloud(self):
+        return self.clouds.clm != 0
+
+
+def read_view(product, grid, dem_source=None, check=lambda: None):
+    """Read what the thresholds act on over ``grid`` from ``product`` (and the DEM raster ``dem_source``): a
+    :class:`ViewData`. ``check()`` is called between reads; it raises to abandon the work.
+
+    The snow method's inputs are read by ``snowmap``'s own reader (:func:`read_snow_view`), the cloud
+    recipe's by ``refinecloudmask``'s (``pipeline.refine.read_refine_view``): on the 20 m grid the pixels
+    of whole-product runs. The water test's sunglint is per pixel where the product has angle grids, the
+    scene's flag where it has the flag or mean angles, none otherwise (``waterclouds.automatic_sunglint``)."""
+    from .algorithms.clouds import SWIR_BANDS
+    from .refine import RefineParams, read_refine_view
+    from .waterclouds import automatic_sunglint
+
+    snow = read_snow_view(product, grid, dem_source, check)
+    swir_band = SWIR_BANDS[0] if SWIR_BANDS[0] in product.bands else SWIR_BANDS[1]   # MAJA's B12, else B11
+    sunglint = automatic_sunglint(product, swir_band)
+    clouds = read_refine_view(product, grid, RefineParams(sunglint=sunglint, swir_band=swir_band))
+    check()
+    data = ViewData(grid=grid, snow=snow, clouds=clouds, sunglint=sunglint)
+    data.histograms = dict(snow.histograms)
+    water = clouds.water
+    data.histograms["swir_water"] = histogram(water.swir[water.water & ~water.no_data],
+                                              HISTOGRAM_RANGES["swir_water"])
+    return data
+
+
+def compute_preview(data, values, check=lambda: None):
+    """The snow map and the refined cloud mask of ``data`` (:class:`ViewData`) with the thresholds
+    ``values`` (parameter name -> number: the panel's), and the statistics of the view; returns
+    ``(snow_map, cloud_mask, statistics)``.
+
+    Snow: :func:`snow_preview`, the LIS method as ``snowmap`` composes it. Clouds: the recipe of
+    ``refinecloudmask`` without the shadow search (``pipeline.refine.refine_view_classes``: clouds over
+    water by the SWIR test, sunglint-aware, the buffer of the product's clouds and of those), its classes
+    with the clouds over water shown apart (:data:`MASK_WATER_CLOUD`).
+
+    ``statistics``: ``valid`` (pixels), ``snow``, ``cloud``, ``clear`` (percent of the valid pixels of
+    the snow map), ``refined_cloud`` (percent of the valid pixels in the refined cloud mask), ``snowline``
+    (m, None without a snowline in view), ``has_dem``, ``sunglint`` (the mode), ``glint_range`` (smallest
+    and largest glint angle over water in view, degrees; None without per-pixel angles), ``sunglint_scene``
+    (the scene's flag in the scene mode, else None) and ``sunglint_water`` (percent of the water pixels
+    where the sunglint threshold applies).
+    """
+    from ..core import cloud
+    from .refine import refine_view_classes
+
+    snow_map, snow_result = snow_preview(data.snow, values, check)
+    check()
+    classes, water_clouds = refine_view_classes(data.clouds, values)
+    cloud_mask = classes.copy()
+    cloud_mask[(classes == cloud.CLASS_CLOUD) & water_clouds & ~data.all_cloud] = MASK_WATER_CLOUD
+
+    water = data.water & ~data.nodata
+    water_count = int(np.count_nonzero(water))
+    glint = data.glint_angle
+    scene_flag = data.clouds.test.scene_flag if data.sunglint != "pixel" else None
+    if data.sunglint == "pixel":
+        seen = glint[water & np.isfinite(glint)]
+        glinting = int(np.count_nonzero(water & (glint < values["SUNGLINT_ANGLE"])))
+    else:
+        seen = np.zeros(0, np.float32)
+        glinting = water_count if scene_flag else 0
+    counts = snow_result.map_counts
+    valid = int(counts[:3].sum())
+    refined = int(np.count_nonzero((cloud_mask != MASK_CLEAR) & (cloud_mask != MASK_NODATA)))
+    statistics = {
+        "valid": valid,
+        "snow": snow_result.snow_percent,
+        "cloud": snow_result.cloud_percent,
+        "clear": 100.0 * int(counts[0]) / valid if valid else 0.0,
+        "refined_cloud": 100.0 * refined / valid if valid else 0.0,
+        "snowline": snow_result.zs,
+        "has_dem": data.snow.has_dem,
+        "sunglint": data.sunglint,
+        "glint_range": (float(seen.min()), float(seen.max())) if seen.size else None,
+        "sunglint_scene": scene_flag,
+        "sunglint_water": 100.0 * glinting / water_count if water_count else 0.0,
+    }
+    return snow_map, cloud_mask, statistics

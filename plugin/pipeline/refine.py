@@ -200,12 +200,19 @@ def read_strip(product, water_test, grid, window, shadow_settings=None, added=No
     water_clouds, no_data, _glint, _water = water_test(window)
     if added is not None:
         added[...] = water_clouds & ~masks.any_bit_set(clm, PRODUCT_CLOUD_BITS)
-    clm[water_clouds] |= WATER_CLOUD_BITS
+    join_water_clouds(clm, water_clouds)
     if shadow_settings is None:
         return clm, no_data, None, None
     reflectance = read_band_pixels(product, shadow_settings.dark_band, grid, window)
     dark = cloud.dark_pixels(reflectance, shadow_settings.dark_threshold)
     return clm, no_data, dark, np.isnan(reflectance)
+
+
+def join_water_clouds(clm, water_clouds):
+    """The clouds over water join CLM bits 0, 1 and 2 (the first step of ``refine_clm``, made while reading
+    so that one array holds both); ``clm`` is changed in place and returned."""
+    clm[water_clouds] |= WATER_CLOUD_BITS
+    return clm
 
 
 def refine_strip(clm, no_data, inner, plan, shadow=None, added=None):
@@ -223,35 +230,66 @@ def refine_strip(clm, no_data, inner, plan, shadow=None, added=None):
     return cloud.refine_clm(clm[inner], None, shadow, buffer, no_data[inner])
 
 
-def refined_classes(product, grid, params=RefineParams(), water=None, feedback=None):
-    """The refined cloud classes of ``refinecloudmask`` (uint8: 0 clear, 1 cloud, 2 cloud shadow, 3 buffer,
-    255 no data) of the opened ``product`` on ``grid`` (any grid in the product's CRS, in metres: the
-    product's, a window of it), in memory, without the shadow search: :func:`read_strip` and
-    :func:`refine_strip` on one window holding the whole grid, as the job composes them strip by strip.
+@dataclass(frozen=True, eq=False)
+class RefineView:
+    """What the recipe reads on one grid, once, for the tuning panel: the product's CLM bits, the inputs of
+    the water test (a :class:`~.waterclouds.WaterData`, glint angles on every water pixel) and the test
+    itself, the pixel size and the parallax shifts of the buffer."""
 
-    ``params``: the recipe (preset or custom values, e.g. ``RefineParams.custom(values)`` with the panel's
-    thresholds; SWIR band, sunglint mode, parallax height; ``shadows`` and the shadow settings are not
-    used); ``water``: the source of a water layer on ``grid`` (None: the product's water). The inputs are
-    read onto ``grid`` as the job reads them onto its grid (masks by nearest neighbour, the SWIR band's own
-    pixels or the reader's resampling), and the buffer sees only the clouds inside ``grid``. The product's
-    warnings are not repeated. ``feedback.is_cancelled()`` is checked between the reading and the
-    computing (``Cancelled`` raised). Equals the job's class raster when the job's grid is ``grid`` (a
-    run on the product, or on its layers cut to ``grid``); raises :class:`~..errors.NeveError` as the job
+    grid: object
+    clm: np.ndarray
+    water: object
+    test: object
+    pixel_size: tuple
+    shifts: object = None
+
+
+def read_refine_view(product, grid, params=RefineParams(), water=None, feedback=None):
+    """Read what :func:`refine_view_classes` needs on ``grid`` (any grid in the product's CRS, in metres: the
+    product's, a window of it) of the opened ``product``, as the job reads it onto its grid (masks by
+    nearest neighbour, the SWIR band's own pixels or the reader's resampling); ``params`` gives the SWIR
+    band, the sunglint mode, the kind of water layer and the parallax height; ``water`` the source of a
+    water layer on ``grid`` (None: the product's water). Raises :class:`~..errors.NeveError` as the job
     does (no cloud mask, no water, per-pixel sunglint without angle grids, parallax without angles)."""
     from rasterio.windows import Window
 
     feedback = as_feedback(feedback)
-    check_settings(params.water_settings())
+    settings = params.water_settings()
+    check_settings(settings)
     check_cloud_mask(product)
-    source_name = product.name
+    window = Window(0, 0, grid.width, grid.height)
     with contextlib.ExitStack() as stack:
-        plan = plan_buffer(product, grid, source_name, params.recipe()["DISTANCE"], float(params.parallax_height))
-        test = open_water_test(product, grid, params.water_settings(), water, stack, feedback, source_name,
-                               resample=params.resample)
-        clm, no_data, _dark, _missing = read_strip(product, test, grid, Window(0, 0, grid.width, grid.height))
+        plan = plan_buffer(product, grid, product.name, 0.0, float(params.parallax_height))
+        test = open_water_test(product, grid, settings, water, stack, feedback, product.name, resample=params.resample)
+        clm = read_clm(product, grid, window)
+        data = test.read(window, every_water_pixel=True)
+    # the test keeps no open file once read: its layer was closed with the stack
+    return RefineView(grid=grid, clm=clm, water=data, test=test, pixel_size=plan.pixel_size, shifts=plan.shifts)
+
+
+def refine_view_classes(view, recipe):
+    """``(classes, clouds over water)`` of a :class:`RefineView` with the recipe's values ``recipe``
+    (DISTANCE, THRESHOLD, THRESHOLD_SUNGLINT, SUNGLINT_ANGLE: :meth:`RefineParams.recipe`, or the panel's
+    values): the water test, :func:`join_water_clouds` and :func:`refine_strip` on the whole view, as the job
+    composes them strip by strip. Classes (uint8): 0 clear, 1 cloud, 2 cloud shadow, 3 buffer, 255 no
+    data."""
+    found = view.test.decide(view.water, recipe["THRESHOLD"], recipe["THRESHOLD_SUNGLINT"], recipe["SUNGLINT_ANGLE"])
+    clm = join_water_clouds(view.clm.copy(), found)
+    plan = BufferPlan(float(recipe["DISTANCE"]), view.pixel_size, view.shifts)
+    _bits, classes = refine_strip(clm, view.water.no_data, slice(0, view.grid.height), plan)
+    return classes, found
+
+
+def refined_classes(product, grid, params=RefineParams(), water=None, feedback=None):
+    """The refined cloud classes of ``refinecloudmask`` (uint8: 0 clear, 1 cloud, 2 cloud shadow, 3 buffer,
+    255 no data) of the opened ``product`` on ``grid``, in memory, without the shadow search:
+    :func:`read_refine_view` then :func:`refine_view_classes` with ``params.recipe()``. Equals the job's
+    class raster when the job's grid is ``grid`` (a run on the product, or on its layers cut to ``grid``).
+    ``feedback.is_cancelled()`` is checked between the reading and the computing (``Cancelled`` raised)."""
+    feedback = as_feedback(feedback)
+    view = read_refine_view(product, grid, params, water, feedback)
     checkpoint(feedback)
-    _bits, classes = refine_strip(clm, no_data, slice(0, grid.height), plan)
-    return classes
+    return refine_view_classes(view, params.recipe())[0]
 
 
 # --------------------------------------------------------------------------------------------------
