@@ -4,7 +4,6 @@ The command line has a shorter form of it: ``python3 -m neve archive`` (``pipeli
 """
 from ...i18n import tr
 from ..spec import DATE, ENUM, FILE_OUT, FILES, FOLDER, FOLDER_OUT, INTEGER, NUMBER, RASTER, STRING, AlgorithmSpec, Output, Param
-from ..thresholds import preset_labels
 from . import refinecloudmask, runner
 
 #: (import name, what to install) of the packages an archive run needs.
@@ -14,7 +13,7 @@ REFINE_KEYS = ("none",) + tuple(key for key in refinecloudmask.PRESET_KEYS if ke
 
 
 def refine_options():
-    labels = preset_labels()
+    labels = dict(refinecloudmask.preset_options())
     return (("none", tr("None: the product's own cloud mask")),
             *((key, labels[key]) for key in REFINE_KEYS[1:]))
 
