@@ -31,27 +31,25 @@ Resumable and fault-tolerant:
 Workers need the QGIS-free package (``pip install .[archive]`` on a cluster; a local cluster's worker
 processes get this process's ``sys.path``) and see the products and the output folder under the same
 paths (a shared file system on a cluster). Each worker process runs one task at a time on one core
-(:func:`one_core`): GDAL's caches and locks are per process.
+(``cluster.one_core``): GDAL's caches and locks are per process.
 
 Dask is imported only when a run starts: the plugin and the command line load without it
 (:func:`missing_packages`).
 """
-import contextlib
 import datetime
 import hashlib
 import json
 import os
 import re
-import socket
-import sys
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from ..errors import FAILURE, Cancelled, NeveError, as_neve_error
+from ..errors import Cancelled, NeveError, as_neve_error
 from ..i18n import QT_TR_NOOP, tr
 from .algorithms import snowarchive as declaration
+from .cluster import connect, one_core, peak_mb, worker_identity
 from .feedback import RecordingFeedback, as_feedback
 from .spec import not_a_result, results_of
 
@@ -348,62 +346,6 @@ def _now():
 # The tasks (run in the worker processes)
 # --------------------------------------------------------------------------------------------------
 
-def one_core():
-    """Run the jobs of this process on one core: the snow map's strip threads and GDAL's compression
-    threads down to one (a worker process is the cluster's unit of one core; the files are the same
-    bytes whatever the number of threads)."""
-    from ..io import raster
-    from . import lis
-
-    if getattr(lis, "THREADS", 1) != 1:
-        lis.THREADS = 1
-    raster.GTIFF_PROFILE["num_threads"] = 1
-    os.environ["GDAL_NUM_THREADS"] = "1"
-    heap_for_strips()
-
-
-_HEAP_TUNED = []
-
-
-def heap_for_strips():
-    """Keep the strips' arrays (a few MB each, allocated and freed strip after strip) on the C heap of
-    this process. A Dask nanny starts its worker with ``MALLOC_TRIM_THRESHOLD_=65536``, which also stops
-    glibc from raising its mmap threshold: every array then costs fresh zeroed pages from the system, and
-    a snow map takes 2.5 times as long (measured). Here the thresholds are set to what glibc would reach
-    by itself (32 MB arrays from the heap, 64 MB kept before trimming). Nothing on other C libraries."""
-    if _HEAP_TUNED or not sys.platform.startswith("linux"):
-        return
-    _HEAP_TUNED.append(True)
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None)
-        m_trim_threshold, m_mmap_threshold = -1, -3
-        libc.mallopt(m_mmap_threshold, 32 * 2 ** 20)
-        libc.mallopt(m_trim_threshold, 64 * 2 ** 20)
-    except (OSError, AttributeError):  # not glibc
-        pass
-
-
-def _worker_identity():
-    try:
-        from distributed import get_worker
-
-        address = get_worker().address
-    except (ImportError, ValueError):
-        address = None
-    return {"worker": address, "host": socket.gethostname(), "pid": os.getpid()}
-
-
-def _peak_mb():
-    try:
-        import resource
-
-        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
-    except ImportError:  # pragma: no cover - not on Linux/macOS
-        return None
-
-
 def _run_algorithm(name, given, feedback):
     from .algorithms import spec_of
     from .spec import check_ranges, complete_values
@@ -453,8 +395,8 @@ def map_product(job):
             given[name] = path
     results = _run_algorithm("snowmap", given, feedback)
     outputs = {name: file_record(path, root) for name, path in job["outputs"].items()}
-    return dict(_worker_identity(), seconds=round(time.perf_counter() - start, 3),
-                cpu_seconds=round(time.process_time() - cpu, 3), worker_peak_mb=_peak_mb(),
+    return dict(worker_identity(), seconds=round(time.perf_counter() - start, 3),
+                cpu_seconds=round(time.process_time() - cpu, 3), worker_peak_mb=peak_mb(),
                 snow_percent=_number(results.get("SNOW_PERCENT")), cloud_percent=_number(results.get("CLOUD_PERCENT")),
                 snowline_elevation=_number(results.get("SNOWLINE_ELEVATION")), warnings=list(feedback.warnings),
                 outputs=outputs, finished=_now())
@@ -471,8 +413,8 @@ def season_of_tile(job):
     given.update(job["outputs"])
     results = _run_algorithm("snowseason", given, feedback)
     outputs = {name: file_record(path, root) for name, path in job["outputs"].items() if os.path.exists(path)}
-    return dict(_worker_identity(), seconds=round(time.perf_counter() - start, 3),
-                cpu_seconds=round(time.process_time() - cpu, 3), worker_peak_mb=_peak_mb(),
+    return dict(worker_identity(), seconds=round(time.perf_counter() - start, 3),
+                cpu_seconds=round(time.process_time() - cpu, 3), worker_peak_mb=peak_mb(),
                 period_start=str(results.get("PERIOD_START") or ""), period_stop=str(results.get("PERIOD_STOP") or ""),
                 maps_used=int(results.get("MAPS_USED") or 0), warnings=list(feedback.warnings), outputs=outputs,
                 finished=_now())
@@ -486,85 +428,6 @@ def _number(value):
     except (TypeError, ValueError):
         return None
     return round(value, 4) if value == value else None
-
-
-# --------------------------------------------------------------------------------------------------
-# The cluster
-# --------------------------------------------------------------------------------------------------
-
-def worker_count(workers):
-    return int(workers) if workers and int(workers) > 0 else (os.cpu_count() or 1)
-
-
-@contextlib.contextmanager
-def worker_interpreter():
-    """Spawned worker processes run a Python interpreter even when this process is not one (QGIS's
-    ``sys.executable`` is the QGIS program): the interpreter beside the Python library in use."""
-    import multiprocessing
-
-    executable = sys.executable or ""
-    if os.path.basename(executable).lower().startswith("python"):
-        yield
-        return
-    version = "python{}.{}".format(*sys.version_info[:2])
-    candidates = [os.path.join(sys.exec_prefix, "bin", version), os.path.join(sys.exec_prefix, "bin", "python3"),
-                  os.path.join(sys.exec_prefix, "python.exe"), os.path.join(sys.exec_prefix, "python3.exe")]
-    python = next((c for c in candidates if os.path.isfile(c)), None)
-    if python is None:
-        yield
-        return
-    multiprocessing.set_executable(python)
-    try:
-        yield
-    finally:
-        multiprocessing.set_executable(executable)
-
-
-@contextlib.contextmanager
-def connect(scheduler="", workers=0, feedback=None):
-    """A ``distributed.Client``: of the scheduler at ``scheduler`` (an address, or the file written by
-    ``dask scheduler --scheduler-file``; its workers are not stopped), or of a local cluster of ``workers`` processes (one thread each) started here and stopped at the end."""
-    import logging
-
-    import dask
-    from distributed import Client, LocalCluster
-
-    feedback = as_feedback(feedback)
-    if scheduler:
-        try:
-            if os.path.isfile(scheduler):  # a scheduler file (dask scheduler --scheduler-file)
-                client = Client(scheduler_file=scheduler, timeout="20s")
-            else:
-                client = Client(scheduler, timeout="20s")
-        except (OSError, TimeoutError) as error:
-            raise NeveError("no_scheduler", QT_TR_NOOP("Could not reach the Dask scheduler at {address}: {error}"),
-                            address=scheduler, error=str(error) or type(error).__name__) from None
-        try:
-            feedback.info(tr("Dask scheduler {address}: {workers} workers.").format(
-                address=scheduler, workers=len(client.scheduler_info().get("workers", {}))))
-            yield client
-        finally:
-            client.close()
-        return
-    count = worker_count(workers)
-    # the package's folder on the workers' path (they also get this process's sys.path when spawned)
-    package_parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    python_path = os.pathsep.join(p for p in (package_parent, os.environ.get("PYTHONPATH")) if p)
-    # no MALLOC_TRIM_THRESHOLD_ for the workers (nor in this process's environment): see heap_for_strips
-    with worker_interpreter(), dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
-        cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.ERROR,
-                               env={"PYTHONPATH": python_path, "GDAL_NUM_THREADS": "1"})
-        try:
-            client = Client(cluster)
-            try:
-                feedback.info(tr("Local Dask cluster: {workers} worker processes of one thread.").format(
-                    workers=count))
-                yield client
-            finally:
-                client.close()
-        finally:
-            cluster.close()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -907,4 +770,4 @@ def archive(inputs, params=ArchiveParams(), outputs=ArchiveOutputs(), feedback=N
 
 
 __all__ = ["ArchiveInputs", "ArchiveParams", "ArchiveOutputs", "ArchiveResult", "archive", "run", "find_products",
-           "identify", "Manifest", "map_product", "season_of_tile", "connect", "missing_packages", "FAILURE"]
+           "identify", "Manifest", "map_product", "season_of_tile", "connect", "missing_packages"]

@@ -22,7 +22,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def parser(prog):
-    from ..cli import _boolean, _date, _Formatter  # noqa: F401 (shared converters of the command line)
+    from ..cli import _date, _Formatter  # the command line's date parser and help layout
     from .algorithms import snowarchive
 
     spec = snowarchive.spec()

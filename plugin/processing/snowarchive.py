@@ -7,7 +7,6 @@ Here only the season outputs of each tile are loaded, styled as neve:snowseason 
 import datetime
 import os
 
-from ..i18n import tr
 from ..pipeline.algorithms import snowarchive, snowseason
 from .base import NeveAlgorithm
 from .styles import load_ramp_output, observations_ramp, season_day_ramp, snow_days_ramp, snow_onsets_ramp
