@@ -47,6 +47,7 @@ from . import report
 from .algorithms.loadproduct import (ALL_STACKS, DEFAULT_REFLECTANCE, MASKS, REFLECTANCES, STACK_MISSIONS,
                                      no_product_error)
 from .algorithms.loadproduct import spec as declaration
+from .eras import era_of_product
 from .feedback import as_feedback, checkpoint
 from .inputs import open_input
 from .product_report import MASK_ORDER, ProductSummary, summary_lines, summary_page
@@ -108,6 +109,8 @@ class LoadProductResult:
     sunglint: bool = None
     mission: str = None
     path_row: str = None
+    maja_era: str = None
+    maja_cloud_buffer: float = None
     acquisition: object = field(default=None, metadata=not_a_result())
     summary: ProductSummary = field(default=None, metadata=not_a_result())
     warnings: tuple = field(default=(), metadata=not_a_result())
@@ -199,6 +202,8 @@ def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(
         cloud_percent=summary.percents["cloud"], snow_percent=summary.percents["snow"],
         sun_zenith=summary.sun_zenith, sun_azimuth=summary.sun_azimuth, sunglint=summary.sunglint,
         mission=mission_label(product.mission), path_row=product.path_row,
+        maja_era=summary.maja_era.key if summary.maja_era else None,
+        maja_cloud_buffer=summary.maja_era.distance if summary.maja_era else None,
         acquisition=summary.acquisition, summary=summary, warnings=tuple(warnings))
 
 
@@ -352,7 +357,7 @@ def product_summary(product, reflectance, counts, decodable):
                                           for b in missions.CENTRAL_WAVELENGTH_NM[product.mission]})),
         reflectance_nodata=product.reflectance_nodata,
         sun_zenith=sun.zenith if sun else None, sun_azimuth=sun.azimuth if sun else None,
-        sunglint=sunglint, sunglint_source=sunglint_source,
+        sunglint=sunglint, sunglint_source=sunglint_source, maja_era=era_of_product(product),
         percents={kind: percent(kind) for kind in MASK_ORDER},
         quality=dict(product.quality), warnings=tuple(product.warnings))
 

@@ -42,6 +42,7 @@ class ProductSummary:
     sun_azimuth: float = None
     sunglint: bool = None
     sunglint_source: str = None
+    maja_era: object = None         # core.maja.Era of a Theia product (None: another kind, or no date)
     percents: dict = field(default_factory=dict)
     quality: dict = field(default_factory=dict)
     warnings: tuple = ()
@@ -75,6 +76,10 @@ def summary_rows(summary):
         (tr("Acquisition (UTC)"), _date_text(s.acquisition)),
         (tr("Production (UTC)"), _date_text(s.production)),
         (version_label, s.version),
+    ]
+    if s.kind == "theia":
+        rows.append((tr("MAJA parameters"), maja_text(s)))
+    rows += [
         (tr("Reflectance"), formula),
     ]
     if s.path_row:
@@ -89,6 +94,20 @@ def summary_rows(summary):
         (tr("Sunglint likely"), _yes_no(s.sunglint) + " (" + sunglint_source_text(s.sunglint_source) + ")"),
     ]
     return rows
+
+
+def maja_text(summary):
+    """Which MAJA parametrisation made the product's cloud mask, in words."""
+    from .eras import era_labels, era_parameters
+
+    era = summary.maja_era
+    if era is None:
+        return tr("unknown: the metadata give no production date")
+    text = "{} ({})".format(era_labels()[era.key], era_parameters(era))
+    if era.uncertain:
+        text += " " + tr("(produced in May 2017: the 240 m buffer started that month, on a day the source does "
+                         "not give, so it may have been the 480 m one)")
+    return text
 
 
 def sunglint_source_text(source):

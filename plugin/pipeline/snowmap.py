@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..core import missions, snow
-from ..core.defaults import DARKCLOUD_SIZE, LIS_DEFAULTS
+from ..core.defaults import DARKCLOUD_SIZE, LIS_DEFAULTS, LIS_OPTIONS
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io.raster import (Grid, GeoTiffWriter, aligned_factor, bounded_gdal_cache, open_raster, output_file,
@@ -40,6 +40,9 @@ from .spec import from_values, not_a_result, results_of
 #: tiles shared by two strips).
 GDAL_CACHE_MB = 64
 
+#: The masks of a product that tell water: MAJA MG2 bit 0, Sen2Cor SCL class 6, Landsat QA_PIXEL bit 7.
+PRODUCT_WATER_MASKS = frozenset({"MG2", "SCL", "QA_PIXEL"})
+
 #: The parts of the bands in ``lis``'s source protocol (keys named after the Sentinel-2 bands) and the roles
 #: of ``core/missions.py`` that give the product's band for each.
 LIS_ROLES = (("B3", "green"), ("B4", "red"), ("B11", "swir"))
@@ -53,7 +56,8 @@ RASTER_OUTPUTS = {"output": lis.MAP, "output_bits": lis.BITS, "output_ndsi": lis
 class SnowMapInputs:
     """A product (``input_product``: folder, .zip or metadata file), or the bands as rasters (``green``,
     ``red`` at 10 or 20 m, ``swir`` whose grid the map takes); an optional cloud mask raster (replaces the
-    product's CLM or SCL), DEM (any CRS and resolution) and tree cover density (percent)."""
+    product's CLM or SCL), DEM (any CRS and resolution), tree cover density (percent) and water mask
+    (non-zero = water, for example EU-Hydro rasterised)."""
 
     input_product: str = None
     green: str = None
@@ -62,11 +66,21 @@ class SnowMapInputs:
     cloud_mask: str = None
     dem: str = None
     tcd: str = None
+    water_mask: str = None
+
+
+#: Where water comes from (``water_source``): nowhere (LIS's default: water may be snow; the QC water bit
+#: then comes from the product's mask when it has one), the product's water mask, the WATER_MASK layer.
+WATER_SOURCES = ("none", "product", "layer")
 
 
 @dataclass(frozen=True)
 class SnowMapParams:
-    """The thresholds and options of the method; defaults: LIS (``core/defaults.py``).
+    """The thresholds and options of the method; defaults: LIS (``core/defaults.py``). The options are off
+    by default: ``strict_cloud_mask``, ``remove_snow_inside_cloud`` (LIS pass 1.5, with its dilation
+    radius in pixels, threshold (cloud fraction of the ring) and minimum area in pixels), ``water_source``
+    (:data:`WATER_SOURCES`: water pixels are never snow), ``shaded_snow`` (QC bit 6 from the cast shadows
+    of the relief, with the sun angles of the product, or ``sun_zenith`` and ``sun_azimuth`` in degrees).
 
     The dark-cloud test averages the red band over ``resize_factor`` pixels of the map; at its default (12,
     LIS on Sentinel-2) the factor is the one of ``darkcloud_size`` metres on the map's grid instead (240 m:
@@ -90,6 +104,15 @@ class SnowMapParams:
     cloud_mask_type: str = "clm"
     reflectance_scale: float = DEFAULT_SCALE
     reflectance_offset: float = DEFAULT_OFFSET
+    strict_cloud_mask: bool = LIS_OPTIONS["STRICT_CLOUD_MASK"]
+    remove_snow_inside_cloud: bool = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD"]
+    remove_snow_inside_cloud_dilation_radius: int = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD_DILATION_RADIUS"]
+    remove_snow_inside_cloud_threshold: float = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD_THRESHOLD"]
+    remove_snow_inside_cloud_min_area: int = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD_MIN_AREA"]
+    water_source: str = "none"
+    shaded_snow: bool = False
+    sun_zenith: float = None
+    sun_azimuth: float = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +185,20 @@ def check_params(params):
         raise NeveError("bad_thresholds", QT_TR_NOOP(
             "The averaging size of the dark-cloud test must be above 0 m (it is {value:g})."),
             value=params.darkcloud_size)
+    if params.water_source not in WATER_SOURCES:
+        raise NeveError("bad_option", QT_TR_NOOP("{value} is not a source of water ({choices})."),
+                        value=params.water_source, choices=", ".join(WATER_SOURCES))
+    if params.remove_snow_inside_cloud and not (
+            params.remove_snow_inside_cloud_dilation_radius >= 0
+            and 0 <= params.remove_snow_inside_cloud_threshold <= 1
+            and params.remove_snow_inside_cloud_min_area >= 0):
+        raise NeveError("bad_thresholds", QT_TR_NOOP(
+            "Removing snow inside clouds needs a dilation radius and a minimum area of at least 0 pixels and a "
+            "threshold between 0 and 1."))
+    for name, value, high in (("SUN_ZENITH", params.sun_zenith, 90.0), ("SUN_AZIMUTH", params.sun_azimuth, 360.0)):
+        if value is not None and not 0 <= value <= high:
+            raise NeveError("out_of_range", QT_TR_NOOP("{parameter} must lie between 0 and {high:g} degrees (it is "
+                                                       "{value:g})."), parameter=name, high=high, value=value)
 
 
 def threshold_message(code, name, values):
@@ -209,7 +246,8 @@ def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=
     check_outputs(outputs, inputs)
     wanted = {layer for name, layer in RASTER_OUTPUTS.items() if getattr(outputs, name)}
     with bounded_gdal_cache(GDAL_CACHE_MB), contextlib.ExitStack() as stack:
-        source = ProductSource(inputs, params, stack, feedback, water=bool(outputs.output_qc))
+        source = ProductSource(inputs, params, stack, feedback, water=bool(outputs.output_qc),
+                               shade=bool(outputs.output_qc))
         params = source.params
         sink = GeoTiffSink(outputs, source, params, stack)
         result = lis.run_lis(source, params, wanted, sink, feedback, stack, block_rows=block_rows,
@@ -220,6 +258,13 @@ def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=
             "CLOUD_PERCENT": "{:.4f}".format(result.cloud_percent),
             "NODATA_CODE": str(params.nodata_code), "METHOD": "Let-It-Snow (LIS) two-pass snow detection"})
         warnings = list(source.warnings) + result.warnings
+        if params.shaded_snow and not outputs.output_qc:
+            warnings.append(tr("The shaded snow is written in the QC flags (bit 6): ask for the QC flags output "
+                               "to get it."))
+        if params.remove_snow_inside_cloud:
+            feedback.info(tr("Snow inside clouds (LIS pass 1.5): {objects} pass-1 snow objects ({pixels} pixels) "
+                             "went back to cloud.").format(objects=result.removed_objects,
+                                                            pixels=result.removed_pixels))
         # the polygons and the report, written before the rasters are renamed (all or nothing)
         if outputs.output_vector:
             polygonize(sink.map_copy, source.grid, outputs.output_vector, feedback, stack)
@@ -330,9 +375,13 @@ class ProductSource:
     The bands are the product's green, red and SWIR (``Product.band_for``: B3, B4, B11 on Sentinel-2, B3,
     B4, B6 on Landsat), handed to ``lis`` under the keys "B3", "B4" and "B11" of its source protocol (the
     parts LIS gives them, named after the Sentinel-2 bands it was written for). ``params``: the parameters
-    with the resize factor of the dark-cloud test on this grid (:func:`effective_resize_factor`)."""
+    with the resize factor of the dark-cloud test on this grid (:func:`effective_resize_factor`).
 
-    def __init__(self, inputs, params, stack, feedback, water=False, grid=None, product=None, nearest=False):
+    ``water``: read the product's water mask for the QC flags (when ``params.water_source`` chooses no
+    other); ``shade``: the shaded snow is wanted (with ``params.shaded_snow``): resolve the sun angles."""
+
+    def __init__(self, inputs, params, stack, feedback, water=False, grid=None, product=None, nearest=False,
+                 shade=True):
         self.warnings = []      # shown at the end, in the log and the report
         labels = {p.name: p.label for p in declaration().parameters}
         self.labels = labels
@@ -389,7 +438,12 @@ class ProductSource:
             raise NeveError("no_cloud_mask", QT_TR_NOOP(
                 "{product} has no cloud mask (CLM or SCL): give a cloud mask layer."), product=product.name)
         self.has_mg2 = "MG2" in product.masks
-        self.has_water = water and bool({"MG2", "SCL", "QA_PIXEL"} & set(product.masks)) and product.kind != "bands"
+        self.water_dataset = None
+        self.water_source = self.resolve_water(inputs, params, open_path)
+        if self.water_source == "none":
+            self.has_water = water and bool(PRODUCT_WATER_MASKS & set(product.masks)) and product.kind != "bands"
+        else:
+            self.has_water = True
 
         # DEM and tree cover
         self.dem = None
@@ -406,6 +460,48 @@ class ProductSource:
         if self.tcd is not None:
             self.check_crs(self.tcd, labels["TCD"])
         self.has_dem, self.has_tcd = self.dem is not None, self.tcd is not None
+        self.sun, self.pixel_size = None, None
+        if params.shaded_snow and shade:
+            self.resolve_sun(params)
+
+    def resolve_water(self, inputs, params, open_path):
+        """The source of water actually used: "none", "product" or "layer" (a layer given chooses it)."""
+        source, product = params.water_source, self.product
+        if inputs.water_mask:
+            if source == "product":
+                raise NeveError("water_twice", QT_TR_NOOP(
+                    "A water mask layer was given and the product's water mask was chosen: give one or the "
+                    "other."))
+            self.water_dataset = open_path(inputs.water_mask)
+            self.check_crs(self.water_dataset, self.labels["WATER_MASK"])
+            return "layer"
+        if source == "layer":
+            raise NeveError("no_water_mask", QT_TR_NOOP(
+                "The water mask layer was chosen as the source of water, but no water mask layer was given."))
+        if source == "product" and (product.kind == "bands" or not PRODUCT_WATER_MASKS & set(product.masks)):
+            raise NeveError("no_product_water", QT_TR_NOOP(
+                "{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water mask layer instead."),
+                product=product.name)
+        return source
+
+    def resolve_sun(self, params):
+        """The sun angles and pixel size of the shaded snow: the parameters' angles, else the product's mean
+        angles; a DEM is needed."""
+        from .inputs import metric_pixel_size
+
+        if self.dem is None:
+            raise NeveError("shade_needs_dem", QT_TR_NOOP(
+                "The shaded snow needs a digital elevation model (DEM): the cast shadows of the relief are "
+                "computed from it."))
+        angles = self.product.sun_angles
+        zenith = params.sun_zenith if params.sun_zenith is not None else getattr(angles, "zenith", None)
+        azimuth = params.sun_azimuth if params.sun_azimuth is not None else getattr(angles, "azimuth", None)
+        if zenith is None or azimuth is None:
+            raise NeveError("shade_needs_sun", QT_TR_NOOP(
+                "The shaded snow needs the sun angles: {product} gives none; give the sun zenith and azimuth "
+                "angles (SUN_ZENITH, SUN_AZIMUTH)."), product=self.name)
+        self.sun = (float(zenith), float(azimuth))
+        self.pixel_size = metric_pixel_size(self.grid, self.name)
 
     def check_crs(self, dataset, label):
         if dataset.crs is None and (self.grid.crs is not None or dataset.transform != self.grid.transform):
@@ -439,13 +535,26 @@ class ProductSource:
         if self.has_mg2:
             data["mg2"] = self.product.read_raw("MG2", self.grid, window)
         if self.has_water:
-            data["water"] = self.product.read_mask("water", self.grid, window)
+            data["water"] = self.read_water(window)
         if self.dem is not None:
             data["dem"] = self.read_resampled(self.dem, window, "nearest" if self.nearest else "cubic_spline")
         if self.tcd is not None:
             values = self.read_resampled(self.tcd, window, "nearest")
             data["tcd"] = np.where(np.isnan(values), np.float32(255), values)
         return data
+
+    def read_water(self, window):
+        """Water on ``window``: the layer's non-zero pixels (not its no-data), or the product's water mask."""
+        if self.water_dataset is None:
+            return self.product.read_mask("water", self.grid, window)
+        values = read_onto_grid(self.water_dataset, self.grid.window_grid(window), fill=0)
+        water = values != 0
+        nodata = self.water_dataset.nodata
+        if nodata is not None:
+            water &= values != nodata
+        if values.dtype.kind == "f":
+            water &= ~np.isnan(values)
+        return water
 
     def read_cloud_layers(self, window):
         """Cloud layers of step 1 on ``window``."""

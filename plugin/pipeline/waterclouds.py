@@ -285,6 +285,20 @@ def scene_sunglint_flag(product, sunglint_angle):
         "Choose \"always\" or \"never\" for sunglint."), product=name)
 
 
+def automatic_sunglint(product, band):
+    """The sunglint mode that works for ``product``: per pixel where it has the sun angle grids and the
+    viewing angle grids of ``band``, the scene flag where it has the flag or mean angles, else "never" (the
+    threshold without sunglint)."""
+    if product is not None and product.sun_angle_grids is not None and \
+            (product.viewing_angle_grids or {}).get(band) is not None:
+        return "pixel"
+    try:
+        scene_sunglint_flag(product, 30.0)
+        return "scene"
+    except NeveError:
+        return "never"
+
+
 def decode_water(values, kind, nodata):
     """(water, no data) of a water layer's values: ``kind`` one of :data:`~.algorithms.clouds.WATER_KINDS`."""
     if kind == "mg2":
@@ -297,6 +311,17 @@ def decode_water(values, kind, nodata):
     else:
         no_data = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape, bool)
     return (values != 0) & ~no_data, no_data
+
+
+@dataclass(frozen=True, eq=False)
+class WaterData:
+    """What the water test reads on a window: SWIR reflectance (NaN no data), water, no data (the product's,
+    the SWIR band's, the water layer's) and the glint angle (degrees; None when no test needs it)."""
+
+    swir: np.ndarray
+    water: np.ndarray
+    no_data: np.ndarray
+    glint: object = None
 
 
 class WaterCloudTest:
@@ -344,28 +369,41 @@ class WaterCloudTest:
 
     def __call__(self, window):
         """(clouds over water, no data, glint angle or None, water) on ``window`` of the grid."""
+        data = self.read(window)
+        found = self.decide(data, self.threshold, self.threshold_sunglint, self.sunglint_angle)
+        return found, data.no_data, data.glint, data.water
+
+    def read(self, window, every_water_pixel=False):
+        """What the test reads on ``window``: :class:`WaterData` (SWIR, water, no data, glint angle). With
+        ``every_water_pixel`` the glint angle is computed on every water pixel, so that :meth:`decide` can
+        then try any thresholds (the tuning panel); otherwise only where this test's thresholds need it."""
         swir = read_band_pixels(self.product, self.swir_band, self.grid, window)
         water, water_nodata = self.water(window)
         no_data = self.nodata(window) | np.isnan(swir) | water_nodata
         water &= ~no_data
         glint = None
         if self.field is not None:
-            glint = self.window_glint(window, water, swir)
-        sunglint = glint if self.mode == "pixel" else self.scene_flag
-        found = cloud.water_clouds(swir, water, sunglint, self.threshold, self.threshold_sunglint,
-                                   self.sunglint_angle)
-        return found & ~no_data, no_data, glint, water
+            glint = self.window_glint(window, water, swir, every_water_pixel)
+        return WaterData(swir, water, no_data, glint)
 
-    def window_glint(self, window, water, swir):
+    def decide(self, data, threshold, threshold_sunglint, sunglint_angle):
+        """The clouds over water of ``data`` (:meth:`read`) with these thresholds (reflectance) and sunglint
+        angle (degrees)."""
+        sunglint = data.glint if self.mode == "pixel" else self.scene_flag
+        found = cloud.water_clouds(data.swir, data.water, sunglint, np.float32(threshold),
+                                   np.float32(threshold_sunglint), sunglint_angle)
+        return found & ~data.no_data
+
+    def window_glint(self, window, water, swir, every_water_pixel=False):
         """Glint angle on the window: everywhere when asked (an output), else only on the water pixels
-        the two thresholds disagree on (NaN elsewhere, which counts as no sunglint; the other pixels are
-        cloud, or not, whatever the sunglint)."""
+        the two thresholds disagree on, or on every water pixel (NaN elsewhere, which counts as no
+        sunglint; the other pixels are cloud, or not, whatever the sunglint)."""
         row0, col0 = int(window.row_off), int(window.col_off)
         height, width = water.shape
         if self.glint_everywhere:
             return self.field.angles(row0, row0 + height, col0, col0 + width)
         glint = np.full(water.shape, np.nan, dtype=np.float32)
-        undecided = water & ((swir > self.threshold) != (swir > self.threshold_sunglint))
+        undecided = water if every_water_pixel else water & ((swir > self.threshold) != (swir > self.threshold_sunglint))
         rows, cols = np.nonzero(undecided)
         if rows.size:
             glint[rows, cols] = self.field.at(row0 + rows, col0 + cols)

@@ -83,6 +83,8 @@ def spec():
         Output("SUN_ZENITH", NUMBER, tr("Mean sun zenith angle (degrees)")),
         Output("SUN_AZIMUTH", NUMBER, tr("Mean sun azimuth angle (degrees)")),
         Output("SUNGLINT", BOOLEAN, tr("Sunglint likely")),
+        Output("MAJA_ERA", STRING, tr("MAJA parametrisation of the cloud mask (Theia, from the production date)")),
+        Output("MAJA_CLOUD_BUFFER", NUMBER, tr("Cloud buffer of that parametrisation (m)")),
         Output("MISSION", STRING, tr("Mission (Sentinel-2, Landsat)")),
         Output("PATH_ROW", STRING, tr("Landsat path and row (WRS-2)")),
     )
@@ -110,6 +112,11 @@ def help_text():
         "(CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): "
         "1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL "
         "0). Skip the outputs you do not need.</p>"
+        "<p><b>MAJA parameters</b>: for a Theia product, which parametrisation of MAJA's cloud mask made it, "
+        "from its production date (the product version did not always change with them): theia_2016 (before "
+        "May 2017: 480 m buffer, SWIR over water 0.08, 0.25 with sunglint), theia_2017 (May 2017 to 1 February "
+        "2018: 240 m, 0.08, 0.25), theia_2018 (since 2 February 2018: 480 m, 0.04, 0.16). neve:refinecloudmask "
+        "brings a product to the current parameters.</p>"
         "<p><b>Summary</b>: acquisition and production dates, tile, platform, product version or "
         "processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on "
         "the masks above), the sunglint flag (MAJA's flag, or MAJA's rule on the mean angles for "
