@@ -596,3 +596,20 @@ def test_command_line_on_a_usgs_tar_writes_the_bytes_of_processing(products, nev
                              os.path.join(str(tmp_path), "missing_LC08_L1TP.tar"), "--output", str(tmp_path / "m.tif")],
                             capture_output=True, text=True, cwd=str(tmp_path), env=env, timeout=300)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("layout", ["usgs-tar", "theia-zip"])
+def test_matched_shadows_and_product_water_on_landsat(products, neve_provider, tmp_path, layout):
+    """The options of the other algorithms on Landsat too: the matched shadow method reads the NIR and SWIR
+    by role (B5, B6), the recipe with it, and the snow map's water from the product (MG2, QA_PIXEL bit 7)."""
+    scene, layouts, dem = products
+    result = run("neve:cloudshadows", {"INPUT_PRODUCT": layouts[layout], "SHADOW_METHOD": 1,
+                                       "OUTPUT": str(tmp_path / "shadows.tif")})
+    assert result["CLOUD_OBJECTS"] > 0 and read_raster(result["OUTPUT"]).shape == (160, 160)
+    result = run("neve:refinecloudmask", {"INPUT_PRODUCT": layouts[layout], "SHADOW_METHOD": 1,
+                                          "OUTPUT": str(tmp_path / "clm.tif"), "OUTPUT_CLASSES": str(tmp_path / "c.tif")})
+    assert result["SHADOW_PERCENT"] > 0
+    result = run("neve:snowmap", {"INPUT_PRODUCT": layouts[layout], "DEM": dem, "WATER_SOURCE": 1,
+                                  "OUTPUT": str(tmp_path / "snow.tif")})
+    water = landsat_truth(scene).water & ~landsat_truth(scene).nodata & ~landsat_truth(scene).cloud
+    assert not (read_raster(result["OUTPUT"])[water] == S).any()
