@@ -613,3 +613,22 @@ def test_matched_shadows_and_product_water_on_landsat(products, neve_provider, t
                                   "OUTPUT": str(tmp_path / "snow.tif")})
     water = landsat_truth(scene).water & ~landsat_truth(scene).nodata & ~landsat_truth(scene).cloud
     assert not (read_raster(result["OUTPUT"])[water] == S).any()
+
+
+def test_the_archive_runner_finds_and_names_landsat_products(products, tmp_path):
+    """neve:snowarchive's search of folders: USGS folders and .tar, Theia Landsat folders and .zip; a USGS
+    product's maps go under its path and row (no tile), a Theia one's under its tile."""
+    from neve.plugin.pipeline.archive import find_products, identify
+
+    scene, layouts, _dem = products
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    copies = {}
+    for layout in ("usgs-folder", "usgs-tar", "theia-folder", "theia-zip"):
+        target = archive / layout / os.path.basename(layouts[layout])
+        target.parent.mkdir()
+        (shutil.copytree if os.path.isdir(layouts[layout]) else shutil.copy)(layouts[layout], target)
+        copies[layout] = str(target)
+    assert find_products([str(archive)]) == sorted(copies.values())
+    assert identify(copies["usgs-tar"]).tile == "198030" and identify(copies["usgs-tar"]).stem == "20210615_Landsat8"
+    assert identify(copies["theia-zip"]).tile == "T31TCH"

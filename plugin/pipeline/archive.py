@@ -82,8 +82,12 @@ EXTRA_OUTPUTS = {  # the options of EXTRA_OUTPUTS, in the declaration's order
 SEASON_OUTPUTS = {"OUTPUT_SCD": "SCD.tif", "OUTPUT_SOD": "SOD.tif", "OUTPUT_SMOD": "SMOD.tif",
                   "OUTPUT_NOBS": "NOBS.tif", "OUTPUT_NSP": "NSP.tif", "OUTPUT_REPORT": "season.html"}
 
-# Product names, for the zips found in folders: Theia/MUSCATE L2A and ESA Sen2Cor L2A.
-_PRODUCT_ZIP = re.compile(r"^(SENTINEL2[A-Z]_\d{8}-\d{6}-\d{3}_L2A_.*|S2[A-Z]_MSIL2A_.*)\.zip$", re.IGNORECASE)
+# Product names, for the archives found in folders: Theia/MUSCATE L2A (Sentinel-2 and Landsat) and ESA Sen2Cor
+# L2A zips, USGS Landsat Collection 2 Level-2 tars.
+_PRODUCT_ZIP = re.compile(r"^((SENTINEL2[A-Z]|LANDSAT\d-[A-Z0-9]+-XS)_\d{8}-\d{6}-\d{3}_L2A_.*|S2[A-Z]_MSIL2A_.*)\.zip$"
+                          r"|^L[CO]0\d_L2S[PR]_.*\.tar$", re.IGNORECASE)
+# A USGS product's metadata, in an unpacked product folder.
+_USGS_METADATA = re.compile(r"^L[CO]0\d_L2S[PR]_.*_MTL\.(xml|txt)$", re.IGNORECASE)
 
 
 def missing_packages():
@@ -176,13 +180,14 @@ def run(values, feedback=None):
 # --------------------------------------------------------------------------------------------------
 
 def is_product_folder(path):
-    """Whether ``path`` is an unzipped Theia product (``*_MTD_ALL.xml``) or Sen2Cor SAFE
-    (``MTD_MSIL2A.xml``)."""
+    """Whether ``path`` is an unzipped Theia product (``*_MTD_ALL.xml``), Sen2Cor SAFE (``MTD_MSIL2A.xml``)
+    or USGS Landsat Level-2 product (``*_MTL.xml``)."""
     try:
         names = os.listdir(path)
     except OSError:
         return False
-    return "MTD_MSIL2A.xml" in names or any(name.upper().endswith("_MTD_ALL.XML") for name in names)
+    return "MTD_MSIL2A.xml" in names or any(name.upper().endswith("_MTD_ALL.XML") or _USGS_METADATA.match(name)
+                                           for name in names)
 
 
 def find_products(paths):
@@ -242,7 +247,8 @@ def identify(path):
         if product.acquisition is None:
             raise NeveError("no_acquisition_date", QT_TR_NOOP(
                 "{product} has no acquisition date: its outputs cannot be named."), product=product.name)
-        tile = re.sub(r"[^A-Za-z0-9]", "", product.tile or "") or "TUNKNOWN"
+        # a USGS Landsat product has a WRS-2 path and row instead of a tile (its maps make their own season)
+        tile = re.sub(r"[^A-Za-z0-9]", "", product.tile or product.path_row or "") or "TUNKNOWN"
         return Identity(path=path, name=product.name, tile=tile, acquisition=product.acquisition.date(),
                         platform=product.platform or "")
 
