@@ -10,6 +10,7 @@ from .dilatemask import DilateMaskAlgorithm
 from .loadproduct import LoadProductAlgorithm
 from .refinecloudmask import RefineCloudMaskAlgorithm
 from .sievemask import SieveMaskAlgorithm
+from .snowarchive import SnowArchiveAlgorithm
 from .snowmap import SnowMapAlgorithm
 from .snowseason import SnowSeasonAlgorithm
 from .snowstats import SnowStatsAlgorithm
@@ -35,7 +36,8 @@ class NeveProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm, CloudShadowsAlgorithm,
                                 DilateMaskAlgorithm, RefineCloudMaskAlgorithm, SieveMaskAlgorithm,
-                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm, SnowStatsAlgorithm):
+                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm, SnowStatsAlgorithm,
+                                SnowArchiveAlgorithm):
             self.addAlgorithm(algorithm_class())
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)

@@ -317,6 +317,16 @@ def qc_legend(values):
     return _bits_legend(values, qc_bit_names(), colours)
 
 
+def load_ramp_output(context, path, stops, layer_name, discrete=False):
+    """Load ``path`` into the project when the algorithm is done, named ``layer_name``, with a colour ramp
+    (for files an algorithm wrote by itself, such as the seasons of neve:snowarchive)."""
+    from qgis.core import QgsProcessingContext
+
+    details = QgsProcessingContext.LayerDetails(layer_name, context.project(), layer_name)
+    details.setPostProcessor(RampStyle(stops, layer_name, discrete))
+    context.addLayerToLoadOnCompletion(path, details)
+
+
 class ZoneStyle(QgsProcessingLayerPostProcessorInterface):
     """Name a loaded vector output (a table or the zones of neve:snowstats) and, with ``field``, colour
     its polygons by that percentage (0 to 100) from white to snow blue."""

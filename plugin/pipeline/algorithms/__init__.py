@@ -18,6 +18,7 @@ DECLARATIONS = (
     ("snowmap", "snowmap"),
     ("snowseason", "snowseason"),
     ("snowstats", "snowstats"),
+    ("snowarchive", "snowarchive"),
 )
 
 
