@@ -3169,12 +3169,12 @@
         <translation>Choix : {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="58"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="62"/>
         <source>print the results as JSON on standard output</source>
         <translation>écrire les résultats en JSON sur la sortie standard</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="59"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="63"/>
         <source>print no log and no progress, only warnings</source>
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
@@ -3199,7 +3199,7 @@
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="98"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="103"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
@@ -3714,177 +3714,172 @@
         <translation>Ombre portée du relief (aperçu)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="17"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="18"/>
         <source>None: the product&apos;s own cloud mask</source>
         <translation>Aucune : le masque de nuages du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Folder of products</source>
         <translation>Dossier de produits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>A folder searched with its subfolders for Sentinel-2 L2A products: Theia or Sen2Cor zips (named as downloaded), product folders. Products may also be given one by one below.</source>
         <translation>Un dossier où chercher, avec ses sous-dossiers, des produits Sentinel-2 L2A : zips Theia ou Sen2Cor (nommés comme téléchargés), dossiers de produits. Les produits peuvent aussi être donnés un à un ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Products given one by one (zips, metadata files or folders), besides or instead of the folder.</source>
         <translation>Produits donnés un à un (zips, fichiers de métadonnées ou dossiers), en plus du dossier ou à sa place.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>One elevation raster covering every product (a VRT over several tiles is fine), in metres: each snow map reads it onto its own 20 m grid. Without it, pass 2 is skipped.</source>
         <translation>Un raster d'altitudes couvrant tous les produits (un VRT sur plusieurs tuiles convient), en mètres : chaque carte de neige le lit sur sa propre grille de 20 m. Sans lui, la passe 2 est omise.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Cloud mask refinement</source>
         <translation>Affinage du masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Refine each product&apos;s cloud mask with a preset of neve:refinecloudmask before mapping the snow (the refined mask is kept beside the map), or use the product&apos;s own mask.</source>
         <translation>Affiner le masque de nuages de chaque produit avec un préréglage de neve:refinecloudmask avant de cartographier la neige (le masque affiné est gardé à côté de la carte), ou utiliser le masque du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>First day of the season</source>
         <translation>Premier jour de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>With the last day: the snow season of each tile (neve:snowseason) from its maps, in season_YYYYMMDD_YYYYMMDD in the tile&apos;s folder. Leave both empty for maps only.</source>
         <translation>Avec le dernier jour : la saison de neige de chaque tuile (neve:snowseason) à partir de ses cartes, dans season_AAAAMMJJ_AAAAMMJJ du dossier de la tuile. Laissez les deux vides pour les cartes seules.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Last day of the season</source>
         <translation>Dernier jour de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>The last day of the season (inclusive).</source>
         <translation>Le dernier jour de la saison (inclus).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Dask scheduler</source>
         <translation>Ordonnanceur Dask</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Address of a running Dask scheduler (tcp://host:8786), or the file written by dask scheduler --scheduler-file; its workers must see the products and the output folder under the same paths. Empty: a local cluster of worker processes on this computer, stopped at the end.</source>
         <translation>Adresse d'un ordonnanceur Dask en marche (tcp://hôte:8786), ou le fichier écrit par dask scheduler --scheduler-file ; ses workers doivent voir les produits et le dossier de sortie sous les mêmes chemins. Vide : une grappe locale de processus workers sur cet ordinateur, arrêtée à la fin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Local worker processes</source>
         <translation>Processus workers locaux</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Worker processes of the local cluster, one product at a time each (0: one per processor core). Not used with a scheduler.</source>
         <translation>Processus workers de la grappe locale, un produit à la fois chacun (0 : un par cœur de processeur). Inutilisé avec un ordonnanceur.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Retries of a failed product</source>
         <translation>Nouveaux essais d'un produit en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>A product whose task fails is tried again this many times (on any worker) before it is recorded as failed.</source>
         <translation>Un produit dont la tâche échoue est réessayé ce nombre de fois (sur n'importe quel worker) avant d'être noté en échec.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Optional outputs of each product</source>
         <translation>Sorties facultatives de chaque produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Written beside each snow map, named after it.</source>
         <translation>Écrites à côté de chaque carte de neige, nommées d'après elle.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>One folder per tile with the snow maps (YYYYMMDD_S2A_SNW.tif) and the season, and manifest.json: the status, numbers and files of every product. Running again into the same folder skips what is done.</source>
         <translation>Un dossier par tuile avec les cartes de neige (AAAAMMJJ_S2A_SNW.tif) et la saison, et manifest.json : l'état, les chiffres et les fichiers de chaque produit. Relancer dans le même dossier saute ce qui est fait.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Manifest</source>
         <translation>Manifeste</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Products mapped</source>
         <translation>Produits cartographiés</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Products already done</source>
         <translation>Produits déjà faits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Products failed</source>
         <translation>Produits en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Seasons done</source>
         <translation>Saisons faites</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Seasons failed</source>
         <translation>Saisons en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="77"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="87"/>
         <source>Snow maps of an archive</source>
         <translation>Cartes de neige d'une archive</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="77"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="87"/>
         <source>The snow map of every product of a folder, and the season of each tile, on a Dask cluster or the processor cores of this computer; resumable.</source>
         <translation>La carte de neige de chaque produit d'un dossier, et la saison de chaque tuile, sur une grappe Dask ou les cœurs de cet ordinateur ; reprenable.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="85"/>
-        <source>&lt;p&gt;Runs &lt;i&gt;neve:snowmap&lt;/i&gt; on every product of a folder (optionally after &lt;i&gt;neve:refinecloudmask&lt;/i&gt; with a preset), then &lt;i&gt;neve:snowseason&lt;/i&gt; on each tile&apos;s maps, as tasks of a Dask cluster: the worker processes of this computer, or the workers of a running scheduler (PBS or Slurm through dask-jobqueue, Kubernetes). The maps are the same files as single runs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt;: &lt;tt&gt;&amp;lt;tile&amp;gt;/&amp;lt;YYYYMMDD&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tile&amp;gt;/season_&amp;lt;start&amp;gt;_&amp;lt;stop&amp;gt;/&lt;/tt&gt; and &lt;tt&gt;manifest.json&lt;/tt&gt; (status done, skipped or failed of every product, the error of a failure, the worker, seconds, snow and cloud percentages, snowline, output files with their sizes and SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resumable&lt;/b&gt;: run it again into the same folder and finished products are skipped. A product that fails is tried again, then recorded as failed while the others go on; a task whose worker stops is rerun on another; no output is ever half-written.&lt;/p&gt;&lt;p&gt;Needs the Python packages dask and distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lance &lt;i&gt;neve:snowmap&lt;/i&gt; sur chaque produit d'un dossier (après &lt;i&gt;neve:refinecloudmask&lt;/i&gt; avec un préréglage si demandé), puis &lt;i&gt;neve:snowseason&lt;/i&gt; sur les cartes de chaque tuile, comme tâches d'une grappe Dask : les processus workers de cet ordinateur, ou les workers d'un ordonnanceur en marche (PBS ou Slurm via dask-jobqueue, Kubernetes). Les cartes sont les mêmes fichiers qu'en lancements isolés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; : &lt;tt&gt;&amp;lt;tuile&amp;gt;/&amp;lt;AAAAMMJJ&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tuile&amp;gt;/season_&amp;lt;début&amp;gt;_&amp;lt;fin&amp;gt;/&lt;/tt&gt; et &lt;tt&gt;manifest.json&lt;/tt&gt; (état done, skipped ou failed de chaque produit, l'erreur d'un échec, le worker, les secondes, les pourcentages de neige et de nuages, la limite d'enneigement, les fichiers de sortie avec leur taille et leur SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reprenable&lt;/b&gt; : relancez-le dans le même dossier et les produits terminés sont sautés. Un produit qui échoue est réessayé, puis noté en échec pendant que les autres continuent ; une tâche dont le worker s'arrête est relancée sur un autre ; aucune sortie n'est jamais à moitié écrite.&lt;/p&gt;&lt;p&gt;Nécessite les paquets Python dask et distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/archive.py" line="109"/>
+        <location filename="../plugin/pipeline/archive.py" line="113"/>
         <source>Archive runs need the Python packages {packages}: install them with python3 -m pip install &quot;{requirement}&quot;.</source>
         <translation>Le traitement d'une archive a besoin des paquets Python {packages} : installez-les avec python3 -m pip install &quot;{requirement}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="464"/>
+        <location filename="../plugin/pipeline/archive.py" line="485"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="248"/>
+        <location filename="../plugin/pipeline/archive.py" line="257"/>
         <source>{product} has no acquisition date: its outputs cannot be named.</source>
         <translation>{product} n'a pas de date d'acquisition : ses sorties ne peuvent pas être nommées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="310"/>
+        <location filename="../plugin/pipeline/archive.py" line="325"/>
         <source>{path} is not a manifest of a Névé archive run ({error}): move it away or choose another output folder.</source>
         <translation>{path} n'est pas le manifeste d'un traitement d'archive de Névé ({error}) : déplacez-le ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="310"/>
+        <location filename="../plugin/pipeline/archive.py" line="325"/>
         <source>unknown format</source>
         <translation>format inconnu</translation>
     </message>
@@ -3904,92 +3899,92 @@
         <translation>Grappe Dask locale : {workers} processus workers d'un fil chacun.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="445"/>
+        <location filename="../plugin/pipeline/archive.py" line="463"/>
         <source>No output folder was given.</source>
         <translation>Aucun dossier de sortie n'a été donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="447"/>
+        <location filename="../plugin/pipeline/archive.py" line="465"/>
         <source>{value} is not a refinement preset ({choices}).</source>
         <translation>{value} n'est pas un préréglage d'affinage ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="451"/>
+        <location filename="../plugin/pipeline/archive.py" line="469"/>
         <source>{value} is not an optional output ({choices}).</source>
         <translation>{value} n'est pas une sortie facultative ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="454"/>
+        <location filename="../plugin/pipeline/archive.py" line="472"/>
         <source>The season needs both its first and its last day (or neither, for no season).</source>
         <translation>La saison demande son premier et son dernier jour (ou aucun des deux, pour ne pas faire de saison).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="457"/>
+        <location filename="../plugin/pipeline/archive.py" line="475"/>
         <source>The season ends ({stop}) before it starts ({start}).</source>
         <translation>La saison finit ({stop}) avant de commencer ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="460"/>
+        <location filename="../plugin/pipeline/archive.py" line="478"/>
         <source>The number of retries cannot be negative.</source>
         <translation>Le nombre de nouveaux essais ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="462"/>
+        <location filename="../plugin/pipeline/archive.py" line="480"/>
         <source>Give a folder of products, or products.</source>
         <translation>Donnez un dossier de produits, ou des produits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="495"/>
+        <location filename="../plugin/pipeline/archive.py" line="516"/>
         <source>The workers running this task stopped each time (out of memory?): {error}</source>
         <translation>Les workers qui exécutaient cette tâche se sont arrêtés à chaque fois (mémoire épuisée ?) : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="556"/>
+        <location filename="../plugin/pipeline/archive.py" line="577"/>
         <source>No Sentinel-2 L2A product was found (zips named like Theia or Sen2Cor products, product folders, metadata files).</source>
         <translation>Aucun produit Sentinel-2 L2A n'a été trouvé (zips nommés comme des produits Theia ou Sen2Cor, dossiers de produits, fichiers de métadonnées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="580"/>
+        <location filename="../plugin/pipeline/archive.py" line="601"/>
         <source>{product} is the same acquisition (tile, day, satellite) as {other}: it is not mapped twice.</source>
         <translation>{product} est la même acquisition (tuile, jour, satellite) que {other} : elle n'est pas cartographiée deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="593"/>
+        <location filename="../plugin/pipeline/archive.py" line="614"/>
         <source>{total} products: {todo} to map, {skipped} already done.</source>
         <translation>{total} produits : {todo} à cartographier, {skipped} déjà faits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="676"/>
+        <location filename="../plugin/pipeline/archive.py" line="699"/>
         <source>{product}: failed: {error}</source>
         <translation>{product} : échec : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="671"/>
+        <location filename="../plugin/pipeline/archive.py" line="694"/>
         <source>{tile} {stem}: done in {seconds:.1f} s (snow {snow:.1f} %, cloud {cloud:.1f} %).</source>
         <translation>{tile} {stem} : fait en {seconds:.1f} s (neige {snow:.1f} %, nuages {cloud:.1f} %).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="713"/>
+        <location filename="../plugin/pipeline/archive.py" line="736"/>
         <source>No snow map of this tile was made.</source>
         <translation>Aucune carte de neige de cette tuile n'a été faite.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="726"/>
+        <location filename="../plugin/pipeline/archive.py" line="749"/>
         <source>{tile}: season {start} to {stop} done from {maps} maps.</source>
         <translation>{tile} : saison du {start} au {stop} faite à partir de {maps} cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="730"/>
+        <location filename="../plugin/pipeline/archive.py" line="753"/>
         <source>{tile}: the season failed: {error}</source>
         <translation>{tile} : la saison a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="749"/>
+        <location filename="../plugin/pipeline/archive.py" line="833"/>
         <source>Cancelled: the products finished before are recorded in {manifest}; run again to go on.</source>
         <translation>Annulé : les produits terminés avant sont notés dans {manifest} ; relancez pour continuer.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="768"/>
+        <location filename="../plugin/pipeline/archive.py" line="852"/>
         <source>Products: {done} done, {skipped} skipped, {failed} failed. Manifest: {manifest}</source>
         <translation>Produits : {done} faits, {skipped} sautés, {failed} en échec. Manifeste : {manifest}</translation>
     </message>
@@ -4039,7 +4034,7 @@
         <translation>nouveaux essais d'un produit en échec (par défaut {value})</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="56"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="60"/>
         <source>optional outputs of each product: {choices}</source>
         <translation>sorties facultatives de chaque produit : {choices}</translation>
     </message>
@@ -5047,6 +5042,51 @@
         <location filename="../plugin/processing/styles.py" line="353"/>
         <source>{low:g} to {high:g} % snow</source>
         <translation>{low:g} à {high:g} % de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
+        <source>Zones for snow statistics</source>
+        <translation>Zones des statistiques de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
+        <source>Optional polygons (watersheds, any CRS): with them, neve:snowstats counts every map of the run (of the season when one is given) over these zones, across tiles, into statistics/ of the output folder (table, zones, report), once the maps are made; skipped when nothing changed.</source>
+        <translation>Polygones facultatifs (bassins versants, tout SCR) : avec eux, neve:snowstats compte toutes les cartes du lancement (de la saison quand elle est donnée) sur ces zones, à travers les tuiles, dans statistics/ du dossier de sortie (table, zones, rapport), une fois les cartes faites ; sauté quand rien n'a changé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
+        <source>The field naming the zones (empty: each feature is a zone named by its feature id).</source>
+        <translation>Le champ qui nomme les zones (vide : chaque entité est une zone nommée par son identifiant).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="95"/>
+        <source>&lt;p&gt;Runs &lt;i&gt;neve:snowmap&lt;/i&gt; on every product of a folder (optionally after &lt;i&gt;neve:refinecloudmask&lt;/i&gt; with a preset), then &lt;i&gt;neve:snowseason&lt;/i&gt; on each tile&apos;s maps, as tasks of a Dask cluster: the worker processes of this computer, or the workers of a running scheduler (PBS or Slurm through dask-jobqueue, Kubernetes). The maps are the same files as single runs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt;: &lt;tt&gt;&amp;lt;tile&amp;gt;/&amp;lt;YYYYMMDD&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tile&amp;gt;/season_&amp;lt;start&amp;gt;_&amp;lt;stop&amp;gt;/&lt;/tt&gt; and &lt;tt&gt;manifest.json&lt;/tt&gt; (status done, skipped or failed of every product, the error of a failure, the worker, seconds, snow and cloud percentages, snowline, output files with their sizes and SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resumable&lt;/b&gt;: run it again into the same folder and finished products are skipped. A product that fails is tried again, then recorded as failed while the others go on; a task whose worker stops is rerun on another; no output is ever half-written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Statistics&lt;/b&gt;: with zones, &lt;i&gt;neve:snowstats&lt;/i&gt; counts every map of the run (of the season when one is given) over them, across tiles, into &lt;tt&gt;statistics/&lt;/tt&gt;: &lt;tt&gt;snow_statistics.gpkg&lt;/tt&gt;, &lt;tt&gt;zones.gpkg&lt;/tt&gt;, &lt;tt&gt;snow_statistics.html&lt;/tt&gt;.&lt;/p&gt;&lt;p&gt;Needs the Python packages dask and distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lance &lt;i&gt;neve:snowmap&lt;/i&gt; sur chaque produit d'un dossier (après &lt;i&gt;neve:refinecloudmask&lt;/i&gt; avec un préréglage si demandé), puis &lt;i&gt;neve:snowseason&lt;/i&gt; sur les cartes de chaque tuile, comme tâches d'une grappe Dask : les processus workers de cet ordinateur, ou les workers d'un ordonnanceur en marche (PBS ou Slurm via dask-jobqueue, Kubernetes). Les cartes sont les mêmes fichiers qu'en lancements isolés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; : &lt;tt&gt;&amp;lt;tuile&amp;gt;/&amp;lt;AAAAMMJJ&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tuile&amp;gt;/season_&amp;lt;début&amp;gt;_&amp;lt;fin&amp;gt;/&lt;/tt&gt; et &lt;tt&gt;manifest.json&lt;/tt&gt; (état done, skipped ou failed de chaque produit, l'erreur d'un échec, le worker, les secondes, les pourcentages de neige et de nuages, la limite d'enneigement, les fichiers de sortie avec leur taille et leur SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reprenable&lt;/b&gt; : relancez-le dans le même dossier et les produits terminés sont sautés. Un produit qui échoue est réessayé, puis noté en échec pendant que les autres continuent ; une tâche dont le worker s'arrête est relancée sur un autre ; aucune sortie n'est jamais à moitié écrite.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Statistiques&lt;/b&gt; : avec des zones, &lt;i&gt;neve:snowstats&lt;/i&gt; compte toutes les cartes du lancement (de la saison quand elle est donnée) sur ces zones, à travers les tuiles, dans &lt;tt&gt;statistics/&lt;/tt&gt; : &lt;tt&gt;snow_statistics.gpkg&lt;/tt&gt;, &lt;tt&gt;zones.gpkg&lt;/tt&gt;, &lt;tt&gt;snow_statistics.html&lt;/tt&gt;.&lt;/p&gt;&lt;p&gt;Nécessite les paquets Python dask et distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive.py" line="790"/>
+        <source>No snow map was made for the statistics.</source>
+        <translation>Aucune carte de neige n'a été faite pour les statistiques.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive.py" line="806"/>
+        <source>The statistics failed: {error}</source>
+        <translation>Les statistiques ont échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive.py" line="814"/>
+        <source>Statistics of {maps} maps over {zones} zones: {path}</source>
+        <translation>Statistiques de {maps} cartes sur {zones} zones : {path}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive_cli.py" line="56"/>
+        <source>polygons (watersheds): neve:snowstats counts every map of the run over them into statistics/ of the output folder</source>
+        <translation>polygones (bassins versants) : neve:snowstats y compte toutes les cartes du lancement, dans statistics/ du dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive_cli.py" line="59"/>
+        <source>the field naming the zones</source>
+        <translation>le champ qui nomme les zones</translation>
     </message>
 </context>
 </TS>
