@@ -38,6 +38,7 @@ and counts them grid by grid:
 import contextlib
 import math
 import os
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -59,6 +60,9 @@ from .spec import from_values, not_a_result, results_of
 #: each allocation fresh memory from the system, whose first touch costs more than the counting.
 STRIP_PIXELS = 3 * 2 ** 20
 GDAL_CACHE_MB = 64
+#: Threads reading the maps of a strip and preparing their counts (GDAL and numpy work outside Python's
+#: lock) while the main thread counts: two maps ahead on two cores.
+READERS = 2
 #: Long side of the site series' pictures, in pixels.
 SITE_PIXELS = 120
 TABLE_LAYER = "snow_statistics"
@@ -536,7 +540,7 @@ class Counter:
         first = row0 - row0 % rows if rows > 1 else row0
         starts = list(range(first, row0 + height, rows))
         share = per_map * len(group.maps) / max(1, len(starts))
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-stats-read") as reader:
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="neve-stats-read") as reader:
             for start in starts:
                 top, bottom = max(start, row0), min(start + rows, row0 + height)
                 self.count_strip(group, Window(col0, top, width, bottom - top), reader)
@@ -614,16 +618,18 @@ class Counter:
             return codes, blocks, prepared
 
         sequence = group.maps
-        pending = reader.submit(load, 0)
+        pending = deque(reader.submit(load, k) for k in range(min(READERS, len(sequence))))
         position = 0
         while position < len(sequence):
             slot = sequence[position].slot
             members = [m for m in sequence[position:] if m.slot == slot]
             loaded = []
             for _member in members:
-                loaded.append(pending.result())
+                loaded.append(pending.popleft().result())
+                following = position + len(pending) + 1
+                if following < len(sequence):
+                    pending.append(reader.submit(load, following))
                 position += 1
-                pending = reader.submit(load, position) if position < len(sequence) else None
             self.count_date(group, window, cells, members, loaded, weights)
             checkpoint(self.feedback)
 
