@@ -326,7 +326,7 @@ def uniform_blocks(codes, block=BLOCK):
     """Which ``block`` x ``block`` blocks of ``codes`` (uint8, rows x cols, from the upper-left corner)
     hold a single code, and that code: ``(uniform, code)``, two (rows // block, cols // block) arrays
     (bool, uint8). The partial blocks of the right and bottom edges are left out. Compares eight codes
-    at a time."""
+    at a time, with element-wise operations only (reductions over short axes are slow in numpy)."""
     hb, wb = codes.shape[0] // block, codes.shape[1] // block
     if hb == 0 or wb == 0:
         return np.zeros((hb, wb), dtype=bool), np.zeros((hb, wb), dtype=np.uint8)
@@ -334,11 +334,27 @@ def uniform_blocks(codes, block=BLOCK):
     words = np.ascontiguousarray(codes[:rows, :cols]).view(np.uint64)        # (rows, cols / 8)
     first = words[:, ::per] & np.uint64(0xFF)                                  # first code of each row segment
     repeated = first * np.uint64(0x0101010101010101)
-    same = words.reshape(rows, wb, per) == repeated[:, :, None]
-    same = same.all(axis=2) if per > 1 else same[:, :, 0]
-    first = first.astype(np.uint8).reshape(hb, block, wb)
-    uniform = same.reshape(hb, block, wb).all(axis=1) & (first == first[:, :1, :]).all(axis=1)
-    return uniform, first[:, 0, :].copy()
+    same = words[:, 0::per] == repeated                                        # row segments of one code
+    for j in range(1, per):
+        same &= words[:, j::per] == repeated
+    same = same.reshape(hb, block, wb)
+    repeated = repeated.reshape(hb, block, wb)
+    uniform = same[:, 0, :].copy()
+    top = repeated[:, 0, :]
+    for r in range(1, block):                                                  # and the same code on each row
+        uniform &= same[:, r, :]
+        uniform &= repeated[:, r, :] == top
+    return uniform, first.reshape(hb, block, wb)[:, 0, :].astype(np.uint8)
+
+
+def block_view(values, block):
+    """The ``block`` x ``block`` blocks of a 2-D array as a (rows // block, cols // block, block, block)
+    view (no copy; the partial blocks of the edges left out)."""
+    values = np.asarray(values)
+    hb, wb = values.shape[0] // block, values.shape[1] // block
+    row, column = values.strides
+    return np.lib.stride_tricks.as_strided(values, shape=(hb, wb, block, block),
+                                           strides=(row * block, column * block, row, column), writeable=False)
 
 
 class BlockCounts:
@@ -362,9 +378,9 @@ class BlockCounts:
         self.rows, self.cols = hb * block, wb * block
         self.cells = cells
         small = cells.astype(np.uint16 if n_cells < 65535 else np.uint32)
-        grouped = small[:self.rows, :self.cols].reshape(hb, block, wb, block).transpose(0, 2, 1, 3)
-        self.block_cells = grouped                                             # a view, per block
-        ordered = np.sort(grouped.reshape(hb * wb, block * block), axis=1, kind="stable")   # radix sort
+        grouped = block_view(small, block)
+        self.block_cells = grouped.reshape(hb * wb, block * block)            # a copy, block by block
+        ordered = np.sort(self.block_cells, axis=1, kind="stable")            # radix sort
         starts = np.empty(ordered.shape, dtype=bool)
         starts[:, :1] = True
         np.not_equal(ordered[:, 1:], ordered[:, :-1], out=starts[:, 1:])
@@ -377,6 +393,8 @@ class BlockCounts:
         self.histograms = sparse.csr_matrix((count, ordered.ravel()[position].astype(np.int64), pointer),
                                             shape=(hb * wb, self.n_cells + 1))
         self.edge_cells = np.concatenate((small[:self.rows, self.cols:].ravel(), small[self.rows:].ravel()))
+        # the pixels of each cell: the code that fills most whole blocks is counted as what the others leave
+        self.totals = np.bincount(cells.ravel(), minlength=self.n_cells + 1).astype(np.int64)
 
     def counts(self, codes, blocks=None, skip=None, weights=None):
         """Pixel counts per cell and code of ``codes`` (uint8, the strip's shape): ``(present, counts)``,
@@ -405,10 +423,8 @@ class BlockCounts:
         counting itself, in numpy operations that let another thread run meanwhile."""
         uniform, block_code = uniform_blocks(codes, self.block) if blocks is None else blocks
         mixed = ~uniform
-        b = self.block
-        hb, wb = uniform.shape
-        cells = self.block_cells[mixed].ravel()
-        values = codes[:self.rows, :self.cols].reshape(hb, b, wb, b).transpose(0, 2, 1, 3)[mixed].ravel()
+        cells = self.block_cells[mixed.ravel()].ravel()
+        values = block_view(codes, self.block)[mixed].ravel()
         if self.edge_cells.size:
             cells = np.concatenate((cells, self.edge_cells))
             values = np.concatenate((values, codes[:self.rows, self.cols:].ravel(), codes[self.rows:].ravel()))
@@ -425,19 +441,30 @@ class BlockCounts:
         return present, index, whole, lookup[whole_codes], uniform.size
 
     def finish(self, prepared):
-        """The second half of :meth:`counts`: ``(present, counts)`` of what :meth:`prepare` gave."""
+        """The second half of :meth:`counts`: ``(present, counts)`` of what :meth:`prepare` gave. The
+        whole blocks of the code that fills most of them are not summed: their cells hold what the other
+        blocks and the pixels counted one by one leave of the strip's pixels."""
         from scipy import sparse
 
         present, index, whole, code_row, n_blocks = prepared
         k = present.size
         counts = np.bincount(index, minlength=(self.n_cells + 1) * k).reshape(self.n_cells + 1, k)
         if whole.size:
-            order = np.argsort(code_row, kind="stable")
-            pointer = np.zeros(k + 1, dtype=np.int64)
-            np.cumsum(np.bincount(code_row, minlength=k), out=pointer[1:])
-            selection = sparse.csr_matrix((np.ones(whole.size, dtype=np.int64), whole[order], pointer),
-                                          shape=(k, n_blocks))
-            counts += (selection @ self.histograms).toarray().T
+            per_code = np.bincount(code_row, minlength=k)
+            main = int(np.argmax(per_code))
+            others = code_row != main
+            rest = self.totals - counts.sum(axis=1)                # pixels of the whole blocks, per cell
+            if others.any():
+                rows, codes = whole[others], code_row[others]
+                order = np.argsort(codes, kind="stable")
+                pointer = np.zeros(k + 1, dtype=np.int64)
+                np.cumsum(np.bincount(codes, minlength=k), out=pointer[1:])
+                selection = sparse.csr_matrix((np.ones(rows.size, dtype=np.int64), rows[order], pointer),
+                                              shape=(k, n_blocks))
+                summed = (selection @ self.histograms).toarray().T
+                counts += summed
+                rest -= summed.sum(axis=1)
+            counts[:, main] += rest
         return present, counts[:self.n_cells]
 
 
