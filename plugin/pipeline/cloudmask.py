@@ -25,6 +25,7 @@ from .algorithms.cloudmask import DEFAULT_CLM_BITS, DEFAULT_MG2_BITS, DEFAULT_SC
 from .algorithms.cloudmask import spec as declaration
 from .cloudinputs import check_option, check_output, mask_selection
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import layer_name, open_input
 from .spec import from_values, not_a_result, results_of
 
@@ -68,6 +69,7 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def cloud_mask(inputs, params=CloudMaskParams(), outputs=CloudMaskOutputs(), feedback=None):
     """Write the cloud mask of ``inputs`` to ``outputs.output``; a :class:`CloudMaskResult`.
 

@@ -42,6 +42,7 @@ from . import report
 from .algorithms.loadproduct import DEFAULT_REFLECTANCE, MASKS, REFLECTANCES, STACKS, no_product_error
 from .algorithms.loadproduct import spec as declaration
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import open_input
 from .product_report import MASK_ORDER, ProductSummary, summary_lines, summary_page
 from .spec import from_values, not_a_result, results_of
@@ -120,6 +121,7 @@ def run(values, feedback=None):
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(), feedback=None,
                  block_rows=None):
     """The stacks, masks and summary of ``inputs.input_product`` written to ``outputs``; a

@@ -57,6 +57,7 @@ from .algorithms.refinecloudmask import spec as declaration
 from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, check_output, grid_factor,
                           layer_grid, parallax_needs_product, product_parallax_shifts, read_band_pixels, read_clm)
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .shadows import CASTER_BITS, ShadowSettings
 from .spec import from_values, not_a_result, results_of
@@ -247,6 +248,7 @@ def refined_classes(product, grid, params=RefineParams(), water=None, feedback=N
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), feedback=None):
     """Write the refined CLM and class raster of ``inputs`` to ``outputs``; a :class:`RefineResult`.
 

@@ -42,6 +42,7 @@ from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .cloudinputs import (check_cloud_mask, check_option, check_output, layer_grid, layer_values_mask, product_clouds,
                           read_band_pixels)
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .spec import from_values, not_a_result, results_of
 
@@ -198,6 +199,7 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def cloud_shadows(inputs, params=CloudShadowsParams(), outputs=CloudShadowsOutputs(), feedback=None):
     """Write the shadows of the clouds of ``inputs`` (and the clouds' heights) to ``outputs``; a
     :class:`CloudShadowsResult`.

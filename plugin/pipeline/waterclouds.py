@@ -43,6 +43,7 @@ from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.waterclouds import spec as declaration
 from .cloudinputs import check_option, check_output, layer_grid, product_nodata, read_band_pixels
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import check_layer_grids, layer_name, open_input
 from .spec import from_values, not_a_result, results_of
 
@@ -106,6 +107,7 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def water_clouds(inputs, params=WaterCloudsParams(), outputs=WaterCloudsOutputs(), feedback=None):
     """Write the clouds over water of ``inputs`` (and the glint angle) to ``outputs``; a
     :class:`WaterCloudsResult`.
