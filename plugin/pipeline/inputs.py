@@ -49,6 +49,30 @@ def open_input(product_path, bands=None, masks=None, required=(), reflectance="F
     return product
 
 
+def check_elevation_bands(low, high, band_width, parameter):
+    """A :class:`~..errors.NeveError` when elevations from ``low`` to ``high`` metres in bands of
+    ``band_width`` metres (the value of ``parameter``) make more than ``core.defaults.MAX_ELEVATION_BANDS``
+    bands, or when ``band_width`` is below ``MIN_ELEVATION_BAND``: memory and the report grow with the
+    number of bands (a DEM whose no-data value is not declared spans billions of metres)."""
+    import math
+
+    from ..core.defaults import MAX_ELEVATION_BANDS, MIN_ELEVATION_BAND
+
+    if not band_width >= MIN_ELEVATION_BAND:
+        raise NeveError("elevation_band_too_small", QT_TR_NOOP(
+            "{parameter} must be at least {minimum:g} m (it is {value:g} m)."), parameter=parameter,
+            minimum=MIN_ELEVATION_BAND, value=band_width)
+    if low is None or high is None or not (math.isfinite(low) and math.isfinite(high)):
+        return
+    count = (high - low) / band_width
+    if count > MAX_ELEVATION_BANDS:
+        raise NeveError("too_many_elevation_bands", QT_TR_NOOP(
+            "The DEM goes from {low:.0f} to {high:.0f} m: with {parameter} = {value:g} m that is {count:.0f} "
+            "elevation bands, more than the {limit} allowed. Give {parameter} of at least {needed:g} m, or check "
+            "the DEM's no-data value."), low=low, high=high, parameter=parameter, value=band_width, count=count,
+            limit=MAX_ELEVATION_BANDS, needed=math.ceil((high - low) / MAX_ELEVATION_BANDS))
+
+
 def metric_pixel_size(grid, source_name):
     """``(pixel width, pixel height)`` in metres of ``grid``; an error when its CRS is geographic, not in
     metres, or the grid is rotated: distances and areas in metres need it."""

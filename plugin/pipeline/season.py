@@ -56,8 +56,10 @@ from ..i18n import QT_TR_NOOP, tr
 from ..io.raster import (GeoTiffWriter, Grid, RasterReadError, blocks, bounded_gdal_cache, gdal_errors_raised,
                          open_raster, read_onto_grid)
 from .algorithms.snowseason import NSP_COUNTS, SEASON_OUTPUTS
+from .algorithms.snowseason import spec as declaration
 from .feedback import as_feedback, checkpoint
-from .inputs import layer_name
+from .jobs import job
+from .inputs import check_elevation_bands, layer_name
 from .season_report import date_source_labels, season_report
 from .spec import from_values, not_a_result, parse_date, results_of
 
@@ -237,6 +239,7 @@ def block_rows(width, height, bytes_per_pixel, tile_rows=0, budget=None):
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), feedback=None):
     """The season of the snow maps of ``inputs`` with ``params``, written to ``outputs``; a
     :class:`SeasonResult`.
@@ -261,6 +264,7 @@ def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), fee
     options = dict(margin=margin, daily="OUTPUT_DAILY" in destinations, nobs_period_only=params.nobs_period_only,
                    nsp_count=params.nsp_count, min_snow_days=params.min_snow_days, counts=bool(report_path))
     band_width = params.elevation_band or SEASON_DEFAULTS["ELEVATION_BAND"]
+    check_elevation_bands(None, None, band_width, "ELEVATION_BAND")
 
     with bounded_gdal_cache(), contextlib.ExitStack() as stack:
         # everything is checked before anything is written
@@ -656,6 +660,7 @@ class SeasonTotals:
         self.pixels = 0
         self.scd_sum = 0
         self.elevation = {}                                             # band -> [scd sum, pixels]
+        self.elevation_range = [float("inf"), float("-inf")]            # of the pixels counted
 
     def add_counts(self, map_counts, date_counts):
         self.map_counts += map_counts
@@ -667,6 +672,11 @@ class SeasonTotals:
         self.pixels += result.scd.size
         self.scd_sum += int(result.scd.sum(dtype=np.int64))
         if elevation is not None:
+            known = elevation[result.observed & np.isfinite(elevation)]
+            if known.size:
+                self.elevation_range = [min(self.elevation_range[0], float(known.min())),
+                                        max(self.elevation_range[1], float(known.max()))]
+                check_elevation_bands(self.elevation_range[0], self.elevation_range[1], band_width, "ELEVATION_BAND")
             for band, scd_sum, pixels in zip(*season.elevation_band_sums(result.scd, elevation, result.observed,
                                                                           band_width)):
                 total = self.elevation.setdefault(int(band), [0, 0])

@@ -1,5 +1,5 @@
 """Declaration of ``snowmap``, "Snow map (Theia/LIS method)"; the job is ``pipeline/snowmap.py``."""
-from ...core.defaults import LIS_DEFAULTS
+from ...core.defaults import LIS_DEFAULTS, MIN_ELEVATION_BAND
 from ...i18n import tr
 from ..spec import (BOOLEAN, ENUM, FILE_OUT, INTEGER, NUMBER, RASTER, RASTER_OUT, VECTOR_OUT, AlgorithmSpec, Output,
                     Param)
@@ -57,7 +57,7 @@ def spec():
         *(threshold_param(name) for name in SNOW_THRESHOLDS),
         Param("DZ", NUMBER, tr("Elevation band height (m)"),
               tr("Height of the elevation bands of the snowline histogram, in metres. LIS default 100."),
-              default=LIS_DEFAULTS["DZ"], minimum=0.0, source=lis),
+              default=LIS_DEFAULTS["DZ"], minimum=MIN_ELEVATION_BAND, source=lis),
         Param("FSNOW_LIM", NUMBER, tr("Snow fraction of a snowy band"),
               tr("An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow "
                  "(0 to 1). LIS default 0.10."),
