@@ -50,7 +50,7 @@ from ..core.defaults import CLOUD_PRESETS, CLOUD_RESOLUTION, DEFAULT_CLOUD_PRESE
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io import raster
-from .algorithms.clouds import SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
+from .algorithms.clouds import DEFAULT_SUNGLINT, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options
 from .algorithms.refinecloudmask import spec as declaration
@@ -98,7 +98,7 @@ class RefineParams(ShadowSettings):
     threshold_sunglint: float = _THEIA_2018["threshold_sunglint"]
     sunglint_angle: float = SUNGLINT_ANGLE
     swir_band: str = SWIR_BANDS[0]
-    sunglint: str = SUNGLINT_MODES[0]
+    sunglint: str = DEFAULT_SUNGLINT
     water_kind: str = WATER_KINDS[0]
     parallax_height: float = PARALLAX_HEIGHT
     shadows: bool = True

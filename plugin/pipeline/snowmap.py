@@ -31,7 +31,7 @@ from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.snowmap import spec as declaration
 from .feedback import as_feedback, checkpoint
 from .jobs import job
-from .inputs import check_elevation_bands, open_input
+from .inputs import check_elevation_bands, looks_like_scl, open_input
 from .spec import from_values, not_a_result, results_of
 
 #: GDAL's block cache while the inputs stream through (strips are read once; the cache only needs the
@@ -373,6 +373,12 @@ class ProductSource:
             self.check_mask(self.mask_dataset, labels["CLOUD_MASK"])
             self.mask_name = os.path.basename(inputs.cloud_mask)
             self.add_footprint("mask", self.mask_dataset, labels["CLOUD_MASK"])
+            if self.mask_type == "clm" and looks_like_scl(self.mask_dataset, inputs.cloud_mask):
+                self.mask_type = "scl"
+                self.warnings.append(tr(
+                    "{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a "
+                    "MAJA cloud mask (CLM) as the kind of cloud mask says: it is read as an SCL.").format(
+                    name=self.mask_name))
         elif "CLM" in product.masks:
             self.mask_type, self.mask_name = "clm", "CLM"
         elif "SCL" in product.masks:

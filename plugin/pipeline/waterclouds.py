@@ -15,12 +15,14 @@ reflectance (B12 by default, B11 selectable) is above ``threshold`` (0.04), or a
 ``threshold_sunglint`` (0.16) where sunglint is likely (``core/cloud.water_clouds``, strict tests).
 Sunglint is likely, depending on ``sunglint``:
 
-- per pixel ("pixel", default): where the glint angle (``core/cloud.glint_angle``) is below
+- per pixel ("pixel"): where the glint angle (``core/cloud.glint_angle``) is below
   ``sunglint_angle``, from the product's 5 km sun angle grids and the viewing grids of the SWIR band
   tested, interpolated bilinearly at each pixel centre (:class:`GlintField`); MAJA itself does not do this;
 - the product's scene flag ("scene"): MAJA's ``SunGlintDetected`` quality index (Theia) or, when the
   product does not carry it (Sen2Cor), MAJA's rule on the mean angles (``core/cloud.scene_sunglint``);
-- always, or never.
+- always, or never;
+- "automatic" (default): per pixel when the product has angle grids, the scene flag of a product without
+  them, never (with a warning) for layers without a product (:func:`automatic_sunglint`).
 
 Comparisons are made in single precision, the precision of the reflectances, so that a reflectance
 equal to a threshold is not above it. On a grid finer than the SWIR band (10 m for B12), each pixel is
@@ -38,7 +40,7 @@ from ..core.defaults import CLOUD_PRESETS, CLOUD_RESOLUTION, DEFAULT_CLOUD_PRESE
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io import raster
-from .algorithms.clouds import SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
+from .algorithms.clouds import DEFAULT_SUNGLINT, SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.waterclouds import spec as declaration
 from .cloudinputs import check_option, check_output, layer_grid, product_nodata, read_band_pixels
@@ -61,7 +63,7 @@ class WaterSettings:
     threshold: float = _THEIA_2018["threshold"]
     threshold_sunglint: float = _THEIA_2018["threshold_sunglint"]
     sunglint_angle: float = SUNGLINT_ANGLE
-    sunglint: str = SUNGLINT_MODES[0]
+    sunglint: str = DEFAULT_SUNGLINT
     water_kind: str = WATER_KINDS[0]
 
 
@@ -174,9 +176,34 @@ def open_water_test(product, grid, settings, water=None, stack=None, feedback=No
         water_dataset = stack.enter_context(rasterio.open(water))
     elif product.kind == "bands" and "MG2" not in product.masks and "SCL" not in product.masks:
         raise NeveError("no_water", QT_TR_NOOP("No water: give the water layer (or a product)."))
-    return WaterCloudTest(product, grid, settings.swir_band, water_dataset, settings.water_kind, settings.sunglint,
+    mode = settings.sunglint
+    if mode == "automatic":
+        mode = automatic_sunglint(product, settings.swir_band, settings.sunglint_angle, feedback)
+    return WaterCloudTest(product, grid, settings.swir_band, water_dataset, settings.water_kind, mode,
                           settings.threshold, settings.threshold_sunglint, settings.sunglint_angle,
                           glint_everywhere, feedback)
+
+
+def automatic_sunglint(product, band, sunglint_angle, feedback=None):
+    """The sunglint mode "automatic" resolved for ``product``: "pixel" when it has the sun and viewing angle
+    grids of ``band``, "scene" when it is a product with a sunglint flag or mean angles, else "never" with a
+    warning (layers without a product)."""
+    if product is not None and product.kind != "bands":
+        if product.sun_angle_grids is not None and (product.viewing_angle_grids or {}).get(band) is not None:
+            if feedback is not None:
+                feedback.info(tr("Sunglint: per pixel, from the product's angle grids."))
+            return "pixel"
+        try:
+            scene_sunglint_flag(product, sunglint_angle)
+            return "scene"
+        except NeveError:
+            pass
+    if feedback is not None:
+        feedback.warning(tr(
+            "No sun and viewing angles tell where sunglint is likely ({product}): the threshold without sunglint "
+            "is used on all water. Choose \"Always\" for sunglint if the water is glinting.").format(
+            product=product.name if product is not None else tr("Band layers")))
+    return "never"
 
 
 # --------------------------------------------------------------------------------------------------
