@@ -526,13 +526,23 @@ MAX_SOURCE_PIXELS = 2048 * 2048
 
 class RasterReadError(NeveError, OSError):
     """GDAL could not open or read ``path``: a missing, damaged or truncated file. ``detail`` holds
-    GDAL's own messages."""
+    GDAL's own messages. :meth:`missing` and :meth:`not_a_raster` say what went wrong when it is a file that
+    does not exist or is not a raster at all (a text file given as a DEM is no damaged raster)."""
 
-    def __init__(self, path, detail):
-        super().__init__("unreadable_raster", QT_TR_NOOP(
+    def __init__(self, path, detail, code="unreadable_raster", template=None):
+        super().__init__(code, template or QT_TR_NOOP(
             "Could not read {file}: the file is damaged or truncated (GDAL: {error})."), file=path, error=detail)
         self.path = path
         self.detail = detail
+
+    @classmethod
+    def missing(cls, path):
+        return cls(path, "the file does not exist", "file_not_found", QT_TR_NOOP("{file} does not exist."))
+
+    @classmethod
+    def not_a_raster(cls, path, detail):
+        return cls(path, detail, "not_a_raster", QT_TR_NOOP(
+            "{file} is not a raster that GDAL can read (GDAL: {error})."))
 
 
 @dataclass(frozen=True)
@@ -762,8 +772,16 @@ def open_raster(path, drivers="name"):
             raise WrongFormatError(path, FORMAT_NAMES.get(tuple(drivers), "/".join(drivers)),
                                    "{} ({})".format(anything.LongName, anything.ShortName))
         driver = found.ShortName if found is not None else drivers[0]
-    with gdal_errors_raised(path):
-        dataset = rasterio.open(path, driver=driver)
+    local = str(path).split("|")[0]
+    if not local.startswith("/vsi") and "://" not in local and not os.path.exists(local):
+        raise RasterReadError.missing(path)
+    try:
+        with gdal_errors_raised(path):
+            dataset = rasterio.open(path, driver=driver)
+    except RasterReadError as error:
+        if "not recognized as a supported file format" in error.detail or "not recognised" in error.detail:
+            raise RasterReadError.not_a_raster(path, error.detail) from None
+        raise
     if dataset.driver.startswith("JP2"):
         try:
             check_jpeg2000_complete(path)
