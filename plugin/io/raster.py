@@ -744,6 +744,38 @@ class WrongFormatError(NeveError):
         self.path = path
 
 
+def _identify(path, drivers):
+    """``(driver allowed, driver found)`` of GDAL's identification of ``path`` (it reads the file's first bytes,
+    opens nothing it references); the second only when the first is None."""
+    from osgeo import gdal
+
+    found = anything = None
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        found = gdal.IdentifyDriverEx(str(path), allowed_drivers=list(drivers))
+        if found is None:
+            anything = gdal.IdentifyDriver(str(path))
+    except RuntimeError:    # when osgeo.gdal exceptions are on
+        pass
+    finally:
+        gdal.PopErrorHandler()
+    return found, anything
+
+
+def format_problem(path, drivers="name"):
+    """The :class:`WrongFormatError` of a file that is not the format its name says (``drivers`` as in
+    :func:`open_raster`), found without opening it; else None."""
+    if drivers == "name":
+        drivers = drivers_by_name(path)
+    if drivers is None:
+        return None
+    found, anything = _identify(path, drivers)
+    if found is None and anything is not None:
+        return WrongFormatError(path, FORMAT_NAMES.get(tuple(drivers), "/".join(drivers)),
+                                "{} ({})".format(anything.LongName, anything.ShortName))
+    return None
+
+
 def open_raster(path, drivers="name"):
     """Open ``path`` (a file or a GDAL virtual path such as /vsizip/...) for reading with rasterio;
     :class:`RasterReadError` when GDAL cannot, or when a JPEG2000 file is truncated.
@@ -752,22 +784,11 @@ def open_raster(path, drivers="name"):
     (default): those of the format its extension names (:func:`drivers_by_name`; ``*.tif`` only as a
     GeoTIFF, ``*.jp2`` only as a JPEG2000). A file that another driver would open raises
     :class:`WrongFormatError`, naming what it holds: a ``*.tif`` holding VRT XML is never read as a VRT."""
-    from osgeo import gdal
-
     if drivers == "name":
         drivers = drivers_by_name(path)
     driver = None
     if drivers is not None:
-        found = anything = None
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-        try:
-            found = gdal.IdentifyDriverEx(str(path), allowed_drivers=list(drivers))
-            if found is None:
-                anything = gdal.IdentifyDriver(str(path))
-        except RuntimeError:    # when osgeo.gdal exceptions are on
-            pass
-        finally:
-            gdal.PopErrorHandler()
+        found, anything = _identify(path, drivers)
         if found is None and anything is not None:
             raise WrongFormatError(path, FORMAT_NAMES.get(tuple(drivers), "/".join(drivers)),
                                    "{} ({})".format(anything.LongName, anything.ShortName))

@@ -58,7 +58,8 @@ REFLECTANCE_RANGE = (-0.5, 1.5)
 
 
 def adapt_reflectance_layers(product, band_sources, scale, offset):
-    """Layers of floating-point reflectance (values within :data:`REFLECTANCE_RANGE`) with the digital
+    """Layers of floating-point reflectance (values, but for the 1 % at each end, within
+    :data:`REFLECTANCE_RANGE`) with the digital
     numbers' scale (10000) and no offset would give reflectances ten thousand times too small (0 % snow,
     no warning): they are read as reflectance (scale 1), and the product's warnings say so. Mixed layers
     (some reflectance, some digital numbers) only get the warning."""
@@ -73,7 +74,8 @@ def adapt_reflectance_layers(product, band_sources, scale, offset):
             ranges[band] = None
             continue
         values = sample_values(dataset)
-        ranges[band] = (float(values.min()), float(values.max())) if values.size else None
+        # the bulk of the values: a few saturated pixels do not make digital numbers
+        ranges[band] = tuple(float(v) for v in np.percentile(values, [1, 99])) if values.size else None
     low, high = REFLECTANCE_RANGE
     reflectance = [band for band, found in ranges.items() if found and low <= found[0] and found[1] <= high]
     if not reflectance:
@@ -180,14 +182,12 @@ def same_grid(a, b, tolerance=1e-6):
 def check_layer_grids(layers, grid, reference_name, resample):
     """Layers given one by one must lie on ``grid`` (the reference layer's), unless ``resample``:
     ``layers`` maps a name for messages to a GDAL source. The error names both grids."""
-    import rasterio
-
-    from ..io.raster import Grid
+    from ..io.raster import Grid, open_raster
 
     if resample:
         return
     for name, source in layers.items():
-        with rasterio.open(source) as dataset:
+        with open_raster(source) as dataset:
             other = Grid.of(dataset)
         if not same_grid(other, grid):
             raise NeveError("not_on_grid", QT_TR_NOOP(

@@ -221,8 +221,6 @@ def cloud_shadows(inputs, params=CloudShadowsParams(), outputs=CloudShadowsOutpu
 
     Raises :class:`~..errors.NeveError` for bad inputs (nothing written) and ``Cancelled`` when
     ``feedback`` asks to stop (nothing written either)."""
-    import rasterio
-
     feedback = as_feedback(feedback)
     params.check()
     labels = {p.name: p.label for p in declaration().parameters}
@@ -247,7 +245,7 @@ def cloud_shadows(inputs, params=CloudShadowsParams(), outputs=CloudShadowsOutpu
             grid = layer_grid(inputs.clouds)
             source_name = layer_name(inputs.clouds)
             check_layer_grids({labels["DARK_BAND"]: product.file(dark_band)}, grid, source_name, params.resample)
-            dataset = stack.enter_context(rasterio.open(inputs.clouds))
+            dataset = stack.enter_context(raster.open_raster(inputs.clouds))
 
             def read_clouds(window):
                 return layer_values_mask(dataset.read(1, window=window), dataset.nodata, [])

@@ -168,12 +168,10 @@ def open_water_test(product, grid, settings, water=None, stack=None, feedback=No
     ``product``; ``water`` is the source of a water layer (None: the product's water), which must lie on
     ``grid`` (the grid of ``reference_name``, for messages) unless ``resample``; it is opened in
     ``stack``."""
-    import rasterio
-
     water_dataset = None
     if water:
         check_layer_grids({layer_name(water): water}, grid, reference_name, resample)
-        water_dataset = stack.enter_context(rasterio.open(water))
+        water_dataset = stack.enter_context(raster.open_raster(water))
     elif product.kind == "bands" and "MG2" not in product.masks and "SCL" not in product.masks:
         raise NeveError("no_water", QT_TR_NOOP("No water: give the water layer (or a product)."))
     mode = settings.sunglint

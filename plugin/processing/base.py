@@ -95,6 +95,14 @@ class QgisFeedback(Feedback):
             self.feedback.pushWarning(text)
 
 
+def wrong_format(source):
+    """The :class:`~..io.raster.WrongFormatError` of a file that is not what its name says, found without
+    opening it (GDAL's identification), else None."""
+    from ..io.raster import format_problem
+
+    return format_problem(source)
+
+
 def unreadable_raster(source):
     """The :class:`~..errors.NeveError` of a raster source that GDAL cannot open (it does not exist, it is
     not a raster, it is not what its name says), else None."""
@@ -203,6 +211,9 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 if not isinstance(item, str) or not item:
                     continue
+                wrong = wrong_format(item)     # before QGIS opens it: a *.tif holding VRT XML reads other files
+                if wrong is not None:
+                    return tr("{parameter}: {problem}").format(parameter=parameter.label, problem=wrong.message())
                 if QgsProcessingUtils.mapLayerFromString(item, context,
                                                         typeHint=QgsProcessingUtils.LayerHint.Raster) is not None:
                     continue

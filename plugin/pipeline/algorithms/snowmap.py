@@ -88,7 +88,8 @@ def spec():
                  "on Sentinel-2 (LIS default), or the older linear formula."),
               default="gascoin2020", options=fsc_formula_options(), advanced=True, source=lis),
         Param("OUTPUT", RASTER_OUT, tr("Snow map"),
-              tr("0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).")),
+              tr("0 no snow, 100 snow, 205 cloud, the no-data code where a band has no data or a layer does not "
+                 "reach (uint8).")),
         Param("OUTPUT_BITS", RASTER_OUT, tr("Bit field of the intermediate layers"),
               tr("LIS's bit field: bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined "
                  "cloud, 4 original cloud, 5 slope flag (MG2 >= 64)."), optional=True, create_by_default=False),
@@ -144,7 +145,8 @@ def help_text():
         "FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above "
         "the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 "
         "thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; "
-        "7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.</p>"
+        "7. the map: 100 snow, else 205 cloud, else 0; no data where a band has none (a 10 m band: over the "
+        "whole 20 m pixel) or a layer does not reach.</p>"
         "<p>Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); "
         "no-data code 255 since LIS 1.6 (254 before).</p>"
         "<p><b>Outputs</b>: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 "
