@@ -19,7 +19,7 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="173"/>
+        <location filename="../plugin/processing/base.py" line="181"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -1359,12 +1359,12 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="314"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="312"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="314"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="312"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1394,27 +1394,27 @@
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="145"/>
+        <location filename="../plugin/pipeline/inputs.py" line="147"/>
         <source>{name} has no coordinate reference system: distances in metres need a projected CRS in metres (the products&apos; UTM zone).</source>
         <translation>{name} n'a pas de système de coordonnées de référence : des distances en mètres demandent un SCR projeté en mètres (la zone UTM des produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="149"/>
+        <location filename="../plugin/pipeline/inputs.py" line="151"/>
         <source>{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in metres. Reproject it first (for Sentinel-2, to the tile&apos;s UTM zone).</source>
         <translation>{name} est dans un SCR géographique ({crs}), en degrés : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord (pour Sentinel-2, dans la zone UTM de la tuile).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="155"/>
+        <location filename="../plugin/pipeline/inputs.py" line="157"/>
         <source>{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS in metres. Reproject it first.</source>
         <translation>{name} est dans un SCR dont l'unité est {unit}, pas le mètre : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="159"/>
+        <location filename="../plugin/pipeline/inputs.py" line="161"/>
         <source>{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.</source>
         <translation>{name} est tourné : les distances demandent un raster orienté au nord. Rééchantillonnez-le d'abord sur une grille orientée au nord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="166"/>
+        <location filename="../plugin/pipeline/inputs.py" line="168"/>
         <source>{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}</source>
         <translation>{width} x {height} pixels de {px:g} x {py:g}, origine ({x:.2f}, {y:.2f}), {crs}</translation>
     </message>
@@ -1424,17 +1424,12 @@
         <translation>{name} n'est pas sur la grille de {reference} : {name} a {grid}, {reference} a {reference_grid}. Donnez des couches sur la même grille, ou demandez un rééchantillonnage (« Rééchantillonner les couches sur d'autres grilles »).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="141"/>
-        <source>Could not read {name}: {error}</source>
-        <translation>Impossible de lire {name} : {error}</translation>
-    </message>
-    <message>
         <location filename="../plugin/pipeline/cloudinputs.py" line="111"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="243"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="235"/>
         <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
         <translation>{product} n'a pas d'angles de visée par bande dans ses métadonnées : le tampon de parallaxe en a besoin. Mettez la hauteur de parallaxe à 0.</translation>
     </message>
@@ -1489,7 +1484,7 @@
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="251"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="243"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
@@ -2079,32 +2074,32 @@
         <translation>SCL de Sen2Cor (la classe 6 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="222"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="220"/>
         <source>{product} has no sun and viewing angle grids ({band}) in its metadata, which per-pixel sunglint needs. Choose the product&apos;s scene flag, &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a pas de grilles d'angles solaires et de visée ({band}) dans ses métadonnées, dont le reflet du soleil par pixel a besoin. Choisissez pour le reflet du soleil l'indicateur de scène du produit, « toujours » ou « jamais ».</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="265"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="263"/>
         <source>the product&apos;s SunGlintDetected flag</source>
         <translation>l'indicateur SunGlintDetected du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="271"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="269"/>
         <source>MAJA&apos;s rule on the mean sun and viewing angles</source>
         <translation>la règle de MAJA sur les angles solaires et de visée moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="273"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="271"/>
         <source>{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. Choose &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="314"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="312"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="319"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="317"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
@@ -2144,7 +2139,7 @@
         <translation>Les couches doivent être sur la grille de la première (même SCR, même taille de pixel, même emprise) ; une couche sur une autre grille est refusée sauf si cette case est cochée : elle est alors rééchantillonnée (les masques au plus proche voisin, la réflectance par convolution cubique).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="178"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="176"/>
         <source>No water: give the water layer (or a product).</source>
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
@@ -2449,12 +2444,12 @@
         <translation>Nombre de nuages avec une ombre</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="233"/>
+        <location filename="../plugin/pipeline/shadows.py" line="231"/>
         <source>No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers.</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches du masque de nuages et de la bande du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="276"/>
+        <location filename="../plugin/pipeline/shadows.py" line="274"/>
         <source>{count} clouds, {found} with a shadow.</source>
         <translation>{count} nuages, {found} avec une ombre.</translation>
     </message>
@@ -3004,22 +2999,22 @@
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="593"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="600"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="613"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="620"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="614"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="621"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="614"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="621"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
@@ -3389,17 +3384,17 @@
         <translation>Pas assez de mémoire pour ce traitement : fermez d'autres programmes, ou traitez une zone plus petite.</translation>
     </message>
     <message>
-        <location filename="../plugin/errors.py" line="90"/>
+        <location filename="../plugin/errors.py" line="93"/>
         <source>Could not write {file}: no space left on device.</source>
         <translation>Impossible d'écrire {file} : plus d'espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../plugin/errors.py" line="93"/>
+        <location filename="../plugin/errors.py" line="100"/>
         <source>Could not write {file}: permission denied (the folder is read-only or belongs to someone else).</source>
         <translation>Impossible d'écrire {file} : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
     </message>
     <message>
-        <location filename="../plugin/errors.py" line="96"/>
+        <location filename="../plugin/errors.py" line="103"/>
         <source>{file}: {error}</source>
         <translation>{file} : {error}</translation>
     </message>
@@ -3569,22 +3564,22 @@
         <translation>{name} est une classification de scène Sen2Cor (SCL), d'après son nom et ses valeurs (0 à 11), et non un masque de nuages MAJA (CLM) comme le dit le type de masque : il est lu comme une SCL.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="85"/>
+        <location filename="../plugin/pipeline/inputs.py" line="87"/>
         <source>{layers} hold reflectances ({low:.2f} to {high:.2f}), not digital numbers: they are read as reflectance (scale 1, not {scale:g}).</source>
         <translation>{layers} contiennent des réflectances ({low:.2f} à {high:.2f}), non des comptes numériques : elles sont lues comme des réflectances (échelle 1, non {scale:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="89"/>
+        <location filename="../plugin/pipeline/inputs.py" line="91"/>
         <source>{layers} hold reflectances ({low:.2f} to {high:.2f}) but the other layers digital numbers: with the scale {scale:g} their reflectances are ten thousand times too small. Give layers of one kind.</source>
         <translation>{layers} contiennent des réflectances ({low:.2f} à {high:.2f}) mais les autres couches des comptes numériques : avec l'échelle {scale:g}, leurs réflectances sont dix mille fois trop petites. Donnez des couches d'une seule sorte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="126"/>
+        <location filename="../plugin/pipeline/inputs.py" line="128"/>
         <source>{parameter} must be at least {minimum:g} m (it is {value:g} m).</source>
         <translation>{parameter} doit valoir au moins {minimum:g} m (il vaut {value:g} m).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="133"/>
+        <location filename="../plugin/pipeline/inputs.py" line="135"/>
         <source>The DEM goes from {low:.0f} to {high:.0f} m: with {parameter} = {value:g} m that is {count:.0f} elevation bands, more than the {limit} allowed. Give {parameter} of at least {needed:g} m, or check the DEM&apos;s no-data value.</source>
         <translation>Le MNT va de {low:.0f} à {high:.0f} m : avec {parameter} = {value:g} m, cela fait {count:.0f} tranches d'altitude, plus que les {limit} permises. Donnez à {parameter} au moins {needed:g} m, ou vérifiez la valeur « pas de données » du MNT.</translation>
     </message>
@@ -3614,17 +3609,17 @@
         <translation>{layer} ({name}) ne couvre pas {percent:.1f} % de la scène : la carte n'y a pas de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="194"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="192"/>
         <source>Sunglint: per pixel, from the product&apos;s angle grids.</source>
         <translation>Reflet du soleil : par pixel, d'après les grilles d'angles du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="202"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="200"/>
         <source>No sun and viewing angles tell where sunglint is likely ({product}): the threshold without sunglint is used on all water. Choose &quot;Always&quot; for sunglint if the water is glinting.</source>
         <translation>Aucun angle solaire ni de visée ne dit où le reflet du soleil est probable ({product}) : le seuil sans reflet est appliqué à toute l'eau. Choisissez « Toujours » pour le reflet du soleil si l'eau brille.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="211"/>
+        <location filename="../plugin/processing/base.py" line="222"/>
         <source>{parameter}: {problem}</source>
         <translation>{parameter} : {problem}</translation>
     </message>
@@ -3637,6 +3632,16 @@
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="130"/>
         <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where a band has none (a 10 m band: over the whole 20 m pixel) or a layer does not reach.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite de la neige : le MNT est découpé en tranches d'altitude de DZ mètres ; la tranche la plus basse où plus de FCLEAR_LIM des pixels sont dégagés et plus de FSNOW_LIM des pixels dégagés sont de la neige donne la limite de la neige, deux tranches plus bas ; 6. passe 2, au-dessus de la limite de la neige seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de FSNOW_TOTAL_LIM de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où une bande n'en a pas (une bande à 10 m : sur tout le pixel de 20 m) ou qu'une couche n'atteint pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (avancées, désactivées par défaut comme dans LIS) : le masque de nuages strict (strict_cloud_mask) ; le retrait de la neige à l'intérieur des nuages (rm_snow_inside_cloud, « passe 1.5 ») ; un masque d'eau (LIS 1.11), tiré d'une couche ou du produit, où la neige n'est jamais cartographiée ; la neige à l'ombre, la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité), calculée à partir du MNT et des angles solaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite de la neige ; l'altitude de la limite de la neige et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="91"/>
+        <source>Could not write a file: no space left on device.</source>
+        <translation>Impossible d'écrire un fichier : plus d'espace libre sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="97"/>
+        <source>Could not write a file: permission denied (the folder is read-only or belongs to someone else).</source>
+        <translation>Impossible d'écrire un fichier : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
     </message>
 </context>
 </TS>

@@ -574,9 +574,16 @@ def overlaps(dataset, grid):
 def polygonize(snow_map_values, grid, path, feedback, stack):
     """Snow (100) and cloud (205) polygons of the map in a GeoPackage at ``path`` (fields DN and class,
     the class name translated), written to a temporary file renamed with the other outputs."""
-    from osgeo import gdal, ogr, osr
+    from ..io.raster import gdal_write_errors_raised
 
     temporary = stack.enter_context(output_file(path))
+    with gdal_write_errors_raised(path):     # a full disk, a read-only folder: one sentence
+        write_polygons(snow_map_values, grid, path, temporary, feedback)
+
+
+def write_polygons(snow_map_values, grid, path, temporary, feedback):
+    from osgeo import gdal, ogr, osr
+
     driver = gdal.GetDriverByName("MEM")
     source = driver.Create("", grid.width, grid.height, 2, gdal.GDT_Byte)
     source.SetGeoTransform(grid.transform.to_gdal())
