@@ -1,5 +1,6 @@
-"""One snow recipe: the preview of the "Tune thresholds" panel at 20 m equals ``neve:snowmap`` run on the same
-window, pixel for pixel, for several sets of thresholds (pass 2 run and skipped).
+"""One snow recipe, one cloud recipe: the preview of the "Tune thresholds" panel at 20 m equals ``neve:snowmap``
+and ``neve:refinecloudmask`` (shadow search off) run on the same window, pixel for pixel, for several sets of
+thresholds (pass 2 run and skipped; buffers of 0 to 500 m, water thresholds low and high).
 
 The window is cut out of a generated Theia product (bands at 10 and 20 m, CLM, DEM) as layers; the algorithm
 runs on those layers through ``processing.run``, the preview reads the same layers through the panel's
@@ -16,12 +17,13 @@ WINDOW = (30, 20, 160, 180)
 
 THRESHOLD_SETS = [
     {},                                                           # the LIS defaults: pass 2 runs
-    {"NDSI_PASS1": 0.30, "RED_PASS1": 0.15, "NDSI_PASS2": 0.10},
-    {"RED_DARKCLOUD": 0.60, "RED_BACKTOCLOUD": 0.25},             # dark clouds offered to pass 2
-    {"RED_DARKCLOUD": 0.05, "NDSI_PASS2": 0.05, "RED_PASS2": 0.01},
+    {"NDSI_PASS1": 0.30, "RED_PASS1": 0.15, "NDSI_PASS2": 0.10, "DISTANCE": 0, "THRESHOLD": 0.02},
+    {"RED_DARKCLOUD": 0.60, "RED_BACKTOCLOUD": 0.25, "DISTANCE": 240, "THRESHOLD": 0.08},
+    {"RED_DARKCLOUD": 0.05, "NDSI_PASS2": 0.05, "RED_PASS2": 0.01, "DISTANCE": 500, "THRESHOLD": 0.3},
     {"NDSI_PASS1": 0.97, "RED_PASS1": 0.95, "NDSI_PASS2": 0.9, "RED_PASS2": 0.9},   # no pass-1 snow: no pass 2
-    {"NDSI_PASS1": 0.80, "RED_PASS1": 0.75},                       # too little snow for pass 2
+    {"NDSI_PASS1": 0.80, "RED_PASS1": 0.75, "DISTANCE": 60},       # too little snow for pass 2
 ]
+SNOW_NAMES = ("NDSI_PASS1", "RED_PASS1", "NDSI_PASS2", "RED_PASS2", "RED_DARKCLOUD", "RED_BACKTOCLOUD")
 
 
 def crop(source, target, window, factor):
@@ -72,10 +74,10 @@ def preview_maps(layers, threshold_sets):
         assert (grid.width, grid.height, grid.resolution) == (whole.width, whole.height, 20.0)
         data = read_view(product, grid, source.dem)
     maps = []
+    assert data.sunglint == "never"     # band layers: no angles
     for changes in threshold_sets:
         values = dict(default_values(), **changes)
-        snow_map, _cloud, statistics = compute_preview(data, values)
-        maps.append((snow_map, statistics))
+        maps.append(compute_preview(data, values))
     return maps
 
 
@@ -83,9 +85,10 @@ def preview_maps(layers, threshold_sets):
 def test_the_preview_at_20_m_is_the_snow_map_of_the_algorithm_pixel_for_pixel(neve_provider, layers, tmp_path):
     previews = preview_maps(layers, THRESHOLD_SETS)
     pass2 = []
-    for index, (changes, (preview, statistics)) in enumerate(zip(THRESHOLD_SETS, previews)):
+    for index, (changes, (preview, _cloud, statistics)) in enumerate(zip(THRESHOLD_SETS, previews)):
         out = str(tmp_path / "snow_{}.tif".format(index))
-        results = run("neve:snowmap", dict(changes, GREEN=layers["B3"], RED=layers["B4"], SWIR=layers["B11"],
+        snow_changes = {name: value for name, value in changes.items() if name in SNOW_NAMES}
+        results = run("neve:snowmap", dict(snow_changes, GREEN=layers["B3"], RED=layers["B4"], SWIR=layers["B11"],
                                            CLOUD_MASK=layers["CLM"], CLOUD_MASK_TYPE=0, DEM=layers["DEM"],
                                            OUTPUT=out, OUTPUT_HTML_FILE=None))
         algorithm = read_raster(out)
@@ -98,3 +101,28 @@ def test_the_preview_at_20_m_is_the_snow_map_of_the_algorithm_pixel_for_pixel(ne
     # the sets cover both branches of the method: pass 2 run and skipped
     assert any(pass2) and not all(pass2)
     assert len({p[0].tobytes() for p in previews}) >= 4   # and maps that differ
+
+
+@pytest.mark.slow
+def test_the_preview_at_20_m_has_the_refined_cloud_classes_of_the_algorithm(neve_provider, layers, tmp_path):
+    from neve.plugin.pipeline.preview import MASK_CLOUD, MASK_WATER_CLOUD
+    from neve.ui.tune_panel import default_values
+
+    previews = preview_maps(layers, THRESHOLD_SETS)
+    buffers, water_clouds = set(), set()
+    for index, (changes, (_snow, preview, _statistics)) in enumerate(zip(THRESHOLD_SETS, previews)):
+        values = dict(default_values(), **changes)
+        out = str(tmp_path / "classes_{}.tif".format(index))
+        run("neve:refinecloudmask", {
+            "CLM": layers["CLM"], "SWIR": layers["B12"], "WATER": layers["MG2"], "WATER_KIND": 1,   # MG2 bits
+            "PRESET": 3, "DISTANCE": values["DISTANCE"], "THRESHOLD": values["THRESHOLD"],        # custom
+            "THRESHOLD_SUNGLINT": values["THRESHOLD_SUNGLINT"], "SUNGLINT_ANGLE": values["SUNGLINT_ANGLE"],
+            "SUNGLINT": 3, "SHADOWS": False, "OUTPUT": str(tmp_path / "clm_{}.tif".format(index)),
+            "OUTPUT_CLASSES": out})
+        algorithm = read_raster(out)
+        shown = np.where(preview == MASK_WATER_CLOUD, MASK_CLOUD, preview)   # water clouds are clouds
+        differing = int(np.count_nonzero(algorithm != shown))
+        assert differing == 0, "threshold set {}: {} pixels differ".format(changes, differing)
+        buffers.add(int(np.count_nonzero(algorithm == 3)))
+        water_clouds.add(int(np.count_nonzero(preview == MASK_WATER_CLOUD)))
+    assert len(buffers) >= 3 and len(water_clouds) >= 2 and max(water_clouds) > 0   # the sets change the mask

@@ -71,7 +71,7 @@ def expected_cloud_mask():
     out[28:30, 20:40] = 3  # buffer above the water clouds
     out[29, 19] = 3        # diagonal neighbour (1, 1)
     out[30:40, 18:20] = 3  # buffer left of them
-    out[30:40, 20:40] = 2  # water clouds: B12 0.06 > 0.04 (no angles: no sunglint)
+    out[30:40, 20:40] = 4  # water clouds (MASK_WATER_CLOUD): B12 0.06 > 0.04 (no angles: no sunglint)
     out[:, 39] = 255
     return out
 
@@ -189,7 +189,7 @@ def test_read_and_compute_give_the_hand_worked_snow_map_cloud_mask_and_statistic
     assert not (cloud_mask == 3).any()
     # a water threshold above the lake's SWIR: no cloud over water
     _snow_map, cloud_mask, _statistics = compute_preview(data, values(THRESHOLD=0.06))
-    assert not (cloud_mask == 2).any()  # 0.06 is not strictly above 0.06
+    assert not (cloud_mask == 4).any()  # 0.06 is not strictly above 0.06
 
 
 def test_without_dem_there_is_no_snowline_and_no_pass_2(scene):
@@ -338,8 +338,10 @@ def test_clouds_over_water_use_the_glint_angle_of_each_pixel_as_neve_waterclouds
     truth = scene.truth(resolution=20)
     assert grid.shape == truth.dem.shape
     glint = truth.glint_angle("B12")  # about 17.9 to 18.2 degrees over this small scene
-    np.testing.assert_allclose(data.glint_angle, glint, atol=0.01)
     water = ((truth.mg2 & 1) != 0) & ~data.nodata
+    assert data.sunglint == "pixel"     # the product has angle grids
+    # the glint angle is computed on the water pixels (where the water test needs it)
+    np.testing.assert_allclose(data.glint_angle[water], glint[water], atol=0.01)
     b12 = truth.reflectance("B12")
 
     # sunglint angle above every pixel's glint angle, below all of them, and between them

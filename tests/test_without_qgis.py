@@ -87,6 +87,41 @@ def test_a_snow_map_from_the_command_line_is_the_processing_one_byte_for_byte(no
     assert numbers["SNOWLINE_ELEVATION"] is not None
 
 
+@pytest.mark.slow
+def test_a_refined_cloud_mask_from_the_command_line_is_the_processing_one_byte_for_byte(no_qgis_path, product,
+                                                                                        tmp_path, neve_provider):
+    path, _dem = product
+    names = ("OUTPUT", "OUTPUT_CLASSES")
+    cli = {name: str(tmp_path / "cli" / (name.lower() + ".tif")) for name in names}
+    qgis = {name: str(tmp_path / "qgis" / (name.lower() + ".tif")) for name in names}
+    args = ["-m", "neve", "refinecloudmask", "--input-product", path, "--preset", "theia_2017", "--json"]
+    for name in names:
+        args += ["--" + name.lower().replace("_", "-"), cli[name]]
+    result = python(no_qgis_path, *args)
+    assert result.returncode == 0, result.stderr
+    numbers = json.loads(result.stdout)
+    expected = run("neve:refinecloudmask", dict(qgis, INPUT_PRODUCT=path, PRESET=1))
+    for name in names:
+        with open(cli[name], "rb") as a, open(qgis[name], "rb") as b:
+            assert a.read() == b.read(), name
+    for key in ("CLOUD_PERCENT", "SHADOW_PERCENT", "BUFFER_PERCENT"):
+        assert numbers[key] == expected[key]
+    assert numbers["BUFFER_PERCENT"] > 0
+
+
+def test_without_pyqt_messages_stay_english(no_qgis_path, tmp_path):
+    folder = tmp_path / "no-pyqt"
+    (folder / "PyQt5").mkdir(parents=True)
+    (folder / "PyQt5" / "__init__.py").write_text('raise ImportError("no PyQt5 here")\n')
+    os.symlink(os.path.join(no_qgis_path, "qgis"), str(folder / "qgis"))
+    os.symlink(ROOT, str(folder / "neve"))
+    missing = str(tmp_path / "nothing_here.zip")
+    result = python(str(folder), "-m", "neve", "snowmap", "--input-product", missing, "--output",
+                    str(tmp_path / "s.tif"), env={"LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"})
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_bad_input_exits_with_2_and_a_message_in_the_users_language(no_qgis_path, tmp_path):
     missing = str(tmp_path / "nothing_here.zip")
     english = python(no_qgis_path, "-m", "neve", "snowmap", "--input-product", missing, "--output",

@@ -3,16 +3,11 @@ map, at screen resolution, computed in a worker thread and shown as temporary st
 
 Three parts, from the data to the screen:
 
-1. Pure functions (no Qt; numpy, rasterio and the science of ``plugin/core``):
-
-   - :func:`preview_grid`: the grid of the preview, the visible part of the product at screen resolution
-     (never finer than the 20 m of the snow method, at most :data:`MAX_SIZE` pixels a side), aligned
-     with the product's 20 m pixels;
-   - :func:`read_view`: what the thresholds act on, read once per view (:class:`ViewData`): reflectances,
-     the product's cloud layers, water, nodata, DEM, the NDSI and the coarse red, and the histograms;
-   - :func:`compute_preview`: the snow map (the LIS method of ``plugin/core/snow.py`` on the product's
-     own cloud mask) and the refined cloud mask (clouds over water and the buffer of
-     ``plugin/core/cloud.py``) for a set of threshold values, with the statistics of the view.
+1. What is computed, without Qt (``plugin/pipeline/preview.py``): :func:`preview_grid` (the visible part
+   of the product at screen resolution), :func:`read_view` (what the thresholds act on, read once per
+   view by the readers of the whole-product jobs) and :func:`compute_preview` (the snow map by the LIS
+   composition of ``snowmap`` and the refined cloud classes by that of ``refinecloudmask``, for a set of
+   threshold values, with the statistics of the view).
 
 2. :class:`PreviewWorker`, a ``QThread``: it computes the newest request only. A request that arrives
    while it computes cancels the computation at its next checkpoint; the data read for a view is kept,
@@ -45,18 +40,22 @@ from qgis.PyQt.QtGui import QColor
 
 from ..plugin.i18n import tr
 
-from ..plugin.pipeline.preview import (  # noqa: F401 (the panel's names for what the pipeline defines)
+from ..plugin.pipeline.preview import (  # noqa: F401 (the panel's names for what the pipeline computes)
     BASE_RESOLUTION,
-    HISTOGRAM_RANGES,
+    MASK_BUFFER,
+    MASK_CLEAR,
+    MASK_CLOUD,
+    MASK_NODATA,
+    MASK_SHADOW,
+    MASK_WATER_CLOUD,
     MAX_SIZE,
     SNOW_NODATA,
-    histogram,
+    ViewData,
+    compute_preview,
     preview_grid,
-    read_snow_view,
-    snow_preview,
+    read_view,
 )
 
-MASK_CLEAR, MASK_CLOUD, MASK_WATER_CLOUD, MASK_BUFFER, MASK_NODATA = 0, 1, 2, 3, 255
 PREVIEW_PROPERTY = "neve/preview"  # custom property marking the preview layers
 
 
@@ -65,8 +64,13 @@ def snow_legend():
             (SNOW_NODATA, "#00000000", tr("No data"))]
 
 
+def shade_legend():
+    return [(0, "#00000000", tr("Lit")), (1, "#3d2b56", tr("Cast shadow of the relief"))]
+
+
 def cloud_legend():
-    return [(MASK_CLEAR, "#00000000", tr("Clear")), (MASK_CLOUD, "#ff00ff", tr("Cloud or shadow of the product's mask")),
+    return [(MASK_CLEAR, "#00000000", tr("Clear")), (MASK_CLOUD, "#ff00ff", tr("Cloud")),
+            (MASK_SHADOW, "#6a3d9a", tr("Cloud shadow")),
             (MASK_WATER_CLOUD, "#ff7f0e", tr("Cloud over water (SWIR test)")),
             (MASK_BUFFER, "#ffb3ff", tr("Buffer")), (MASK_NODATA, "#00000000", tr("No data"))]
 
@@ -117,9 +121,20 @@ class PreviewSource:
                 parts.append(product.acquisition.strftime("%Y-%m-%d"))
             if self.dem:
                 parts.append(tr("with DEM"))
+            era = maja_era_text(product)
+            if era:
+                parts.append(era)
             return QgsRectangle(left, bottom, right, top), crs, " · ".join(parts)
         finally:
             product.close()
+
+
+def maja_era_text(product):
+    """Which MAJA parametrisation made a Theia product's cloud mask (from its production date), in a few
+    words; None for other inputs."""
+    from ..plugin.pipeline.eras import era_summary
+
+    return era_summary(product) if product.kind == "theia" else None
 
 
 @dataclass(frozen=True)
@@ -135,92 +150,8 @@ class View:
 
 # -- reading a view -------------------------------------------------------------------------------
 
-@dataclass
-class ViewData:
-    """What the thresholds act on, for one grid: the inputs of the snow method (``snow``, a
-    ``pipeline.preview.SnowView``: read as ``snowmap`` reads them), and for the refined cloud mask the SWIR
-    band of the water test (0..1, NaN nodata), the product's cloud layers, the clouds the buffer grows
-    from, water, nodata, the glint angle; and the histograms of the view."""
-
-    grid: object
-    snow: object
-    swir_water: np.ndarray      # B12 when the product has it (MAJA's test), else B11
-    all_cloud: np.ndarray
-    clouds: np.ndarray          # clouds to buffer: the mask's clouds, without shadows
-    water: np.ndarray
-    nodata: np.ndarray
-    glint_angle: object = float("nan")  # degrees, per pixel (array) or for the scene (NaN: no angles)
-    histograms: dict = field(default_factory=dict)
-
-    @property
-    def dem(self):
-        return self.snow.arrays.get("dem")
-
-
 class Superseded(Exception):
     """A newer request arrived: the computation in progress is abandoned."""
-
-
-def read_view(product, grid, dem_source=None, check=lambda: None):
-    """Read what the thresholds act on over ``grid`` from ``product`` (and the DEM raster ``dem_source``):
-    a :class:`ViewData`. ``check()`` is called between reads; it raises :class:`Superseded` to abandon
-    the work.
-
-    The snow method's inputs are read by ``snowmap``'s own reader (``pipeline.preview.read_snow_view``):
-    on the method's 20 m grid the same pixels as a whole-product run; on a coarser grid the value of the
-    pixel under the preview pixel's centre. The cloud refinement's inputs likewise: cubic on the 20 m
-    grid, nearest on a coarser one; masks always with nearest neighbour (bits and classes are never
-    averaged)."""
-    native = grid.resolution <= BASE_RESOLUTION
-    resampling = "cubic" if native else "nearest"
-    from ..plugin.core import masks, snow
-    from ..plugin.pipeline.cloudinputs import PRODUCT_CLOUD_BITS, PRODUCT_CLOUD_CLASSES
-
-    snow_view = read_snow_view(product, grid, dem_source, check)
-    water_band = "B12" if "B12" in product.bands else "B11"  # MAJA's band, as neve:waterclouds
-    swir_water = product.read_reflectance(water_band, grid, resampling=resampling)
-    check()
-    # the clouds the buffer grows from are those neve:refinecloudmask buffers (not shadows, not the
-    # thinnest clouds alone)
-    if "CLM" in product.masks:
-        clm = product.read_raw("CLM", grid).astype(np.uint8)
-        layers = snow.cloud_layers_from_clm(clm)
-        clouds = masks.any_bit_set(clm, PRODUCT_CLOUD_BITS)
-    else:
-        scl = product.read_raw("SCL", grid).astype(np.uint8)
-        layers = snow.cloud_layers_from_scl(scl)
-        clouds = masks.in_classes(scl, PRODUCT_CLOUD_CLASSES)
-    check()
-    has = set(product.masks)
-    water = product.read_mask("water", grid) if has & {"MG2", "SCL"} else np.zeros(grid.shape, bool)
-    nodata = snow_view.nodata.copy()
-    if has & {"EDG", "SCL"}:
-        nodata |= product.read_mask("nodata", grid)
-    check()
-    data = ViewData(grid=grid, snow=snow_view, swir_water=swir_water, all_cloud=layers.all_cloud, clouds=clouds,
-                    water=water, nodata=nodata, glint_angle=_glint_angles(product, grid, water_band))
-    data.histograms = dict(snow_view.histograms)
-    data.histograms["swir_water"] = histogram(swir_water[~nodata & water], HISTOGRAM_RANGES["swir_water"])
-    return data
-
-
-def _glint_angles(product, grid, band):
-    """The glint angle in degrees at each pixel of ``grid``, from the product's sun and viewing angle
-    grids, as neve:waterclouds computes it by default; where the product has only mean angles, the
-    smallest glint angle of the bands (MAJA's scene rule); NaN without angles (no sunglint)."""
-    from ..plugin.core.cloud import glint_angle
-    from ..plugin.errors import NeveError
-    from ..plugin.pipeline.waterclouds import GlintField
-
-    try:
-        return GlintField(product, grid, band).angles(0, grid.height, 0, grid.width).astype(np.float32)
-    except NeveError:  # no angle grids
-        pass
-    sun = product.sun_angles
-    views = [v for v in product.viewing_angles.values() if v is not None]
-    if sun is None or not views:
-        return np.float32(np.nan)
-    return np.float32(np.nanmin([glint_angle(sun.zenith, sun.azimuth, v.zenith, v.azimuth) for v in views]))
 
 
 # -- computing a preview --------------------------------------------------------------------------
@@ -240,66 +171,7 @@ class PreviewResult:
     statistics: dict = field(default_factory=dict)
     snow_path: str = None
     cloud_path: str = None
-
-
-def compute_preview(data, values, check=lambda: None):
-    """The snow map and the refined cloud mask of ``data`` (:class:`ViewData`) with the thresholds
-    ``values`` (parameter name -> number), and the statistics of the view; returns
-    ``(snow_map, cloud_mask, statistics)``.
-
-    Snow: the LIS method as ``snowmap`` composes it (``pipeline.preview.snow_preview``, the same
-    ``pipeline.lis.run_lis``) on the product's own cloud mask, the dark-cloud test averaging the red band
-    to 240 m (or the preview's pixel when coarser), the snowline from the DEM of the view. Cloud, as neve:refinecloudmask with its default options but
-    without the shadow search: clouds over water by the SWIR test, with the sunglint threshold where
-    the glint angle is below the sunglint angle, then the product's clouds and the water clouds
-    buffered by the distance (``plugin/core/cloud.py``), at the preview's pixel size.
-
-    ``statistics``: ``valid`` (pixels), ``snow``, ``cloud``, ``clear`` (percent of the valid pixels of
-    the snow map), ``refined_cloud`` (percent of the valid pixels in the refined cloud mask),
-    ``snowline`` (m, None without a snowline in view), ``has_dem``, ``glint_range`` (smallest and
-    largest glint angle in view, degrees; None without angles) and ``sunglint_water`` (percent of the
-    water pixels where the sunglint threshold applies).
-    """
-    from ..plugin.core import cloud
-
-    snow_map, snow_result = snow_preview(data.snow, values, check)
-    zs = snow_result.zs
-    check()
-
-    water_clouds = cloud.water_clouds(data.swir_water, data.water, data.glint_angle, values["THRESHOLD"],
-                                      values["THRESHOLD_SUNGLINT"], values["SUNGLINT_ANGLE"]) & ~data.nodata
-    clouds = data.clouds | water_clouds
-    resolution = data.grid.resolution
-    grown = cloud.dilate(clouds, values["DISTANCE"], (resolution, resolution)) if values["DISTANCE"] > 0 else clouds
-    cloud_mask = np.full(data.grid.shape, MASK_CLEAR, dtype=np.uint8)
-    cloud_mask[grown] = MASK_BUFFER
-    cloud_mask[water_clouds] = MASK_WATER_CLOUD
-    cloud_mask[data.all_cloud] = MASK_CLOUD
-    cloud_mask[data.nodata] = MASK_NODATA
-
-    glint = np.broadcast_to(np.asarray(data.glint_angle, dtype=np.float32), data.grid.shape)
-    seen = glint[~data.nodata]
-    seen = seen[np.isfinite(seen)]
-    water = data.water & ~data.nodata
-    water_count = int(np.count_nonzero(water))
-    glinting = int(np.count_nonzero(water & (glint < values["SUNGLINT_ANGLE"])))
-
-    counts = snow_result.map_counts
-    valid = int(counts[:3].sum())
-    snow_percent, cloud_percent = snow_result.snow_percent, snow_result.cloud_percent
-    refined = int(np.count_nonzero((cloud_mask != MASK_CLEAR) & (cloud_mask != MASK_NODATA)))
-    statistics = {
-        "valid": valid,
-        "snow": snow_percent,
-        "cloud": cloud_percent,
-        "clear": 100.0 * int(counts[0]) / valid if valid else 0.0,
-        "refined_cloud": 100.0 * refined / valid if valid else 0.0,
-        "snowline": zs,
-        "has_dem": data.snow.has_dem,
-        "glint_range": (float(seen.min()), float(seen.max())) if seen.size else None,
-        "sunglint_water": 100.0 * glinting / water_count if water_count else 0.0,
-    }
-    return snow_map, cloud_mask, statistics
+    shade_path: str = None      # the cast shadows of the relief, when the view has a DEM and sun angles
 
 
 def write_geotiff(path, array, grid, nodata):
@@ -416,9 +288,12 @@ class PreviewWorker(QThread):
         snow_map, cloud_mask, statistics = compute_preview(data, dict(request.values), self.check)
         self.check()
         stem = os.path.join(self.folder, "{:06d}".format(request.generation))
+        shade = data.snow.shade
         return PreviewResult(request.generation, data.grid, snow_map, cloud_mask, data.histograms, statistics,
                              write_geotiff(stem + "_snow.tif", snow_map, data.grid, SNOW_NODATA),
-                             write_geotiff(stem + "_cloud.tif", cloud_mask, data.grid, MASK_NODATA))
+                             write_geotiff(stem + "_cloud.tif", cloud_mask, data.grid, MASK_NODATA),
+                             None if shade is None else write_geotiff(stem + "_shade.tif", shade.astype(np.uint8),
+                                                                      data.grid, None))
 
 
 def _message(exc):
@@ -437,7 +312,7 @@ class PreviewController(QObject):
     computed = pyqtSignal(object)   # PreviewResult, after the layers are updated
     failed = pyqtSignal(str)
 
-    LAYERS = ("snow", "cloud")
+    LAYERS = ("snow", "cloud", "shade")
 
     def __init__(self, project, parent=None):
         super().__init__(parent)
@@ -499,7 +374,7 @@ class PreviewController(QObject):
     def _computed(self, result):
         stale = result.generation <= self.shown or self.worker is None
         if stale or result.grid is None:
-            for path in (result.snow_path, result.cloud_path):
+            for path in (result.snow_path, result.cloud_path, result.shade_path):
                 _remove_file(path)
             if stale:
                 return
@@ -514,11 +389,16 @@ class PreviewController(QObject):
             self.failed.emit(message)
 
     def _show(self, result):
-        names = {"snow": tr("Snow map (preview)"), "cloud": tr("Refined cloud mask (preview)")}
-        legends = {"snow": snow_legend(), "cloud": cloud_legend()}
-        paths = {"snow": result.snow_path, "cloud": result.cloud_path}
+        names = {"snow": tr("Snow map (preview)"), "cloud": tr("Refined cloud mask (preview)"),
+                 "shade": tr("Cast shadow of the relief (preview)")}
+        legends = {"snow": snow_legend(), "cloud": cloud_legend(), "shade": shade_legend()}
+        paths = {"snow": result.snow_path, "cloud": result.cloud_path, "shade": result.shade_path}
         for key in self.LAYERS:
             layer = self.project.mapLayer(self.layer_ids.get(key, ""))
+            if paths[key] is None:      # no shaded area for this view (no DEM or no sun angles)
+                if layer is not None:
+                    self.project.removeMapLayer(layer.id())
+                continue
             if layer is None:
                 layer = QgsRasterLayer(paths[key], names[key], "gdal")
                 classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)

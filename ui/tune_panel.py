@@ -636,7 +636,11 @@ def format_statistics(statistics):
     else:
         lines.append(tr("Snowline: {elevation:.0f} m").format(elevation=snowline))
     glint = statistics.get("glint_range")
-    if glint is None:
+    if statistics.get("sunglint_scene") is not None:
+        lines.append(tr("Sunglint for the whole scene (the product's flag or its mean angles): {flag}").format(
+            flag=tr("yes, the sunglint threshold applies") if statistics["sunglint_scene"]
+            else tr("no, the threshold without sunglint applies")))
+    elif glint is None:
         lines.append(tr("Sunglint: the input has no viewing angles, the threshold without sunglint applies"))
     else:
         lines.append(tr("Glint angle {low:.1f}° to {high:.1f}°: the sunglint threshold applies to {percent:.0f} % "

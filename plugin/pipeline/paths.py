@@ -123,7 +123,7 @@ def input_files(parameter, value):
         if source.startswith("/vsi"):
             continue    # a network path: nothing of the user's on this disk to protect
         path = real(source)
-        if parameter.kind == s.PRODUCT:
+        if parameter.kind in (s.PRODUCT, s.FILES):     # a product, or products (the archive's)
             if os.path.isdir(path):
                 found.append((path, path))
             elif path.lower().endswith(".xml"):
@@ -156,7 +156,7 @@ def check_destinations(spec, values):
     cannot write."""
     inputs = []
     for parameter in spec.parameters:
-        if parameter.kind in (s.PRODUCT, s.RASTER, s.RASTERS, s.VECTOR, s.FOLDER):
+        if parameter.kind in (s.PRODUCT, s.RASTER, s.RASTERS, s.VECTOR, s.FOLDER, s.FILES):
             inputs.extend((parameter, path, container) for path, container in
                           input_files(parameter, values.get(parameter.name)))
     seen = {}

@@ -10,14 +10,17 @@
                           WaterCloudsOutputs(output="water_clouds.tif"))
     print(result.water_cloud_percent)
 
-A water pixel (MAJA MG2 bit 0, Sen2Cor SCL class 6, or a user's water layer) is cloud when its SWIR
-reflectance (B12 by default, B11 selectable) is above ``threshold`` (0.04), or above
+A water pixel (MAJA MG2 bit 0, Sen2Cor SCL class 6, Landsat QA_PIXEL bit 7, or a user's water layer) is
+cloud when its SWIR reflectance (B12 by default, B11 selectable; on Landsat the band of the same role, B7
+or B6: ``cloudinputs.option_band``) is above ``threshold`` (0.04), or above
 ``threshold_sunglint`` (0.16) where sunglint is likely (``core/cloud.water_clouds``, strict tests).
 Sunglint is likely, depending on ``sunglint``:
 
 - per pixel ("pixel"): where the glint angle (``core/cloud.glint_angle``) is below
   ``sunglint_angle``, from the product's 5 km sun angle grids and the viewing grids of the SWIR band
   tested, interpolated bilinearly at each pixel centre (:class:`GlintField`); MAJA itself does not do this;
+  a Landsat product, which has no viewing grids and looks at nadir, takes the glint angle of its mean sun
+  angles and a vertical view everywhere (:class:`SceneGlint`);
 - the product's scene flag ("scene"): MAJA's ``SunGlintDetected`` quality index (Theia) or, when the
   product does not carry it (Sen2Cor), MAJA's rule on the mean angles (``core/cloud.scene_sunglint``);
 - always, or never;
@@ -43,7 +46,8 @@ from ..io import raster
 from .algorithms.clouds import DEFAULT_SUNGLINT, SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.waterclouds import spec as declaration
-from .cloudinputs import check_option, check_output, layer_grid, product_nodata, read_band_pixels
+from .cloudinputs import (check_option, check_output, layer_grid, mean_viewing_angles, option_band, product_grid,
+                          product_nodata, read_band_pixels)
 from .feedback import as_feedback, checkpoint
 from .jobs import job
 from .inputs import check_layer_grids, layer_name, open_input
@@ -124,13 +128,14 @@ def water_clouds(inputs, params=WaterCloudsParams(), outputs=WaterCloudsOutputs(
     water_count = cloud_count = 0
     with raster.bounded_gdal_cache(), contextlib.ExitStack() as stack:
         product = stack.enter_context(open_input(
-            inputs.input_product, bands={swir_band: inputs.swir}, required=[swir_band],
+            inputs.input_product, bands={swir_band: inputs.swir},
             scale=params.reflectance_scale, offset=params.reflectance_offset, layer_labels=[labels["SWIR"]],
             feedback=feedback))
+        product.require([option_band(product, swir_band)])
         if product.kind == "bands":
             grid, reference = layer_grid(product.file(swir_band)), labels["SWIR"]
         else:
-            grid, reference = product.grid(params.resolution or CLOUD_RESOLUTION), product.name
+            grid, reference = product_grid(product, params.resolution or CLOUD_RESOLUTION, feedback), product.name
         test = open_water_test(product, grid, params, inputs.water, stack, feedback, reference,
                                resample=params.resample, glint_everywhere=bool(outputs.output_glint))
         writer = stack.enter_context(raster.GeoTiffWriter(
@@ -172,36 +177,15 @@ def open_water_test(product, grid, settings, water=None, stack=None, feedback=No
     if water:
         check_layer_grids({layer_name(water): water}, grid, reference_name, resample)
         water_dataset = stack.enter_context(raster.open_raster(water))
-    elif product.kind == "bands" and "MG2" not in product.masks and "SCL" not in product.masks:
+    elif product.kind == "bands" and not {"MG2", "SCL", "QA_PIXEL"} & set(product.masks):
         raise NeveError("no_water", QT_TR_NOOP("No water: give the water layer (or a product)."))
+    band = option_band(product, settings.swir_band)
     mode = settings.sunglint
     if mode == "automatic":
-        mode = automatic_sunglint(product, settings.swir_band, settings.sunglint_angle, feedback)
-    return WaterCloudTest(product, grid, settings.swir_band, water_dataset, settings.water_kind, mode,
+        mode = automatic_sunglint(product, band, settings.sunglint_angle, feedback)
+    return WaterCloudTest(product, grid, band, water_dataset, settings.water_kind, mode,
                           settings.threshold, settings.threshold_sunglint, settings.sunglint_angle,
                           glint_everywhere, feedback)
-
-
-def automatic_sunglint(product, band, sunglint_angle, feedback=None):
-    """The sunglint mode "automatic" resolved for ``product``: "pixel" when it has the sun and viewing angle
-    grids of ``band``, "scene" when it is a product with a sunglint flag or mean angles, else "never" with a
-    warning (layers without a product)."""
-    if product is not None and product.kind != "bands":
-        if product.sun_angle_grids is not None and (product.viewing_angle_grids or {}).get(band) is not None:
-            if feedback is not None:
-                feedback.info(tr("Sunglint: per pixel, from the product's angle grids."))
-            return "pixel"
-        try:
-            scene_sunglint_flag(product, sunglint_angle)
-            return "scene"
-        except NeveError:
-            pass
-    if feedback is not None:
-        feedback.warning(tr(
-            "No sun and viewing angles tell where sunglint is likely ({product}): the threshold without sunglint "
-            "is used on all water. Choose \"Always\" for sunglint if the water is glinting.").format(
-            product=product.name if product is not None else tr("Band layers")))
-    return "never"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -255,6 +239,40 @@ class GlintField:
                                  at_points(self.view, self.view.azimuth, True))
 
 
+class SceneGlint:
+    """The glint angle of a product's mean sun angles and a vertical view on every pixel (float32): the
+    per-pixel field of a Landsat product, which looks at nadir and has no angle grids; the interface of
+    :class:`GlintField`."""
+
+    def __init__(self, product):
+        sun = product.sun_angles
+        self.value = np.float32(cloud.glint_angle(np.float64(sun.zenith), np.float64(sun.azimuth),
+                                                  np.float64(0.0), np.float64(0.0)))
+
+    def angles(self, row_start, row_stop, col_start, col_stop):
+        return np.full((row_stop - row_start, col_stop - col_start), self.value, dtype=np.float32)
+
+    def at(self, rows, cols):
+        return np.full(np.shape(rows), self.value, dtype=np.float32)
+
+
+def glint_field(product, grid, band, feedback=None):
+    """The per-pixel glint angle of ``band`` on ``grid``: :class:`GlintField` from the product's angle grids,
+    or for a Landsat product without them :class:`SceneGlint` (said to ``feedback``); the error of
+    :class:`GlintField` otherwise."""
+    from ..core import missions
+
+    if product is not None and product.mission == missions.LANDSAT and product.sun_angles is not None and (
+            product.sun_angle_grids is None or band not in (product.viewing_angle_grids or {})):
+        field = SceneGlint(product)
+        if feedback is not None:
+            feedback.info(tr("{product} has no viewing angle grids: Landsat looks at nadir, so the glint angle of "
+                             "the mean sun angles and a vertical view ({angle:.1f} degrees) is used on every "
+                             "pixel.").format(product=product.name, angle=float(field.value)))
+        return field
+    return GlintField(product, grid, band)
+
+
 def scene_sunglint_flag(product, sunglint_angle):
     """(flag, how it was found): MAJA's SunGlintDetected, else MAJA's rule on the mean angles."""
     if product is not None:
@@ -262,7 +280,7 @@ def scene_sunglint_flag(product, sunglint_angle):
         if isinstance(flag, bool):
             return flag, tr("the product's SunGlintDetected flag")
         sun = product.sun_angles
-        views = [a for a in (product.viewing_angles or {}).values() if a is not None]
+        views = mean_viewing_angles(product)
         if sun is not None and views:
             flag = cloud.scene_sunglint(sun.zenith, sun.azimuth, [v.zenith for v in views],
                                         [v.azimuth for v in views], sunglint_angle)
@@ -271,6 +289,33 @@ def scene_sunglint_flag(product, sunglint_angle):
     raise NeveError("no_sunglint_flag", QT_TR_NOOP(
         "{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. "
         "Choose \"always\" or \"never\" for sunglint."), product=name)
+
+
+def automatic_sunglint(product, band, sunglint_angle=SUNGLINT_ANGLE, feedback=None):
+    """The sunglint mode "automatic" resolved for ``product``: per pixel ("pixel") where it has the sun angle
+    grids and the viewing angle grids of ``band`` (or is a Landsat product with its mean sun angles: it looks at
+    nadir, :func:`glint_field`), the scene flag ("scene") where it has the flag or mean angles, else "never"
+    (the threshold without sunglint), said to ``feedback`` with a warning (layers without a product)."""
+    from ..core import missions
+
+    if product is not None and product.sun_angle_grids is not None and \
+            (product.viewing_angle_grids or {}).get(band) is not None:
+        if feedback is not None:
+            feedback.info(tr("Sunglint: per pixel, from the product's angle grids."))
+        return "pixel"
+    if product is not None and getattr(product, "mission", None) == missions.LANDSAT and product.sun_angles is not None:
+        return "pixel"
+    try:
+        scene_sunglint_flag(product, sunglint_angle)
+        return "scene"
+    except NeveError:
+        pass
+    if feedback is not None:
+        feedback.warning(tr(
+            "No sun and viewing angles tell where sunglint is likely ({product}): the threshold without sunglint "
+            "is used on all water. Choose \"Always\" for sunglint if the water is glinting.").format(
+            product=product.name if product is not None else tr("Band layers")))
+    return "never"
 
 
 def decode_water(values, kind, nodata):
@@ -285,6 +330,17 @@ def decode_water(values, kind, nodata):
     else:
         no_data = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape, bool)
     return (values != 0) & ~no_data, no_data
+
+
+@dataclass(frozen=True, eq=False)
+class WaterData:
+    """What the water test reads on a window: SWIR reflectance (NaN no data), water, no data (the product's,
+    the SWIR band's, the water layer's) and the glint angle (degrees; None when no test needs it)."""
+
+    swir: np.ndarray
+    water: np.ndarray
+    no_data: np.ndarray
+    glint: object = None
 
 
 class WaterCloudTest:
@@ -304,7 +360,7 @@ class WaterCloudTest:
         self.threshold, self.threshold_sunglint = np.float32(threshold), np.float32(threshold_sunglint)
         self.sunglint_angle = sunglint_angle
         self.glint_everywhere = glint_everywhere
-        self.field = GlintField(product, grid, swir_band) if mode == "pixel" or glint_everywhere else None
+        self.field = glint_field(product, grid, swir_band, feedback) if mode == "pixel" or glint_everywhere else None
         self.scene_flag = None
         if mode == "scene":
             self.scene_flag, how = scene_sunglint_flag(product, sunglint_angle)
@@ -313,7 +369,7 @@ class WaterCloudTest:
                     flag=tr("yes") if self.scene_flag else tr("no"), how=how))
         elif mode in ("always", "never"):
             self.scene_flag = mode == "always"
-        if water_layer is None and "MG2" not in product.masks and "SCL" not in product.masks:
+        if water_layer is None and not {"MG2", "SCL", "QA_PIXEL"} & set(product.masks):
             raise NeveError("no_water_mask", QT_TR_NOOP(
                 "{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer."), product=product.name)
 
@@ -332,28 +388,41 @@ class WaterCloudTest:
 
     def __call__(self, window):
         """(clouds over water, no data, glint angle or None, water) on ``window`` of the grid."""
+        data = self.read(window)
+        found = self.decide(data, self.threshold, self.threshold_sunglint, self.sunglint_angle)
+        return found, data.no_data, data.glint, data.water
+
+    def read(self, window, every_water_pixel=False):
+        """What the test reads on ``window``: :class:`WaterData` (SWIR, water, no data, glint angle). With
+        ``every_water_pixel`` the glint angle is computed on every water pixel, so that :meth:`decide` can
+        then try any thresholds (the tuning panel); otherwise only where this test's thresholds need it."""
         swir = read_band_pixels(self.product, self.swir_band, self.grid, window)
         water, water_nodata = self.water(window)
         no_data = self.nodata(window) | np.isnan(swir) | water_nodata
         water &= ~no_data
         glint = None
         if self.field is not None:
-            glint = self.window_glint(window, water, swir)
-        sunglint = glint if self.mode == "pixel" else self.scene_flag
-        found = cloud.water_clouds(swir, water, sunglint, self.threshold, self.threshold_sunglint,
-                                   self.sunglint_angle)
-        return found & ~no_data, no_data, glint, water
+            glint = self.window_glint(window, water, swir, every_water_pixel)
+        return WaterData(swir, water, no_data, glint)
 
-    def window_glint(self, window, water, swir):
+    def decide(self, data, threshold, threshold_sunglint, sunglint_angle):
+        """The clouds over water of ``data`` (:meth:`read`) with these thresholds (reflectance) and sunglint
+        angle (degrees)."""
+        sunglint = data.glint if self.mode == "pixel" else self.scene_flag
+        found = cloud.water_clouds(data.swir, data.water, sunglint, np.float32(threshold),
+                                   np.float32(threshold_sunglint), sunglint_angle)
+        return found & ~data.no_data
+
+    def window_glint(self, window, water, swir, every_water_pixel=False):
         """Glint angle on the window: everywhere when asked (an output), else only on the water pixels
-        the two thresholds disagree on (NaN elsewhere, which counts as no sunglint; the other pixels are
-        cloud, or not, whatever the sunglint)."""
+        the two thresholds disagree on, or on every water pixel (NaN elsewhere, which counts as no
+        sunglint; the other pixels are cloud, or not, whatever the sunglint)."""
         row0, col0 = int(window.row_off), int(window.col_off)
         height, width = water.shape
         if self.glint_everywhere:
             return self.field.angles(row0, row0 + height, col0, col0 + width)
         glint = np.full(water.shape, np.nan, dtype=np.float32)
-        undecided = water & ((swir > self.threshold) != (swir > self.threshold_sunglint))
+        undecided = water if every_water_pixel else water & ((swir > self.threshold) != (swir > self.threshold_sunglint))
         rows, cols = np.nonzero(undecided)
         if rows.size:
             glint[rows, cols] = self.field.at(row0 + rows, col0 + cols)
