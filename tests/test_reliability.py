@@ -862,3 +862,30 @@ def test_json_of_a_failed_run_is_nothing_on_standard_output(theia, read_only_fol
     with pytest.raises(json.JSONDecodeError):
         json.loads(result.stdout)
     assert zipfile.is_zipfile(theia[1])
+
+
+def test_the_other_messages_in_french(neve_provider, theia, tmp_path):
+    """The messages of points 3, 5, 7 and 9 in French (those of 1, 2, 4, 6, 8 and 11 are checked above)."""
+    product, _zipped, dem = theia
+    copy = copy_product(product, tmp_path / "copy")
+    b11 = one(copy, "*_FRE_B11.tif")
+    with open(b11, "w") as f:
+        f.write(vrt_reading("/etc/hostname", raw=True))
+    green = crop_or_shift(one(product, "*_FRE_B3.tif"), tmp_path / "green.tif", columns=SIZE // 2)
+    with french(neve_provider):
+        with pytest.raises(QgsProcessingException, match="n'est pas un fichier GeoTIFF, comme son nom l'indique"):
+            run("neve:waterclouds", {"SWIR": b11, "WATER": one(copy, "MASKS/*_MG2_R2.tif"), "WATER_KIND": 1,
+                                     "SWIR_BAND": 1, "OUTPUT": str(tmp_path / "w.tif")})
+        log = Log()
+        run("neve:snowmap", {"GREEN": green, "RED": one(product, "*_FRE_B4.tif"), "SWIR": one(product, "*_FRE_B11.tif"),
+                             "CLOUD_MASK": one(product, "MASKS/*_CLM_R2.tif"), "DEM": dem,
+                             "OUTPUT": str(tmp_path / "s.tif")}, feedback=log)
+        assert any("ne couvre pas 50.0 % de la scène" in w for w in log.warnings), log.warnings
+        log = Log()
+        run("neve:waterclouds", {"SWIR": one(product, "*_FRE_B12.tif"), "WATER": one(product, "MASKS/*_MG2_R2.tif"),
+                                 "WATER_KIND": 1, "OUTPUT": str(tmp_path / "water.tif")}, feedback=log)
+        assert any("le seuil sans reflet est appliqué à toute l'eau" in w for w in log.warnings), log.warnings
+        with pytest.raises(QgsProcessingException, match="Annulé : aucune sortie n'a été écrite"):
+            run("neve:refinecloudmask", {"INPUT_PRODUCT": product, "OUTPUT": str(tmp_path / "out" / "c.tif"),
+                                         "OUTPUT_CLASSES": str(tmp_path / "out" / "k.tif")}, feedback=CancelAt(94))
+    assert not (tmp_path / "out").exists() or leftovers(tmp_path / "out") == []

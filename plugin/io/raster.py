@@ -268,7 +268,7 @@ def output_file(path):
 def _side_files(temporary):
     """The files a format wrote beside ``temporary`` (same name up to ``.partial``, then anything)."""
     folder, name = os.path.split(temporary)
-    base = name[:name.index(".partial") + len(".partial")]
+    base = name[:name.rindex(".partial") + len(".partial")]
     try:
         names = os.listdir(folder)
     except OSError:
@@ -280,7 +280,7 @@ def _commit(temporary, path):
     """Rename ``temporary`` and its side files to ``path``; a stale ``path.aux.xml`` (statistics of the
     file replaced) is removed."""
     folder, name = os.path.split(temporary)
-    base = name[:name.index(".partial") + len(".partial")]
+    base = name[:name.rindex(".partial") + len(".partial")]
     final_stem = os.path.splitext(os.path.basename(path))[0]
     sides = _side_files(temporary)
     os.replace(temporary, path)
@@ -423,7 +423,7 @@ class GeoTiffWriter:
     Use as a context manager; leaving the ``with`` block through an exception deletes the
     temporary file and leaves any existing ``path`` untouched. Every write and the closing are checked
     (GDAL reports a block that its cache fails to write at the closing only as a message: it becomes an
-    error, :func:`gdal_write_errors_raised`), and the file written is read back (its size, type, and for a
+    error, :func:`gdal_write_errors_raised`), and the file written is read back (its size and bands, and for a
     GeoTIFF its blocks within the file) before it is renamed. Keyword arguments beyond the listed ones are
     GeoTIFF creation options (rasterio profile keys) that replace the defaults.
     """
