@@ -53,16 +53,16 @@ def open_input(product_path, bands=None, masks=None, required=(), reflectance="F
 
 #: The digital numbers of reflectance layers: reflectance = (DN + offset) / scale (Theia, Sen2Cor).
 DN_SCALE = 10000.0
-#: Floating-point layers whose values all lie in this range hold reflectance, not digital numbers.
+#: Floating-point layers whose values lie in this range (but for the 1 % at each end) hold reflectance, not
+#: digital numbers.
 REFLECTANCE_RANGE = (-0.5, 1.5)
 
 
 def adapt_reflectance_layers(product, band_sources, scale, offset):
-    """Layers of floating-point reflectance (values, but for the 1 % at each end, within
-    :data:`REFLECTANCE_RANGE`) with the digital
-    numbers' scale (10000) and no offset would give reflectances ten thousand times too small (0 % snow,
-    no warning): they are read as reflectance (scale 1), and the product's warnings say so. Mixed layers
-    (some reflectance, some digital numbers) only get the warning."""
+    """Layers of floating-point reflectance (:data:`REFLECTANCE_RANGE`) with the digital numbers' scale
+    (10000) and no offset would give reflectances ten thousand times too small (0 % snow, no warning): they
+    are read as reflectance (scale 1), and the product's warnings say so. Mixed layers (some reflectance,
+    some digital numbers) only get the warning."""
     if not band_sources or scale != DN_SCALE or offset:
         return
     import numpy as np
