@@ -277,6 +277,7 @@ def test_snow_map_on_a_full_disk_fails_with_one_sentence_and_leaves_nothing(thei
                           language="fr")
     assert result.returncode == 1, result.stderr
     assert "plus d'espace libre sur le disque" in result.stderr and "Traceback" not in result.stderr
+    assert "ERROR" not in result.stderr     # GDAL's own messages are not shown besides the sentence
     assert files_in(full_disk) == []
 
 

@@ -475,9 +475,15 @@ class GeoTiffWriter:
     def __exit__(self, exc_type, exc, tb):
         # the dataset is closed and checked first, then the temporary file is renamed (or deleted on an error)
         if exc_type is not None:
-            if self.dataset is not None:
-                with contextlib.suppress(Exception):
-                    self.dataset.close()
+            if self.dataset is not None:     # closed quietly: its file is deleted, the first error told
+                from osgeo import gdal
+
+                gdal.PushErrorHandler("CPLQuietErrorHandler")
+                try:
+                    with contextlib.suppress(Exception):
+                        self.dataset.close()
+                finally:
+                    gdal.PopErrorHandler()
                 self.dataset = None
             self._files.__exit__(exc_type, exc, tb)
             return False

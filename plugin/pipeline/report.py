@@ -127,7 +127,7 @@ def write_text(path, text, stack=None):
             with open(temporary, "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
         except OSError as error:   # a full disk, a quota: the sentence names the file asked for
-            raise write_error(path, error.strerror or str(error), error) from None
+            raise write_error(os.path.abspath(path), error.strerror or str(error), error) from None
     return os.path.abspath(path)
 
 
