@@ -314,7 +314,8 @@ def test_water_layer_on_another_grid_names_the_cloud_mask_layer(neve_provider, t
 @pytest.mark.parametrize("algorithm, defaults", [
     ("dilatemask", {"DISTANCE": 480, "PARALLAX_HEIGHT": 0}),
     ("sievemask", {"MIN_OBJECT_AREA": 50000, "MIN_HOLE_AREA": 50000, "CONNECTIVITY": 0}),
-    ("waterclouds", {"THRESHOLD": 0.04, "THRESHOLD_SUNGLINT": 0.16, "SUNGLINT_ANGLE": 30, "SUNGLINT": 0}),
+    # SUNGLINT 4, "automatic" (issue 11: per pixel with angle grids, as this product has)
+    ("waterclouds", {"THRESHOLD": 0.04, "THRESHOLD_SUNGLINT": 0.16, "SUNGLINT_ANGLE": 30, "SUNGLINT": 4}),
     ("cloudshadows", {"HEIGHT_MIN": 200, "HEIGHT_MAX": 12000, "DARK_TEST": 0, "SWEPT": False}),
     ("refinecloudmask", {"PRESET": 0, "DISTANCE": 480, "SHADOWS": True, "PARALLAX_HEIGHT": 0}),
 ])

@@ -70,6 +70,7 @@ zip member names are checked against path traversal, and GDAL read errors (a tru
 raised, naming the file, instead of being returned as zeros (GDAL's multi-threaded JPEG2000 decoder
 only logs its errors: a .jp2 is therefore checked for truncation when it is opened).
 """
+import math
 import os
 import posixpath
 import re
@@ -85,7 +86,8 @@ from ..core import masks as mask_codes
 from ..core import missions
 from ..errors import NeveError
 from ..i18n import tr
-from .raster import Grid, RasterReadError, open_raster, read_onto_grid
+from .raster import (GEOTIFF_DRIVERS, JPEG2000_DRIVERS, VRT_DRIVERS, Grid, RasterReadError, aligned_factor,
+                     drivers_by_name, open_raster, read_onto_grid)
 
 THEIA, SEN2COR, BANDS, USGS = "theia", "sen2cor", "bands", "usgs"
 
@@ -370,7 +372,8 @@ class _Folder:
         path = self.gdal_path(member)
         try:
             with open(path, "rb") as f:
-                return f.read(MAX_XML_BYTES + 1)
+                # a buffer the size of the file (bounded): not MAX_XML_BYTES for a 30 KB metadata file
+                return f.read(min(os.fstat(f.fileno()).st_size, MAX_XML_BYTES) + 1)
         except OSError as exc:
             raise ProductError(tr("Could not read {file}: {error}.").format(file=path, error=exc.strerror))
 
@@ -412,7 +415,8 @@ class _Zip:
     def read(self, member):
         try:
             with zipfile.ZipFile(self.path) as archive, archive.open(member) as f:
-                return f.read(MAX_XML_BYTES + 1)
+                # the size the zip declares (bounded); a member never gives more than it declares
+                return f.read(min(archive.getinfo(member).file_size, MAX_XML_BYTES) + 1)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise ProductError(tr("Could not read {file} in {zip} ({error}): the zip may be damaged.").format(
                 file=member, zip=self.path, error=exc)) from None
@@ -524,6 +528,7 @@ class Product:
     # resolution -> Grid from the metadata
     metadata_grids: dict = field(default_factory=dict, repr=False)
     _datasets: dict = field(default_factory=dict, repr=False, init=False)
+    _grids_checked: set = field(default_factory=set, repr=False, init=False)
 
     def __repr__(self):
         return "Product(kind={!r}, name={!r})".format(self.kind, self.name)
@@ -669,12 +674,58 @@ class Product:
     def _dataset(self, path):
         dataset = self._datasets.get(path)
         if dataset is None:
+            dataset = self._open(path)
+            if self.kind != BANDS:
+                self._check_grids(path)
+        return dataset
+
+    def _open(self, path):
+        """Open a file of the product, only with the driver of the format its name says (a product's
+        band and mask files are GeoTIFF or JPEG2000: a ``*.tif`` holding VRT XML is refused, never read;
+        layers given one by one are opened by their extension's format, or any for other extensions)."""
+        dataset = self._datasets.get(path)
+        if dataset is None:
+            drivers = "name"
+            if self.kind != BANDS:
+                drivers = drivers_by_name(path) or (GEOTIFF_DRIVERS + JPEG2000_DRIVERS)
+                drivers = drivers if drivers != VRT_DRIVERS else GEOTIFF_DRIVERS + JPEG2000_DRIVERS
             try:
-                dataset = open_raster(path)
+                dataset = open_raster(path, drivers=drivers)
             except RasterReadError as exc:
                 raise _damaged(path, exc) from None
             self._datasets[path] = dataset
         return dataset
+
+    def _check_grids(self, path):
+        """Every file of the product at the resolution of ``path`` must lie on the same grid (the one most
+        of them share), itself on the pixels of the metadata's grid of that resolution (a crop of a tile is
+        fine): a band of another size, or shifted, would be read against the others pixel for pixel. A
+        :class:`ProductError` names the file."""
+        resolution = next((r for files in self.files.values() for r, p in files.items() if p == path), None)
+        if resolution is None or resolution in self._grids_checked:
+            return
+        self._grids_checked.add(resolution)
+        members = [(name, files[resolution]) for name, files in sorted(self.files.items(),
+                                                                        key=lambda item: _file_order(item[0]))
+                   if resolution in files]
+        grids = [(name, member, Grid.of(self._open(member))) for name, member in members]
+        shared = [grid for _name, _member, grid in grids]
+        reference = max(shared, key=lambda grid: sum(_same_pixels(grid, other) for other in shared))
+        metadata = self.metadata_grids.get(resolution)
+        for name, member, grid in grids:
+            expected = reference
+            if _same_pixels(grid, reference) and metadata is not None:
+                on_metadata = aligned_factor(metadata, grid)
+                if on_metadata is not None and on_metadata[0] == 1:
+                    continue
+                expected = metadata
+            elif _same_pixels(grid, reference):
+                continue
+            raise ProductError(tr(
+                "{product}: {name} ({file}) is not on the product's {resolution} m grid: it has {grid}, the "
+                "product {reference}. The product is damaged or was altered: download it again.").format(
+                product=self.name, name=name, file=member, resolution=resolution, grid=_describe(grid),
+                reference=_describe(expected)))
 
     def close(self):
         """Close the files opened for reading."""
@@ -688,6 +739,17 @@ class Product:
     def __exit__(self, *_exc):
         self.close()
         return False
+
+
+def _same_pixels(a, b):
+    """Whether grids ``a`` and ``b`` have the same pixels (CRS, size, origin and pixel size)."""
+    return (a.width, a.height) == (b.width, b.height) and aligned_factor(a, b) == (1, 0, 0)
+
+
+def _describe(grid):
+    left, _bottom, _right, top = grid.bounds
+    return tr("{width} x {height} pixels of {size:g} m from ({x:.0f}, {y:.0f})").format(
+        width=grid.width, height=grid.height, size=grid.resolution, x=left, y=top)
 
 
 def _damaged(path, exc):
@@ -855,6 +917,8 @@ def _read_theia_metadata(product, document, label, reflectance):
     if scale is None:
         product.warnings.append(tr("{file} gives no REFLECTANCE_QUANTIFICATION_VALUE: {scale:g} is used, "
                                    "as in the Theia format.").format(file=label, scale=THEIA_SCALE))
+    else:
+        _check_quantification(scale, "REFLECTANCE_QUANTIFICATION_VALUE", label)
     product.reflectance_scale = scale or THEIA_SCALE
     product.reflectance_nodata = nodata if nodata is not None else THEIA_NODATA
 
@@ -923,7 +987,10 @@ def _open_sen2cor(container, root, members):
     product.tile = "T" + tile.group(1) if tile else None
 
     characteristics = document.find(".//Product_Image_Characteristics")
-    product.reflectance_scale = _float(characteristics, ".//BOA_QUANTIFICATION_VALUE") or 10000.0
+    scale = _float(characteristics, ".//BOA_QUANTIFICATION_VALUE")
+    if scale is not None:
+        _check_quantification(scale, "BOA_QUANTIFICATION_VALUE", label)
+    product.reflectance_scale = scale or 10000.0
     product.reflectance_nodata = SEN2COR_NODATA
     for special in (characteristics.iter("Special_Values") if characteristics is not None else ()):
         if (_text(special, "SPECIAL_VALUE_TEXT") or "").upper() == "NODATA":
@@ -1012,6 +1079,16 @@ def _read_sen2cor_tile_metadata(product, document, label):
     if product.sun_angles is None or product.sun_angle_grids is None:
         product.warnings.append(tr("{file} gives no sun angles, or not all of them.").format(file=label))
     _read_quality_items(product, document.find(".//Quality_Indicators_Info/Image_Content_QI"))
+
+
+def _check_quantification(scale, name, label):
+    """A :class:`ProductError` unless the quantification value ``scale`` is a positive finite number:
+    reflectance = DN / scale would be NaN, infinite or of the wrong sign everywhere."""
+    if not (math.isfinite(scale) and scale > 0):
+        raise ProductError(tr(
+            "{file} gives {value:g} as {name}: reflectance = digital number / {name} cannot be computed with it "
+            "(it must be a positive number, 10000 in Sentinel-2 products). The metadata is damaged.").format(
+            file=label, value=scale, name=name))
 
 
 def _baseline_number(text):

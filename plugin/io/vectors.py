@@ -261,9 +261,14 @@ def write_table(path, fields, rows, layer_name, stack, plain=False):
     ``path``: a GeoPackage table without geometry (layer ``layer_name``), or CSV when ``path`` ends in
     .csv (UTF-8, a header line, ISO dates, empty for None). Written to a temporary file renamed when
     ``stack`` (a ``contextlib.ExitStack``) closes without an error."""
-    from .raster import output_file
+    from .raster import gdal_write_errors_raised, output_file
 
     temporary = stack.enter_context(output_file(path))
+    with gdal_write_errors_raised(path):     # a full disk, a read-only folder: one sentence
+        _write_table(path, temporary, fields, rows, layer_name, plain)
+
+
+def _write_table(path, temporary, fields, rows, layer_name, plain):
     if table_format(path) == "csv":
         with open(temporary, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
@@ -293,8 +298,9 @@ def write_table(path, fields, rows, layer_name, stack, plain=False):
             connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
                                (count, layer_name))
     except sqlite3.Error as error:
-        raise NeveError("not_writable", QT_TR_NOOP("Could not write {path}: {error}"), path=path, error=str(error),
-                        kind="failure") from None
+        from .raster import write_error
+
+        raise write_error(path, str(error)) from None
     finally:
         connection.close()
 
@@ -312,10 +318,15 @@ def _sql_value(value):
 def write_polygons(path, srs_wkt, fields, features, layer_name, stack):
     """Polygons with attributes in a GeoPackage at ``path``: ``features`` are (OGR geometry, values in
     the order of ``fields``). Written like :func:`write_table`."""
-    from .raster import output_file
+    from .raster import gdal_write_errors_raised, output_file
 
-    ogr, _osr = _ogr()
     temporary = stack.enter_context(output_file(path))
+    with gdal_write_errors_raised(path):     # a full disk, a read-only folder: one sentence
+        _write_polygons(path, temporary, srs_wkt, fields, features, layer_name)
+
+
+def _write_polygons(path, temporary, srs_wkt, fields, features, layer_name):
+    ogr, _osr = _ogr()
     dataset = ogr.GetDriverByName("GPKG").CreateDataSource(temporary)
     if dataset is None:
         raise NeveError("not_writable", QT_TR_NOOP("Could not create {path}."), path=path, kind="failure")

@@ -53,7 +53,10 @@ from ..i18n import QT_TR_NOOP, tr
 from ..io import vectors
 from ..io.raster import Grid, RasterReadError, bounded_gdal_cache, gdal_errors_raised, open_raster, read_onto_grid
 from . import mapdates
+from .algorithms.snowstats import spec as declaration
 from .feedback import as_feedback, checkpoint
+from .inputs import check_elevation_bands
+from .jobs import job
 from .spec import from_values, not_a_result, results_of
 from .stats_site import SiteSeries
 from .stats_table import (ALL, KM2, UNKNOWN, StatsRow, StatsTable, ZoneSummary, date_rows,  # noqa: F401
@@ -151,6 +154,7 @@ def check(inputs, params, outputs):
         if not (value is not None and math.isfinite(value) and value > 0):
             raise NeveError("not_positive", QT_TR_NOOP("{parameter} must be above 0 (it is {value})."),
                             parameter=name, value=value)
+        check_elevation_bands(None, None, value, name)
     if not (0.0 <= params.min_clear <= 1.0):
         raise NeveError("not_fraction", QT_TR_NOOP(
             "{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g})."),
@@ -354,6 +358,7 @@ class DateTotals:
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def snow_stats(inputs, params=SnowStatsParams(), outputs=SnowStatsOutputs(), feedback=None, strip_pixels=None):
     """The statistics of ``inputs`` with ``params``, written to ``outputs``; a :class:`SnowStatsResult`.
 
@@ -527,6 +532,11 @@ class Counter:
         if not any(a.any() for a in zone_arrays):
             return None
         elevation, aspect = self.elevation_and_aspect(group, window)
+        if elevation is not None and np.isfinite(elevation).any():
+            # a DEM whose no-data value is not declared would make millions of bands and bins
+            low, high = float(np.nanmin(elevation)), float(np.nanmax(elevation))
+            check_elevation_bands(low, high, self.params.band_width, "BAND_WIDTH")
+            check_elevation_bands(low, high, self.params.snowline_step, "SNOWLINE_STEP")
         bins = stats.elevation_bins(elevation, self.params.band_width, self.params.snowline_step) \
             if elevation is not None else np.zeros(grid.shape, dtype=np.int32)
         if aspect is None:

@@ -1,5 +1,5 @@
 """Declaration of ``snowstats``, "Snow statistics by zone and elevation"; the job is ``pipeline/stats.py``."""
-from ...core.defaults import STATS_DEFAULTS
+from ...core.defaults import MIN_ELEVATION_BAND, STATS_DEFAULTS
 from ...i18n import tr
 from ..spec import (ENUM, FIELD, FILE_OUT, NUMBER, RASTER, RASTERS, STRING, VECTOR, VECTOR_OUT, AlgorithmSpec,
                     Output, Param)
@@ -39,7 +39,7 @@ def spec():
         Param("BAND_WIDTH", NUMBER, tr("Elevation band height (m)"),
               tr("Height of the elevation bands, in metres: band k holds k x height <= z < (k + 1) x height. "
                  "Default 100 m, the band of LIS's snowline histogram."),
-              default=STATS_DEFAULTS["BAND_WIDTH"], minimum=1.0, source=lis),
+              default=STATS_DEFAULTS["BAND_WIDTH"], minimum=MIN_ELEVATION_BAND, source=lis),
         Param("ASPECT", ENUM, tr("Aspect classes"),
               tr("Split the counts by the direction slopes face, from the DEM (grid north, clockwise): none, "
                  "4 classes (90 degree sectors centred on N, E, S, W) or 8 classes (45 degree sectors). "
@@ -52,7 +52,7 @@ def spec():
         Param("SNOWLINE_STEP", NUMBER, tr("Regional snowline step (m)"),
               tr("The regional snowline is searched among elevations this many metres apart (inside each "
                  "elevation band). Default 10 m."),
-              default=STATS_DEFAULTS["SNOWLINE_STEP"], minimum=0.1, advanced=True),
+              default=STATS_DEFAULTS["SNOWLINE_STEP"], minimum=MIN_ELEVATION_BAND, advanced=True),
         Param("SITE_ZONE", STRING, tr("Zone of the site series"),
               tr("The name of the zone whose dated maps the report shows side by side. Empty: the first "
                  "zone."), default="", optional=True),
