@@ -589,3 +589,13 @@ def test_a_dem_in_another_crs_gives_bands_to_maps_of_both_utm_zones(tiles, tmp_p
     highest = {date: max(r["band_min_m"] for r in rows_ if r["date"] == date and r["band_min_m"] is not None)
                for date in ("2018-01-12", "2018-01-20")}
     assert highest["2018-01-20"] > highest["2018-01-12"]
+
+
+def test_an_output_on_an_input_is_refused_before_any_work(tiles, tmp_path):
+    """Through pipeline/jobs.job, as every algorithm: the zones would be overwritten by the table."""
+    folder, paths, by_date, zones, ring = tiles
+    before = open(zones, "rb").read()
+    with pytest.raises(NeveError) as raised:
+        job.snow_stats(job.SnowStatsInputs(inputs=tuple(paths), zones=zones), job.SnowStatsParams(zone_field="name"),
+                       job.SnowStatsOutputs(output_table=zones))
+    assert raised.value.code == "output_is_input" and open(zones, "rb").read() == before
