@@ -358,7 +358,7 @@ def test_dialog_builds_with_the_defaults_and_its_values_run(neve_provider, theia
 def test_classes_in_memory_are_those_of_the_whole_product_run(neve_provider, theia, tmp_path, parameters):
     """pipeline/refine.refined_classes (the tuning panel's preview, without shadows) composes the strips as the
     job does: on the job's grid it gives the job's class raster, pixel for pixel."""
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
     from neve.plugin.pipeline.algorithms.refinecloudmask import spec
     from neve.plugin.pipeline.refine import RefineParams, refined_classes
     from neve.plugin.pipeline.spec import complete_values, from_values
@@ -382,7 +382,7 @@ def test_classes_in_memory_on_a_window_are_those_of_a_run_on_the_layers_cut_to_i
     import rasterio
     from rasterio.windows import Window
 
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
     from neve.plugin.pipeline.refine import RefineParams, refined_classes
 
     with open_product(theia) as product:

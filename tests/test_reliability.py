@@ -388,7 +388,7 @@ def test_a_band_file_holding_vrt_xml_is_refused_and_reads_nothing(neve_provider,
 
 
 def test_a_sen2cor_band_that_is_not_jpeg2000_is_refused(tmp_path):
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
     from neve.plugin.io.raster import WrongFormatError
 
     safe = make_sen2cor_product(str(tmp_path), Scene.small(size=60))
@@ -457,7 +457,7 @@ def test_a_product_opens_under_a_tight_address_space_limit(theia, tmp_path):
     script = tmp_path / "limited.py"
     script.write_text(
         "import re, resource, sys\n"
-        "from neve.plugin.io.products import open_product\n"
+        "from neve.plugin.io.readers import open_product\n"
         "open_product(sys.argv[1]).close()          # every import and cache warmed up\n"
         "size = int(re.search(r'VmSize:\\s+(\\d+)', open('/proc/self/status').read()).group(1)) * 1024\n"
         "limit = size + 32 * 1024 * 1024\n"
@@ -577,7 +577,8 @@ def test_a_dem_that_is_not_a_raster_is_not_reported_as_not_found(neve_provider, 
 
 @pytest.mark.parametrize("value", ["NaN", "0", "-10000"])
 def test_a_product_whose_quantification_value_is_not_a_positive_number_is_refused(theia, tmp_path, value):
-    from neve.plugin.io.products import ProductError, open_product
+    from neve.plugin.io.products import ProductError
+    from neve.plugin.io.readers import open_product
 
     product = copy_product(theia[0], tmp_path)
     metadata = one(product, "*_MTD_ALL.xml")

@@ -26,7 +26,8 @@ def open_input(product_path, bands=None, masks=None, required=(), reflectance="F
     ``layer_labels`` name the layers in the message when nothing at all was given. The product's own
     warnings go to ``feedback``. Every problem raises a :class:`~..errors.NeveError`.
     """
-    from ..io.products import open_bands, open_product
+    from ..io.products import open_bands
+    from ..io.readers import open_product
 
     if product_path:
         product = open_product(product_path, reflectance=reflectance)

@@ -19,7 +19,7 @@ import re
 
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP
-from . import spec as s
+from . import kinds as s
 
 _VSI_PREFIXES = ("/vsizip/", "/vsitar/", "/vsigzip/")
 _ARCHIVE_EXTENSIONS = (".zip", ".tar", ".tgz", ".tar.gz", ".gz")

@@ -492,7 +492,7 @@ def to_current(inputs, params, feedback):
     import dataclasses
 
     from ..core import maja
-    from ..io.products import open_product
+    from ..io.readers import open_product
     from .eras import era_labels
 
     if not inputs.input_product:
