@@ -14,6 +14,7 @@ the pixels under the window, at full resolution, and resamples them when the gri
 own; GDAL read errors (damaged, truncated files) become :class:`RasterReadError`. :func:`aligned_factor`
 tells whether the pixels of one grid are whole blocks of the pixels of another.
 """
+import collections
 import contextlib
 import os
 import re
@@ -237,6 +238,77 @@ class GeoTiffWriter:
     def __exit__(self, exc_type, exc, tb):
         # the dataset is closed first, then the temporary file is renamed (or deleted on an error)
         self._files.__exit__(exc_type, exc, tb)
+        return False
+
+
+# --- Overlapping reading, computing and writing ---------------------------------------------------
+
+def read_ahead(read, items, depth=1):
+    """``(item, read(item))`` for each of ``items``, in order, ``read`` running in a background thread up
+    to ``depth`` items ahead: the next strip is read (GDAL decodes without holding Python's lock) while
+    the caller computes this one. ``read`` must not use a file the caller uses meanwhile: a GDAL handle
+    is never used by two threads at once. Leaving the loop early waits for the read under way."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = list(items)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-read") as pool:
+        pending = collections.deque(pool.submit(read, item) for item in items[:depth])
+        try:
+            for index, item in enumerate(items):
+                value = pending.popleft().result()
+                if index + depth < len(items):
+                    pending.append(pool.submit(read, items[index + depth]))
+                yield item, value
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+class WriteBehind:
+    """The writes of ``writer`` (a :class:`GeoTiffWriter`, or anything with ``write(array, window)``) made
+    in order by a background thread while the caller computes the next strip: :meth:`write` returns at
+    once unless ``depth`` strips are already waiting. Leaving the ``with`` block waits for the writes
+    (after an error in the block, those still waiting are dropped: the output is deleted anyway); an error
+    of a write is raised in the caller, at the next :meth:`write` or on leaving the block."""
+
+    def __init__(self, writer, depth=2):
+        import queue
+
+        self.writer = writer
+        self.queue = queue.Queue(maxsize=max(1, depth))
+        self.error = None
+        self.abandoned = False
+        self.thread = None
+
+    def __enter__(self):
+        import threading
+
+        self.thread = threading.Thread(target=self._run, name="neve-write", daemon=True)
+        self.thread.start()
+        return self
+
+    def _run(self):
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if self.error is None and not self.abandoned:
+                try:
+                    self.writer.write(*item)
+                except BaseException as error:  # noqa: BLE001 (raised again in the caller's thread)
+                    self.error = error
+
+    def write(self, array, window, band=1):
+        if self.error is not None:
+            raise self.error
+        self.queue.put((array, window, band))
+
+    def __exit__(self, exc_type, exc, tb):
+        self.abandoned = exc_type is not None
+        self.queue.put(None)
+        self.thread.join()
+        if exc_type is None and self.error is not None:
+            raise self.error
         return False
 
 

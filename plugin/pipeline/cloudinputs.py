@@ -66,11 +66,13 @@ def layer_values_mask(values, nodata, selection):
     elif nodata is not None:
         no_data = values == nodata
     else:
-        no_data = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape, bool)
+        no_data = np.isnan(values) if values.dtype.kind == "f" else None
     if selection:
         mask = masks.in_classes(values, selection)
     else:
         mask = values != 0
+    if no_data is None:     # a layer without no data: nothing to take out of the mask
+        return mask, np.zeros(values.shape, bool)
     return mask & ~no_data, no_data
 
 
