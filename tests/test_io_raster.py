@@ -69,6 +69,65 @@ def test_aligned_factor(target, expected):
         assert aligned_factor(source, Grid("EPSG:32633", target, 10, 10)) is None   # another CRS
 
 
+def test_read_ahead_gives_every_item_in_order_and_raises_what_the_reading_raises():
+    import threading
+
+    from neve.plugin.io.raster import read_ahead
+
+    readers = set()
+
+    def read(item):
+        readers.add(threading.current_thread().name)
+        if item == 7:
+            raise OSError("damaged strip")
+        return item * item
+
+    assert list(read_ahead(read, range(5))) == [(i, i * i) for i in range(5)]
+    assert list(read_ahead(read, range(5), depth=3)) == [(i, i * i) for i in range(5)]
+    assert list(read_ahead(read, [])) == []
+    assert readers and threading.current_thread().name not in readers   # read by another thread
+    seen = []
+    with pytest.raises(OSError, match="damaged strip"):
+        for item, _value in read_ahead(read, range(10)):
+            seen.append(item)
+    assert seen == list(range(7))
+
+
+def test_write_behind_writes_in_order_and_raises_a_failed_write_in_the_caller():
+    from neve.plugin.io.raster import WriteBehind
+
+    class Writer:
+        def __init__(self, fail_at=None):
+            self.written, self.fail_at = [], fail_at
+
+        def write(self, array, window, band=1):
+            if window == self.fail_at:
+                raise OSError("disk full")
+            self.written.append((window, array, band))
+
+    writer = Writer()
+    with WriteBehind(writer, depth=2) as output:
+        for index in range(20):
+            output.write(index * 10, index)
+    assert [window for window, _array, _band in writer.written] == list(range(20))
+    assert [array for _window, array, _band in writer.written] == [10 * i for i in range(20)]
+
+    writer = Writer(fail_at=3)
+    with pytest.raises(OSError, match="disk full"):
+        with WriteBehind(writer) as output:
+            for index in range(20):
+                output.write(None, index)
+    assert [window for window, _array, _band in writer.written] == [0, 1, 2]   # nothing after the failure
+
+    writer = Writer()
+    with pytest.raises(RuntimeError, match="cancelled"):
+        with WriteBehind(writer, depth=50) as output:
+            for index in range(20):
+                output.write(None, index)
+            raise RuntimeError("cancelled")
+    assert len(writer.written) <= 20     # the strips waiting are dropped, the thread is gone
+
+
 def coarse_grids(rng, width, height, count):
     """Random grids whose pixels are whole blocks of the 10 m pixels of a raster at (300000, 4800000):
     factors 2 to 24, anywhere from three grid pixels before the raster to past its end (partial blocks on
