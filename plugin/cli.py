@@ -181,7 +181,7 @@ def algorithm_parser(spec, prog):
             kwargs.update(type=_choice(parameter))
             if parameter.multiple:
                 kwargs.update(nargs="*")
-        elif kind == s.RASTERS:
+        elif kind in (s.RASTERS, s.FILES):
             kwargs.update(nargs="+")
         elif kind == s.DATE:
             kwargs.update(type=_date)
@@ -194,7 +194,7 @@ def algorithm_parser(spec, prog):
 def _metavar(parameter):
     return {s.PRODUCT: "PRODUCT", s.RASTER: "RASTER", s.RASTERS: "RASTER", s.VECTOR: "VECTOR",
             s.NUMBER: "NUMBER", s.INTEGER: "INTEGER", s.BOOLEAN: "BOOL", s.ENUM: "CHOICE", s.STRING: "TEXT",
-            s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER"}.get(parameter.kind, "FILE")
+            s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER", s.FILES: "PATH", s.FOLDER_OUT: "FOLDER"}.get(parameter.kind, "FILE")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

@@ -21,7 +21,7 @@ from .styles import (
 )
 
 #: Stack output -> the bands of the colour composite shown when it is loaded (red, green, blue).
-COMPOSITES = {"OUTPUT_R1": ("B4", "B3", "B2"), "OUTPUT_R2": ("B11", "B8A", "B5")}
+COMPOSITES = {"OUTPUT_R1": ("B4", "B3", "B2"), "OUTPUT_R2": ("B11", "B8A", "B5"), "OUTPUT_XS": ("B4", "B3", "B2")}
 
 
 def mask_legends():
@@ -30,9 +30,9 @@ def mask_legends():
 
 
 def layer_prefix(details):
-    """"T31TCH 2021-06-15 · " (tile and acquisition date of the product), or nothing."""
+    """"T31TCH 2021-06-15 · " (tile, or Landsat path/row, and acquisition date of the product), or nothing."""
     date = details.acquisition.strftime("%Y-%m-%d") if details.acquisition else ""
-    prefix = " ".join(p for p in (details.tile, date) if p)
+    prefix = " ".join(p for p in (details.tile or details.path_row, date) if p)
     return prefix + " \u00b7 " if prefix else ""
 
 
@@ -50,9 +50,9 @@ class LoadProductAlgorithm(NeveAlgorithm):
         for name, kind in loadproduct.MASKS.items():
             if values[name]:
                 style_output(context, values[name], legends[kind], prefix + self.spec.parameter(name).label)
-        self.load_stacks(values, parameters, context, prefix)
+        self.load_stacks(values, parameters, context, prefix, results)
 
-    def load_stacks(self, values, parameters, context, prefix):
+    def load_stacks(self, values, parameters, context, prefix, results=None):
         """Open the VRT stacks on completion in the project that receives the masks (or that a caller
         gave with a QgsProcessingOutputLayerDefinition): a file output has no "open" check box of its
         own, and batch runs or models that load nothing must not get layers."""
@@ -62,9 +62,9 @@ class LoadProductAlgorithm(NeveAlgorithm):
             if path and context.willLoadLayerOnCompletion(path):
                 project = context.layerToLoadOnCompletionDetails(path).project
                 break
-        for name, (_resolution, bands) in loadproduct.STACKS.items():
+        for name, (_resolution, bands) in loadproduct.ALL_STACKS.items():
             path = values[name]
-            if not path:
+            if not path or (results is not None and not results.get(name)):  # not the product's mission
                 continue
             value = parameters.get(name)
             target = value.destinationProject if isinstance(value, QgsProcessingOutputLayerDefinition) else None

@@ -315,3 +315,13 @@ def qc_legend(values):
     colours = ((4, "#6a3d9a"), (2, "#1f78b4"), (3, "#33a02c"), (0, "#e31a1c"), (1, "#ff7f00"), (6, "#b15928"),
                (5, "#bdbdbd"))
     return _bits_legend(values, qc_bit_names(), colours)
+
+
+def load_ramp_output(context, path, stops, layer_name, discrete=False):
+    """Load ``path`` into the project when the algorithm is done, named ``layer_name``, with a colour ramp
+    (for files an algorithm wrote by itself, such as the seasons of neve:snowarchive)."""
+    from qgis.core import QgsProcessingContext
+
+    details = QgsProcessingContext.LayerDetails(layer_name, context.project(), layer_name)
+    details.setPostProcessor(RampStyle(stops, layer_name, discrete))
+    context.addLayerToLoadOnCompletion(path, details)

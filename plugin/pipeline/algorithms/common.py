@@ -12,13 +12,15 @@ DEFAULT_SCALE, DEFAULT_OFFSET = 10000.0, 0.0
 def product_param():
     """``INPUT_PRODUCT`` (optional: layers may be given instead)."""
     return Param(
-        INPUT_PRODUCT, PRODUCT, tr("Sentinel-2 L2A product (folder, .zip or metadata file)"),
+        INPUT_PRODUCT, PRODUCT, tr("Sentinel-2 or Landsat L2A product (folder, .zip, .tar or metadata file)"),
         tr("A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read "
            "without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). "
+           "Landsat 8 and 9: a Theia/MUSCATE Landsat L2A product, or a USGS Collection 2 Level-2 product "
+           "(its .tar, read without unpacking, its folder or its *_MTL.xml). "
            "Scale, offset and no-data come from its metadata. Leave empty to give layers instead."),
         optional=True,
         # "All files (*)" also lets through folder names without a dot (Theia product folders)
-        file_filter=tr("Sentinel-2 L2A products (*.zip *.xml);;All files (*)"))
+        file_filter=tr("Sentinel-2 and Landsat L2A products (*.zip *.tar *.xml *.txt);;All files (*)"))
 
 
 def scale_params():
