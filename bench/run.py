@@ -465,7 +465,7 @@ def preview_case():
     def run(out_dir):
         import statistics as stats
 
-        from neve.plugin.io.products import open_product
+        from neve.plugin.io.readers import open_product
         from neve.plugin.io.raster import Grid, bounded_gdal_cache
         from neve.plugin.pipeline.thresholds import PRESETS
         from neve.ui import preview

@@ -22,7 +22,7 @@ from rasterio.windows import Window
 
 from conftest import shared_path
 from helpers import BILLION_LAUGHS, leftovers, read_raster, run
-from neve.plugin.io.products import open_product
+from neve.plugin.io.readers import open_product
 from test_qgis_process import profile, qgis_process  # noqa: F401 (profile: the installed plugin, a fixture)
 
 SAFE_NAME = "S2A_MSIL2A_20221005T115411_N0400_R023_T29UNU_20221005T164454.SAFE"

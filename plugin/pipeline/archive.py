@@ -241,7 +241,7 @@ class Identity:
 
 def identify(path):
     """The :class:`Identity` of the product at ``path`` (its metadata only; no band is read)."""
-    from ..io.products import open_product
+    from ..io.readers import open_product
 
     with open_product(path) as product:
         if product.acquisition is None:

@@ -30,6 +30,7 @@ from ..io import raster
 from .algorithms.dilatemask import spec as declaration
 from .cloudinputs import check_output, open_mask_source, parallax_needs_product, product_parallax_shifts
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import metric_pixel_size
 from .spec import from_values, not_a_result, results_of
 
@@ -77,6 +78,7 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def buffer_mask(inputs, params=BufferParams(), outputs=BufferOutputs(), feedback=None):
     """Write the buffer of the mask of ``inputs`` to ``outputs.output``; a :class:`BufferResult`.
 

@@ -137,9 +137,7 @@ def open_mask_source(product_path, layer, values, resolution, stack, feedback=No
     """The mask of the raster ``layer`` (its ``values``, see :func:`mask_selection`) or, without it, the
     clouds of the product at ``product_path`` on its grid of ``resolution`` metres; the product is opened
     whenever it is given, for its angles. Everything is closed by ``stack``."""
-    import rasterio
-
-    from ..io.raster import Grid
+    from ..io.raster import Grid, open_raster
 
     product = None
     if product_path:
@@ -147,11 +145,7 @@ def open_mask_source(product_path, layer, values, resolution, stack, feedback=No
     if layer:
         selection = mask_selection(values)
         name = layer_name(layer)
-        try:
-            dataset = stack.enter_context(rasterio.open(layer))
-        except rasterio.errors.RasterioError as error:
-            raise NeveError("unreadable", QT_TR_NOOP("Could not read {name}: {error}"), name=name,
-                            error=str(error)) from None
+        dataset = stack.enter_context(open_raster(layer))
         nodata = dataset.nodata
 
         def read(window):
@@ -284,11 +278,9 @@ def read_band_pixels(product, band, grid, window, resampling="cubic"):
 
 def layer_grid(source):
     """The :class:`~..io.raster.Grid` of a raster layer's source."""
-    import rasterio
+    from ..io.raster import Grid, open_raster
 
-    from ..io.raster import Grid
-
-    with rasterio.open(source) as dataset:
+    with open_raster(source) as dataset:
         return Grid.of(dataset)
 
 

@@ -54,7 +54,7 @@ from ..core.defaults import CLOUD_PRESETS, CLOUD_RESOLUTION, DEFAULT_CLOUD_PRESE
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io import raster
-from .algorithms.clouds import SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
+from .algorithms.clouds import DEFAULT_SUNGLINT, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options
 from .algorithms.refinecloudmask import spec as declaration
@@ -62,6 +62,7 @@ from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, ch
                           layer_grid, option_band, parallax_needs_product, product_grid, product_parallax_shifts,
                           read_band_pixels, read_clm)
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .shadows import CASTER_BITS, POTENTIAL_BANDS, ShadowSettings
 from .spec import from_values, not_a_result, results_of
@@ -102,7 +103,7 @@ class RefineParams(ShadowSettings):
     threshold_sunglint: float = _THEIA_2018["threshold_sunglint"]
     sunglint_angle: float = SUNGLINT_ANGLE
     swir_band: str = SWIR_BANDS[0]
-    sunglint: str = SUNGLINT_MODES[0]
+    sunglint: str = DEFAULT_SUNGLINT
     water_kind: str = WATER_KINDS[0]
     parallax_height: float = PARALLAX_HEIGHT
     shadows: bool = True
@@ -303,6 +304,7 @@ def refined_classes(product, grid, params=RefineParams(), water=None, feedback=N
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), feedback=None):
     """Write the refined CLM and class raster of ``inputs`` to ``outputs``; a :class:`RefineResult`.
 
@@ -492,7 +494,7 @@ def to_current(inputs, params, feedback):
     import dataclasses
 
     from ..core import maja
-    from ..io.products import open_product
+    from ..io.readers import open_product
     from .eras import era_labels
 
     if not inputs.input_product:

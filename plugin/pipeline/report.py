@@ -119,12 +119,15 @@ def write_text(path, text, stack=None):
     (``io.raster.output_file``): a failure leaves neither a half-written ``path`` nor the temporary file.
     With ``stack`` (a ``contextlib.ExitStack``), the renaming waits until the stack closes without an
     error, together with the algorithm's other outputs. Returns ``path`` made absolute."""
-    from ..io.raster import output_file
+    from ..io.raster import output_file, write_error
 
     with contextlib.ExitStack() as own:
         temporary = (stack or own).enter_context(output_file(path))
-        with open(temporary, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        try:
+            with open(temporary, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+        except OSError as error:   # a full disk, a quota: the sentence names the file asked for
+            raise write_error(os.path.abspath(path), error.strerror or str(error), error) from None
     return os.path.abspath(path)
 
 

@@ -14,8 +14,9 @@ maps, area and season. The method is :mod:`..core.season`; this module finds the
 reads them block by block and writes the outputs.
 
 - **Maps** (``INPUTS``, raster files): neve:snowmap outputs, Theia Snow SNW maps, FSC maps; codes 0 no
-  snow, 1..100 snow, everything else a gap (205 cloud, 254/255 no data). Pixels equal to a map's own
-  no-data value are gaps too. A map is named by its file name without the extension
+  snow, 1..100 snow, 205 cloud and 254/255 no data (gaps). Pixels equal to a map's own no-data value are
+  gaps too. A map of another kind is refused, named (:func:`check_map`): not whole numbers, several bands,
+  or values that are no code in a sample of windows spread over it (a reflectance band, a photograph). A map is named by its file name without the extension
   (:func:`~.inputs.layer_name`, the name QGIS gives the layer of a file).
 - **Dates**, for each map, the first found of: ``DATES`` (one per map, in order; an empty entry reads
   that map's date), the GeoTIFF metadata tag ``ACQUISITION_DATE`` (ISO 8601, written by neve:snowmap),
@@ -60,8 +61,10 @@ from ..i18n import QT_TR_NOOP, tr
 from ..io.raster import (GeoTiffWriter, Grid, RasterReadError, blocks, bounded_gdal_cache, gdal_errors_raised,
                          open_raster, read_onto_grid)
 from .algorithms.snowseason import NSP_COUNTS, SEASON_OUTPUTS
+from .algorithms.snowseason import spec as declaration
 from .feedback import as_feedback, checkpoint
-from .inputs import layer_name
+from .jobs import job
+from .inputs import check_elevation_bands, layer_name
 from .season_report import date_source_labels, season_report
 from .spec import from_values, not_a_result, parse_date, results_of
 
@@ -245,6 +248,7 @@ def block_rows(width, height, bytes_per_pixel, tile_rows=0, budget=None):
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), feedback=None):
     """The season of the snow maps of ``inputs`` with ``params``, written to ``outputs``; a
     :class:`SeasonResult`.
@@ -269,6 +273,7 @@ def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), fee
     options = dict(margin=margin, daily="OUTPUT_DAILY" in destinations, nobs_period_only=params.nobs_period_only,
                    nsp_count=params.nsp_count, min_snow_days=params.min_snow_days, counts=bool(report_path))
     band_width = params.elevation_band or SEASON_DEFAULTS["ELEVATION_BAND"]
+    check_elevation_bands(None, None, band_width, "ELEVATION_BAND")
 
     with bounded_gdal_cache(), contextlib.ExitStack() as stack:
         # everything is checked before anything is written
@@ -455,10 +460,15 @@ def check_map(item, grid, grid_name):
             "reference system. Reproject it first (Raster, Projections, Warp)."),
             name=item.name, crs=dataset.crs.to_string() if dataset.crs else tr("no CRS"), grid=grid_name,
             grid_crs=grid.crs.to_string())
+    if dataset.count != 1:
+        raise NeveError("map_bands", QT_TR_NOOP(
+            "{name} has {count} bands: a snow map has one (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no "
+            "data). Is it a snow map?"), name=item.name, count=dataset.count)
+    check_map_codes(item)
     same_pixels = (dataset.width, dataset.height) == (grid.width, grid.height) and \
         dataset.transform.almost_equals(grid.transform, precision=1e-6 * grid.resolution)
     item.aligned = not same_pixels
-    nodata = dataset.nodata   # other values are gaps anyway (101..255) or made gaps (outside 0..255)
+    nodata = dataset.nodata   # other values are gaps anyway (205, 254, 255) or made gaps (outside 0..255)
     if nodata is not None and float(nodata).is_integer() and 0 <= nodata <= season.CLEAR_MAX:
         item.gap_nodata = int(nodata)
 
@@ -468,6 +478,27 @@ def is_landsat_map(item):
     if (item.dataset.tags().get(MISSION_TAG) or "").lower() == "landsat":
         return True
     return bool(_LANDSAT_NAME.search(os.path.basename(item.path.split("|")[0])))
+
+
+#: The codes of a snow map: 0 no snow, 1..100 snow (100 in a binary map, the fraction in an FSC map), 205
+#: cloud, 254 and 255 no data (LIS up to 1.5, and since), besides a map's own no-data value.
+SNOW_MAP_CODES = frozenset(range(0, season.CLEAR_MAX + 1)) | {season.CLOUD, 254, 255}
+
+
+def check_map_codes(item):
+    """A :class:`~..errors.NeveError` naming the map when a sample of its values (windows spread over it)
+    holds values that are no snow-map code: a reflectance band, a photograph, a map resampled bilinearly
+    are refused, not counted as snow."""
+    from .inputs import sample_values
+
+    values = np.unique(sample_values(item.dataset))
+    wrong = [int(v) for v in values if int(v) not in SNOW_MAP_CODES]
+    if wrong:
+        shown = ", ".join(str(v) for v in wrong[:6]) + (", ..." if len(wrong) > 6 else "")
+        raise NeveError("not_snow_codes", QT_TR_NOOP(
+            "{name} holds values that are not snow-map codes ({values}): a snow map holds 0 (no snow), 1 to 100 "
+            "(snow), 205 (cloud), 254 or 255 (no data). Is it a snow map? (A map resampled with another method "
+            "than the nearest neighbour has such values too.)"), name=item.name, values=shown)
 
 
 def tile_rows(used):
@@ -679,6 +710,7 @@ class SeasonTotals:
         self.pixels = 0
         self.scd_sum = 0
         self.elevation = {}                                             # band -> [scd sum, pixels]
+        self.elevation_range = [float("inf"), float("-inf")]            # of the pixels counted
 
     def add_counts(self, map_counts, date_counts):
         self.map_counts += map_counts
@@ -690,6 +722,11 @@ class SeasonTotals:
         self.pixels += result.scd.size
         self.scd_sum += int(result.scd.sum(dtype=np.int64))
         if elevation is not None:
+            known = elevation[result.observed & np.isfinite(elevation)]
+            if known.size:
+                self.elevation_range = [min(self.elevation_range[0], float(known.min())),
+                                        max(self.elevation_range[1], float(known.max()))]
+                check_elevation_bands(self.elevation_range[0], self.elevation_range[1], band_width, "ELEVATION_BAND")
             for band, scd_sum, pixels in zip(*season.elevation_band_sums(result.scd, elevation, result.observed,
                                                                           band_width)):
                 total = self.elevation.setdefault(int(band), [0, 0])

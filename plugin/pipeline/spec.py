@@ -37,12 +37,8 @@ from dataclasses import dataclass
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 
-PRODUCT, RASTER, RASTERS, VECTOR, FILES = "product", "raster", "rasters", "vector", "files"
-NUMBER, INTEGER, BOOLEAN, ENUM, STRING, DATE, FOLDER = "number", "integer", "boolean", "enum", "string", "date", \
-    "folder"
-RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT = "raster_out", "vector_out", "file_out", "folder_out"
-DESTINATIONS = (RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT)
-LAYERS = (RASTER, RASTERS, VECTOR)
+from .kinds import (BOOLEAN, DATE, DESTINATIONS, ENUM, FILE_OUT, FILES, FOLDER, FOLDER_OUT, INTEGER,  # noqa: F401
+                    LAYERS, NUMBER, PRODUCT, RASTER, RASTER_OUT, RASTERS, STRING, VECTOR, VECTOR_OUT)
 
 
 @dataclass(frozen=True)

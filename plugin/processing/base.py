@@ -106,6 +106,28 @@ class QgisFeedback(Feedback):
             self.feedback.pushWarning(text)
 
 
+def wrong_format(source):
+    """The :class:`~..io.raster.WrongFormatError` of a file that is not what its name says, found without
+    opening it (GDAL's identification), else None."""
+    from ..io.raster import format_problem
+
+    return format_problem(source)
+
+
+def unreadable_raster(source):
+    """The :class:`~..errors.NeveError` of a raster source that GDAL cannot open (it does not exist, it is
+    not a raster, it is not what its name says), else None."""
+    from ..io.raster import open_raster
+
+    try:
+        open_raster(source).close()
+    except NeveError as error:
+        return error
+    except Exception:  # noqa: BLE001 (let QGIS's own check speak)
+        return None
+    return None
+
+
 def processing_error(error):
     """A ``QgsProcessingException`` with the message of ``error`` in the user's language."""
     return QgsProcessingException(error.message() if isinstance(error, NeveError) else str(error))
@@ -190,10 +212,34 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
 
     # -- checks ------------------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
-        problem = self.range_problem(parameters, context)
+        problem = self.range_problem(parameters, context) or self.layer_problem(parameters, context)
         if problem:
             return False, problem
         return super().checkParameterValues(parameters, context)
+
+    def layer_problem(self, parameters, context):
+        """A translated message naming a raster given as a path that QGIS cannot load, and why: the file
+        does not exist, or is not a raster (QGIS itself says "Incorrect parameter value for INPUTS", or that
+        an existing text file is "not found")."""
+        from qgis.core import QgsProcessingUtils
+
+        for parameter in self.spec.parameters:
+            if parameter.kind not in (s.RASTER, s.RASTERS):
+                continue
+            value = parameters.get(parameter.name)
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if not isinstance(item, str) or not item:
+                    continue
+                wrong = wrong_format(item)     # before QGIS opens it: a *.tif holding VRT XML reads other files
+                if wrong is not None:
+                    return tr("{parameter}: {problem}").format(parameter=parameter.label, problem=wrong.message())
+                if QgsProcessingUtils.mapLayerFromString(item, context,
+                                                        typeHint=QgsProcessingUtils.LayerHint.Raster) is not None:
+                    continue
+                problem = unreadable_raster(item)
+                if problem is not None:
+                    return tr("{parameter}: {problem}").format(parameter=parameter.label, problem=problem.message())
+        return None
 
     def range_problem(self, parameters, context):
         """A translated message for the first number parameter out of its range, else None."""

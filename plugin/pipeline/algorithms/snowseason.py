@@ -1,5 +1,5 @@
 """Declaration of ``snowseason``, "Snow season synthesis"; the job is ``pipeline/season.py``."""
-from ...core.defaults import MAX_DATE_MARGIN, SEASON_DEFAULTS
+from ...core.defaults import MAX_DATE_MARGIN, MIN_ELEVATION_BAND, SEASON_DEFAULTS
 from ...i18n import tr
 from ..spec import (BOOLEAN, DATE, ENUM, FILE_OUT, INTEGER, NUMBER, RASTER, RASTER_OUT, RASTERS, STRING,
                     AlgorithmSpec, Output, Param)
@@ -60,7 +60,7 @@ def spec():
         Param("ELEVATION_BAND", NUMBER, tr("Elevation band (m)"),
               tr("Height of the elevation bands of the report. Default 100 m, the band of LIS's snowline "
                  "histogram."),
-              default=SEASON_DEFAULTS["ELEVATION_BAND"], minimum=1.0, advanced=True, source=lis),
+              default=SEASON_DEFAULTS["ELEVATION_BAND"], minimum=MIN_ELEVATION_BAND, advanced=True, source=lis),
         Param("MIN_SNOW_DAYS", INTEGER, tr("Snow days needed for SOD and SMOD"),
               tr("SOD and SMOD are 0 unless SCD is more than this number of days. Default 10, as LIS."),
               default=SEASON_DEFAULTS["MIN_SNOW_DAYS"], minimum=0, advanced=True, source=lis),
