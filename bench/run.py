@@ -508,7 +508,7 @@ def first_view_case():
     product_path = theia_full_product()
 
     def run(out_dir):
-        from neve.plugin.io.products import open_product
+        from neve.plugin.io.readers import open_product
         from neve.plugin.io.raster import bounded_gdal_cache
         from neve.plugin.pipeline.thresholds import PRESETS
         from neve.ui import preview
