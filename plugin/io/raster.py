@@ -14,6 +14,7 @@ the pixels under the window, at full resolution, and resamples them when the gri
 own; GDAL read errors (damaged, truncated files) become :class:`RasterReadError`. :func:`aligned_factor`
 tells whether the pixels of one grid are whole blocks of the pixels of another.
 """
+import collections
 import contextlib
 import errno
 import os
@@ -523,6 +524,77 @@ def verify_written(temporary, path, profile):
         raise write_error(path, "the file written cannot be read back ({})".format(problem))
 
 
+# --- Overlapping reading, computing and writing ---------------------------------------------------
+
+def read_ahead(read, items, depth=1):
+    """``(item, read(item))`` for each of ``items``, in order, ``read`` running in a background thread up
+    to ``depth`` items ahead: the next strip is read (GDAL decodes without holding Python's lock) while
+    the caller computes this one. ``read`` must not use a file the caller uses meanwhile: a GDAL handle
+    is never used by two threads at once. Leaving the loop early waits for the read under way."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = list(items)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-read") as pool:
+        pending = collections.deque(pool.submit(read, item) for item in items[:depth])
+        try:
+            for index, item in enumerate(items):
+                value = pending.popleft().result()
+                if index + depth < len(items):
+                    pending.append(pool.submit(read, items[index + depth]))
+                yield item, value
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+class WriteBehind:
+    """The writes of ``writer`` (a :class:`GeoTiffWriter`, or anything with ``write(array, window)``) made
+    in order by a background thread while the caller computes the next strip: :meth:`write` returns at
+    once unless ``depth`` strips are already waiting. Leaving the ``with`` block waits for the writes
+    (after an error in the block, those still waiting are dropped: the output is deleted anyway); an error
+    of a write is raised in the caller, at the next :meth:`write` or on leaving the block."""
+
+    def __init__(self, writer, depth=2):
+        import queue
+
+        self.writer = writer
+        self.queue = queue.Queue(maxsize=max(1, depth))
+        self.error = None
+        self.abandoned = False
+        self.thread = None
+
+    def __enter__(self):
+        import threading
+
+        self.thread = threading.Thread(target=self._run, name="neve-write", daemon=True)
+        self.thread.start()
+        return self
+
+    def _run(self):
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if self.error is None and not self.abandoned:
+                try:
+                    self.writer.write(*item)
+                except BaseException as error:  # noqa: BLE001 (raised again in the caller's thread)
+                    self.error = error
+
+    def write(self, array, window, band=1):
+        if self.error is not None:
+            raise self.error
+        self.queue.put((array, window, band))
+
+    def __exit__(self, exc_type, exc, tb):
+        self.abandoned = exc_type is not None
+        self.queue.put(None)
+        self.thread.join()
+        if exc_type is None and self.error is not None:
+            raise self.error
+        return False
+
+
 # --- Grids and reading a window of a raster onto a grid -------------------------------------------
 
 RESAMPLING_NAMES = ("nearest", "bilinear", "cubic", "cubic_spline", "lanczos", "average", "mode")
@@ -823,31 +895,36 @@ def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fil
     """The values of band ``band`` of an open rasterio ``dataset`` on the pixels of ``grid``.
 
     Only the part of the raster under ``grid`` is read, always at full resolution (never through
-    overviews or JPEG2000 reduced-resolution levels), so memory follows the size of ``grid``.
+    overviews or JPEG2000 reduced-resolution levels, which turn mask classes into other values), so
+    memory follows the size of ``grid``.
 
     - When ``grid`` has the raster's own pixels (same CRS and pixel size, whole-pixel offset), the
       values are read as they are: no resampling.
+    - When each pixel of ``grid`` is a block of ``factor`` x ``factor`` pixels of the raster (same CRS,
+      whole factor, aligned corners: :func:`aligned_factor`) and ``resampling`` is "nearest", each grid
+      pixel takes the raster's pixel under its centre: for an even factor, the pixel whose upper-left
+      corner is the centre, as GDAL's warper picks it (:func:`nearest_pixels`). Only those pixels are
+      fetched: by GDAL's decimated ``RasterIO`` (a buffer ``factor`` times smaller) from a GeoTIFF
+      without overviews, in two halves read side by side by two threads for a large grid; from any
+      other file (JPEG2000, VRT, a raster with overviews, whose decimated reads would take reduced
+      levels), rows read at full resolution and the pixels taken from them. The warper is not used:
+      on a coarse preview of a whole tile it took half of the time. Same values as the warper.
     - Otherwise the raster's pixels under ``grid``, plus a margin for the resampling kernel, are read
       and resampled with ``resampling`` (one of :data:`RESAMPLING_NAMES`) by GDAL's warper, with the
       kernel scaled to the ratio of pixel sizes, so that a window gives the same values as the whole
       grid.
 
     ``convert``, when given, maps the raw values read to the values returned (for example digital
-    numbers to reflectance) before any resampling. ``nodata`` (in converted values, NaN allowed) marks
-    missing pixels: resampling ignores them, and grid pixels without valid source get ``nodata``.
-    Grid pixels outside the raster get ``nodata`` when given, else ``fill``. A grid much coarser than
-    the raster is done in horizontal strips of at most ``max_source_pixels`` source pixels each.
-    Raises :class:`RasterReadError` when GDAL fails to read (damaged or truncated file).
+    numbers to reflectance), value by value, before any resampling. ``nodata`` (in converted values, NaN
+    allowed) marks missing pixels: resampling ignores them, and grid pixels without valid source get
+    ``nodata``. Grid pixels outside the raster get ``nodata`` when given, else ``fill``. A grid much
+    coarser than the raster is done in horizontal strips of at most ``max_source_pixels`` source pixels
+    each. Raises :class:`RasterReadError` when GDAL fails to read (damaged or truncated file).
     """
-    from rasterio.enums import Resampling
-    from rasterio.warp import reproject, transform_bounds
-
     if resampling not in RESAMPLING_NAMES:
         raise ValueError("unknown resampling {!r}".format(resampling))
     convert = convert or (lambda values: values)
     background = fill if nodata is None else nodata
-    path = dataset.name
-    same_crs = dataset.crs == grid.crs
     aligned = aligned_factor(Grid.of(dataset), grid)
 
     if aligned is not None and aligned[0] == 1:  # the raster's own pixels: a plain window read
@@ -855,15 +932,133 @@ def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fil
         c0, r0 = max(col, 0), max(row, 0)
         c1, r1 = min(col + grid.width, dataset.width), min(row + grid.height, dataset.height)
         if c1 <= c0 or r1 <= r0:
-            return np.full(grid.shape, background, dtype=convert(np.zeros(1, dataset.dtypes[band - 1])).dtype)
-        with gdal_errors_raised(path):
+            return _background(dataset, grid, band, background, convert)
+        with gdal_errors_raised(dataset.name):
             values = convert(dataset.read(band, window=Window(c0, r0, c1 - c0, r1 - r0)))
         if (c0, r0, c1, r1) == (col, row, col + grid.width, row + grid.height):
             return values
         out = np.full(grid.shape, background, dtype=values.dtype)
         out[r0 - row:r1 - row, c0 - col:c1 - col] = values
         return out
+    if aligned is not None and resampling == "nearest":
+        return _read_nearest_aligned(dataset, grid, band, aligned, background, convert, max_source_pixels)
+    return _warp_onto_grid(dataset, grid, band, resampling, nodata, fill, convert, max_source_pixels)
 
+
+def _background(dataset, grid, band, background, convert):
+    """``grid`` filled with ``background``, in the dtype the converted values of ``band`` have."""
+    return np.full(grid.shape, background, dtype=convert(np.zeros(1, dataset.dtypes[band - 1])).dtype)
+
+
+def nearest_pixels(factor, offset, count, size):
+    """The pixels of a raster (columns, or rows) under the centres of ``count`` grid pixels made of
+    ``factor`` raster pixels each, the first starting at raster pixel ``offset``: ``(first, indices)``
+    where ``indices`` are the raster pixels of the grid pixels ``first, first + 1, ...`` whose centre lies
+    on the raster (``0 <= index < size``). For an even factor the centre is a pixel corner: the pixel
+    starting there is taken, as GDAL's warper and decimated reads take it (``floor(centre + 1e-10)``)."""
+    indices = offset + factor // 2 + factor * np.arange(count, dtype=np.int64)
+    first, last = np.searchsorted(indices, 0), np.searchsorted(indices, size)
+    return int(first), indices[first:last]
+
+
+#: Source pixels from which a decimated read is split between two threads (two tiles of 10 m bands).
+PARALLEL_SOURCE_PIXELS = 4096 * 4096
+
+
+def _read_nearest_aligned(dataset, grid, band, aligned, background, convert, max_source_pixels):
+    """:func:`read_onto_grid` on a grid whose pixels are blocks of ``aligned = (factor, col, row)`` raster
+    pixels, nearest neighbour: the raster's pixel under each grid pixel's centre."""
+    factor, col, row = aligned
+    j0, cols = nearest_pixels(factor, col, grid.width, dataset.width)
+    i0, rows = nearest_pixels(factor, row, grid.height, dataset.height)
+    if not cols.size or not rows.size:
+        return _background(dataset, grid, band, background, convert)
+    half = factor // 2
+    # Grid pixels whose whole block lies on the raster: GDAL's decimated read of their blocks takes the
+    # pixel under each centre (the same as the warper's choice: tests/test_io_raster.py).
+    whole_cols = (cols - half >= 0) & (cols - half + factor <= dataset.width)
+    whole_rows = (rows - half >= 0) & (rows - half + factor <= dataset.height)
+    decimate = dataset.driver == "GTiff" and not dataset.overviews(band) and whole_cols.any() and whole_rows.any()
+    pieces = []      # (row slice, column slice of the values), values
+    if decimate:
+        a, b = np.flatnonzero(whole_cols)[[0, -1]]
+        c, d = np.flatnonzero(whole_rows)[[0, -1]]
+        pieces.append(((slice(c, d + 1), slice(a, b + 1)),
+                       _decimated(dataset, band, cols[a] - half, rows[c] - half, b + 1 - a, d + 1 - c, factor)))
+        # the grid pixels whose block crosses the raster's edge (a row or a column on each side at most)
+        for rs, cs in ((slice(0, c), slice(0, cols.size)), (slice(d + 1, rows.size), slice(0, cols.size)),
+                       (slice(c, d + 1), slice(0, a)), (slice(c, d + 1), slice(b + 1, cols.size))):
+            if rs.stop > rs.start and cs.stop > cs.start:
+                pieces.append(((rs, cs), _gather(dataset, band, rows[rs], cols[cs], max_source_pixels)))
+    else:
+        pieces.append(((slice(0, rows.size), slice(0, cols.size)),
+                       _gather(dataset, band, rows, cols, max_source_pixels)))
+    out = None
+    for (rs, cs), raw in pieces:
+        values = convert(raw)
+        if out is None:
+            out = np.full(grid.shape, background, dtype=values.dtype)
+        out[i0 + rs.start:i0 + rs.stop, j0 + cs.start:j0 + cs.stop] = values
+    return out
+
+
+def _decimated(dataset, band, col, row, width, height, factor):
+    """GDAL's nearest-neighbour decimated read of ``width`` x ``height`` blocks of ``factor`` pixels from
+    (``col``, ``row``): the pixel at ``floor((k + 0.5) * factor)`` of each block. A large read is split in
+    two halves of rows, the second one read by another thread through its own handle on the file (GDAL
+    decodes the tiles of each half in parallel; a handle is never used by two threads)."""
+    from rasterio.enums import Resampling
+
+    def read(source, top, rows):
+        with gdal_errors_raised(source.name):
+            return source.read(band, window=Window(col, row + top * factor, width * factor, rows * factor),
+                               out_shape=(rows, width), resampling=Resampling.nearest)
+
+    if width * height * factor * factor < PARALLEL_SOURCE_PIXELS or height < 2 or (os.cpu_count() or 1) < 2:
+        return read(dataset, 0, height)
+    split = height // 2
+
+    def second_half():
+        with gdal_errors_raised(dataset.name):
+            other = rasterio.open(dataset.name)
+        with other:
+            return read(other, split, height - split)
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-read") as pool:
+        bottom = pool.submit(second_half)
+        top = read(dataset, 0, split)
+        return np.concatenate([top, bottom.result()])
+
+
+def _gather(dataset, band, rows, cols, max_source_pixels):
+    """The values at raster ``rows`` x ``cols`` (increasing pixel indices), read at full resolution in
+    windows spanning the wanted columns and as many wanted rows as fit ``max_source_pixels``."""
+    c0, c1 = int(cols[0]), int(cols[-1]) + 1
+    per_read = max(1, max_source_pixels // (c1 - c0))
+    parts, start = [], 0
+    while start < rows.size:
+        stop = start + 1
+        while stop < rows.size and rows[stop] - rows[start] < per_read:
+            stop += 1
+        r0, r1 = int(rows[start]), int(rows[stop - 1]) + 1
+        with gdal_errors_raised(dataset.name):
+            window = dataset.read(band, window=Window(c0, r0, c1 - c0, r1 - r0))
+        parts.append(window[(rows[start:stop] - r0)[:, None], (cols - c0)[None, :]])
+        start = stop
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _warp_onto_grid(dataset, grid, band, resampling, nodata, fill, convert, max_source_pixels):
+    """:func:`read_onto_grid` by GDAL's warper: the raster's pixels under ``grid`` plus a margin for the
+    kernel, read at full resolution and resampled (strips of at most ``max_source_pixels``)."""
+    from rasterio.enums import Resampling
+    from rasterio.warp import reproject, transform_bounds
+
+    background = fill if nodata is None else nodata
+    path = dataset.name
+    same_crs = dataset.crs == grid.crs
     # Resampling: read the source pixels under the grid plus a kernel margin, at full resolution.
     bounds = grid.bounds if same_crs else transform_bounds(grid.crs, dataset.crs, *grid.bounds,
                                                            densify_pts=21)
@@ -878,13 +1073,13 @@ def read_onto_grid(dataset, grid, band=1, resampling="nearest", nodata=None, fil
     c1 = min(int(np.ceil(max(cols))) + margin, dataset.width)
     r1 = min(int(np.ceil(max(rows))) + margin, dataset.height)
     if c1 <= c0 or r1 <= r0:
-        return np.full(grid.shape, background, dtype=convert(np.zeros(1, dataset.dtypes[band - 1])).dtype)
+        return _background(dataset, grid, band, background, convert)
     if (c1 - c0) * (r1 - r0) > max_source_pixels and grid.height > 1:
         strip = max(1, grid.height * max_source_pixels // ((c1 - c0) * (r1 - r0)))
         out = None
         for top in range(0, grid.height, strip):
-            part = read_onto_grid(dataset, grid.window_grid(Window(0, top, grid.width, min(strip, grid.height - top))),
-                                  band, resampling, nodata, fill, convert, max_source_pixels)
+            part = _warp_onto_grid(dataset, grid.window_grid(Window(0, top, grid.width, min(strip, grid.height - top))),
+                                   band, resampling, nodata, fill, convert, max_source_pixels)
             out = np.empty(grid.shape, part.dtype) if out is None else out
             out[top:top + part.shape[0]] = part
         return out

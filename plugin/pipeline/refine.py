@@ -250,13 +250,14 @@ class RefineView:
     shifts: object = None
 
 
-def read_refine_view(product, grid, params=RefineParams(), water=None, feedback=None):
+def read_refine_view(product, grid, params=RefineParams(), water=None, feedback=None, nearest=False):
     """Read what :func:`refine_view_classes` needs on ``grid`` (any grid in the product's CRS, in metres: the
     product's, a window of it) of the opened ``product``, as the job reads it onto its grid (masks by
     nearest neighbour, the SWIR band's own pixels or the reader's resampling); ``params`` gives the SWIR
     band, the sunglint mode, the kind of water layer and the parallax height; ``water`` the source of a
-    water layer on ``grid`` (None: the product's water). Raises :class:`~..errors.NeveError` as the job
-    does (no cloud mask, no water, per-pixel sunglint without angle grids, parallax without angles)."""
+    water layer on ``grid`` (None: the product's water); ``nearest``: the SWIR band too is read by nearest
+    neighbour (a preview coarser than 20 m). Raises :class:`~..errors.NeveError` as the job does (no cloud
+    mask, no water, per-pixel sunglint without angle grids, parallax without angles)."""
     from rasterio.windows import Window
 
     feedback = as_feedback(feedback)
@@ -266,7 +267,8 @@ def read_refine_view(product, grid, params=RefineParams(), water=None, feedback=
     window = Window(0, 0, grid.width, grid.height)
     with contextlib.ExitStack() as stack:
         plan = plan_buffer(product, grid, product.name, 0.0, float(params.parallax_height))
-        test = open_water_test(product, grid, settings, water, stack, feedback, product.name, resample=params.resample)
+        test = open_water_test(product, grid, settings, water, stack, feedback, product.name, resample=params.resample,
+                               nearest=nearest)
         clm = read_clm(product, grid, window)
         data = test.read(window, every_water_pixel=True)
     # the test keeps no open file once read: its layer was closed with the stack

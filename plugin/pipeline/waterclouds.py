@@ -168,11 +168,11 @@ def check_settings(settings):
 
 
 def open_water_test(product, grid, settings, water=None, stack=None, feedback=None, reference_name=None,
-                    resample=False, glint_everywhere=False):
+                    resample=False, glint_everywhere=False, nearest=False):
     """The :class:`WaterCloudTest` of ``settings`` (a :class:`WaterSettings`) on ``grid`` of the opened
     ``product``; ``water`` is the source of a water layer (None: the product's water), which must lie on
     ``grid`` (the grid of ``reference_name``, for messages) unless ``resample``; it is opened in
-    ``stack``."""
+    ``stack``. ``nearest``: the SWIR band is read by nearest neighbour on a coarser grid (a preview)."""
     water_dataset = None
     if water:
         check_layer_grids({layer_name(water): water}, grid, reference_name, resample)
@@ -185,7 +185,7 @@ def open_water_test(product, grid, settings, water=None, stack=None, feedback=No
         mode = automatic_sunglint(product, band, settings.sunglint_angle, feedback)
     return WaterCloudTest(product, grid, band, water_dataset, settings.water_kind, mode,
                           settings.threshold, settings.threshold_sunglint, settings.sunglint_angle,
-                          glint_everywhere, feedback)
+                          glint_everywhere, feedback, nearest)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -349,12 +349,15 @@ class WaterCloudTest:
     ``water_layer``: an open rasterio dataset (a user's water layer, decoded as ``water_kind``) or None
     (the product's water: MG2 bit 0, SCL class 6). ``mode``: one of
     :data:`~.algorithms.clouds.SUNGLINT_MODES`. With ``glint_everywhere`` the glint angle is computed on
-    every pixel (for an output), otherwise only around the water pixels.
+    every pixel (for an output), otherwise only around the water pixels. With ``nearest`` the SWIR band
+    is read by nearest neighbour on a grid coarser than its own (the pixel under each centre: a coarse
+    preview), otherwise by the product reader's cubic convolution.
     """
 
     def __init__(self, product, grid, swir_band, water_layer, water_kind, mode, threshold,
-                 threshold_sunglint, sunglint_angle, glint_everywhere=False, feedback=None):
+                 threshold_sunglint, sunglint_angle, glint_everywhere=False, feedback=None, nearest=False):
         self.product, self.grid, self.swir_band = product, grid, swir_band
+        self.resampling = "nearest" if nearest else "cubic"
         self.water_layer, self.water_kind = water_layer, water_kind
         self.mode = mode
         self.threshold, self.threshold_sunglint = np.float32(threshold), np.float32(threshold_sunglint)
@@ -396,7 +399,7 @@ class WaterCloudTest:
         """What the test reads on ``window``: :class:`WaterData` (SWIR, water, no data, glint angle). With
         ``every_water_pixel`` the glint angle is computed on every water pixel, so that :meth:`decide` can
         then try any thresholds (the tuning panel); otherwise only where this test's thresholds need it."""
-        swir = read_band_pixels(self.product, self.swir_band, self.grid, window)
+        swir = read_band_pixels(self.product, self.swir_band, self.grid, window, self.resampling)
         water, water_nodata = self.water(window)
         no_data = self.nodata(window) | np.isnan(swir) | water_nodata
         water &= ~no_data
