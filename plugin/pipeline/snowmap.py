@@ -19,6 +19,7 @@ only when every output is complete), the snow and cloud polygons and the HTML re
 import contextlib
 import dataclasses
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -382,13 +383,29 @@ class BandReader:
         fine, margin, factor = fine
         height, width = values.shape
         footprint = self.is_nodata(fine[margin:margin + factor * height, margin:margin + factor * width])
-        return values, footprint.reshape(height, factor, width, factor).all(axis=(1, 3))
+        return values, all_of_blocks(footprint, factor)
 
     def is_nodata(self, values):
         missing = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape, bool)
         if self.nodata is not None and not (isinstance(self.nodata, float) and np.isnan(self.nodata)):
             missing |= values == self.nodata
         return missing
+
+
+def all_of_blocks(mask, factor):
+    """Whether every pixel of each ``factor`` x ``factor`` block of the boolean ``mask`` is set: the value
+    of ``mask.reshape(h, f, w, f).all(axis=(1, 3))``, made of ``f * f`` strided element-wise ANDs (a
+    numpy reduction over two short axes is ten times slower), and without any pass but one when no pixel
+    is set (a strip without no data, the usual case)."""
+    height, width = mask.shape[0] // factor, mask.shape[1] // factor
+    if not mask.any():
+        return np.zeros((height, width), dtype=bool)
+    out = mask[0::factor, 0::factor].copy()
+    for i in range(factor):
+        for j in range(factor):
+            if i or j:
+                out &= mask[i::factor, j::factor]
+    return out
 
 
 class ProductSource:
@@ -504,6 +521,9 @@ class ProductSource:
         if params.shaded_snow and shade:
             self.resolve_sun(params)
         self.prepare_missing()
+        # the green band, the DEM and the tree cover are read by a thread of their own while the red band and
+        # the masks are read (decoding the 10 m bands and their cubic convolution are half of the work)
+        self.second_reader = stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-read2"))
 
     def add_footprint(self, key, dataset, label):
         """Note where the layer ``dataset`` (``label`` in messages) covers the grid; warn with the share of the
@@ -609,27 +629,40 @@ class ProductSource:
     # reading one strip (a window of the output grid)
     def read(self, window):
         """What :func:`~.lis.run_lis` needs of one strip: the bands' digital numbers on the grid, the cloud
-        layers, and MG2, water, DEM and tree cover when there are."""
-        green, green_missing = self.bands["B3"].read_with_missing(window)
-        red, red_missing = self.bands["B4"].read_with_missing(window)
-        data = {"green": green, "red": red, "swir": self.bands["B11"].read(window),
-                "layers": self.read_cloud_layers(window)}
+        layers, and MG2, water, DEM and tree cover when there are. The green band, the DEM and the tree cover
+        are read by another thread meanwhile (:meth:`read_green_and_relief`; files of their own: no file is
+        read by two threads at once)."""
+        other_part = self.second_reader.submit(self.read_green_and_relief, window)
+        try:
+            red, red_missing = self.bands["B4"].read_with_missing(window)
+            data = {"red": red, "swir": self.bands["B11"].read(window), "layers": self.read_cloud_layers(window)}
+            if self.has_mg2:
+                data["mg2"] = self.product.read_raw("MG2", self.grid, window)
+            if self.has_water:
+                data["water"] = self.read_water(window)
+        finally:
+            green, green_missing, relief = other_part.result()
+        data["green"] = green
+        data.update(relief)
         if self.fill_missing:   # no data in any band is no data in the map
             if self.swir_as_float:
                 data["swir"] = data["swir"].astype(np.float32)
             missing = self.missing(window, (green_missing, red_missing))
             if missing is not None:
                 data["swir"] = np.where(missing, data["swir"].dtype.type(self.swir_fill), data["swir"])
-        if self.has_mg2:
-            data["mg2"] = self.product.read_raw("MG2", self.grid, window)
-        if self.has_water:
-            data["water"] = self.read_water(window)
+        return data
+
+    def read_green_and_relief(self, window):
+        """``(green, its missing pixels, {"dem": ..., "tcd": ...})`` of :meth:`read` on ``window``: the part
+        read by the second thread (about half of the decoding and of the cubic convolution)."""
+        green, green_missing = self.bands["B3"].read_with_missing(window)
+        relief = {}
         if self.dem is not None:
-            data["dem"] = self.read_resampled(self.dem, window, "nearest" if self.nearest else "cubic_spline")
+            relief["dem"] = self.read_resampled(self.dem, window, "nearest" if self.nearest else "cubic_spline")
         if self.tcd is not None:
             values = self.read_resampled(self.tcd, window, "nearest")
-            data["tcd"] = np.where(np.isnan(values), np.float32(255), values)
-        return data
+            relief["tcd"] = np.where(np.isnan(values), np.float32(255), values)
+        return green, green_missing, relief
 
     def read_water(self, window):
         """Water on ``window``: the layer's non-zero pixels (not its no-data), or the product's water mask."""
