@@ -13,7 +13,8 @@ write). While it runs, every file it writes goes to a temporary file (``io/raste
 for the end of the job (``io/raster.output_group``): when the job returns, a cancel asked meanwhile is
 honoured (``Cancelled``, nothing written), and otherwise every output is renamed into place at once. An
 error leaves nothing: no output, no temporary file. Errors of the system (a full disk, a read-only folder,
-no memory) become a :class:`~..errors.NeveError` with one clear sentence (``errors.as_neve_error``).
+no memory) become a :class:`~..errors.NeveError` with one clear sentence (``errors.as_neve_error``). The C
+library's allocator keeps the arrays freed strip after strip for the next ones (``io/heap.steady_heap``).
 """
 import dataclasses
 import functools
@@ -48,6 +49,7 @@ def job(declaration):
 
         @functools.wraps(function)
         def run_job(*args, **kwargs):
+            from ..io.heap import steady_heap
             from ..io.raster import output_group
 
             bound = signature.bind(*args, **kwargs)
@@ -57,7 +59,7 @@ def job(declaration):
                 bound.arguments["feedback"] = feedback
             check_destinations(declaration(), values_of(*(bound.arguments.get(name) for name in DATACLASS_ARGUMENTS)))
             try:
-                with output_group(before_commit=lambda: checkpoint(feedback)):
+                with steady_heap(), output_group(before_commit=lambda: checkpoint(feedback)):
                     return function(*bound.args, **bound.kwargs)
             except NeveError:
                 raise
