@@ -36,7 +36,6 @@ from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
-from scipy import ndimage
 
 from .defaults import CLOUD_PRESETS, DEFAULT_CLOUD_PRESET, SUNGLINT_ANGLE
 from .masks import (
@@ -51,6 +50,13 @@ from .masks import (
     MASK_NODATA,
     bit_value,
 )
+
+
+def _ndimage():
+    """scipy.ndimage, imported at its first use: the buffer, the cloud mask and the product's masks do
+    without it, and a command line starts faster without it."""
+    from scipy import ndimage
+    return ndimage
 
 # Presets of the recipe and MAJA's values: core/defaults.py (seed post of February 2018).
 PRESETS = CLOUD_PRESETS
@@ -472,7 +478,7 @@ def remove_small_objects(mask, min_area_m2, pixel_area, connectivity=8):
     n = sieve_min_pixels(min_area_m2, pixel_area)
     if n <= 1:
         return mask.copy()
-    labels, count = ndimage.label(mask, structure=_structure(connectivity))
+    labels, count = _ndimage().label(mask, structure=_structure(connectivity))
     keep = np.bincount(labels.ravel(), minlength=count + 1) >= n
     keep[0] = False
     return keep[labels]
@@ -495,7 +501,7 @@ def _structure(connectivity):
     if connectivity == 8:
         return np.ones((3, 3), dtype=bool)
     if connectivity == 4:
-        return ndimage.generate_binary_structure(2, 1)
+        return _ndimage().generate_binary_structure(2, 1)
     raise ValueError("connectivity must be 4 or 8, got {!r}".format(connectivity))
 
 
@@ -713,7 +719,7 @@ def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith,
     # Made on another core while the objects are labelled (numpy and the labelling release the GIL).
     with ThreadPoolExecutor(max_workers=1) as pool:
         work = pool.submit(prefix_sums_and_runs)
-        labels, count = ndimage.label(cloud, structure=np.ones((3, 3), dtype=bool))
+        labels, count = _ndimage().label(cloud, structure=np.ones((3, 3), dtype=bool))
         (prefix, shift), (run_rows, run_first, run_last) = work.result()
     heights_out = np.full(count, np.nan)
     fraction_out = np.full(count, np.nan)
@@ -783,11 +789,11 @@ def _per_object(angle, labels, count, circular, centroids=None):
         return np.full(count, float(angle))
     index = np.arange(1, count + 1)
     finite = np.isfinite(angle)
-    seen = np.asarray(ndimage.sum(finite, labels, index))
+    seen = np.asarray(_ndimage().sum(finite, labels, index))
 
     def mean(values):
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.asarray(ndimage.sum(np.where(finite, values, 0.0), labels, index)) / seen
+            return np.asarray(_ndimage().sum(np.where(finite, values, 0.0), labels, index)) / seen
 
     if not circular:
         return mean(angle)
@@ -893,7 +899,7 @@ def _swept_shadows(labels, objects, angles, heights, px, py):
         east, north = shadow_shift(h, *angles)
         ends.append(np.stack([-north / py, east / px], axis=1))
     keys = np.round(np.concatenate(ends, axis=1), 9)
-    slices = ndimage.find_objects(labels)
+    slices = _ndimage().find_objects(labels)
     groups = {}
     for k in objects:
         groups.setdefault(tuple(keys[k].tolist()), []).append(k)
