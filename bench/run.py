@@ -909,7 +909,10 @@ def child(name, what):
     extra = {}
     start = time.perf_counter()
     if what == "baseline":
-        baseline(spec, out_dir)
+        # the process settings every job runs with (io/heap.steady_heap: glibc's thresholds, no huge pages)
+        from neve.plugin.io.heap import steady_heap
+        with steady_heap():
+            baseline(spec, out_dir)
     elif what == "algorithm" and "algorithm" in spec:
         import processing
         processing.run("neve:" + spec["algorithm"], spec["values"](out_dir))
