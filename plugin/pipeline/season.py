@@ -262,6 +262,7 @@ def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), fee
         target = target_grid(inputs, params, used)
         grid, grid_name = target if target is not None else season_grid(inputs.reference_grid, used)
         if target is not None:
+            sample_maps(used)
             for item in used:
                 check_map(item, grid, grid_name, any_crs=True)
         dem = open_dem(inputs.dem, stack)
@@ -309,6 +310,21 @@ class SeasonMap:
         self.day = None
         self.aligned = False        # read onto the grid by resampling (another grid)
         self.gap_nodata = None      # the map's own no-data value when it is a clear code (0..100)
+        self.sampled = None         # the values of a sample of the map, or the error reading it
+
+    def sampled_codes(self):
+        """The distinct values of a sample of the map (windows spread over it: ``inputs.sample_values``),
+        read once (:func:`sample_maps` reads them for all the maps at once)."""
+        from .inputs import sample_values
+
+        if self.sampled is None:
+            try:
+                self.sampled = np.unique(sample_values(self.dataset))
+            except Exception as error:  # noqa: BLE001 (raised again where the map is checked, in order)
+                self.sampled = error
+        if isinstance(self.sampled, Exception):
+            raise self.sampled
+        return self.sampled
 
     def read(self, grid, window, out):
         """The map's codes on ``window`` of ``grid`` into ``out`` (uint8), gaps for its no-data."""
@@ -388,9 +404,22 @@ def season_grid(reference, used):
     if grid.crs is None or not grid.crs.is_valid:
         raise NeveError("no_crs", QT_TR_NOOP(
             "{name} has no coordinate reference system: the maps cannot be put on one grid."), name=grid_name)
+    sample_maps(used)
     for item in used:
         check_map(item, grid, grid_name)
     return grid, grid_name
+
+
+def sample_maps(maps):
+    """Read the samples of the maps' values (:meth:`SeasonMap.sampled_codes`) by two threads, each map by
+    one of them: a sample decodes nine tiles of each map, a third of a second for 60 maps before the first
+    strip; the maps are then checked in their order, an error of one raised when it comes."""
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="neve-sample") as pool:
+        for future in [pool.submit(item.sampled_codes) for item in maps]:
+            try:
+                future.result()
+            except Exception:  # noqa: BLE001 (kept by the map, raised where it is checked)
+                pass
 
 
 def target_grid(inputs, params, used):
@@ -504,9 +533,7 @@ def check_map_codes(item):
     """A :class:`~..errors.NeveError` naming the map when a sample of its values (windows spread over it)
     holds values that are no snow-map code: a reflectance band, a photograph, a map resampled bilinearly
     are refused, not counted as snow."""
-    from .inputs import sample_values
-
-    values = np.unique(sample_values(item.dataset))
+    values = item.sampled_codes()
     wrong = [int(v) for v in values if int(v) not in SNOW_MAP_CODES]
     if wrong:
         shown = ", ".join(str(v) for v in wrong[:6]) + (", ..." if len(wrong) > 6 else "")
