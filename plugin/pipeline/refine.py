@@ -376,6 +376,9 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
         no_data = np.zeros(grid.shape, bool)
         added = np.zeros(grid.shape, bool) if plan.water_distance is not None else None
         same_grid_shadows = shadows_on and factor == 1
+        # the dark band read by the helper unless it is the water test's SWIR band (B11 for both: one file)
+        dark_aside = same_grid_shadows and (product.file(settings.dark_band_of(product))
+                                            != product.file(water_test.swir_band))
         if same_grid_shadows:
             dark = np.zeros(grid.shape, bool)
             search_nodata = np.zeros(grid.shape, bool)
@@ -384,7 +387,7 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
             rows = rows_of(block.write)
             clm[rows], no_data[rows], dark_part, missing = read_strip(
                 product, water_test, grid, block.read, settings if same_grid_shadows else None,
-                added=None if added is None else added[rows], pool=helper)
+                added=None if added is None else added[rows], pool=helper if dark_aside else None)
             if same_grid_shadows:
                 dark[rows] = dark_part
                 search_nodata[rows] = no_data[rows] | missing
