@@ -493,20 +493,42 @@ def test_message_in_french(neve_provider, theia, tmp_path):
 
 
 def test_loaded_map_gets_its_legend(neve_provider, theia, tmp_path):
+    """In QGIS: the map named after the scene with its legend, the polygons over it styled by class in the
+    colours of the map, semi-transparent with an outline (issue 17), the raw bit field unchecked below."""
     import processing
-    from qgis.core import QgsPalettedRasterRenderer, QgsProject
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsPalettedRasterRenderer, QgsProject
+
+    from helpers import layer_tree
 
     scene, product, dem = theia
     processing.runAndLoadResults("neve:snowmap", {"INPUT_PRODUCT": product, "NODATA_CODE": 254,
-                                                  "OUTPUT": str(tmp_path / "snow.tif")})
+                                                  "OUTPUT": str(tmp_path / "snow.tif"),
+                                                  "OUTPUT_VECTOR": str(tmp_path / "snow.gpkg"),
+                                                  "OUTPUT_BITS": str(tmp_path / "bits.tif")})
     try:
-        layer, = QgsProject.instance().mapLayersByName("Snow map")
+        project = QgsProject.instance()
+        layer, = project.mapLayersByName("Snow map \u00b7 T31TCH 2021-06-15")
         renderer = layer.renderer()
         assert isinstance(renderer, QgsPalettedRasterRenderer)
         assert [(c.value, c.label) for c in renderer.classes()] == [
             (0, "No snow"), (100, "Snow"), (205, "Cloud"), (254, "No data")]
+        colours = {c.value: c.color.name() for c in renderer.classes()}
+        polygons, = project.mapLayersByName("Snow and cloud polygons \u00b7 T31TCH 2021-06-15")
+        renderer = polygons.renderer()
+        assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "DN"
+        categories = {int(c.value()): c for c in renderer.categories()}
+        assert set(categories) == {100, 205} and categories[100].label() == "Snow"
+        for value, category in categories.items():
+            fill = category.symbol().symbolLayer(0).fillColor()
+            assert fill.name() == colours[value] and 0.2 < fill.alphaF() < 0.8   # see-through, the map's colour
+            assert category.symbol().symbolLayer(0).strokeColor().alpha() == 255
+        assert categories[100].symbol().color().name() != categories[205].symbol().color().name()
+        assert layer_tree(project) == [("T31TCH 2021-06-15", [
+            ("Snow and cloud polygons \u00b7 T31TCH 2021-06-15", True), ("Snow map \u00b7 T31TCH 2021-06-15", True),
+            ("Bit field of the intermediate layers \u00b7 T31TCH 2021-06-15", False)])]
     finally:
         QgsProject.instance().removeAllMapLayers()
+        QgsProject.instance().layerTreeRoot().removeAllChildren()
 
 
 def test_dialog_gives_the_lis_defaults_and_its_values_run(neve_provider, theia, tmp_path, qgis_iface, monkeypatch):

@@ -34,7 +34,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import NeveError
-from ..i18n import QT_TR_NOOP, tr
+from ..i18n import QT_TR_NOOP, number, tr
 
 PRODUCT, RASTER, RASTERS, VECTOR = "product", "raster", "rasters", "vector"
 NUMBER, INTEGER, BOOLEAN, ENUM, STRING, DATE, FOLDER = "number", "integer", "boolean", "enum", "string", "date", \
@@ -49,7 +49,10 @@ class Param:
     """One parameter. ``default`` is a value as in ``values`` (an ENUM's key, not its index); ``source``
     says where the default comes from ("Let-It-Snow", "MAJA, Theia production since February 2018", ...);
     ``threshold`` names the row of the thresholds table (``pipeline/thresholds.py``) whose slider the
-    dialogs show; ``options`` are ``(key, label)`` pairs of an ENUM."""
+    dialogs show; ``options`` are ``(key, label)`` pairs of an ENUM; ``group`` is the title of the group of
+    advanced parameters it belongs to (the dialog shows it above the first of them, the command line's
+    help as a section); ``decimals`` the decimals the dialog's spin box shows (None: from the default and
+    the range, see :func:`display_decimals`)."""
 
     name: str
     kind: str
@@ -67,6 +70,8 @@ class Param:
     create_by_default: bool = True
     threshold: str = None
     source: str = None
+    group: str = None
+    decimals: int = None
 
     @property
     def field(self):
@@ -105,7 +110,10 @@ class Output:
 @dataclass(frozen=True)
 class AlgorithmSpec:
     """An algorithm, declared once. ``group`` is one of "products", "clouds", "snow" (see
-    :func:`group_names`)."""
+    :func:`group_names`). ``presets``: the :class:`~.presets.PresetTable` of an algorithm with presets.
+    ``inputs``: the input parameters of which a run needs at least one, the product first
+    (``("INPUT_PRODUCT", "GREEN", "RED", "SWIR")``): without any, every door says what to give before any
+    work (:func:`input_problem`); the job checks the rest (which layers go together)."""
 
     name: str
     group: str
@@ -115,6 +123,8 @@ class AlgorithmSpec:
     parameters: tuple
     outputs: tuple
     run: object
+    presets: object = None
+    inputs: tuple = ()
 
     def parameter(self, name):
         return next(p for p in self.parameters if p.name == name)
@@ -128,9 +138,25 @@ class AlgorithmSpec:
         outputs that destroy no input (``pipeline/paths.py``). Returns the results."""
         from .paths import check_destinations
 
+        check_inputs(self, values)
         check_ranges(self, values)
         check_destinations(self, values)
         return self.run(values, feedback)
+
+
+def display_decimals(parameter):
+    """The decimals a dialog shows for the number ``parameter``: its ``decimals``, else 3 for a fraction or a
+    reflectance (at most 1), 0 for a whole default (metres, areas, counts), else those of its default."""
+    if parameter.decimals is not None:
+        return parameter.decimals
+    if parameter.kind == INTEGER:
+        return 0
+    if parameter.maximum is not None and parameter.maximum <= 1:
+        return 3
+    default = parameter.default
+    if default is None or float(default).is_integer():
+        return 0
+    return min(3, len("{:g}".format(float(default)).partition(".")[2]))
 
 
 def group_names():
@@ -192,6 +218,22 @@ def range_problem(spec, values):
     return None
 
 
+def input_problem(spec, values):
+    """A :class:`~..errors.NeveError` when ``values`` give none of the inputs ``spec.inputs`` names (a
+    product, or the layers instead), else None."""
+    if not spec.inputs or any(values.get(name) for name in spec.inputs):
+        return None
+    layers = [spec.parameter(name).label for name in spec.inputs if spec.parameter(name).kind != PRODUCT]
+    return NeveError("no_input", QT_TR_NOOP("No input: give a Sentinel-2 L2A product, or the layers ({layers})."),
+                     layers=", ".join(layers))
+
+
+def check_inputs(spec, values):
+    problem = input_problem(spec, values)
+    if problem is not None:
+        raise problem
+
+
 def check_ranges(spec, values):
     problem = range_problem(spec, values)
     if problem is not None:
@@ -199,7 +241,7 @@ def check_ranges(spec, values):
 
 
 def plain_number(value):
-    return "" if value is None else "{:g}".format(value)
+    return "" if value is None else number(value)
 
 
 def from_values(cls, values, **extra):

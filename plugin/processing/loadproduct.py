@@ -2,26 +2,23 @@
 Processing.
 
 The parameters are declared in ``pipeline/algorithms/loadproduct.py``; here the dialog's check of the
-product, and the loading of the outputs: the masks named and styled, the VRT stacks loaded as colour
-composites in the project that receives the masks.
+product, and the loading of the outputs in the group of the product, masks above images: the masks
+styled and shown, the 10 m stack in natural colours and the 20 m stack in false colours, stretched over
+reflectance (the 20 m stack unchecked). The stacks are files (VRTs), which QGIS does not load by itself:
+they are loaded into the project that receives the masks, or the one their value names (Névé's dialog
+names it for a stack asked for alone, ``LOADED_FILE_OUTPUTS``).
 """
-from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProcessingUtils
-
+from ..pipeline import naming
 from ..pipeline.algorithms import loadproduct
 from ..pipeline.algorithms.common import INPUT_PRODUCT
 from .base import NeveAlgorithm
-from .styles import (
-    CompositeStyle,
-    cloud_mask_legend,
-    nodata_mask_legend,
-    shadow_mask_legend,
-    snow_mask_legend,
-    style_output,
-    water_mask_legend,
-)
+from .styles import (cloud_mask_legend, composite, nodata_mask_legend, paletted, shadow_mask_legend,
+                     snow_mask_legend, water_mask_legend)
 
-#: Stack output -> the bands of the colour composite shown when it is loaded (red, green, blue).
-COMPOSITES = {"OUTPUT_R1": ("B4", "B3", "B2"), "OUTPUT_R2": ("B11", "B8A", "B5")}
+#: Stack output -> the bands of the colour composite shown when it is loaded (red, green, blue), the top of
+#: its reflectance stretch, and whether it is shown: natural colours 0 to 0.3 (as the demo's quicklook),
+#: false colours B11, B8A, B5 (snow cyan, clouds white, vegetation green) 0 to 0.5.
+COMPOSITES = {"OUTPUT_R1": (("B4", "B3", "B2"), 0.3, True), "OUTPUT_R2": (("B11", "B8A", "B5"), 0.5, False)}
 
 
 def mask_legends():
@@ -29,15 +26,16 @@ def mask_legends():
             "snow": snow_mask_legend(), "nodata": nodata_mask_legend()}
 
 
-def layer_prefix(details):
-    """"T31TCH 2021-06-15 · " (tile and acquisition date of the product), or nothing."""
+def scene_label(details, values):
+    """"T31TCH 2021-06-15" (tile and acquisition date of the product), else from its name."""
     date = details.acquisition.strftime("%Y-%m-%d") if details.acquisition else ""
-    prefix = " ".join(p for p in (details.tile, date) if p)
-    return prefix + " \u00b7 " if prefix else ""
+    label = " ".join(p for p in (details.tile, date) if p)
+    return label or naming.scene_label([values.get(INPUT_PRODUCT)])
 
 
 class LoadProductAlgorithm(NeveAlgorithm):
     DECLARATION = staticmethod(loadproduct.spec)
+    LOADED_FILE_OUTPUTS = tuple(loadproduct.STACKS)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         if not self.parameterAsFile(parameters, INPUT_PRODUCT, context):
@@ -45,34 +43,11 @@ class LoadProductAlgorithm(NeveAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def postprocess(self, results, values, parameters, context, feedback):
-        prefix = layer_prefix(results.details)
+        run = self.output_run(results, values, parameters, context, scene=scene_label(results.details, values))
         legends = mask_legends()
         for name, kind in loadproduct.MASKS.items():
-            if values[name]:
-                style_output(context, values[name], legends[kind], prefix + self.spec.parameter(name).label)
-        self.load_stacks(values, parameters, context, prefix)
-
-    def load_stacks(self, values, parameters, context, prefix):
-        """Open the VRT stacks on completion in the project that receives the masks (or that a caller
-        gave with a QgsProcessingOutputLayerDefinition): a file output has no "open" check box of its
-        own, and batch runs or models that load nothing must not get layers."""
-        project = None
-        for name in loadproduct.MASKS:
-            path = values[name]
-            if path and context.willLoadLayerOnCompletion(path):
-                project = context.layerToLoadOnCompletionDetails(path).project
-                break
+            run.load(name, paletted(legends[kind]))
         for name, (_resolution, bands) in loadproduct.STACKS.items():
-            path = values[name]
-            if not path:
-                continue
-            value = parameters.get(name)
-            target = value.destinationProject if isinstance(value, QgsProcessingOutputLayerDefinition) else None
-            target = target or project
-            if target is None:
-                continue
-            label = prefix + self.spec.parameter(name).label
-            details = QgsProcessingContext.LayerDetails(label, target, name, QgsProcessingUtils.LayerHint.Raster)
-            details.setPostProcessor(CompositeStyle(*(bands.index(b) + 1 for b in COMPOSITES[name]),
-                                                    layer_name=label))
-            context.addLayerToLoadOnCompletion(path, details)
+            colours, top, shown = COMPOSITES[name]
+            style = composite(*(bands.index(band) + 1 for band in colours), maximum=top)
+            run.load_file(name, run.destination_project(name), style, visible=shown)

@@ -36,7 +36,7 @@ def spec():
     vrt_filter = tr("GDAL virtual rasters (*.vrt)")
     vrt_help = tr("A small VRT file pointing to the product's band files (keep the product where it is).")
     product = dataclasses.replace(
-        common.product_param(), optional=False,
+        common.product_param(), optional=False, label=tr("Sentinel-2 L2A product (folder, .zip or metadata file)"),
         help=tr("A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read "
                 "without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml)."))
     parameters = [

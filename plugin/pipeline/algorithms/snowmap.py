@@ -24,18 +24,21 @@ def fsc_formula_options():
 
 def spec():
     lis = tr("Let-It-Snow (Theia Snow collection)")
+    layers, snowline, fsc, other = (common.layers_group(), tr("Snowline and pass 2 (LIS)"),
+                                    tr("Fractional snow cover"), tr("Other LIS settings"))
     parameters = [
         common.product_param(),
-        Param("GREEN", RASTER, tr("Green band (B3)"),
-              tr("Used when no product is given: the green band (B3, 10 m or 20 m) as digital numbers."),
-              optional=True),
-        Param("RED", RASTER, tr("Red band (B4)"),
-              tr("Used when no product is given: the red band (B4, 10 m or 20 m) as digital numbers."),
-              optional=True),
-        Param("SWIR", RASTER, tr("SWIR band (B11)"),
-              tr("Used when no product is given: the SWIR band (B11, 20 m). The map is made on its grid, and its "
-                 "no-data pixels are the map's no data."), optional=True),
-        *common.scale_params(),
+        *common.in_group((
+            Param("GREEN", RASTER, tr("Green band (B3)"),
+                  tr("Used when no product is given: the green band (B3, 10 m or 20 m) as digital numbers."),
+                  optional=True),
+            Param("RED", RASTER, tr("Red band (B4)"),
+                  tr("Used when no product is given: the red band (B4, 10 m or 20 m) as digital numbers."),
+                  optional=True),
+            Param("SWIR", RASTER, tr("SWIR band (B11)"),
+                  tr("Used when no product is given: the SWIR band (B11, 20 m). The map is made on its grid, and "
+                     "its no-data pixels are the map's no data."), optional=True),
+            *common.scale_params()), layers),
         Param("CLOUD_MASK", RASTER, tr("Cloud mask"),
               tr("A cloud mask layer, for example the output of neve:refinecloudmask or of neve:cloudmask. With a "
                  "product it replaces the product's own mask (CLM or SCL); without a "
@@ -51,42 +54,45 @@ def spec():
               tr("Elevations in metres, in any CRS and resolution: resampled onto the 20 m grid with cubic "
                  "splines. Pixels without elevation get no pass 2. Without a DEM, pass 2 is skipped."),
               optional=True),
-        Param("TCD", RASTER, tr("Tree cover density"),
-              tr("Tree cover density in percent (0 to 100, above 100 unknown), such as the Copernicus layer LIS "
-                 "uses. Needed for the on-ground fractional snow cover and the QC flags."), optional=True),
         *(threshold_param(name) for name in SNOW_THRESHOLDS),
-        Param("DZ", NUMBER, tr("Elevation band height (m)"),
-              tr("Height of the elevation bands of the snowline histogram, in metres. LIS default 100."),
-              default=LIS_DEFAULTS["DZ"], minimum=0.0, source=lis),
-        Param("FSNOW_LIM", NUMBER, tr("Snow fraction of a snowy band"),
-              tr("An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow "
-                 "(0 to 1). LIS default 0.10."),
-              default=LIS_DEFAULTS["FSNOW_LIM"], minimum=0.0, maximum=1.0, source=lis),
-        Param("FCLEAR_LIM", NUMBER, tr("Clear fraction of a snowy band"),
-              tr("An elevation band counts only when more than this fraction of its pixels are clear "
-                 "(0 to 1). LIS default 0.10."),
-              default=LIS_DEFAULTS["FCLEAR_LIM"], minimum=0.0, maximum=1.0, source=lis),
-        Param("FSNOW_TOTAL_LIM", NUMBER, tr("Snow fraction needed for pass 2"),
-              tr("Pass 2 runs only when pass 1 found snow on more than this fraction of the image (0 to 1). "
-                 "LIS default 0.001 (0.1 %)."),
-              default=LIS_DEFAULTS["FSNOW_TOTAL_LIM"], minimum=0.0, maximum=1.0, source=lis),
-        Param("RESIZE_FACTOR", INTEGER, tr("Resize factor of the dark-cloud test"),
-              tr("The red band is averaged over this many 20 m pixels (12: 240 m) for the dark-cloud test. "
-                 "LIS default 12."),
-              default=LIS_DEFAULTS["RESIZE_FACTOR"], minimum=1, advanced=True, source=lis),
-        Param("NODATA_CODE", INTEGER, tr("No-data code of the map"),
-              tr("Value of the map's no-data pixels: 255 (LIS 1.6 and later, the Theia Snow collection today) "
-                 "or 254 (LIS up to 1.5)."),
-              default=LIS_DEFAULTS["NODATA_CODE"], minimum=254, maximum=255, source=lis),
-        Param("SNOWLINE_COUNT_NODATA", BOOLEAN, tr("Count no-data pixels in the snowline histogram (as LIS)"),
-              tr("LIS builds the elevation histogram over every pixel, no data included, so that no-data "
-                 "pixels count as clear and snow-free; the map is LIS's only that way. Uncheck to leave them "
-                 "out (the snowline then ignores the swath edge)."),
-              default=True, advanced=True, source=lis),
-        Param("FSC_FORMULA", ENUM, tr("Fractional snow cover formula"),
-              tr("How the NDSI of a snow pixel gives its fractional snow cover: Gascoin et al. 2020, calibrated "
-                 "on Sentinel-2 (LIS default), or the older linear formula."),
-              default="gascoin2020", options=fsc_formula_options(), advanced=True, source=lis),
+        *common.in_group((
+            Param("DZ", NUMBER, tr("Elevation band height (m)"),
+                  tr("Height of the elevation bands of the snowline histogram, in metres. LIS default 100."),
+                  default=LIS_DEFAULTS["DZ"], minimum=0.0, source=lis),
+            Param("FSNOW_LIM", NUMBER, tr("Snow fraction of a snowy band"),
+                  tr("An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow "
+                     "(0 to 1). LIS default 0.10."),
+                  default=LIS_DEFAULTS["FSNOW_LIM"], minimum=0.0, maximum=1.0, source=lis),
+            Param("FCLEAR_LIM", NUMBER, tr("Clear fraction of a snowy band"),
+                  tr("An elevation band counts only when more than this fraction of its pixels are clear "
+                     "(0 to 1). LIS default 0.10."),
+                  default=LIS_DEFAULTS["FCLEAR_LIM"], minimum=0.0, maximum=1.0, source=lis),
+            Param("FSNOW_TOTAL_LIM", NUMBER, tr("Snow fraction needed for pass 2"),
+                  tr("Pass 2 runs only when pass 1 found snow on more than this fraction of the image (0 to 1). "
+                     "LIS default 0.001 (0.1 %)."),
+                  default=LIS_DEFAULTS["FSNOW_TOTAL_LIM"], minimum=0.0, maximum=1.0, source=lis),
+            Param("SNOWLINE_COUNT_NODATA", BOOLEAN, tr("Count no-data pixels in the snowline histogram (as LIS)"),
+                  tr("LIS builds the elevation histogram over every pixel, no data included, so that no-data "
+                     "pixels count as clear and snow-free; the map is LIS's only that way. Uncheck to leave them "
+                     "out (the snowline then ignores the swath edge)."),
+                  default=True, source=lis)), snowline),
+        *common.in_group((
+            Param("TCD", RASTER, tr("Tree cover density"),
+                  tr("Tree cover density in percent (0 to 100, above 100 unknown), such as the Copernicus layer "
+                     "LIS uses. Needed for the on-ground fractional snow cover and the QC flags."), optional=True),
+            Param("FSC_FORMULA", ENUM, tr("Fractional snow cover formula"),
+                  tr("How the NDSI of a snow pixel gives its fractional snow cover: Gascoin et al. 2020, "
+                     "calibrated on Sentinel-2 (LIS default), or the older linear formula."),
+                  default="gascoin2020", options=fsc_formula_options(), source=lis)), fsc),
+        *common.in_group((
+            Param("RESIZE_FACTOR", INTEGER, tr("Resize factor of the dark-cloud test"),
+                  tr("The red band is averaged over this many 20 m pixels (12: 240 m) for the dark-cloud test. "
+                     "LIS default 12."),
+                  default=LIS_DEFAULTS["RESIZE_FACTOR"], minimum=1, source=lis),
+            Param("NODATA_CODE", INTEGER, tr("No-data code of the map"),
+                  tr("Value of the map's no-data pixels: 255 (LIS 1.6 and later, the Theia Snow collection today) "
+                     "or 254 (LIS up to 1.5)."),
+                  default=LIS_DEFAULTS["NODATA_CODE"], minimum=254, maximum=255, source=lis)), other),
         Param("OUTPUT", RASTER_OUT, tr("Snow map"),
               tr("0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).")),
         Param("OUTPUT_BITS", RASTER_OUT, tr("Bit field of the intermediate layers"),
@@ -122,7 +128,8 @@ def spec():
         short_description=tr(
             "The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with "
             "the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products."),
-        help=help_text(), parameters=tuple(parameters), outputs=outputs, run=runner("snowmap"))
+        help=help_text(), parameters=tuple(parameters), outputs=outputs, run=runner("snowmap"),
+        inputs=("INPUT_PRODUCT", "GREEN", "RED", "SWIR"))
 
 
 def help_text():
@@ -139,11 +146,13 @@ def help_text():
         "whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and "
         "high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud "
         "threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: "
-        "NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of "
-        "DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than "
-        "FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above "
-        "the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 "
-        "thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; "
+        "NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands (the "
+        "<i>elevation band height</i>, 100 m); the lowest band where more than the <i>clear fraction of a "
+        "snowy band</i> (0.10) of the pixels are clear and more than the <i>snow fraction of a snowy "
+        "band</i> (0.10) of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, "
+        "above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 "
+        "thresholds; it runs only when pass 1 found snow on more than the <i>snow fraction needed for "
+        "pass 2</i> (0.001) of the image; "
         "7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.</p>"
         "<p>Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); "
         "no-data code 255 since LIS 1.6 (254 before).</p>"
