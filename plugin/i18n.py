@@ -47,6 +47,12 @@ def tr(text):
     return text
 
 
+def label_value(label, value):
+    """"Label: value" as the language writes it ("Produit : …" in French, with its space before the
+    colon); decimal numbers as the language writes them."""
+    return tr("{label}: {value}").format(label=label, value=value)
+
+
 def decimal_comma():
     """Whether the language of the installed translation writes a decimal comma."""
     return _language in DECIMAL_COMMA

@@ -689,3 +689,16 @@ def test_report_write_text_is_atomic(tmp_path):
     with pytest.raises(TypeError):  # fails while writing: the temporary file goes too
         report.write_text(tmp_path / "sub" / "other.html", 42)
     assert os.listdir(tmp_path / "sub") == ["page.html"]
+
+
+def test_stacks_say_which_bands_are_red_green_and_blue(neve_provider, generated, tmp_path):
+    """Issue 17: the VRTs carry the colour interpretation of their composite (natural colours for 10 m,
+    B11, B8A, B5 for 20 m), so that any viewer shows them in colour; the other bands stay undefined."""
+    from rasterio.enums import ColorInterp
+
+    result = load(generated["theia"], tmp_path)
+    with rasterio.open(result["OUTPUT_R1"]) as src:  # B2, B3, B4, B8
+        assert src.colorinterp == (ColorInterp.blue, ColorInterp.green, ColorInterp.red, ColorInterp.undefined)
+    with rasterio.open(result["OUTPUT_R2"]) as src:  # B5, B6, B7, B8A, B11, B12
+        assert src.colorinterp == (ColorInterp.blue, ColorInterp.undefined, ColorInterp.undefined, ColorInterp.green,
+                                   ColorInterp.red, ColorInterp.undefined)

@@ -22,7 +22,7 @@ from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QHBoxLayout, QSizePolicy, QSlider, QWidget
 
-from ..plugin.i18n import tr
+from ..plugin.i18n import number, tr
 from ..plugin.pipeline.thresholds import THRESHOLDS, Threshold
 
 
@@ -50,7 +50,19 @@ def plain_value(threshold, value):
 
 
 def format_value(threshold, value):
-    return "{:.{}f}".format(plain_value(threshold, value), threshold.decimals)
+    return number(plain_value(threshold, value), ".{}f".format(threshold.decimals))
+
+
+#: Room a QgsDoubleSpinBox takes besides its text: the frame, the up and down arrows and the clear button
+#: it shows once the value differs from the default (which must not eat the value: "0.90(", "240 r").
+SPIN_BOX_CHROME = 62
+
+
+def spin_box_width(spin_box, threshold):
+    """The width a threshold's spin box needs to show its widest value whole, with its clear button."""
+    metrics = spin_box.fontMetrics()
+    texts = [spin_box.textFromValue(value) + spin_box.suffix() for value in (threshold.minimum, threshold.maximum)]
+    return max(80, max(metrics.horizontalAdvance(text) for text in texts) + SPIN_BOX_CHROME)
 
 
 class ThresholdSlider(QWidget):
@@ -84,7 +96,7 @@ class ThresholdSlider(QWidget):
         self.spin_box.setClearValue(threshold.default)  # the clear button restores the default
         self.spin_box.setShowClearButton(True)
         self.spin_box.setKeyboardTracking(False)  # a typed number counts once, on Enter or focus out
-        self.spin_box.setMinimumWidth(80)
+        self.spin_box.setMinimumWidth(spin_box_width(self.spin_box, threshold))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -489,7 +501,13 @@ def fill_products(fill, folder=None):
         QgsSettings().setValue("/Processing/LastInputPath", folder)
     products = product_paths(folder)
     context = dataobjects.createContext()
-    first = fill.findStartingRow()
+    first = 0
+    for row in range(fill.panel.batchRowCount()):  # the first row without a product (QGIS counts NULL as one)
+        wrapper = fill.panel.wrappers[row][fill.column]
+        value = wrapper.parameterValue() if wrapper is not None else None
+        if value is None or value == NULL or value == "":
+            break
+        first = row + 1
     for offset, path in enumerate(products):
         fill.setRowValue(first + offset, path, context)
     return products
@@ -507,6 +525,7 @@ class HistogramWidget(QWidget):
     lineMoved = pyqtSignal(str, float)  # noqa: N815 (Qt naming)
 
     MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 6, 6, 16, 16
+    PLOT_HEIGHT = 80   # pixels of the plot itself; the title above takes as many lines as it needs
     GRAB_DISTANCE = 5  # pixels either side of a line where the mouse takes it
 
     def __init__(self, title, x_range, parent=None):
@@ -519,10 +538,25 @@ class HistogramWidget(QWidget):
         self.dragging = None
         self.setMouseTracking(True)
         self.setMinimumSize(120, 90)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def sizeHint(self):  # noqa: N802 (Qt naming)
-        return QSize(300, 110)
+        return QSize(300, self.heightForWidth(300))
+
+    def hasHeightForWidth(self):  # noqa: N802 (Qt naming)
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802 (Qt naming)
+        return self.title_height(width) + self.PLOT_HEIGHT + self.MARGIN_BOTTOM
+
+    def title_height(self, width=None):
+        """The height of the title, wrapped to the width (never cut: "…zone visibl")."""
+        width = self.width() if width is None else width
+        available = max(40, width - self.MARGIN_LEFT - self.MARGIN_RIGHT)
+        rect = QFontMetrics(self.font()).boundingRect(0, 0, available, 10000, Qt.TextWordWrap, self.title)
+        return max(self.MARGIN_TOP, rect.height() + 2)
 
     # -- data ------------------------------------------------------------------------------------
     def set_histogram(self, counts, edges):
@@ -543,9 +577,9 @@ class HistogramWidget(QWidget):
 
     # -- geometry --------------------------------------------------------------------------------
     def plot_rect(self):
-        return QRectF(self.MARGIN_LEFT, self.MARGIN_TOP,
-                      max(1, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
-                      max(1, self.height() - self.MARGIN_TOP - self.MARGIN_BOTTOM))
+        top = self.title_height()
+        return QRectF(self.MARGIN_LEFT, top, max(1, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
+                      max(1, self.height() - top - self.MARGIN_BOTTOM))
 
     def x_for_value(self, value):
         """Widget x coordinate of ``value`` (clamped to the plot)."""
@@ -603,12 +637,12 @@ class HistogramWidget(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.Base))
         painter.setPen(palette.color(QPalette.Text))
         metrics = QFontMetrics(self.font())
-        painter.drawText(QRectF(rect.left(), 0, rect.width(), self.MARGIN_TOP), Qt.AlignLeft | Qt.AlignVCenter,
-                         self.title)
+        painter.drawText(QRectF(rect.left(), 0, rect.width(), rect.top()), Qt.AlignLeft | Qt.AlignVCenter |
+                         Qt.TextWordWrap, self.title)
         painter.drawText(QRectF(rect.left(), rect.bottom(), rect.width(), self.MARGIN_BOTTOM),
-                         Qt.AlignLeft | Qt.AlignVCenter, "{:g}".format(self.x_min))
+                         Qt.AlignLeft | Qt.AlignVCenter, number(self.x_min))
         painter.drawText(QRectF(rect.left(), rect.bottom(), rect.width(), self.MARGIN_BOTTOM),
-                         Qt.AlignRight | Qt.AlignVCenter, "{:g}".format(self.x_max))
+                         Qt.AlignRight | Qt.AlignVCenter, number(self.x_max))
         painter.setPen(QPen(palette.color(QPalette.Mid)))
         painter.drawRect(rect)
 
@@ -644,5 +678,10 @@ class HistogramWidget(QWidget):
             if level == len(level_ends):
                 level_ends.append(0)
             level_ends[level] = text_x + text_width
-            painter.drawText(QPointF(text_x, rect.top() + 6 + metrics.ascent() + level * metrics.height()), label)
+            baseline = rect.top() + 6 + metrics.ascent() + level * metrics.height()
+            background = palette.color(QPalette.Base)
+            background.setAlpha(200)  # the label stays readable over the bars and the other lines
+            painter.fillRect(QRectF(text_x - 1, baseline - metrics.ascent(), text_width + 2, metrics.height()),
+                             background)
+            painter.drawText(QPointF(text_x, baseline), label)
         painter.end()

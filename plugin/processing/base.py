@@ -306,21 +306,32 @@ def is_html_report(parameter):
 
 
 def add_to_results_viewer(algorithm, reports):
-    """Put the ``(label, path)`` HTML ``reports`` in the Processing Results Viewer (when QGIS runs with its
-    Processing plugin and a window)."""
-    if not reports:
+    """Put the ``(label, path)`` HTML ``reports`` in the Processing Results Viewer, as QGIS does for the runs
+    of its dialogs: when a Processing dialog (standard or batch) of this algorithm is open. Scripts,
+    models and ``qgis_process`` leave the viewer alone."""
+    if not reports or not processing_dialog_open(algorithm):
         return
     try:
         import time
 
         from processing.core.ProcessingResults import resultsList
-        from qgis.utils import iface
-    except ImportError:  # qgis_process, or QGIS without its Processing plugin
-        return
-    if iface is None:
+    except ImportError:  # pragma: no cover - QGIS without its Processing plugin
         return
     for label, path in reports:
         resultsList.addResult(icon=algorithm.icon(), name=label, timestamp=time.localtime(), result=path)
+
+
+def processing_dialog_open(algorithm):
+    """Whether a Processing dialog (standard or batch) of ``algorithm`` is shown."""
+    from qgis.gui import QgsProcessingAlgorithmDialogBase
+    from qgis.PyQt.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QgsProcessingAlgorithmDialogBase) and widget.isVisible():
+            shown = widget.algorithm()
+            if shown is not None and shown.id() == algorithm.id():
+                return True
+    return False
 
 
 def dialog_order(parameters):

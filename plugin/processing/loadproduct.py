@@ -15,10 +15,8 @@ from .base import NeveAlgorithm
 from .styles import (cloud_mask_legend, composite, nodata_mask_legend, paletted, shadow_mask_legend,
                      snow_mask_legend, water_mask_legend)
 
-#: Stack output -> the bands of the colour composite shown when it is loaded (red, green, blue), the top of
-#: its reflectance stretch, and whether it is shown: natural colours 0 to 0.3 (as the demo's quicklook),
-#: false colours B11, B8A, B5 (snow cyan, clouds white, vegetation green) 0 to 0.5.
-COMPOSITES = {"OUTPUT_R1": (("B4", "B3", "B2"), 0.3, True), "OUTPUT_R2": (("B11", "B8A", "B5"), 0.5, False)}
+#: The stack shown when loaded (the 20 m one is loaded unchecked: it hides what lies under it).
+SHOWN_STACKS = ("OUTPUT_R1",)
 
 
 def mask_legends():
@@ -48,6 +46,6 @@ class LoadProductAlgorithm(NeveAlgorithm):
         for name, kind in loadproduct.MASKS.items():
             run.load(name, paletted(legends[kind]))
         for name, (_resolution, bands) in loadproduct.STACKS.items():
-            colours, top, shown = COMPOSITES[name]
+            colours, top = loadproduct.COMPOSITES[name]
             style = composite(*(bands.index(band) + 1 for band in colours), maximum=top)
-            run.load_file(name, run.destination_project(name), style, visible=shown)
+            run.load_file(name, run.destination_project(name), style, visible=name in SHOWN_STACKS)

@@ -14,6 +14,10 @@ STACKS = {
     "OUTPUT_R1": (10, ("B2", "B3", "B4", "B8")),
     "OUTPUT_R2": (20, ("B5", "B6", "B7", "B8A", "B11", "B12")),
 }
+#: Stack output -> the bands of its colour composite (red, green, blue: their colour interpretation in the
+#: VRT, and how QGIS shows the stack) and the top of its reflectance stretch: natural colours 0 to 0.3 (as
+#: the demo's quicklook), false colours B11, B8A, B5 (snow cyan, clouds white, vegetation green) 0 to 0.5.
+COMPOSITES = {"OUTPUT_R1": (("B4", "B3", "B2"), 0.3), "OUTPUT_R2": (("B11", "B8A", "B5"), 0.5)}
 #: Mask output -> kind of mask of the product reader (``io.products.MASK_KINDS``), in the order of the
 #: summary.
 MASKS = {"OUTPUT_CLOUD": "cloud", "OUTPUT_SHADOW": "shadow", "OUTPUT_WATER": "water", "OUTPUT_SNOW": "snow",
