@@ -554,3 +554,53 @@ def test_dialog_gives_the_lis_defaults_and_its_values_run(neve_provider, theia, 
                   OUTPUT_HTML_FILE=str(tmp_path / "report.html"))
     result = run("neve:snowmap", values)
     assert os.path.exists(result["OUTPUT"]) and os.path.exists(result["OUTPUT_HTML_FILE"])
+
+
+def test_the_log_sums_up_the_result(neve_provider, theia, tmp_path):
+    """Issue 17: as neve:loadproduct sums up a product, the log says the snowline, the snow and cloud
+    percentages and what became of pass 2 (in French with a decimal comma and a space before colons)."""
+    from test_i18n import switch_language
+    from test_loadproduct import Log
+
+    scene, product, dem = theia
+    log = Log()
+    result = run("neve:snowmap", {"INPUT_PRODUCT": product, "DEM": dem, "OUTPUT": str(tmp_path / "s.tif")},
+                 feedback=log)
+    assert result["SNOWLINE_ELEVATION"] is not None
+    start = log.infos.index(next(line for line in log.infos if line.startswith("Snow map of SENTINEL2A_")))
+    assert log.infos[start + 1:start + 5] == [
+        "  Snowline elevation: {:.0f} m".format(result["SNOWLINE_ELEVATION"]),
+        "  Snow: {:.1f} % of the valid pixels".format(result["SNOW_PERCENT"]),
+        "  Cloud: {:.1f} % of the valid pixels".format(result["CLOUD_PERCENT"]),
+        "  Pass 2: run above the snowline ({:.0f} m)".format(result["SNOWLINE_ELEVATION"])]
+    log = Log()
+    run("neve:snowmap", {"INPUT_PRODUCT": product, "OUTPUT": str(tmp_path / "t.tif")}, feedback=log)
+    assert "  Pass 2: skipped, no DEM" in log.infos and "  Snowline elevation: none" in log.infos
+    try:
+        switch_language(neve_provider, "fr_FR")
+        log = Log()
+        result = run("neve:snowmap", {"INPUT_PRODUCT": product, "DEM": dem, "OUTPUT": str(tmp_path / "u.tif")},
+                     feedback=log)
+        snow = "{:.1f}".format(result["SNOW_PERCENT"]).replace(".", ",")
+        assert "  Neige : {} % des pixels valides".format(snow) in log.infos
+        assert "  Altitude de la limite d'enneigement : {:.0f} m".format(result["SNOWLINE_ELEVATION"]) in log.infos
+    finally:
+        switch_language(neve_provider, "en_GB")
+
+
+def test_temporary_outputs_are_named_after_the_scene(neve_provider, theia, tmp_path):
+    """Issue 17: a temporary output is "snow_map_T31TCH_2021-06-15.tif", not QGIS's "OUTPUT.tif", so that the
+    report of the next run names its input usefully."""
+    scene, product, dem = theia
+    refined = run("neve:refinecloudmask", {"INPUT_PRODUCT": product, "SHADOWS": False,
+                                           "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_CLASSES": "TEMPORARY_OUTPUT"})
+    assert os.path.basename(refined["OUTPUT"]) == "refined_cloud_mask_clm_bits_T31TCH_2021-06-15.tif"
+    assert os.path.basename(refined["OUTPUT_CLASSES"]) == "refined_cloud_classes_T31TCH_2021-06-15.tif"
+    assert os.path.exists(refined["OUTPUT"])
+    result = run("neve:snowmap", {"INPUT_PRODUCT": product, "CLOUD_MASK": refined["OUTPUT"],
+                                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_HTML_FILE": "TEMPORARY_OUTPUT"})
+    assert os.path.basename(result["OUTPUT"]) == "snow_map_T31TCH_2021-06-15.tif"
+    assert os.path.basename(result["OUTPUT_HTML_FILE"]) == "report_T31TCH_2021-06-15.html"
+    with open(result["OUTPUT_HTML_FILE"], encoding="utf-8") as f:
+        page = f.read()
+    assert "refined_cloud_mask_clm_bits_T31TCH_2021-06-15.tif" in page and "OUTPUT.tif" not in page

@@ -21,6 +21,8 @@ import contextlib
 import html
 import os
 
+from ..i18n import number
+
 STYLE = (
     "body{font-family:sans-serif;font-size:10pt;margin:1em;color:#222}"
     "h1{font-size:14pt}h2{font-size:12pt;margin-top:1.2em}"
@@ -55,9 +57,9 @@ def paragraph(text):
 def table(rows, header=None):
     """A table of ``rows`` (sequences of cells); numbers are right-aligned; ``header`` a row of titles."""
     def cell(value, tag="td"):
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return "<{tag}{cls}>{text}</{tag}>".format(tag=tag, cls=" class=\"number\"" if number else "",
-                                                 text=escape(value))
+        is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return "<{tag}{cls}>{text}</{tag}>".format(tag=tag, cls=" class=\"number\"" if is_number else "",
+                                                 text=escape(number(value, "") if is_number else value))
 
     lines = ["<table>"]
     if header:
@@ -97,7 +99,8 @@ def bar_chart(values, unit="", maximum=None, width=480, bar_height=18, colour="#
             text = MISSING
             length = 0.0
         else:
-            text = "{:.{d}f}{sep}{unit}".format(value, d=decimals, sep="\u00a0" if unit else "", unit=unit)
+            text = "{}{sep}{unit}".format(number(value, ".{}f".format(decimals)), sep="\u00a0" if unit else "",
+                                          unit=unit)
             length = plot_width * min(max(value / top, 0.0), 1.0) if top > 0 else 0.0
             parts.append("<rect x=\"{x}\" y=\"{y}\" width=\"{w:.1f}\" height=\"{h}\" fill=\"{c}\"/>".format(
                 x=label_width, y=y, w=length, h=bar_height, c=escape(colour)))

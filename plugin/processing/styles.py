@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..i18n import tr
+from ..i18n import label_value, tr
 
 
 # -- styles -------------------------------------------------------------------------------------------
@@ -324,7 +324,7 @@ def _bits_legend(values, names, colours):
         bits = [bit for bit in range(len(names)) if value & (1 << bit)]
         label = ", ".join(names[bit] for bit in bits) if bits else tr("None")
         colour = next((c for bit, c in colours if value & (1 << bit)), "#00000000")
-        legend.append((value, colour, "{}: {}".format(value, label)))
+        legend.append((value, colour, label_value(value, label)))
     return legend
 
 
