@@ -118,4 +118,5 @@ def load_outputs(algorithm_id, values, project):
     results = run(algorithm_id, values, context=context)
     algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
     assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
+    QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
     return results

@@ -22,7 +22,7 @@ from rasterio.windows import Window
 
 from conftest import shared_path
 from helpers import BILLION_LAUGHS, layer_tree, leftovers, load_outputs, read_raster, run
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsRasterLayer
 from processing.gui.Postprocessing import handleAlgorithmResults
 from test_ui_widgets import dialogs_ready  # noqa: F401 (a fixture)
 from neve.plugin.io.products import open_product
@@ -346,6 +346,7 @@ def test_outputs_are_loaded_and_styled_like_in_the_dialog(neve_provider, generat
     load_outputs("neve:loadproduct", second_values, project)  # another run, loaded first
     algorithm = QgsApplication.processingRegistry().algorithmById("neve:loadproduct")
     assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
+    QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
     names = ["Cloud mask", "Cloud shadow mask", "Water mask", "Snow mask", "No-data mask",
              "10 m reflectance stack (B2, B3, B4, B8)", "20 m reflectance stack (B5, B6, B7, B8A, B11, B12)"]
     tree = layer_tree(project)
@@ -702,3 +703,32 @@ def test_stacks_say_which_bands_are_red_green_and_blue(neve_provider, generated,
     with rasterio.open(result["OUTPUT_R2"]) as src:  # B5, B6, B7, B8A, B11, B12
         assert src.colorinterp == (ColorInterp.blue, ColorInterp.undefined, ColorInterp.undefined, ColorInterp.green,
                                    ColorInterp.red, ColorInterp.undefined)
+
+
+def test_layers_keep_their_order_when_qgis_puts_new_layers_into_the_group(neve_provider, generated, tmp_path):
+    """In the desktop QGIS puts a new layer above the current one, which may be in the scene's group
+    already: the order of a run stays its own whatever order and place QGIS loads them in."""
+    from qgis.core import QgsProject
+
+    from neve.plugin.processing.layers import place
+
+    project = QgsProject()
+    root = project.layerTreeRoot()
+    layers = [QgsRasterLayer(generated["theia"] + "/MASKS/" + f, str(i)) for i, f in enumerate(
+        sorted(os.listdir(generated["theia"] + "/MASKS"))[:5])]
+    for rank in (3, 0, 4, 1, 2):  # loaded in another order, each put at the top of the group as QGIS does
+        project.addMapLayer(layers[rank], False)
+        group = root.findGroup("scene")
+        (group or root).insertLayer(0, layers[rank])
+        place(root, layers[rank], "scene", "run", rank, True, False)
+    QgsApplication.processEvents()  # QGIS removes (queued) the layers left without a node: none is
+    assert [n.layer().name() for n in root.findGroup("scene").children()] == ["0", "1", "2", "3", "4"]
+    assert len(project.mapLayers()) == 5
+    # a layer of another scene put by QGIS inside this group: its own group goes beside, above
+    other = QgsRasterLayer(layers[0].source(), "other")
+    project.addMapLayer(other, False)
+    root.findGroup("scene").insertLayer(2, other)
+    place(root, other, "another scene", "run 2", 0, True, False)
+    QgsApplication.processEvents()
+    assert [g.name() for g in root.children()] == ["another scene", "scene"]
+    assert len(root.findGroup("scene").children()) == 5

@@ -321,6 +321,7 @@ def test_class_raster_loaded_with_its_legend_in_the_user_language(neve_provider,
         run("neve:refinecloudmask", values, context=context)
         algorithm = QgsApplication.processingRegistry().algorithmById("neve:refinecloudmask")
         assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
+        QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
         layers = {layer.name(): layer for layer in project.mapLayers().values()}
         classes = algorithm.outputDefinition("OUTPUT_CLASSES").description() + " \u00b7 T31TCH 2021-06-15"
         renderer = layers[classes].renderer()

@@ -496,7 +496,7 @@ def test_loaded_map_gets_its_legend(neve_provider, theia, tmp_path):
     """In QGIS: the map named after the scene with its legend, the polygons over it styled by class in the
     colours of the map, semi-transparent with an outline (issue 17), the raw bit field unchecked below."""
     import processing
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsPalettedRasterRenderer, QgsProject
+    from qgis.core import QgsApplication, QgsCategorizedSymbolRenderer, QgsPalettedRasterRenderer, QgsProject
 
     from helpers import layer_tree
 
@@ -505,6 +505,7 @@ def test_loaded_map_gets_its_legend(neve_provider, theia, tmp_path):
                                                   "OUTPUT": str(tmp_path / "snow.tif"),
                                                   "OUTPUT_VECTOR": str(tmp_path / "snow.gpkg"),
                                                   "OUTPUT_BITS": str(tmp_path / "bits.tif")})
+    QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
     try:
         project = QgsProject.instance()
         layer, = project.mapLayersByName("Snow map \u00b7 T31TCH 2021-06-15")

@@ -196,6 +196,23 @@ class StandardDialogWrapper(WidgetWrapper):
                 return wrapper
         return super().__new__(cls)
 
+    def createLabel(self):  # noqa: N802 (QGIS API name)
+        """The label as QGIS makes those of its own widgets: wrapped (a long label must not widen the dialog),
+        "[optional]" in the user's language (QGIS's Python wrappers translate it in the context of their
+        class, which a subclass changes)."""
+        from qgis.core import QgsProcessingParameterDefinition
+        from qgis.PyQt.QtCore import QCoreApplication
+        from qgis.PyQt.QtWidgets import QLabel
+
+        definition = self.parameterDefinition()
+        text = definition.description()
+        if definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+            text = QCoreApplication.translate("QObject", "%1 [optional]").replace("%1", text)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setToolTip(definition.name())
+        return label
+
 
 class ThresholdWidgetWrapper(StandardDialogWrapper):
     """The slider and spin box of a threshold in the Processing algorithm dialog.

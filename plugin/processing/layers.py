@@ -161,19 +161,26 @@ def layer_project(layer, context):
 
 def place(root, layer, scene, run_id, rank, visible, expanded):
     """Move ``layer``'s node into the group of ``scene`` (made where the layer was put when there is none):
-    after the layers of run ``run_id`` of a lower ``rank``, above everything else."""
+    after the layers of run ``run_id`` of a lower ``rank``, above everything else. (In the desktop QGIS puts
+    a new layer above the current one, which may be in that group already. The new node is inserted before
+    the old one is removed: QGIS removes from the project a layer left without a node.)"""
     node = root.findLayer(layer.id())
     if node is None:
         return None
-    parent = node.parent() or root
     group = scene_group(root, scene)
     if group is None:
-        group = parent.insertGroup(max(0, parent.children().index(node)), scene or layer.name())
+        # where QGIS put the layer, but never inside the group of another scene
+        parent, above = node.parent() or root, node
+        while parent is not root and parent.customProperty(SCENE_PROPERTY) is not None:
+            parent, above = parent.parent() or root, parent
+        group = parent.insertGroup(max(0, parent.children().index(above)), scene or layer.name())
         group.setCustomProperty(SCENE_PROPERTY, scene)
     position = 0
-    for child in group.children():
+    for index, child in enumerate(group.children()):
+        if isinstance(child, QgsLayerTreeLayer) and child.layerId() == layer.id():
+            continue  # the node QGIS made, about to go
         if child.customProperty(RUN_PROPERTY) == run_id and int(child.customProperty(RANK_PROPERTY, 0)) < rank:
-            position += 1
+            position = index + 1
         else:
             break
     moved = QgsLayerTreeLayer(layer)
