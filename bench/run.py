@@ -377,6 +377,126 @@ def preview_case():
     return {"inputs": [], "outputs": [], "run": run}
 
 
+# -- archive: 12 products of 2745 x 2745 at 20 m on a local Dask cluster ----------------------------
+
+ARCHIVE_PRODUCTS = 12
+ARCHIVE_SIZE = 5490         # 10 m pixels: 2745 x 2745 at 20 m
+
+
+def archive_inputs():
+    """12 generated Theia products (2 neighbouring tiles x 6 dates, textured) and a DEM VRT over both
+    tiles, cached in bench-output/cache/archive/ (a few minutes to write once)."""
+    import datetime
+    import glob
+    import shutil
+
+    folder = os.path.join(CACHE, "archive")
+    dem = os.path.join(folder, "dem.vrt")
+    complete = os.path.join(folder, "complete")
+    if not os.path.exists(complete):
+        from synthetic import Scene, make_dem, make_theia_product
+
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(os.path.join(folder, "products"))
+        dems = []
+        for t, tile in enumerate(("31TCH", "31TCJ")):
+            ulx = 300000.0 + t * ARCHIVE_SIZE * 10.0
+            for d in range(ARCHIVE_PRODUCTS // 2):
+                scene = Scene.full_tile(size=ARCHIVE_SIZE, texture=0.1, tile=tile, ulx=ulx,
+                                        acquisition=datetime.datetime(2020, 10, 1, 10, 56, 31) + datetime.timedelta(days=30 * d),
+                                        snowline=1200.0 + 100.0 * d, platform="SENTINEL2" + "AB"[d % 2])
+                make_theia_product(os.path.join(folder, "products"), scene)
+            dems.append(make_dem(os.path.join(folder, "dem_{}.tif".format(tile)), scene))
+        subprocess.run(["gdalbuildvrt", "-q", dem, *dems], check=True)
+        open(complete, "w").close()
+    return sorted(glob.glob(os.path.join(folder, "products", "SENTINEL2*"))), dem
+
+
+@case("archive", target="2 workers >= 1.7x faster than 1; 1 worker within 10 % of the single command-line runs; "
+                        "peak memory per worker < 1.5 GB", io_floor=False)
+def archive_case():
+    """``python3 -m neve archive`` on 12 products with a local cluster of 1 and of 2 worker processes, against
+    the sum of 12 single ``python3 -m neve snowmap`` runs (each a new process, as a shell loop would run
+    them). Wall times include starting and stopping the cluster; peak memory per worker is the largest
+    resident memory a worker process reached (from the manifest)."""
+    import shutil
+
+    products, dem = archive_inputs()
+    env = dict(os.environ, PYTHONPATH=os.path.join(OUT, "import"))
+    env.pop("QT_QPA_PLATFORM", None)
+
+    def run(out_dir):
+        numbers = {"load_average_before": [round(x, 2) for x in os.getloadavg()]}
+        single = []
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        shutil.rmtree(os.path.join(out_dir, "single"), ignore_errors=True)
+        for index, product in enumerate(products):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "neve", "snowmap", "--input-product", product, "--dem", dem,
+                            "--output", os.path.join(out_dir, "single", "{}.tif".format(index)), "--quiet"],
+                           env=env, check=True)
+            single.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        numbers["single_runs_cpu_sum_s"] = round(after.ru_utime + after.ru_stime - children.ru_utime
+                                                 - children.ru_stime, 2)
+        numbers["single_runs_sum_s"] = round(sum(single), 2)
+        numbers["single_run_median_s"] = round(sorted(single)[len(single) // 2], 2)
+        for workers in (1, 2):
+            target = os.path.join(out_dir, "workers{}".format(workers))
+            shutil.rmtree(target, ignore_errors=True)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "neve", "archive", "--out", target, "--dem", dem, "--workers",
+                            str(workers), "--quiet", *products], env=env, check=True)
+            numbers["archive_{}_worker_s".format(workers)] = round(time.perf_counter() - start, 2)
+            with open(os.path.join(target, "manifest.json"), encoding="utf-8") as f:
+                entries = json.load(f)["products"]
+            assert len(entries) == ARCHIVE_PRODUCTS and all(e["status"] == "done" for e in entries)
+            numbers["archive_{}_worker_task_median_s".format(workers)] = round(
+                sorted(e["seconds"] for e in entries)[len(entries) // 2], 2)
+            numbers["archive_{}_worker_task_cpu_median_s".format(workers)] = round(
+                sorted(e["cpu_seconds"] for e in entries)[len(entries) // 2], 2)
+            numbers["archive_{}_worker_peak_mb".format(workers)] = max(e["worker_peak_mb"] for e in entries)
+        numbers["speedup_2_vs_1"] = round(numbers["archive_1_worker_s"] / numbers["archive_2_worker_s"], 2)
+        numbers["archive_1_worker_vs_single_runs"] = round(numbers["archive_1_worker_s"] / numbers["single_runs_sum_s"], 3)
+        numbers["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+        return numbers
+
+    return {"inputs": [], "outputs": [], "run": run}
+
+
+@case("archivetile", target="cost of one full-tile product as an archive task on one core (docs/SCALE.md), "
+                            "peak memory per worker < 1.5 GB", io_floor=False)
+def archive_tile_case():
+    """One full-size textured Theia product (10980 x 10980 at 10 m) as the task of a one-worker local
+    cluster, without and with the cloud refinement (preset theia_2018): the task's seconds and the
+    worker's peak memory from the manifest, and the whole command's wall time."""
+    import shutil
+
+    product, dem = snowmap_inputs()     # Scene.full_tile(texture=0.1) and its 20 m DEM
+    env = dict(os.environ, PYTHONPATH=os.path.join(OUT, "import"))
+    env.pop("QT_QPA_PLATFORM", None)
+
+    def run(out_dir):
+        numbers = {"load_average_before": [round(x, 2) for x in os.getloadavg()]}
+        for refine in ("none", "theia_2018"):
+            target = os.path.join(out_dir, refine)
+            shutil.rmtree(target, ignore_errors=True)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "neve", "archive", "--out", target, "--dem", dem, "--workers", "1",
+                            "--refine", refine, "--quiet", product], env=env, check=True)
+            wall = time.perf_counter() - start
+            with open(os.path.join(target, "manifest.json"), encoding="utf-8") as f:
+                entry = json.load(f)["products"][0]
+            assert entry["status"] == "done", entry
+            numbers["refine_{}".format(refine)] = {"task_s": entry["seconds"], "task_cpu_s": entry["cpu_seconds"],
+                                                   "command_s": round(wall, 2),
+                                                   "worker_peak_mb": entry["worker_peak_mb"]}
+        numbers["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+        return numbers
+
+    return {"inputs": [], "outputs": [], "run": run}
+
+
 # -- measurement ---------------------------------------------------------------------------------
 
 def baseline(spec, out_dir):

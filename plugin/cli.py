@@ -169,7 +169,13 @@ def algorithm_parser(spec, prog):
     parser = argparse.ArgumentParser(
         prog=prog, description=spec.display_name + ". " + spec.short_description,
         epilog=plain_text(spec.help), formatter_class=_Formatter, add_help=True)
+    groups = {}
     for parameter in spec.parameters:
+        target = parser
+        if parameter.group:  # the advanced groups of the dialogs, as sections of the help
+            if parameter.group not in groups:
+                groups[parameter.group] = parser.add_argument_group(parameter.group)
+            target = groups[parameter.group]
         kwargs = {"dest": parameter.name, "default": argparse.SUPPRESS, "help": parameter_help(parameter),
                   "metavar": _metavar(parameter)}
         kind = parameter.kind
@@ -181,11 +187,11 @@ def algorithm_parser(spec, prog):
             kwargs.update(type=_choice(parameter))
             if parameter.multiple:
                 kwargs.update(nargs="*")
-        elif kind == s.RASTERS:
+        elif kind in (s.RASTERS, s.FILES):
             kwargs.update(nargs="+")
         elif kind == s.DATE:
             kwargs.update(type=_date)
-        parser.add_argument(option_name(parameter), **kwargs)
+        target.add_argument(option_name(parameter), **kwargs)
     parser.add_argument("--json", action="store_true", help=tr("print the results as JSON on standard output"))
     parser.add_argument("--quiet", action="store_true", help=tr("print no log and no progress, only warnings"))
     return parser
@@ -194,7 +200,7 @@ def algorithm_parser(spec, prog):
 def _metavar(parameter):
     return {s.PRODUCT: "PRODUCT", s.RASTER: "RASTER", s.RASTERS: "RASTER", s.VECTOR: "VECTOR",
             s.NUMBER: "NUMBER", s.INTEGER: "INTEGER", s.BOOLEAN: "BOOL", s.ENUM: "CHOICE", s.STRING: "TEXT",
-            s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER"}.get(parameter.kind, "FILE")
+            s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER", s.FILES: "PATH", s.FOLDER_OUT: "FOLDER"}.get(parameter.kind, "FILE")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

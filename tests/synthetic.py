@@ -18,6 +18,10 @@ Command line (writes the product and prints its path)::
 
     python tests/synthetic.py theia OUTDIR [--preset small|full] [--size N] [--zip] [--dem]
     python tests/synthetic.py sen2cor OUTDIR [--baseline 04.00|02.14] [--size N] [--zip] [--dem]
+    python tests/synthetic.py usgs OUTDIR [--size N] [--tar]              (Landsat 8, USGS Collection 2)
+    python tests/synthetic.py theia-landsat OUTDIR [--size N] [--zip]     (Landsat 8, Theia/MUSCATE)
+
+Landsat 8 and 9 products of the same scenes (30 m, both layouts): ``tests/synthetic_landsat.py``.
 
 Public API
 ----------
@@ -2250,11 +2254,12 @@ def _zip_folder(folder, zip_path):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Write a synthetic Sentinel-2 L2A product.")
-    parser.add_argument("format", choices=("theia", "sen2cor"))
+    parser.add_argument("format", choices=("theia", "sen2cor", "usgs", "theia-landsat"))
     parser.add_argument("out_dir")
     parser.add_argument("--preset", choices=("small", "full"), default="small")
     parser.add_argument("--size", type=int, help="pixels at 10 m (default: 480 small, 10980 full)")
     parser.add_argument("--zip", action="store_true", help="write the .zip of the product instead")
+    parser.add_argument("--tar", action="store_true", help="usgs: write the .tar of the product instead")
     parser.add_argument("--baseline", default="04.00", help="Sen2Cor processing baseline (04.00, 02.14...)")
     parser.add_argument("--no-glint", action="store_true", help="small preset: geometry without sunglint")
     parser.add_argument("--dem", action="store_true", help="also write the DEM (<tile>_DEM.tif)")
@@ -2266,7 +2271,14 @@ def main(argv=None):
         scene = Scene.small(size=args.size or 480, glint=not args.no_glint)
     else:
         scene = Scene.full_tile(size=args.size or 10980)
-    if args.format == "theia":
+    if args.format in ("usgs", "theia-landsat"):
+        import synthetic_landsat
+
+        if args.format == "usgs":
+            path = synthetic_landsat.make_usgs_product(args.out_dir, scene, tar=args.tar)
+        else:
+            path = synthetic_landsat.make_theia_landsat_product(args.out_dir, scene, zip=args.zip)
+    elif args.format == "theia":
         path = make_theia_product(args.out_dir, scene, zip=args.zip)
     else:
         path = make_sen2cor_product(args.out_dir, scene, baseline=args.baseline, zip=args.zip)

@@ -149,7 +149,8 @@ def test_snowmap_dialog_is_light_titled_and_has_help(neve_provider, dialogs_read
     assert ordinary == ["INPUT_PRODUCT", "CLOUD_MASK", "CLOUD_MASK_TYPE", "DEM", "NDSI_PASS1", "RED_PASS1",
                         "NDSI_PASS2", "RED_PASS2", "RED_DARKCLOUD", "RED_BACKTOCLOUD"]
     assert list(dialog.group_titles) == ["Layers instead of a product", "Snowline and pass 2 (LIS)",
-                                         "Fractional snow cover", "Other LIS settings"]
+                                         "Water and shaded snow", "Fractional snow cover",
+                                         "LIS options (off by default)", "Other LIS settings"]
     panel = dialog.mainWidget()
     assert panel.wrappers["DZ"].wrappedWidget().decimals() == 0
     assert panel.wrappers["FSNOW_LIM"].wrappedWidget().decimals() == 3

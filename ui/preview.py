@@ -64,6 +64,10 @@ def snow_legend():
             (SNOW_NODATA, "#00000000", tr("No data"))]
 
 
+def shade_legend():
+    return [(0, "#00000000", tr("Lit")), (1, "#3d2b56", tr("Cast shadow of the relief"))]
+
+
 def cloud_legend():
     return [(MASK_CLEAR, "#00000000", tr("Clear")), (MASK_CLOUD, "#ff00ff", tr("Cloud")),
             (MASK_SHADOW, "#6a3d9a", tr("Cloud shadow")),
@@ -117,9 +121,20 @@ class PreviewSource:
                 parts.append(product.acquisition.strftime("%Y-%m-%d"))
             if self.dem:
                 parts.append(tr("with DEM"))
+            era = maja_era_text(product)
+            if era:
+                parts.append(era)
             return QgsRectangle(left, bottom, right, top), crs, " · ".join(parts)
         finally:
             product.close()
+
+
+def maja_era_text(product):
+    """Which MAJA parametrisation made a Theia product's cloud mask (from its production date), in a few
+    words; None for other inputs."""
+    from ..plugin.pipeline.eras import era_summary
+
+    return era_summary(product) if product.kind == "theia" else None
 
 
 @dataclass(frozen=True)
@@ -156,6 +171,7 @@ class PreviewResult:
     statistics: dict = field(default_factory=dict)
     snow_path: str = None
     cloud_path: str = None
+    shade_path: str = None      # the cast shadows of the relief, when the view has a DEM and sun angles
 
 
 def write_geotiff(path, array, grid, nodata):
@@ -272,9 +288,12 @@ class PreviewWorker(QThread):
         snow_map, cloud_mask, statistics = compute_preview(data, dict(request.values), self.check)
         self.check()
         stem = os.path.join(self.folder, "{:06d}".format(request.generation))
+        shade = data.snow.shade
         return PreviewResult(request.generation, data.grid, snow_map, cloud_mask, data.histograms, statistics,
                              write_geotiff(stem + "_snow.tif", snow_map, data.grid, SNOW_NODATA),
-                             write_geotiff(stem + "_cloud.tif", cloud_mask, data.grid, MASK_NODATA))
+                             write_geotiff(stem + "_cloud.tif", cloud_mask, data.grid, MASK_NODATA),
+                             None if shade is None else write_geotiff(stem + "_shade.tif", shade.astype(np.uint8),
+                                                                      data.grid, None))
 
 
 def _message(exc):
@@ -293,7 +312,7 @@ class PreviewController(QObject):
     computed = pyqtSignal(object)   # PreviewResult, after the layers are updated
     failed = pyqtSignal(str)
 
-    LAYERS = ("snow", "cloud")
+    LAYERS = ("snow", "cloud", "shade")
 
     def __init__(self, project, parent=None):
         super().__init__(parent)
@@ -355,7 +374,7 @@ class PreviewController(QObject):
     def _computed(self, result):
         stale = result.generation <= self.shown or self.worker is None
         if stale or result.grid is None:
-            for path in (result.snow_path, result.cloud_path):
+            for path in (result.snow_path, result.cloud_path, result.shade_path):
                 _remove_file(path)
             if stale:
                 return
@@ -370,11 +389,16 @@ class PreviewController(QObject):
             self.failed.emit(message)
 
     def _show(self, result):
-        names = {"snow": tr("Snow map (preview)"), "cloud": tr("Refined cloud mask (preview)")}
-        legends = {"snow": snow_legend(), "cloud": cloud_legend()}
-        paths = {"snow": result.snow_path, "cloud": result.cloud_path}
+        names = {"snow": tr("Snow map (preview)"), "cloud": tr("Refined cloud mask (preview)"),
+                 "shade": tr("Cast shadow of the relief (preview)")}
+        legends = {"snow": snow_legend(), "cloud": cloud_legend(), "shade": shade_legend()}
+        paths = {"snow": result.snow_path, "cloud": result.cloud_path, "shade": result.shade_path}
         for key in self.LAYERS:
             layer = self.project.mapLayer(self.layer_ids.get(key, ""))
+            if paths[key] is None:      # no shaded area for this view (no DEM or no sun angles)
+                if layer is not None:
+                    self.project.removeMapLayer(layer.id())
+                continue
             if layer is None:
                 layer = QgsRasterLayer(paths[key], names[key], "gdal")
                 classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)

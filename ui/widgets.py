@@ -364,7 +364,8 @@ class PresetWidgetWrapper(StandardDialogWrapper):
             return
         self.widget.setCurrentIndex(index)
         key = self.key()
-        self.resolving = None if key == self.table.get("custom") else key
+        # a preset outside the table (computed from the product) leaves the values as they are given
+        self.resolving = key if key in self.table.get("values", {}) else None
         if self.resolving is not None:
             self.apply(key)
         self.widgetValueHasChanged.emit(self)

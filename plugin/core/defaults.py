@@ -25,6 +25,12 @@ LIS_DEFAULTS = {
     "NODATA_CODE": 255,
 }
 
+#: The size in metres over which the dark-cloud test of LIS averages the red band: LIS's resize factor
+#: of 12 on the 20 m grid of Sentinel-2 (``rf`` of the parameter schema), 8 on the 30 m grid of Landsat 8
+#: (LIS's Landsat 8 settings), both 240 m. neve:snowmap derives its resize factor from it and the pixel size
+#: unless RESIZE_FACTOR is given another value than its default.
+DARKCLOUD_SIZE = LIS_DEFAULTS["RESIZE_FACTOR"] * 20.0
+
 #: Snow season synthesis (neve:snowseason, ``core/season.py``): the defaults of LIS's yearly syntheses
 #: (let-it-snow, ``s2snow`` modules ``snow_synthesis``, ``compute_SOD_SMOD``, ``compute_NOBS`` and
 #: ``compute_NSP``): maps up to 15 days before the start or after the end of the period steer the
@@ -94,3 +100,47 @@ SHADOW_DEFAULTS = {
 #: neve:sievemask: GRASS i.sentinel.mask removes clouds smaller than 50000 m2 (its cloud_threshold
 #: default); the same area for holes treats the mask and its background alike.
 SIEVE_MIN_AREA = 50000.0
+
+#: The options of LIS that are off by default, with LIS's parameter values (keys of the ``cloud`` section
+#: of LIS's configuration, read by ``snow_detector.py`` of LIS 1.5): ``strict_cloud_mask`` (false) and
+#: "pass 1.5", ``rm_snow_inside_cloud`` (false) with ``rm_snow_inside_cloud_dilation_radius`` 5 (pixels),
+#: ``rm_snow_inside_cloud_threshold`` 0.85 (cloud fraction of the ring) and ``rm_snow_inside_cloud_min_area``
+#: 25000 (pixels). DOMAIN.md section 8.
+LIS_OPTIONS = {
+    "STRICT_CLOUD_MASK": False,
+    "RM_SNOW_INSIDE_CLOUD": False,
+    "RM_SNOW_INSIDE_CLOUD_DILATION_RADIUS": 5,
+    "RM_SNOW_INSIDE_CLOUD_THRESHOLD": 0.85,
+    "RM_SNOW_INSIDE_CLOUD_MIN_AREA": 25000,
+}
+
+#: Which MAJA cloud-mask parametrisation Theia's production used, by production date (UTC), oldest first:
+#: ``key``, the first production day ``start`` and the first day after the era ``end`` (ISO dates, None:
+#: open), and the era's buffer ``distance`` (m) and SWIR thresholds over water (``threshold``, and
+#: ``threshold_sunglint`` when sunglint is likely). ``core/maja.py`` reads it; docs/MAJA_ERAS.md explains it.
+#: Source: O. Hagolle, "Improvements of MAJA cloud masks in production", CESBIO multitemp blog, February
+#: 2018 (https://www.cesbio.cnrs.fr/multitemp/?p=12817): the buffer was 480 m originally, "reduced to 240 m
+#: in May 2017" (no day given: the era starts on 1 May 2017 and a production date in May 2017 is uncertain,
+#: :data:`MAJA_UNCERTAIN_PERIOD`), and "since the 2nd of February" 2018 the buffer is 480 m again with SWIR
+#: thresholds over water of 0.04 (0.16 with sunglint) instead of 0.08 (0.25), which had not changed in May
+#: 2017. The two later eras are the presets "theia_2017" and "theia_2018" of :data:`CLOUD_PRESETS`.
+MAJA_ERAS = (
+    dict(key="theia_2016", start=None, end="2017-05-01", distance=480.0, threshold=0.08, threshold_sunglint=0.25),
+    dict(key="theia_2017", start="2017-05-01", end="2018-02-02", **CLOUD_PRESETS["theia_2017"]),
+    dict(key="theia_2018", start="2018-02-02", end=None, **CLOUD_PRESETS["theia_2018"]),
+)
+#: The month the blog post gives without a day (first day, first day after): a production date in it may
+#: belong to either of the two eras it separates.
+MAJA_UNCERTAIN_PERIOD = ("2017-05-01", "2017-06-01")
+
+#: The matched cloud shadows of neve:cloudshadows and neve:refinecloudmask (``core/shadows.py``, after
+#: Fmask, Zhu & Woodcock 2012): a pixel is a potential shadow when its NIR and SWIR both lie more than
+#: DARKER (a fraction) below their flood fill, or its NIR below the NIR dark threshold; a cloud's projection
+#: marks every height whose score reaches TOLERANCE times its best, if the best is above MIN_FRACTION.
+#: Névé's choices, checked on the labelled Landsat crops (docs/BENCHMARKS.md, scripts/score_shadows.py).
+MATCHED_SHADOW_DEFAULTS = {
+    "DARKER": 0.15,
+    "TOLERANCE": 0.7,
+    "MIN_FRACTION": 0.3,
+    "BUFFER": 0.0,
+}

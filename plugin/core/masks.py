@@ -24,6 +24,12 @@ Sen2Cor's scene classification SCL holds classes 0..11 (0 is nodata)::
     4 vegetation, 5 not vegetated, 6 water, 7 unclassified, 8 cloud medium probability,
     9 cloud high probability, 10 thin cirrus, 11 snow or ice
 
+USGS Landsat Collection 2 (Level-1 and Level-2) ``QA_PIXEL`` is a uint16 bit field (DOMAIN.md section 8)::
+
+    bit 0 fill (no data), 1 dilated cloud, 2 cirrus, 3 cloud, 4 cloud shadow, 5 snow, 6 clear, 7 water,
+    8-9 cloud confidence, 10-11 cloud shadow confidence, 12-13 snow/ice confidence, 14-15 cirrus
+    confidence (two bits each: 0 none, 1 low, 2 medium, 3 high)
+
 Mask outputs of Névé are uint8: 1 in the mask, 0 outside, 255 nodata.
 """
 import numpy as np
@@ -42,10 +48,18 @@ MG2_TOPOGRAPHIC_SHADOWS, MG2_HIDDEN, MG2_SUN_TOO_LOW, MG2_SUN_TANGENT = 4, 5, 6,
 SCL_NODATA, SCL_SATURATED, SCL_DARK, SCL_CLOUD_SHADOW, SCL_VEGETATION, SCL_NOT_VEGETATED = 0, 1, 2, 3, 4, 5
 SCL_WATER, SCL_UNCLASSIFIED, SCL_CLOUD_MEDIUM, SCL_CLOUD_HIGH, SCL_CIRRUS, SCL_SNOW = 6, 7, 8, 9, 10, 11
 
+# QA_PIXEL bits (USGS Landsat Collection 2)
+QA_PIXEL_BIT_COUNT = 16
+QA_FILL, QA_DILATED_CLOUD, QA_CIRRUS, QA_CLOUD, QA_CLOUD_SHADOW, QA_SNOW, QA_CLEAR, QA_WATER = range(8)
+QA_CLOUD_CONFIDENCE, QA_SHADOW_CONFIDENCE, QA_SNOW_CONFIDENCE, QA_CIRRUS_CONFIDENCE = 8, 10, 12, 14
+
 # The choice of the Theia Snow collection (LIS): every CLM bit counts (CLM > 0); on Sen2Cor, SCL classes
 # 3 (cloud shadow), 8, 9 (clouds) and 10 (thin cirrus).
 LIS_CLM_BITS = tuple(range(CLM_BIT_COUNT))
 LIS_SCL_CLASSES = (SCL_CLOUD_SHADOW, SCL_CLOUD_MEDIUM, SCL_CLOUD_HIGH, SCL_CIRRUS)
+# On a USGS Landsat QA_PIXEL, the clouds of the snow map (all of them, as CLM > 0): dilated cloud, cirrus,
+# cloud and cloud shadow (bits 1, 2, 3, 4).
+LIS_QA_PIXEL_BITS = (QA_DILATED_CLOUD, QA_CIRRUS, QA_CLOUD, QA_CLOUD_SHADOW)
 
 MASK_NODATA = 255
 

@@ -4,7 +4,7 @@ One function per step of the method, in the order of the method:
 
 0. green and red from 10 m to 20 m: :func:`cubic_downsample` (GDAL's cubic warp as LIS calls it);
 1. :func:`ndsi`, cloud layers :func:`cloud_layers_from_clm` / :func:`cloud_layers_from_scl` /
-   :func:`cloud_layers_from_mask`, and the slope flag :func:`slope_flag`;
+   :func:`cloud_layers_from_qa_pixel` / :func:`cloud_layers_from_mask`, and the slope flag :func:`slope_flag`;
 2. dark-cloud test: :func:`coarse_red` (red averaged down to 240 m and brought back) then
    :func:`dark_cloud_test`;
 3. :func:`back_to_cloud`;
@@ -62,7 +62,7 @@ import math
 from collections import namedtuple
 
 import numpy as np
-from scipy import sparse
+from scipy import ndimage, sparse
 
 from . import defaults, masks
 
@@ -418,6 +418,22 @@ def cloud_layers_from_scl(scl):
     )
 
 
+def cloud_layers_from_qa_pixel(qa):
+    """Cloud layers from a USGS Landsat Collection 2 ``QA_PIXEL`` bit field (uint16).
+
+    ``all_cloud`` = any of bits 1 (dilated cloud), 2 (cirrus), 3 (cloud) and 4 (cloud shadow), the
+    counterpart of CLM > 0; ``shadow`` = bit 4; ``high`` = bit 2 (cirrus, the counterpart of CLM bit 7).
+    Bit 0 (fill) is no data, told by the SWIR band's no data as on other products. (LIS knows MAJA,
+    Sen2Cor and LaSRC masks; this is the same reading of the USGS mask.)
+    """
+    qa = np.asarray(qa)
+    return CloudLayers(
+        all_cloud=masks.any_bit_set(qa, masks.LIS_QA_PIXEL_BITS),
+        shadow=masks.any_bit_set(qa, (masks.QA_CLOUD_SHADOW,)),
+        high=masks.any_bit_set(qa, (masks.QA_CIRRUS,)),
+    )
+
+
 def cloud_layers_from_mask(mask):
     """Cloud layers from a binary cloud mask (non-zero = cloud): ``all_cloud`` = mask != 0.
 
@@ -617,6 +633,109 @@ def first_pass(ndsi_values, red, all_cloud, ndsi_pass1=_LIS["NDSI_PASS1"], red_p
     ``compute_snow_pass1``). Nodata pixels are never snow in practice (NaN, or LIS's -10000 DN giving a
     negative NDSI)."""
     return ~np.asarray(all_cloud, bool) & (ndsi_values > ndsi_pass1) & (red > red_pass1)
+
+
+# --------------------------------------------------------------------------------------------------
+# Step 4b (optional): "pass 1.5", snow objects inside the clouds go back to cloud
+# --------------------------------------------------------------------------------------------------
+
+_OPTIONS = defaults.LIS_OPTIONS
+
+
+def disk(radius):
+    """The structuring element of pass 1.5: the pixels ``(dy, dx)`` of the ``(2r + 1)`` square with
+    ``dx^2 + dy^2 <= r^2`` (LIS ``pass1_5``), boolean."""
+    radius = int(radius)
+    if radius < 0:
+        raise ValueError("radius must be >= 0")
+    y, x = np.ogrid[-radius:radius + 1, -radius:radius + 1]
+    return x * x + y * y <= radius * radius
+
+
+SnowInsideCloud = namedtuple("SnowInsideCloud", "labels count removed")
+SnowInsideCloud.__doc__ = """Result of :func:`snow_inside_cloud`: ``labels`` (int32, the 4-connected objects of
+pass-1 snow, 0 elsewhere), their ``count``, and ``removed``, the sorted labels of the objects that go back
+to cloud (int64 array)."""
+
+
+def snow_inside_cloud(snow1, cloud, dilation_radius=_OPTIONS["RM_SNOW_INSIDE_CLOUD_DILATION_RADIUS"],
+                      threshold=_OPTIONS["RM_SNOW_INSIDE_CLOUD_THRESHOLD"],
+                      min_area=_OPTIONS["RM_SNOW_INSIDE_CLOUD_MIN_AREA"], labels=None, rows_per_read=1024):
+    """Pass 1.5 of LIS (``rm_snow_inside_cloud``, off by default): which pass-1 snow objects are "inside"
+    the clouds. A global step: give the whole image.
+
+    As LIS 1.5 (``snow_detector.pass1_5``) does it: the objects are the 4-connected components of
+    ``snow1`` (scipy's ``label``, numbered in raster order); the objects of more than ``min_area`` pixels
+    (strict) are taken in the order of their labels; an object's ring is its dilation by :func:`disk`
+    (``dilation_radius`` pixels) minus the pixels that are snow *at that moment*; when more than
+    ``threshold`` (strict) of the ring is ``cloud`` (the original cloud mask, ``all_cloud``), the object
+    leaves the snow, and its pixels count as not snow in the rings of the objects that follow (LIS updates
+    its snow mask in the loop; its cloud mask only after the loop). An empty ring, or a ring without cloud,
+    has a cloud fraction of 0. The caller then takes the removed objects out of pass-1 snow and puts them
+    in the cloud mask (``cloud_pass1``) that the snowline, the dark-cloud refinement and the bit field read.
+
+    ``snow1``, ``cloud``: boolean arrays of the image (``snow1`` is not changed). ``labels``: an int32
+    array of the image's shape to label into (for example a file-backed array of the run's scratch),
+    else one is made. Memory: ``labels`` plus a copy of ``snow1``; each large object is dilated in its
+    bounding box only. Returns :class:`SnowInsideCloud`.
+    """
+    snow1 = np.asarray(snow1, dtype=bool)
+    if labels is None:
+        labels = np.empty(snow1.shape, dtype=np.int32)
+    count = int(ndimage.label(snow1, output=labels))   # the default structure: 4-connectivity
+    if count == 0:
+        return SnowInsideCloud(labels, 0, np.empty(0, dtype=np.int64))
+    height, width = snow1.shape
+    areas = np.zeros(count + 1, dtype=np.int64)
+    for top in range(0, height, rows_per_read):
+        areas += np.bincount(labels[top:top + rows_per_read].ravel(), minlength=count + 1)
+    big = np.flatnonzero(areas > min_area)
+    big = big[big > 0]
+    if big.size == 0:
+        return SnowInsideCloud(labels, count, np.empty(0, dtype=np.int64))
+    boxes = _object_boxes(labels, big, count, rows_per_read)
+    structure = disk(dilation_radius)
+    r = int(dilation_radius)
+    live = snow1.copy()             # the snow mask as the loop updates it
+    removed = []
+    for label, (r0, r1, c0, c1) in zip(big.tolist(), boxes):
+        box = (slice(max(r0 - r, 0), min(r1 + r, height)), slice(max(c0 - r, 0), min(c1 + r, width)))
+        obj = labels[box] == label
+        ring = ndimage.binary_dilation(obj, structure=structure) & ~live[box]
+        ring_pixels = int(np.count_nonzero(ring))
+        cloud_pixels = int(np.count_nonzero(ring & np.asarray(cloud[box], dtype=bool)))
+        fraction = float(cloud_pixels) / ring_pixels if cloud_pixels else 0.0
+        if fraction > threshold:
+            removed.append(label)
+            live[box][obj] = False
+    return SnowInsideCloud(labels, count, np.asarray(removed, dtype=np.int64))
+
+
+def _object_boxes(labels, wanted, count, rows_per_read):
+    """Bounding boxes ``(r0, r1, c0, c1)`` (ends excluded) of the objects ``wanted`` (sorted labels), read
+    ``rows_per_read`` rows at a time."""
+    index = np.zeros(count + 1, dtype=np.int32)
+    index[wanted] = np.arange(1, wanted.size + 1, dtype=np.int32)
+    boxes = np.array([[np.iinfo(np.int64).max, -1, np.iinfo(np.int64).max, -1]] * wanted.size, dtype=np.int64)
+    for top in range(0, labels.shape[0], rows_per_read):
+        part = index[labels[top:top + rows_per_read]]
+        for k, found in enumerate(ndimage.find_objects(part, max_label=wanted.size)):
+            if found is not None:
+                rows, cols = found
+                boxes[k] = (min(boxes[k, 0], top + rows.start), max(boxes[k, 1], top + rows.stop),
+                            min(boxes[k, 2], cols.start), max(boxes[k, 3], cols.stop))
+    return boxes.tolist()
+
+
+def removed_snow(labels, removed):
+    """The pixels of the objects ``removed`` (from :func:`snow_inside_cloud`) in ``labels`` (the whole
+    image or a strip of it), boolean."""
+    if len(removed) == 0:
+        return np.zeros(np.shape(labels), dtype=bool)
+    table = np.zeros(int(max(removed)) + 1, dtype=bool)
+    table[np.asarray(removed)] = True
+    labels = np.asarray(labels)
+    return table[np.minimum(labels, len(table) - 1)] & (labels < len(table))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Sentinel-2 L2A products: Theia/MUSCATE (MAJA), ESA Sen2Cor (SAFE), or a plain set of band rasters.
+"""Sentinel-2 L2A products: Theia/MUSCATE (MAJA), ESA Sen2Cor (SAFE), or a plain set of band rasters; and
+Landsat 8 and 9 Level-2 products, Theia/MUSCATE or USGS Collection 2, read by ``io/landsat.py``.
 
 One entry point per kind of input, one :class:`Product` for all of them::
 
@@ -9,7 +10,8 @@ One entry point per kind of input, one :class:`Product` for all of them::
             cloud = product.read_mask("cloud", grid, block.read)     # CLM > 0 (Theia) / SCL 3, 8, 9, 10
 
 - :func:`open_product` takes a product folder, its .zip (read in place through GDAL's /vsizip/,
-  never extracted), or the product's metadata file (``*_MTD_ALL.xml``, ``MTD_MSIL2A.xml``).
+  never extracted), a USGS .tar (through /vsitar/), or the product's metadata file (``*_MTD_ALL.xml``,
+  ``MTD_MSIL2A.xml``, ``*_MTL.xml``, ``*_MTL.txt``).
   Files are found by their naming pattern, as LIS does (``*_FRE_B11.tif``, ``MASKS/*_CLM_R2.tif``,
   ``IMG_DATA/R20m/*_B11_20m.jp2``, ``*_SCL_20m.jp2``); dates, version, tile, scale, offset, nodata,
   angles and quality flags come from the metadata (DOMAIN.md sections 2 and 3).
@@ -18,9 +20,11 @@ One entry point per kind of input, one :class:`Product` for all of them::
 
 What a :class:`Product` gives (``None`` or empty when the product does not carry it):
 
-- ``kind`` ("theia", "sen2cor" or "bands"), ``name``, ``platform`` ("Sentinel-2A"), ``tile``
-  ("T31TCH"), ``acquisition`` and ``production`` (datetimes in UTC), ``version`` (Theia product
-  version "1.4", Sen2Cor processing baseline "04.00"), ``level`` ("L2A").
+- ``kind`` ("theia", "sen2cor", "usgs" or "bands"), ``mission`` ("sentinel2" or "landsat",
+  ``core/missions.py``), ``name``, ``platform`` ("Sentinel-2A", "Landsat 8"), ``tile`` ("T31TCH"),
+  ``site`` (a Theia site that is not a tile), ``path_row`` (Landsat WRS-2 "198/030"), ``acquisition``
+  and ``production`` (datetimes in UTC), ``version`` (Theia product version "1.4", Sen2Cor processing
+  baseline "04.00", USGS collection and tier "02 T1"), ``level`` ("L2A", "L2SP").
 - ``quality``: Theia ``QUALITY_INDEX`` values (CloudPercent, SnowPercent, SunGlintDetected, ...) and
   for Sen2Cor the percentages of its metadata (CLOUDY_PIXEL_PERCENTAGE, SNOW_ICE_PERCENTAGE, ...);
   numbers as int/float, "True"/"False" as bool.
@@ -33,10 +37,12 @@ What a :class:`Product` gives (``None`` or empty when the product does not carry
   mean of zeniths, circular mean of azimuths).
 - ``bands`` and ``masks``: what the product holds, name -> native (finest) resolution in metres.
   Bands are "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12" (and "B1", "B9" in Sen2Cor);
-  "B02" etc. are accepted as input. Masks: "CLM", "MG2", "EDG", "SAT" (Theia), "SCL", "CLDPRB",
-  "SNWPRB" (Sen2Cor).
+  Landsat's own "B1" .. "B7" (all at 30 m); "B02" etc. are accepted as input. Masks: "CLM", "MG2", "EDG",
+  "SAT" (Theia), "SCL", "CLDPRB", "SNWPRB" (Sen2Cor), "QA_PIXEL" (USGS). Which band plays which part
+  (the SWIR of the snow test is B11 on Sentinel-2, B6 on Landsat): :meth:`Product.band_for`.
 - ``warnings``: translated notes about what the product lacks (no metadata, no angles, ...).
-- ``crs``, :meth:`Product.grid` (the tile's :class:`~.raster.Grid` at 10, 20 or 60 m),
+- ``crs``, :meth:`Product.grid` (the tile's :class:`~.raster.Grid` at 10, 20 or 60 m; 30 m for Landsat),
+  ``native_resolution`` (the pixel size of the product's SWIR band: 20 m, Landsat 30 m),
   :meth:`Product.file` (GDAL path of a band or mask file, e.g. to load it as a layer; QGIS 3.22
   Processing wants a layer object for a /vsizip/ path, not the path string), :meth:`Product.require`
   (check up front that the bands and masks an algorithm needs are there).
@@ -49,8 +55,8 @@ Reading, always by window, memory proportional to the window (a full tile is nev
 - :meth:`Product.read_raw` -> the file's values (masks, digital numbers), nearest or mode.
 - :meth:`Product.read_mask` (or :meth:`Product.read_masks`, several kinds from one read) -> a boolean
   mask decoded from CLM/MG2/EDG (Theia) or SCL (Sen2Cor):
-  "cloud" (default: the LIS choice, CLM > 0 or SCL 3, 8, 9, 10), "shadow", "high_cloud", "water",
-  "snow", "nodata".
+  "cloud" (default: the LIS choice, CLM > 0 or SCL 3, 8, 9, 10, or QA_PIXEL bits 1 to 4), "shadow",
+  "high_cloud", "water", "snow", "nodata".
 
 When a grid has another resolution than a file, the product's file at that resolution is used if it
 has one (Sen2Cor B11_20m.jp2 for a 20 m grid, Theia CLM_R2 for a 20 m grid), else its finest file,
@@ -76,11 +82,12 @@ from xml.parsers import expat
 import numpy as np
 
 from ..core import masks as mask_codes
+from ..core import missions
 from ..errors import NeveError
 from ..i18n import tr
 from .raster import Grid, RasterReadError, open_raster, read_onto_grid
 
-THEIA, SEN2COR, BANDS = "theia", "sen2cor", "bands"
+THEIA, SEN2COR, BANDS, USGS = "theia", "sen2cor", "bands", "usgs"
 
 BAND_NAMES = ("B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B11", "B12")
 SEN2COR_ONLY_BANDS = ("B1", "B9")
@@ -89,9 +96,10 @@ SEN2COR_BAND_IDS = ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9",
 NATIVE_RESOLUTION = {"B1": 60, "B2": 10, "B3": 10, "B4": 10, "B5": 20, "B6": 20, "B7": 20, "B8": 10,
                      "B8A": 20, "B9": 60, "B10": 60, "B11": 20, "B12": 20}
 THEIA_RESOLUTIONS = {"R1": 10, "R2": 20, "R3": 60}
-MASK_NAMES = ("CLM", "MG2", "EDG", "SAT", "SCL", "CLDPRB", "SNWPRB")
-# Value a mask takes outside the raster's extent: EDG 1 is "outside the swath", SCL 0 is "no data".
-MASK_FILL = {"EDG": 1}
+MASK_NAMES = ("CLM", "MG2", "EDG", "SAT", "SCL", "CLDPRB", "SNWPRB", "QA_PIXEL")
+# Value a mask takes outside the raster's extent: EDG 1 is "outside the swath", SCL 0 is "no data",
+# QA_PIXEL 1 is bit 0, "fill".
+MASK_FILL = {"EDG": 1, "QA_PIXEL": 1}
 
 # Format defaults (DOMAIN.md), used when a Theia product comes without its metadata.
 THEIA_SCALE, THEIA_NODATA = 10000.0, -10000
@@ -101,13 +109,18 @@ SEN2COR_OFFSET_FROM_BASELINE = ("04.00", -1000.0)
 # Decoded masks: for each kind, the mask files that give it and how: bits of a bit field, classes, or
 # any non-zero value. The first file the product has is used.
 MASK_KINDS = {
-    "cloud": (("CLM", "bits", mask_codes.LIS_CLM_BITS), ("SCL", "classes", mask_codes.LIS_SCL_CLASSES)),
+    "cloud": (("CLM", "bits", mask_codes.LIS_CLM_BITS), ("SCL", "classes", mask_codes.LIS_SCL_CLASSES),
+              ("QA_PIXEL", "bits", mask_codes.LIS_QA_PIXEL_BITS)),
     "shadow": (("CLM", "bits", (mask_codes.CLM_SHADOWS, mask_codes.CLM_SHADOWS_OUTSIDE)),
-               ("SCL", "classes", (mask_codes.SCL_CLOUD_SHADOW,))),
-    "high_cloud": (("CLM", "bits", (mask_codes.CLM_HIGH_CLOUDS,)), ("SCL", "classes", (mask_codes.SCL_CIRRUS,))),
-    "water": (("MG2", "bits", (mask_codes.MG2_WATER,)), ("SCL", "classes", (mask_codes.SCL_WATER,))),
-    "snow": (("MG2", "bits", (mask_codes.MG2_SNOW,)), ("SCL", "classes", (mask_codes.SCL_SNOW,))),
-    "nodata": (("EDG", "nonzero", None), ("SCL", "classes", (mask_codes.SCL_NODATA,))),
+               ("SCL", "classes", (mask_codes.SCL_CLOUD_SHADOW,)), ("QA_PIXEL", "bits", (mask_codes.QA_CLOUD_SHADOW,))),
+    "high_cloud": (("CLM", "bits", (mask_codes.CLM_HIGH_CLOUDS,)), ("SCL", "classes", (mask_codes.SCL_CIRRUS,)),
+                   ("QA_PIXEL", "bits", (mask_codes.QA_CIRRUS,))),
+    "water": (("MG2", "bits", (mask_codes.MG2_WATER,)), ("SCL", "classes", (mask_codes.SCL_WATER,)),
+              ("QA_PIXEL", "bits", (mask_codes.QA_WATER,))),
+    "snow": (("MG2", "bits", (mask_codes.MG2_SNOW,)), ("SCL", "classes", (mask_codes.SCL_SNOW,)),
+             ("QA_PIXEL", "bits", (mask_codes.QA_SNOW,))),
+    "nodata": (("EDG", "nonzero", None), ("SCL", "classes", (mask_codes.SCL_NODATA,)),
+               ("QA_PIXEL", "bits", (mask_codes.QA_FILL,))),
 }
 
 MAX_XML_BYTES = 64 * 1024 * 1024
@@ -409,8 +422,11 @@ class _Zip:
 
 
 def _candidates(files):
-    """(kind, member) of the files that mark a product, by kind: L2A metadata, L1C metadata, or Theia
-    reflectance files named by the Theia convention (products without their metadata)."""
+    """(kind, member) of the files that mark a product, by kind: L2A metadata, L1C metadata, Theia
+    reflectance files named by the Theia convention (products without their metadata), and the Landsat
+    markers of ``io/landsat.py`` (USGS metadata or band files, Theia Landsat reflectance files)."""
+    from . import landsat
+
     found = []
     for member in files:
         name = posixpath.basename(member)
@@ -420,8 +436,12 @@ def _candidates(files):
             found.append(("l1c", member))
         elif name.upper().endswith("_MTD_ALL.XML"):
             found.append((THEIA, member))
-        elif THEIA_BAND_FILE.search(name) and THEIA_ID.match(name):
+        elif THEIA_BAND_FILE.search(name) and (THEIA_ID.match(name) or landsat.THEIA_LANDSAT_ID.match(name)):
             found.append(("theia-files", member))
+        else:
+            kind = landsat.marker(name)
+            if kind is not None:
+                found.append((kind, member))
     return found
 
 
@@ -431,12 +451,18 @@ def _locate(container, files):
     if not candidates:
         if isinstance(container, _Zip):
             message = tr("This zip is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml "
-                         "(Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif). Found in "
+                         "(Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif); nor is it "
+                         "a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of USGS Collection 2). Found in "
                          "{path}: {files}.")
+        elif not isinstance(container, _Folder):
+            message = tr("This archive is not a Landsat Level-2 product: no *_MTL.xml or *_MTL.txt (USGS "
+                         "Collection 2) was found in it, nor any *_SR_B4.TIF, nor a Sentinel-2 L2A product. "
+                         "Found in {path}: {files}.")
         else:
             message = tr("This folder is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or "
                          "MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file "
-                         "(*_FRE_B4.tif). Found in {path}: {files}.")
+                         "(*_FRE_B4.tif); nor is it a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of "
+                         "USGS Collection 2). Found in {path}: {files}.")
         raise ProductError(message.format(path=container.label, files=_listing(files)))
     depth = min(member.count("/") for _kind, member in candidates)
     shallowest = [(kind, member) for kind, member in candidates if member.count("/") == depth]
@@ -444,7 +470,7 @@ def _locate(container, files):
     roots = {}
     for kind, member in shallowest:
         root = posixpath.dirname(member)
-        if root not in roots or roots[root] == "theia-files":
+        if root not in roots or roots[root] in ("theia-files", "usgs-files"):
             roots[root] = kind
     if len(roots) > 1:
         raise ProductError(tr(
@@ -476,6 +502,9 @@ class Product:
     path: str
     platform: str = None
     tile: str = None
+    mission: str = missions.SENTINEL2
+    site: str = None
+    path_row: str = None
     acquisition: datetime = None
     production: datetime = None
     version: str = None
@@ -509,6 +538,21 @@ class Product:
     def masks(self):
         """Mask name ("CLM", "MG2", "EDG", "SAT", "SCL", ...) -> native resolution in metres."""
         return {name: min(files) for name, files in self.files.items() if name not in NATIVE_RESOLUTION}
+
+    def band_for(self, role):
+        """The product's band that plays ``role`` ("green", "red", "nir", "swir", "swir2", "blue"):
+        ``core/missions.py`` (the SWIR of the snow test is B11 on Sentinel-2, B6 on Landsat)."""
+        return missions.band(self.mission, role)
+
+    @property
+    def native_resolution(self):
+        """The pixel size in metres of the grid of the product's snow map and cloud masks, that of its SWIR
+        band (``band_for("swir")``): 20 m on Sentinel-2 (even in a product cut down to its 60 m files), 30 m
+        on Landsat; for band layers, the SWIR layer's."""
+        files = self.files.get(self.band_for("swir"))
+        if self.kind == BANDS and files:
+            return min(files)
+        return missions.NATIVE_RESOLUTION[self.mission]
 
     def require(self, names):
         """Raise :class:`ProductError` unless the product has every band or mask of ``names``."""
@@ -660,8 +704,9 @@ def _file_order(name):
 # --- opening ----------------------------------------------------------------------------------------
 
 def open_product(path, reflectance="FRE"):
-    """The :class:`Product` at ``path``: a product folder, its .zip, or its metadata file
-    (``*_MTD_ALL.xml``, ``MTD_MSIL2A.xml``). Theia products are read as flat reflectance
+    """The :class:`Product` at ``path``: a product folder, its .zip (a USGS Landsat product: its .tar), or
+    its metadata file (``*_MTD_ALL.xml``, ``MTD_MSIL2A.xml``, ``*_MTL.xml``, ``*_MTL.txt``). Theia
+    products are read as flat reflectance
     (``reflectance="FRE"``, as LIS does) or slope-less ``"SRE"``. Raises :class:`ProductError`."""
     if reflectance.upper() not in ("FRE", "SRE"):
         raise ValueError("reflectance must be FRE or SRE, not {!r}".format(reflectance))
@@ -675,19 +720,35 @@ def open_product(path, reflectance="FRE"):
     elif path.lower().endswith(".zip") or zipfile.is_zipfile(path):
         container = _Zip(path)
         files = container.files()
-    elif os.path.basename(path) in ("MTD_MSIL2A.xml", "MTD_MSIL1C.xml") or path.upper().endswith("_MTD_ALL.XML"):
+    elif path.lower().endswith((".tar", ".tar.gz", ".tgz")):
+        from .landsat import TarArchive
+
+        container = TarArchive(path)
+        files = container.files()
+    elif os.path.basename(path) in ("MTD_MSIL2A.xml", "MTD_MSIL1C.xml") or path.upper().endswith(
+            ("_MTD_ALL.XML", "_MTL.XML", "_MTL.TXT")):
         container = _Folder(os.path.dirname(path))
         files = [os.path.basename(path)]
     else:
         raise ProductError(tr(
             "{path} is not a Sentinel-2 L2A product: expected a product folder, its .zip, or its metadata "
-            "file (*_MTD_ALL.xml for Theia, MTD_MSIL2A.xml for Sen2Cor).").format(path=path))
+            "file (*_MTD_ALL.xml for Theia, MTD_MSIL2A.xml for Sen2Cor); for Landsat, the folder or .tar of a "
+            "USGS Collection 2 Level-2 product, or its *_MTL.xml.").format(path=path))
     kind, root = _locate(container, files)
     members = container.files(root)
     if kind == SEN2COR:
         product = _open_sen2cor(container, root, members)
+    elif kind in (USGS, "usgs-files"):
+        from .landsat import open_usgs
+
+        product = open_usgs(container, root, members)
     else:
-        product = _open_theia(container, root, members, reflectance.upper())
+        from .landsat import is_theia_landsat, open_theia_landsat
+
+        if is_theia_landsat(container, root, members):
+            product = open_theia_landsat(container, root, members, reflectance.upper())
+        else:
+            product = _open_theia(container, root, members, reflectance.upper())
     product.path = path
     return product
 

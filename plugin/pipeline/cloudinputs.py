@@ -5,7 +5,11 @@
   of :data:`PRODUCT_CLOUD_BITS` or :data:`PRODUCT_CLOUD_CLASSES`), :func:`product_nodata`, and
   :func:`open_mask_source`, the mask of a layer or of a product as :class:`MaskSource` (``dilatemask``,
   ``sievemask``).
-- The CLM: :func:`read_clm` (a Sen2Cor SCL written as CLM bits by :func:`clm_from_scl`).
+- The CLM: :func:`read_clm` (a Sen2Cor SCL written as CLM bits by :func:`clm_from_scl`, a Landsat QA_PIXEL
+  by :func:`clm_from_qa_pixel`).
+- Products of any mission: :func:`product_grid` (the grid of a product: ``RESOLUTION`` on Sentinel-2, the
+  30 m grid of Landsat), :func:`option_band` (a band option stored under its Sentinel-2 name, "B12", as the
+  product's band: B7 on Landsat), :func:`mean_viewing_angles` (Landsat looks at nadir).
 - Bands for threshold tests: :func:`read_band_pixels` (a coarser band's own values on a finer grid),
   :func:`grid_factor`, :func:`layer_grid`.
 - Geometry: :func:`product_parallax_shifts` (where the bands see a cloud at a height).
@@ -15,9 +19,10 @@ import re
 
 import numpy as np
 
-from ..core import masks
+from ..core import masks, missions
+from ..core.defaults import CLOUD_RESOLUTION
 from ..errors import NeveError
-from ..i18n import QT_TR_NOOP
+from ..i18n import QT_TR_NOOP, tr
 from .inputs import layer_name, open_input
 
 # A product's clouds for the buffer, the sieve and the recipe's buffer: the clouds MAJA masks, i.e. CLM
@@ -26,6 +31,10 @@ from .inputs import layer_name, open_input
 # and high probability) and 10 (thin cirrus), not 3 (shadow).
 PRODUCT_CLOUD_BITS = (1, 2, 3, 7)
 PRODUCT_CLOUD_CLASSES = (8, 9, 10)
+# On a Landsat QA_PIXEL: bits 2 (cirrus) and 3 (cloud), not the dilation of Fmask (1) nor shadows (4).
+PRODUCT_QA_PIXEL_BITS = (masks.QA_CIRRUS, masks.QA_CLOUD)
+#: The kinds of cloud mask of a product, in the order a product's masks are searched.
+PRODUCT_CLOUD_MASKS = ("CLM", "SCL", "QA_PIXEL")
 
 
 # -- masks ----------------------------------------------------------------------------------------------
@@ -75,17 +84,18 @@ def layer_values_mask(values, nodata, selection):
 
 
 def product_nodata(product, grid, window):
-    """The product's no data (EDG, SCL 0) on ``window`` of ``grid``; none when it has neither."""
-    if "EDG" in product.masks or "SCL" in product.masks:
+    """The product's no data (EDG, SCL 0, QA_PIXEL bit 0) on ``window`` of ``grid``; none when it has none."""
+    if {"EDG", "SCL", "QA_PIXEL"} & set(product.masks):
         return product.read_mask("nodata", grid, window)
     return np.zeros((int(window.height), int(window.width)), bool)
 
 
-def product_clouds(product, grid, window, bits=PRODUCT_CLOUD_BITS, classes=PRODUCT_CLOUD_CLASSES):
+def product_clouds(product, grid, window, bits=PRODUCT_CLOUD_BITS, classes=PRODUCT_CLOUD_CLASSES,
+                   qa_bits=PRODUCT_QA_PIXEL_BITS):
     """(clouds, no data) of a product on a window of ``grid``: ``bits`` of CLM (default
-    :data:`PRODUCT_CLOUD_BITS`) or ``classes`` of SCL (:data:`PRODUCT_CLOUD_CLASSES`); no data from EDG or
-    SCL 0."""
-    selection = bits if "CLM" in product.masks else classes
+    :data:`PRODUCT_CLOUD_BITS`), ``classes`` of SCL (:data:`PRODUCT_CLOUD_CLASSES`) or ``qa_bits`` of a
+    Landsat QA_PIXEL (:data:`PRODUCT_QA_PIXEL_BITS`); no data from EDG, SCL 0 or QA_PIXEL bit 0."""
+    selection = bits if "CLM" in product.masks else (classes if "SCL" in product.masks else qa_bits)
     clouds = product.read_mask("cloud", grid, window, selection=selection)
     no_data = product_nodata(product, grid, window)
     return clouds & ~no_data, no_data
@@ -106,8 +116,8 @@ def check_output(path, label):
 
 
 def check_cloud_mask(product):
-    """A :class:`~..errors.NeveError` unless ``product`` has a cloud mask (CLM or SCL)."""
-    if "CLM" not in product.masks and "SCL" not in product.masks:
+    """A :class:`~..errors.NeveError` unless ``product`` has a cloud mask (CLM, SCL or QA_PIXEL)."""
+    if not set(PRODUCT_CLOUD_MASKS) & set(product.masks):
         raise NeveError("no_cloud_mask", QT_TR_NOOP("{product} has no cloud mask (CLM or SCL)."),
                         product=product.name)
 
@@ -149,7 +159,7 @@ def open_mask_source(product_path, layer, values, resolution, stack, feedback=No
     if product is None:
         raise NeveError("no_input", QT_TR_NOOP("No input: give a Sentinel-2 L2A product or a mask raster."))
     check_cloud_mask(product)
-    grid = product.grid(resolution)
+    grid = product_grid(product, resolution, feedback)
     return MaskSource(grid, product.name, lambda window: product_clouds(product, grid, window), product)
 
 
@@ -165,11 +175,60 @@ def clm_from_scl(scl):
     return lookup[np.asarray(scl).astype(np.uint8, copy=False)]
 
 
+def clm_from_qa_pixel(qa):
+    """CLM bits (uint8) of a Landsat QA_PIXEL: cloud (bit 3) -> bits 0, 1, 2 (a cloud of the mono-temporal
+    tests); cirrus (bit 2) -> bits 0, 1, 7; cloud shadow (bit 4) -> bits 0, 5; dilated cloud (bit 1) -> bit
+    0 alone (in the summary, as MAJA's, not among the clouds the recipe buffers again)."""
+    qa = np.asarray(qa)
+    clm = np.zeros(qa.shape, np.uint8)
+    for qa_bit, clm_bits in ((masks.QA_DILATED_CLOUD, [masks.CLM_SUMMARY]),
+                             (masks.QA_CLOUD, [masks.CLM_SUMMARY, masks.CLM_ALL_CLOUDS, masks.CLM_MONO_TEMPORAL]),
+                             (masks.QA_CIRRUS, [masks.CLM_SUMMARY, masks.CLM_ALL_CLOUDS, masks.CLM_HIGH_CLOUDS]),
+                             (masks.QA_CLOUD_SHADOW, [masks.CLM_SUMMARY, masks.CLM_SHADOWS])):
+        clm[masks.any_bit_set(qa, [qa_bit])] |= np.uint8(masks.bit_value(clm_bits))
+    return clm
+
+
 def read_clm(product, grid, window):
-    """The product's CLM bits on a window (a Sen2Cor SCL written as CLM bits)."""
+    """The product's CLM bits on a window (a Sen2Cor SCL or a Landsat QA_PIXEL written as CLM bits)."""
     if "CLM" in product.masks:
         return product.read_raw("CLM", grid, window)
+    if "QA_PIXEL" in product.masks:
+        return clm_from_qa_pixel(product.read_raw("QA_PIXEL", grid, window))
     return clm_from_scl(product.read_raw("SCL", grid, window))
+
+
+# -- products of any mission ----------------------------------------------------------------------------
+
+def product_grid(product, resolution, feedback=None):
+    """The grid the cloud algorithms read ``product`` on: ``resolution`` metres (default
+    :data:`~..core.defaults.CLOUD_RESOLUTION`) on a Sentinel-2 product; a Landsat product's own 30 m grid
+    (its only one: RESOLUTION is for Sentinel-2), with a note to ``feedback`` when another was asked."""
+    if product.mission == missions.LANDSAT:
+        native = product.native_resolution
+        if resolution and int(resolution) != native and feedback is not None:
+            feedback.info(tr("{product} is a Landsat product: it is read on its own {native:g} m grid (the "
+                             "resolution of {resolution:g} m applies to Sentinel-2 products).").format(
+                product=product.name, native=native, resolution=resolution))
+        return product.grid(native)
+    return product.grid(resolution or CLOUD_RESOLUTION)
+
+
+def option_band(product, name):
+    """The product's band for a band option stored under its Sentinel-2 name ("B12", "B11", "B8A"): the
+    band of the same role on the product's mission (Landsat: B7, B6, B5); layers keep their names."""
+    return product.band_for(missions.role_of_option(name))
+
+
+def mean_viewing_angles(product):
+    """The product's mean viewing angles (per band, :class:`~..io.products.Angles`); for a Landsat product
+    without them, the vertical (Landsat looks at nadir, within 7.5 degrees across its swath)."""
+    from ..io.products import Angles
+
+    views = [a for a in (product.viewing_angles or {}).values() if a is not None] if product is not None else []
+    if not views and product is not None and product.mission == missions.LANDSAT:
+        views = [Angles(0.0, 0.0)]
+    return views
 
 
 # -- bands ----------------------------------------------------------------------------------------------

@@ -7,9 +7,10 @@
     cloud_mask(CloudMaskInputs(input="SCL_20m.jp2"), CloudMaskParams(mask_type="scl"),
                CloudMaskOutputs(output="clouds.tif"))
 
-A MAJA CLM or MG2 counts the chosen bits, a Sen2Cor SCL the chosen classes, another raster the listed
-values (every non-zero value when none is listed). From a product the mask is its CLM (or MG2 when that
-kind is chosen) with no data from EDG, or its SCL, on its grid of ``resolution`` metres.
+A MAJA CLM or MG2 counts the chosen bits, a Sen2Cor SCL the chosen classes, a Landsat QA_PIXEL the chosen
+bits, another raster the listed values (every non-zero value when none is listed). From a product the mask
+is its CLM (or MG2 when that kind is chosen) with no data from EDG, its SCL, or its QA_PIXEL (no data: bit
+0), on its grid of ``resolution`` metres (Landsat: its 30 m grid).
 """
 import contextlib
 from dataclasses import dataclass, field
@@ -21,9 +22,10 @@ from ..core.defaults import CLOUD_RESOLUTION
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP
 from ..io import raster
-from .algorithms.cloudmask import DEFAULT_CLM_BITS, DEFAULT_MG2_BITS, DEFAULT_SCL_CLASSES, MASK_TYPES
+from .algorithms.cloudmask import (DEFAULT_CLM_BITS, DEFAULT_MG2_BITS, DEFAULT_QA_PIXEL_BITS, DEFAULT_SCL_CLASSES,
+                                   MASK_TYPES)
 from .algorithms.cloudmask import spec as declaration
-from .cloudinputs import check_option, check_output, mask_selection
+from .cloudinputs import check_option, check_output, mask_selection, product_grid
 from .feedback import as_feedback, checkpoint
 from .inputs import layer_name, open_input
 from .spec import from_values, not_a_result, results_of
@@ -46,6 +48,7 @@ class CloudMaskParams:
     clm_bits: tuple = DEFAULT_CLM_BITS
     mg2_bits: tuple = DEFAULT_MG2_BITS
     scl_classes: tuple = DEFAULT_SCL_CLASSES
+    qa_pixel_bits: tuple = DEFAULT_QA_PIXEL_BITS
     values: str = ""
     resolution: int = CLOUD_RESOLUTION
 
@@ -85,8 +88,8 @@ def cloud_mask(inputs, params=CloudMaskParams(), outputs=CloudMaskOutputs(), fee
             mask_name = product_mask(product, kind)
             source_name = product.name
             kind = mask_name.lower()
-            grid = product.grid(params.resolution or CLOUD_RESOLUTION)
-            has_nodata_mask = "EDG" in product.masks or mask_name == "SCL"
+            grid = product_grid(product, params.resolution or CLOUD_RESOLUTION, feedback)
+            has_nodata_mask = "EDG" in product.masks or mask_name in ("SCL", "QA_PIXEL")
 
             def read(window):
                 values = product.read_raw(mask_name, grid, window)
@@ -104,6 +107,8 @@ def cloud_mask(inputs, params=CloudMaskParams(), outputs=CloudMaskOutputs(), fee
             def read(window):
                 values = src.read(1, window=window)
                 no_data = values == nodata if nodata is not None else np.zeros(values.shape, bool)
+                if kind == "qa_pixel":   # bit 0: fill
+                    no_data |= masks.any_bit_set(values, [masks.QA_FILL])
                 return values, no_data
 
         selection = cloud_selection(params, kind)
@@ -122,6 +127,9 @@ def cloud_mask(inputs, params=CloudMaskParams(), outputs=CloudMaskOutputs(), fee
                 cloud = masks.in_classes(values, selection)
             elif kind == "values":
                 cloud = masks.in_classes(values, selection) if selection else values != 0
+            elif kind == "qa_pixel":
+                no_data |= masks.any_bit_set(values, [masks.QA_FILL])
+                cloud = masks.any_bit_set(values, selection)
             else:
                 cloud = masks.any_bit_set(values, selection)
             writer.write(masks.encode_mask(cloud & ~no_data, no_data), block.write)
@@ -133,7 +141,8 @@ def cloud_selection(params, kind):
     """The bits, classes or values that count as cloud, checked."""
     if kind == "values":
         return mask_selection(params.values)
-    selection = list({"clm": params.clm_bits, "mg2": params.mg2_bits, "scl": params.scl_classes}[kind] or ())
+    selection = list({"clm": params.clm_bits, "mg2": params.mg2_bits, "scl": params.scl_classes,
+                      "qa_pixel": params.qa_pixel_bits}[kind] or ())
     if not selection:
         raise NeveError("nothing_selected", QT_TR_NOOP(
             "No bit or class is selected: choose at least one that counts as cloud."))
@@ -141,14 +150,17 @@ def cloud_selection(params, kind):
 
 
 def product_mask(product, kind):
-    """The product's mask file to read: SCL for Sen2Cor, CLM (or MG2 when chosen) for Theia."""
+    """The product's mask file to read: SCL for Sen2Cor, QA_PIXEL for USGS Landsat, CLM (or MG2 when chosen)
+    for Theia (Sentinel-2 and Landsat)."""
     if "SCL" in product.masks:
         return "SCL"
+    if "QA_PIXEL" in product.masks:
+        return "QA_PIXEL"
     if kind == "mg2" and "MG2" in product.masks:
         return "MG2"
     if "CLM" in product.masks:
         return "CLM"
-    raise NeveError("no_cloud_mask", QT_TR_NOOP("{product} has no cloud mask (CLM, MG2 or SCL)."),
+    raise NeveError("no_cloud_mask", QT_TR_NOOP("{product} has no cloud mask (CLM, MG2, SCL or QA_PIXEL)."),
                     product=product.name)
 
 
@@ -157,6 +169,10 @@ def check_mask_type(name, dtype, kind):
         raise NeveError("mask_not_integer", QT_TR_NOOP(
             "{name} holds {dtype} values: a mask holds whole numbers. Is it a reflectance band rather than a "
             "mask?"), name=name, dtype=dtype.name)
+    if kind == "qa_pixel" and dtype != np.uint16:
+        raise NeveError("mask_not_uint16", QT_TR_NOOP(
+            "{name} holds {dtype} values, but a Landsat QA_PIXEL is 16-bit (uint16). Is this the right file, or "
+            "should the kind of mask be another?"), name=name, dtype=dtype.name)
     if kind in ("clm", "mg2", "scl") and dtype != np.uint8:
         raise NeveError("mask_not_uint8", QT_TR_NOOP(
             "{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right "

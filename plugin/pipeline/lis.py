@@ -6,16 +6,29 @@ order over a *source* of strips and hands each output strip to a *sink*:
 1. sweep 1, strip by strip: NDSI and red from the digital numbers, pass 1 (step 4); what pass 2 needs is
    kept (:class:`Scratch`: the 20 m digital numbers, one byte of flags, the DEM, the tree cover), in
    memory or in a temporary folder when the image is large;
-2. the snowline (step 5): the elevation histogram of the kept DEM and pass-1 snow, and the gate of
+2. between the sweeps, the global steps on what sweep 1 kept: the optional "pass 1.5" of LIS (snow
+   objects inside the clouds go back to cloud: ``core.snow.snow_inside_cloud`` labels the kept pass-1
+   flags of the whole image, the removed objects are written back into the flags), and the cast shadows
+   of the relief for the shaded snow (``core.relief.cast_shadows`` on the kept DEM, by chunks of lines
+   along the sun direction);
+3. the snowline (step 5): the elevation histogram of the kept DEM and pass-1 snow, and the gate of
    pass 2 (:func:`snowline_decision`);
-3. sweep 2, strip by strip with the halo of the 240 m red: dark-cloud test (2), back to cloud (3),
-   pass 2 (6), the map (7) and the optional layers (bit field, NDSI, fractional snow cover, QC flags).
+4. sweep 2, strip by strip with the halo of the 240 m red: dark-cloud test (2), back to cloud (3),
+   pass 2 (6), the map (7) and the optional layers (bit field, NDSI, fractional snow cover, QC flags,
+   the shaded area).
+
+The options, all off by default (``params``): ``strict_cloud_mask`` (LIS: snow of the back-to-cloud mask is
+not snow), ``remove_snow_inside_cloud`` with its ``..._dilation_radius``, ``..._threshold``, ``..._min_area``
+(LIS pass 1.5), ``water_source`` other than "none" (water pixels are never snow; the source's ``water``, and
+its ``water_source`` when it has one),
+``shaded_snow`` (QC bit 6: snow in the cast shadow of the relief; the source's ``sun`` angles and DEM).
 
 A *source* (``pipeline/snowmap.ProductSource`` reads a product or layers onto a grid; the preview uses the
 same one on the visible window, or a decimated one for a coarse view) has:
 
 - ``grid`` (the map's grid), ``dtypes`` (dtype of the digital numbers of "B3", "B4", "B11" it returns),
-  ``radiometry`` (:class:`Radiometry`), ``has_dem``, ``has_tcd``, ``has_mg2``, ``has_water``;
+  ``radiometry`` (:class:`Radiometry`), ``has_dem``, ``has_tcd``, ``has_mg2``, ``has_water``, and for the
+  shaded snow ``sun`` (``(zenith, azimuth)`` in degrees, or None) and ``pixel_size`` (metres);
 - ``read(window)`` -> dict with ``green``, ``red``, ``swir`` (digital numbers), ``layers``
   (``core.snow.CloudLayers``), and when the source has them ``mg2``, ``water``, ``dem`` (float32, NaN no
   elevation), ``tcd`` (float32 percent, 255 unknown).
@@ -46,14 +59,19 @@ SCRATCH_IN_MEMORY_MB = 768
 #: Strips computed at once (numpy and GDAL work outside Python's lock: two cores share the work).
 THREADS = 2
 
-# Flags kept between the sweeps, one byte per pixel.
+# Flags kept between the sweeps, one byte per pixel. FLAG_BACK_TO_CLOUD: pass-1 snow that pass 1.5 put back
+# in the cloud mask (then no longer FLAG_SNOW1).
 FLAG_SNOW1, FLAG_ALL_CLOUD, FLAG_SHADOW, FLAG_HIGH, FLAG_WATER, FLAG_MG2_BIT6, FLAG_MG2_BIT7 = (
     1, 2, 4, 8, 16, 32, 64)
+FLAG_BACK_TO_CLOUD = 128
+CLOUD_PASS1 = FLAG_ALL_CLOUD | FLAG_BACK_TO_CLOUD
+#: Rows of the kept flags read at once by the global steps between the sweeps.
+GLOBAL_STEP_ROWS = 1024
 
 #: The output layers a sink can receive: the map, the LIS bit field, the NDSI, the fractional snow cover on
-#: top of canopy and on ground, the QC flags.
-MAP, BITS, NDSI, FSC, FSC_OG, QC = "map", "bits", "ndsi", "fsc", "fsc_og", "qc"
-OUTPUT_LAYERS = (MAP, BITS, NDSI, FSC, FSC_OG, QC)
+#: top of canopy and on ground, the QC flags, the cast shadows of the relief (bool, with ``shaded_snow``).
+MAP, BITS, NDSI, FSC, FSC_OG, QC, SHADE = "map", "bits", "ndsi", "fsc", "fsc_og", "qc", "shade"
+OUTPUT_LAYERS = (MAP, BITS, NDSI, FSC, FSC_OG, QC, SHADE)
 
 
 @dataclass(frozen=True)
@@ -92,13 +110,30 @@ class Radiometry:
     def coarse_red_quantification(self, dtype):
         return self.scale if np.dtype(dtype).kind in "iu" else None
 
+    def coarse_red(self, red_dn, band="B4", **kwargs):
+        """``core.snow.coarse_red`` of the red digital numbers ``red_dn`` (``kwargs``: its strip and resize
+        arguments), in reflectance, NaN where the coarse pixel has no data.
+
+        The average is rounded to a whole DN as GDAL writes an integer band (LIS warps the band's DN): on
+        reflectance with the quantification when the offset is a whole number of DN (Theia, Sen2Cor: the
+        same rounding), else on the DN themselves, then turned into reflectance (USGS Landsat, whose offset
+        -0.2 / 2.75e-05 is not a whole DN)."""
+        missing = self.missing(red_dn, band)
+        offset = float(self.offsets.get(band, 0.0))
+        if offset.is_integer() or np.dtype(red_dn.dtype).kind not in "iu":
+            return snow.coarse_red(self.reflectance(red_dn, band), red_nodata=missing,
+                                   quantification=self.coarse_red_quantification(red_dn.dtype), **kwargs)
+        coarse_dn = snow.coarse_red(red_dn.astype(np.float64), red_nodata=missing, quantification=1, **kwargs)
+        return (coarse_dn + offset) / self.scale
+
 
 @dataclass
 class LisResult:
     """What :func:`run_lis` found: the snowline ``zs`` (m, None when pass 2 did not run), the snowline
     search (``line``, ``counts``, ``edges``: None without DEM), the pass-1 snow fraction, the pixel counts
     of the map (no snow, snow, cloud, no data), the percentages, the values present in the bit field and
-    the QC flags, and the warnings (translated)."""
+    the QC flags, the pass-1.5 counts (snow objects and pixels put back to cloud), the pixels in the cast
+    shadow of the relief (None when not computed), and the warnings (translated)."""
 
     zs: float = None
     line: object = None
@@ -110,6 +145,9 @@ class LisResult:
     cloud_percent: float = 0.0
     bits_present: set = field(default_factory=set)
     qc_present: set = field(default_factory=set)
+    removed_objects: int = 0
+    removed_pixels: int = 0
+    shaded_pixels: int = None
     warnings: list = field(default_factory=list)
 
 
@@ -192,9 +230,15 @@ def run_lis(source, params, wanted, sink, feedback, stack, block_rows=None, scra
     run = _LisRun(source, params, set(wanted) | {MAP}, sink, feedback, stack, block_rows, scratch_dir, threads,
                   in_memory_mb)
     run.first_sweep()
+    run.global_steps()
     run.snowline()
     run.second_sweep()
     return run.result
+
+
+def option(params, name):
+    """An option of ``params`` (off when the parameters object does not have it)."""
+    return getattr(params, name, None) or False
 
 
 class _LisRun:
@@ -209,6 +253,18 @@ class _LisRun:
             fields["dem"] = np.float32
         if source.has_tcd:
             fields["tcd"] = np.float32
+        self.strict = bool(option(params, "strict_cloud_mask"))
+        self.pass1_5 = bool(option(params, "remove_snow_inside_cloud"))
+        # the source of water as the source resolved it (a water layer given chooses it), else the parameter
+        water_source = getattr(source, "water_source", None) or option(params, "water_source")
+        self.water_not_snow = water_source not in (False, "none") and source.has_water
+        sun = getattr(source, "sun", None)
+        self.shade = (bool(option(params, "shaded_snow")) and source.has_dem and sun is not None
+                      and bool({QC, SHADE} & wanted))
+        if self.pass1_5:
+            fields["labels"] = np.int32
+        if self.shade:
+            fields["shade"] = np.bool_
         self.scratch = Scratch(self.grid.shape, fields, stack, scratch_dir, in_memory_mb)
         self.dem_range = [math.inf, -math.inf]
         self.snow1_pixels = 0
@@ -238,6 +294,8 @@ class _LisRun:
                 ndsi = radiometry.ndsi(green, swir)
                 red = radiometry.reflectance(red_dn, "B4")
                 snow1 = snow.first_pass(ndsi, red, layers.all_cloud, p.ndsi_pass1, p.red_pass1)
+                if self.water_not_snow:
+                    snow1 &= ~data["water"]
 
                 flags = (snow1 * np.uint8(FLAG_SNOW1)) | (layers.all_cloud * np.uint8(FLAG_ALL_CLOUD))
                 flags |= (layers.shadow * np.uint8(FLAG_SHADOW)) | (layers.high * np.uint8(FLAG_HIGH))
@@ -262,6 +320,48 @@ class _LisRun:
                 self.progress(0, 55, block)
         self.result.snow1_fraction = self.snow1_pixels / self.counted_pixels if self.counted_pixels else 0.0
 
+    # between the sweeps ------------------------------------------------------------------------------
+    def global_steps(self):
+        """Pass 1.5 and the cast shadows of the relief, on the whole image kept by sweep 1."""
+        if self.pass1_5:
+            self.snow_inside_cloud()
+        if self.shade:
+            from ..core import relief
+
+            zenith, azimuth = self.source.sun
+            relief.cast_shadows(self.scratch["dem"], self.source.pixel_size, zenith, azimuth,
+                                out=self.scratch["shade"], origin=relief.lattice_origin(self.grid.transform))
+        checkpoint(self.feedback)
+
+    def snow_inside_cloud(self):
+        """LIS pass 1.5 (``core.snow.snow_inside_cloud``) on the kept flags; the objects removed leave
+        FLAG_SNOW1 for FLAG_BACK_TO_CLOUD, and the pass-1 snow fraction is counted again."""
+        p, scratch, radiometry = self.p, self.scratch, self.radiometry
+        flags = scratch["flags"]
+        snow1, cloud = np.empty(flags.shape, dtype=bool), np.empty(flags.shape, dtype=bool)
+        for top in range(0, flags.shape[0], GLOBAL_STEP_ROWS):
+            part = flags[top:top + GLOBAL_STEP_ROWS]
+            snow1[top:top + GLOBAL_STEP_ROWS] = (part & FLAG_SNOW1) != 0
+            cloud[top:top + GLOBAL_STEP_ROWS] = (part & FLAG_ALL_CLOUD) != 0
+        found = snow.snow_inside_cloud(snow1, cloud, int(p.remove_snow_inside_cloud_dilation_radius),
+                                       float(p.remove_snow_inside_cloud_threshold),
+                                       float(p.remove_snow_inside_cloud_min_area), labels=scratch["labels"])
+        del snow1, cloud
+        self.result.removed_objects = int(found.removed.size)
+        if not found.removed.size:
+            return
+        for top in range(0, flags.shape[0], GLOBAL_STEP_ROWS):
+            rows = slice(top, top + GLOBAL_STEP_ROWS)
+            removed = snow.removed_snow(found.labels[rows], found.removed)
+            part = flags[rows]
+            part[removed] = (part[removed] & np.uint8(~FLAG_SNOW1 & 0xFF)) | np.uint8(FLAG_BACK_TO_CLOUD)
+            flags[rows] = part
+            self.result.removed_pixels += int(np.count_nonzero(removed))
+            if not p.snowline_count_nodata:
+                removed &= ~radiometry.missing(scratch["swir"][rows], "B11")
+            self.snow1_pixels -= int(np.count_nonzero(removed))
+        self.result.snow1_fraction = self.snow1_pixels / self.counted_pixels if self.counted_pixels else 0.0
+
     # snowline ----------------------------------------------------------------------------------------
     def snowline(self):
         """The elevation histogram of the kept DEM and pass-1 snow, and the snowline zs."""
@@ -280,7 +380,8 @@ class _LisRun:
         def histogram(block):
             rows = rows_of(block.write)
             flags = scratch["flags"][rows]
-            return snow.snowline_histogram(scratch["dem"][rows], (flags & FLAG_ALL_CLOUD) != 0,
+            # the cloud of the histogram: LIS's cloud_pass1, the original mask with what pass 1.5 added
+            return snow.snowline_histogram(scratch["dem"][rows], (flags & CLOUD_PASS1) != 0,
                                            (flags & FLAG_SNOW1) != 0, result.edges,
                                            nodata=self.radiometry.missing(scratch["swir"][rows], "B11"),
                                            include_nodata=p.snowline_count_nodata)
@@ -306,6 +407,9 @@ class _LisRun:
             for name, present in ((BITS, result.bits_present), (QC, result.qc_present)):
                 if name in strip:
                     present.update(np.flatnonzero(np.bincount(strip[name].ravel(), minlength=256)).tolist())
+            if self.shade:
+                result.shaded_pixels = (result.shaded_pixels or 0) + int(np.count_nonzero(
+                    self.scratch["shade"][rows_of(block.write)]))
             self.progress(60, 35, block)
         result.snow_percent, result.cloud_percent = snow.snow_cloud_percent(result.map_counts)
 
@@ -316,10 +420,8 @@ class _LisRun:
         top, bottom = int(block.read.row_off), int(block.read.row_off + block.read.height)
         rows = rows_of(block.write)
         red_halo = scratch["red"][top:bottom]
-        red_coarse = snow.coarse_red(radiometry.reflectance(red_halo, "B4"), first_row=top,
-                                     rows=range(rows.start, rows.stop), height=self.grid.height,
-                                     resize_factor=p.resize_factor, red_nodata=radiometry.missing(red_halo, "B4"),
-                                     quantification=radiometry.coarse_red_quantification(red_halo.dtype))
+        red_coarse = radiometry.coarse_red(red_halo, "B4", first_row=top, rows=range(rows.start, rows.stop),
+                                           height=self.grid.height, resize_factor=p.resize_factor)
         flags = scratch["flags"][rows]
         all_cloud = (flags & FLAG_ALL_CLOUD) != 0
         shadow, high = (flags & FLAG_SHADOW) != 0, (flags & FLAG_HIGH) != 0
@@ -329,18 +431,29 @@ class _LisRun:
         nodata = radiometry.missing(scratch["swir"][rows], "B11")
 
         cloud_refined = snow.dark_cloud_test(all_cloud, shadow, high, red_coarse, p.red_darkcloud)
+        cloud_pass1 = all_cloud
+        if self.pass1_5:    # LIS: "(cloud_pass1 != all_cloud)" joins the refined cloud mask
+            back_to_cloud = (flags & FLAG_BACK_TO_CLOUD) != 0
+            cloud_pass1 = all_cloud | back_to_cloud
+            cloud_refined |= back_to_cloud
         back = snow.back_to_cloud(all_cloud, red, p.red_backtocloud)
         dem = scratch["dem"][rows] if "dem" in scratch else None
         snow2 = snow.second_pass(ndsi, red, dem, cloud_refined, self.result.zs, p.ndsi_pass2, p.red_pass2)
-        snow_map = snow.snow_map(snow1, snow2, cloud_refined, back, nodata, p.nodata_code)
+        if self.water_not_snow:
+            snow2 &= (flags & FLAG_WATER) == 0
+        snow_map = snow.snow_map(snow1, snow2, cloud_refined, back, nodata, p.nodata_code,
+                                 strict_cloud_mask=self.strict)
         out = {MAP: snow_map}
+        shade = scratch["shade"][rows] if self.shade else None
+        if SHADE in wanted and shade is not None:
+            out[SHADE] = shade.copy()
 
         mg2 = None          # MG2 bits 6 and 7, as kept
         if self.source.has_mg2:
             mg2 = ((flags & np.uint8(FLAG_MG2_BIT6 | FLAG_MG2_BIT7)) // np.uint8(FLAG_MG2_BIT6)) << np.uint8(6)
         if BITS in wanted:
             slope = snow.slope_flag(mg2) if mg2 is not None else None
-            out[BITS] = snow.snow_bits(snow1, snow2, all_cloud, cloud_refined, all_cloud, slope)
+            out[BITS] = snow.snow_bits(snow1, snow2, cloud_pass1, cloud_refined, all_cloud, slope)
         if NDSI in wanted:
             values = ndsi.astype(np.float32)
             values[nodata] = np.nan
@@ -354,7 +467,8 @@ class _LisRun:
         if QC in wanted:
             water = (flags & FLAG_WATER) != 0 if self.source.has_water else None
             tcd = scratch["tcd"][rows] if "tcd" in scratch else None
-            out[QC] = snow.qc_flags(snow_map, all_cloud, mg2, water, tcd)
+            shaded_snow = shade & (snow_map == snow.SNOW) if shade is not None else None
+            out[QC] = snow.qc_flags(snow_map, all_cloud, mg2, water, tcd, shaded_snow)
         return out
 
 

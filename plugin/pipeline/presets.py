@@ -5,7 +5,9 @@ An algorithm with presets declares a :class:`PresetTable` (``AlgorithmSpec.prese
 that chooses the preset (``PRESET``), the key of its "custom values" option, and for every other option
 the values it gives to the parameters it sets (``DISTANCE``, ``THRESHOLD``, ...).
 
-**The rule** (:meth:`PresetTable.resolve`):
+**The rule** (:meth:`PresetTable.resolve`) for the presets of the table (a preset whose values the job
+computes from its input, such as ``to_current`` of ``refinecloudmask``, is not in the table: the job says
+which values it takes):
 
 - with the preset "custom values", each parameter has the value given (its default when none is given);
 - with a named preset, each parameter the preset sets has the value given **when it differs from the
@@ -53,7 +55,7 @@ class PresetTable:
         used, overridden = {}, {}
         for name in self.names:
             value = given.get(name, defaults.get(name))
-            if preset == self.custom:
+            if preset == self.custom or preset not in self.values:  # custom, or computed from the input
                 used[name] = value
                 continue
             preset_value = self.values[preset][name]

@@ -11,7 +11,10 @@ method that ``snowmap`` runs on a whole product (:func:`~.lis.run_lis`) and the 
   under each preview pixel's centre (nearest neighbour), so that each preview pixel is a real pixel put
   through the real tests, never an average that the full-resolution map does not have;
 - :func:`snow_preview`: the snow map of the view for threshold values (parameter name -> number), the
-  dark-cloud test averaging the red band to 240 m (or to the preview's pixel when it is coarser).
+  dark-cloud test averaging the red band to 240 m (or to the preview's pixel when it is coarser);
+- the shaded area of the view (``SnowView.shade``, read once per view with the inputs): the cast shadows
+  of the relief from the DEM and the product's sun angles (``core.relief.cast_shadows``), the DEM read with
+  a margin towards the sun so that a ridge outside the view still shades it.
 
 - :func:`read_view` and :func:`compute_preview`: both, with the statistics the panel shows.
 
@@ -34,6 +37,10 @@ from .snowmap import ProductSource, SnowMapInputs, SnowMapParams
 BASE_RESOLUTION = 20.0   # metres: the snow method's grid; the preview is never finer
 MAX_SIZE = 1000          # pixels: the preview grid is at most this wide and high
 DARK_CLOUD_SCALE = 240.0  # metres: the dark-cloud test averages the red band to this pixel size
+#: The shaded area looks for terrain up to this much higher than a pixel towards the sun (metres), at most
+#: :data:`MAX_SHADE_MARGIN` preview pixels beyond the view.
+SHADE_RELIEF = 3000.0
+MAX_SHADE_MARGIN = 1000
 HISTOGRAM_BINS = 100
 HISTOGRAM_RANGES = {"ndsi": (-1.0, 1.0), "red": (0.0, 1.0), "swir_water": (0.0, 0.5)}
 SNOW_NODATA = 255
@@ -89,6 +96,7 @@ class SnowView:
     red: np.ndarray
     warnings: list = field(default_factory=list)
     histograms: dict = field(default_factory=dict)
+    shade: np.ndarray = None        # cast shadows of the relief (bool); None without DEM or sun angles
 
 
 class _ViewSource:
@@ -125,6 +133,8 @@ def read_snow_view(product, grid, dem_source=None, check=lambda: None):
         from rasterio.windows import Window
 
         arrays = source.read(Window(0, 0, grid.width, grid.height))
+        check()
+        shade = shaded_area(source, product, grid)
     check()
     radiometry = source.radiometry
     nodata = radiometry.missing(arrays["swir"], "B11")
@@ -132,17 +142,63 @@ def read_snow_view(product, grid, dem_source=None, check=lambda: None):
     red = radiometry.reflectance(arrays["red"], "B4")
     view = SnowView(grid=grid, arrays=arrays, radiometry=radiometry, dtypes=source.dtypes,
                     has_dem=source.has_dem, has_mg2=source.has_mg2, nodata=nodata, ndsi=ndsi, red=red,
-                    warnings=source.warnings)
+                    warnings=source.warnings, shade=shade)
     valid = ~nodata
     view.histograms = {"ndsi": histogram(ndsi[valid], HISTOGRAM_RANGES["ndsi"]),
                        "red": histogram(red[valid], HISTOGRAM_RANGES["red"])}
     return view
 
 
+#: The options of LIS the preview takes from the panel's values (``snowmap``'s parameter names), as
+#: ``run_lis`` takes them from ``snowmap``'s: booleans, and the pass-1.5 sizes in 20 m pixels.
+SNOW_OPTIONS = ("STRICT_CLOUD_MASK", "REMOVE_SNOW_INSIDE_CLOUD")
+SNOW_OPTION_SIZES = {"REMOVE_SNOW_INSIDE_CLOUD_DILATION_RADIUS": 1, "REMOVE_SNOW_INSIDE_CLOUD_MIN_AREA": 2,
+                     "REMOVE_SNOW_INSIDE_CLOUD_THRESHOLD": 0}
+
+
+def shaded_area(source, product, grid):
+    """The cast shadows of the relief over ``grid`` (bool), from the DEM of ``source`` (a
+    ``pipeline.snowmap.ProductSource``) read with a margin towards the sun of ``product``'s mean angles;
+    None without a DEM or sun angles, or on a grid not in metres."""
+    import math
+
+    from rasterio.windows import Window
+
+    from ..core import relief
+
+    sun = product.sun_angles
+    if source.dem is None or sun is None or not source.dem_covers:
+        return None
+    try:
+        east, north, _tan = relief.sun_direction(sun.zenith, sun.azimuth)
+    except ValueError:
+        return None
+    if grid.crs is None or grid.crs.is_geographic:
+        return None
+    resolution = grid.resolution
+    reach = min(relief.shadow_length(SHADE_RELIEF, sun.zenith) / resolution, MAX_SHADE_MARGIN)
+    across, down = int(math.ceil(reach * abs(east))) + 1, int(math.ceil(reach * abs(north))) + 1
+    left, right = (0, across) if east > 0 else (across, 0)
+    top, bottom = (down, 0) if north > 0 else (0, down)
+    window = Window(-left, -top, grid.width + left + right, grid.height + top + bottom)
+    dem = source.read_resampled(source.dem, window, "nearest" if source.nearest else "cubic_spline")
+    shade = relief.cast_shadows(dem, (resolution, abs(grid.transform.e)), sun.zenith, sun.azimuth,
+                                origin=relief.lattice_origin(grid.transform, -top, -left))
+    return shade[top:top + grid.height, left:left + grid.width]
+
+
 def snow_params(values, grid):
     """The :class:`~.snowmap.SnowMapParams` of the panel's ``values`` on a view of ``grid``: its
-    thresholds, the other parameters at their defaults, the dark-cloud factor of 240 m on that grid."""
+    thresholds and LIS options, the other parameters at their defaults, the dark-cloud factor of 240 m on
+    that grid. The pass-1.5 radius and minimum area, in pixels of the 20 m grid, keep their size on the
+    ground on a coarser view (radius / k and area / k^2 for pixels k times 20 m)."""
     changes = {name.lower(): float(values[name]) for name in SNOW_THRESHOLDS if name in values}
+    changes.update({name.lower(): bool(values[name]) for name in SNOW_OPTIONS if name in values})
+    scale = BASE_RESOLUTION / grid.resolution
+    for name, power in SNOW_OPTION_SIZES.items():
+        if name in values:
+            value = float(values[name]) * scale ** power
+            changes[name.lower()] = int(round(value)) if power else value
     return dataclasses.replace(SnowMapParams(), resize_factor=dark_cloud_factor(grid.resolution),
                                nodata_code=SNOW_NODATA, **changes)
 

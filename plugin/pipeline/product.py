@@ -14,11 +14,15 @@
   as stored, with GDAL scale and offset so that QGIS, and any GDAL reader that unscales, shows
   reflectance = (DN + offset) / scale (Sen2Cor from processing baseline 04.00: offset -1000), the
   product's no-data value, and each band's name and nominal central wavelength.
+- ``output_xs``: for a Landsat product, the VRT of its 30 m bands B1 to B7 (the Sentinel-2 stacks are not
+  written for a Landsat product, nor this one for a Sentinel-2 product: a warning says so).
 - ``output_cloud``, ``output_shadow``, ``output_water``, ``output_snow``: the product's masks decoded at
-  20 m by the product reader (CLM, MG2 bits for Theia, SCL classes for Sen2Cor), uint8 1/0, 255 no data;
-  ``output_nodata``: 1 where the product has no data (EDG, SCL 0), 0 elsewhere. They are written strip by
-  strip, and the pixels of every mask the product can give are counted on the way.
-- ``output_html`` and the log: date, tile, platform, version, sun angles, cloud and snow percent,
+  20 m (Landsat: 30 m) by the product reader (CLM, MG2 bits for Theia, SCL classes for Sen2Cor, QA_PIXEL bits
+  for USGS), uint8 1/0, 255 no data; ``output_nodata``: 1 where the product has no data (EDG, SCL 0,
+  QA_PIXEL bit 0), 0 elsewhere. They are written strip by strip, and the pixels of every mask the product
+  can give are counted on the way.
+- ``output_html`` and the log: mission, date, tile, Landsat path and row or site, platform, version, sun
+  angles, cloud and snow percent,
   sunglint and the product's other quality flags, warnings (``pipeline/product_report.py``); the same
   numbers in the :class:`LoadProductResult`.
 
@@ -26,11 +30,12 @@ Everything that can be checked is checked before anything is written; every file
 temporary name and renamed at the end, so an error or a cancel leaves nothing behind.
 """
 import contextlib
+import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..core import masks
+from ..core import masks, missions
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io.products import MASK_KINDS as MASK_SOURCES
@@ -39,18 +44,19 @@ from ..io.raster import (DEFAULT_BLOCK_ROWS, GeoTiffWriter, RasterReadError, blo
                          check_geotiff_complete, open_raster)
 from ..io.vrt import BandFile, VrtBand, stack_vrt
 from . import report
-from .algorithms.loadproduct import COMPOSITES, DEFAULT_REFLECTANCE, MASKS, REFLECTANCES, STACKS, no_product_error
+from .algorithms.loadproduct import (ALL_STACKS, COMPOSITES, DEFAULT_REFLECTANCE, MASKS, REFLECTANCES, STACK_MISSIONS,
+                                     no_product_error)
 from .algorithms.loadproduct import spec as declaration
+from .eras import era_of_product
 from .feedback import as_feedback, checkpoint
 from .inputs import open_input
 from .product_report import MASK_ORDER, ProductSummary, summary_lines, summary_page
 from .spec import from_values, not_a_result, results_of
 
-#: The masks are decoded and written on the product's 20 m grid.
+#: The masks are decoded and written on the product's 20 m grid (Landsat: its 30 m grid, :func:`mask_resolution`).
 MASK_RESOLUTION = 20
 #: Nominal central wavelengths of the Sentinel-2 MSI bands, nanometres (the platforms differ by a few nm).
-CENTRAL_WAVELENGTH_NM = {"B2": 490, "B3": 560, "B4": 665, "B5": 705, "B6": 740, "B7": 783, "B8": 842,
-                         "B8A": 865, "B11": 1610, "B12": 2190}
+CENTRAL_WAVELENGTH_NM = missions.CENTRAL_WAVELENGTH_NM[missions.SENTINEL2]
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class LoadProductOutputs:
 
     output_r1: str = None
     output_r2: str = None
+    output_xs: str = None
     output_cloud: str = None
     output_shadow: str = None
     output_water: str = None
@@ -100,6 +107,10 @@ class LoadProductResult:
     sun_zenith: float = None
     sun_azimuth: float = None
     sunglint: bool = None
+    mission: str = None
+    path_row: str = None
+    maja_era: str = None
+    maja_cloud_buffer: float = None
     acquisition: object = field(default=None, metadata=not_a_result())
     summary: ProductSummary = field(default=None, metadata=not_a_result())
     warnings: tuple = field(default=(), metadata=not_a_result())
@@ -135,7 +146,7 @@ def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(
         raise NeveError("bad_option", QT_TR_NOOP("{value} is not a Theia reflectance ({choices})."),
                         value=params.reflectance, choices=", ".join(REFLECTANCES))
     reflectance = params.reflectance.upper()    # the product reader's name, and the summary's
-    stack_paths = {name: getattr(outputs, name.lower()) for name in STACKS}
+    stack_paths = {name: getattr(outputs, name.lower()) for name in ALL_STACKS}
     stack_paths = {name: path for name, path in stack_paths.items() if path}
     mask_paths = {kind: getattr(outputs, name.lower()) for name, kind in MASKS.items()}
     mask_paths = {kind: path for kind, path in mask_paths.items() if path}
@@ -149,9 +160,15 @@ def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(
                              "in Theia products only).").format(product=product.name))
         warnings = list(product.warnings)
         # 1. Everything is checked before anything is written.
+        for name in [n for n in stack_paths if STACK_MISSIONS[n] != product.mission]:
+            del stack_paths[name]
+            outputs = dataclasses.replace(outputs, **{name.lower(): None})
+            warnings.append(tr("{product} is a {mission} product: it has no {stack}, which is not written.").format(
+                product=product.name, mission=mission_label(product.mission), stack=labels[name]))
+            feedback.warning(warnings[-1])
         vrts = {}
         for name in stack_paths:
-            resolution, bands = STACKS[name]
+            resolution, bands = ALL_STACKS[name]
             sources = stack_sources(product, bands, resolution, labels[name], feedback, warnings)
             vrts[name] = product_stack_vrt(product, product.grid(resolution), sources, COMPOSITES[name][0])
         decodable = mask_sources(product)
@@ -159,7 +176,7 @@ def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(
         if missing:
             raise NeveError("no_mask", QT_TR_NOOP(
                 "{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, "
-                "Sen2Cor products SCL). Skip those outputs to load the rest."),
+                "Sen2Cor products SCL, USGS Landsat products QA_PIXEL). Skip those outputs to load the rest."),
                 product=product.name, outputs=", ".join(labels[name] for name in missing))
         checkpoint(feedback)
 
@@ -184,15 +201,29 @@ def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(
         tile=summary.tile, platform=summary.platform, product_version=summary.version,
         cloud_percent=summary.percents["cloud"], snow_percent=summary.percents["snow"],
         sun_zenith=summary.sun_zenith, sun_azimuth=summary.sun_azimuth, sunglint=summary.sunglint,
+        mission=mission_label(product.mission), path_row=product.path_row,
+        maja_era=summary.maja_era.key if summary.maja_era else None,
+        maja_cloud_buffer=summary.maja_era.distance if summary.maja_era else None,
         acquisition=summary.acquisition, summary=summary, warnings=tuple(warnings))
 
 
+def mission_label(mission):
+    """"Sentinel-2" or "Landsat"."""
+    return {missions.SENTINEL2: "Sentinel-2", missions.LANDSAT: "Landsat"}.get(mission, mission)
+
+
+def mask_resolution(product):
+    """The pixel size of the masks written: 20 m (Sentinel-2), the product's own 30 m grid (Landsat)."""
+    return product.native_resolution if product.mission == missions.LANDSAT else MASK_RESOLUTION
+
+
 def write_masks(product, decodable, mask_paths, stack, feedback, block_rows=None):
-    """Write the masks of ``mask_paths`` (kind -> path) on the product's 20 m grid, strip by strip, to
+    """Write the masks of ``mask_paths`` (kind -> path) on the product's 20 m grid (Landsat: 30 m,
+    :func:`mask_resolution`), strip by strip, to
     temporary files renamed when ``stack`` closes; count the pixels of every kind the product can give
     (``decodable``) on the way. Returns the counts: kind -> pixels in the mask and valid, ``"nodata"`` ->
     pixels without data, ``"valid"`` and ``"pixels"``."""
-    grid = product.grid(MASK_RESOLUTION)
+    grid = product.grid(mask_resolution(product))
     wanted = [kind for kind in MASK_ORDER if kind in decodable]  # all of them, for the summary
     writers = {kind: stack.enter_context(GeoTiffWriter(
         path, grid.width, grid.height, grid.crs, grid.transform, "uint8",
@@ -288,8 +319,9 @@ def product_stack_vrt(product, grid, sources, composite=()):
     metadata = (("PRODUCT", product.name), ("PLATFORM", product.platform), ("TILE", product.tile),
                 ("ACQUISITION_DATE", iso_utc(product.acquisition)), ("PRODUCT_VERSION", product.version))
     bands = []
+    wavelengths = missions.CENTRAL_WAVELENGTH_NM[product.mission]
     for band, source in sources:
-        wavelength = CENTRAL_WAVELENGTH_NM[band]
+        wavelength = wavelengths[band]
         bands.append(VrtBand(
             source, "{} ({} nm)".format(band, wavelength),
             metadata=(("BAND", band), ("CENTRAL_WAVELENGTH_NM", str(wavelength))),
@@ -319,13 +351,15 @@ def product_summary(product, reflectance, counts, decodable):
     sun = product.sun_angles
     return ProductSummary(
         name=product.name, kind=product.kind, platform=product.platform, tile=product.tile,
+        mission=mission_label(product.mission), path_row=product.path_row, site=product.site,
+        mask_resolution=mask_resolution(product),
         acquisition=product.acquisition, production=product.production, version=product.version,
         reflectance=reflectance, reflectance_scale=product.reflectance_scale,
         reflectance_offsets=tuple(sorted({float(product.reflectance_offsets.get(b, 0.0))
-                                          for b in CENTRAL_WAVELENGTH_NM})),
+                                          for b in missions.CENTRAL_WAVELENGTH_NM[product.mission]})),
         reflectance_nodata=product.reflectance_nodata,
         sun_zenith=sun.zenith if sun else None, sun_azimuth=sun.azimuth if sun else None,
-        sunglint=sunglint, sunglint_source=sunglint_source,
+        sunglint=sunglint, sunglint_source=sunglint_source, maja_era=era_of_product(product),
         percents={kind: percent(kind) for kind in MASK_ORDER},
         quality=dict(product.quality), warnings=tuple(product.warnings))
 
@@ -334,11 +368,12 @@ def product_sunglint(product):
     """(sunglint likely: True, False or None, where the verdict comes from: ``"flag"`` MAJA's flag in the
     metadata, ``"rule"`` MAJA's rule on the mean angles, None unknown)."""
     from ..core.cloud import scene_sunglint
+    from .cloudinputs import mean_viewing_angles
 
     flag = product.quality.get("SunGlintDetected")
     if isinstance(flag, bool):
         return flag, "flag"
-    views = [a for a in product.viewing_angles.values() if a is not None]
+    views = mean_viewing_angles(product)   # Landsat: at nadir
     if product.sun_angles is not None and views:
         flag = scene_sunglint(product.sun_angles.zenith, product.sun_angles.azimuth,
                               [v.zenith for v in views], [v.azimuth for v in views])

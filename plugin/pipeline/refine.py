@@ -23,7 +23,11 @@ The recipe of MAJA's February 2018 production change, on any product, with prese
 
 A Sen2Cor SCL is first written as CLM bits (``cloudinputs.clm_from_scl``): classes 8 and 9 (clouds of
 medium and high probability) as bits 0, 1, 2 (a cloud of the mono-temporal tests), class 10 (thin cirrus)
-as bits 0, 1, 7, class 3 (cloud shadow) as bits 0, 5; class 0 is no data.
+as bits 0, 1, 7, class 3 (cloud shadow) as bits 0, 5; class 0 is no data. A Landsat QA_PIXEL likewise
+(``cloudinputs.clm_from_qa_pixel``): cloud as bits 0, 1, 2, cirrus as bits 0, 1, 7, cloud shadow as bits 0,
+5, the dilated cloud as bit 0 alone; bit 0 (fill) is no data. Landsat products are refined on their 30 m
+grid, with the band of the same role as the Sentinel-2 band chosen (B7 for B12, B6 for B11, B5 for B8A)
+and the sun angles of their metadata, the view at nadir.
 
 The composition is written once: :func:`read_strip` (the CLM with the clouds over water, and the no data,
 of a window) and :func:`refine_strip` (buffer and ``refine_clm`` of a strip read with the buffer's halo).
@@ -55,10 +59,11 @@ from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options, recipe_presets
 from .algorithms.refinecloudmask import spec as declaration
 from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, check_output, grid_factor,
-                          layer_grid, parallax_needs_product, product_parallax_shifts, read_band_pixels, read_clm)
+                          layer_grid, option_band, parallax_needs_product, product_grid, product_parallax_shifts,
+                          read_band_pixels, read_clm)
 from .feedback import as_feedback, checkpoint
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
-from .shadows import CASTER_BITS, ShadowSettings
+from .shadows import CASTER_BITS, POTENTIAL_BANDS, ShadowSettings
 from .spec import from_values, not_a_result, results_of
 from .thresholds import PRESETS
 from .waterclouds import WaterSettings, check_settings, open_water_test
@@ -171,37 +176,45 @@ class BufferPlan:
     distance: float
     pixel_size: tuple
     shifts: object = None
+    water_distance: float = None    # "to_current": the clouds over water the recipe adds get this buffer
 
     @property
     def active(self):
-        return self.distance > 0 or self.shifts is not None
+        return self.distance > 0 or self.shifts is not None or bool(self.water_distance)
 
     @property
     def halo(self):
         """Rows a strip needs above and below (:func:`refine_strip`)."""
-        return cloud.dilation_halo(self.distance, self.pixel_size, self.shifts) if self.active else 0
+        if not self.active:
+            return 0
+        return max(cloud.dilation_halo(self.distance, self.pixel_size, self.shifts),
+                   cloud.dilation_halo(self.water_distance or 0.0, self.pixel_size, self.shifts))
 
 
-def plan_buffer(product, grid, source_name, distance, parallax_height):
+def plan_buffer(product, grid, source_name, distance, parallax_height, water_distance=None):
     """The :class:`BufferPlan` on ``grid`` (in metres: named ``source_name`` in errors); the parallax needs a
     product's viewing angles."""
     pixel_size = metric_pixel_size(grid, source_name)
     if parallax_height > 0 and product.kind == "bands":
         raise parallax_needs_product()
     shifts = product_parallax_shifts(product, parallax_height) if parallax_height > 0 else None
-    return BufferPlan(float(distance), pixel_size, shifts)
+    return BufferPlan(float(distance), pixel_size, shifts,
+                      None if water_distance is None else float(water_distance))
 
 
-def read_strip(product, water_test, grid, window, shadow_settings=None):
+def read_strip(product, water_test, grid, window, shadow_settings=None, added=None):
     """What the recipe reads on ``window`` of ``grid``: (the CLM bits with the clouds over water joined to
     bits 0, 1, 2 (the first step of ``refine_clm``), no data, and with ``shadow_settings`` the dark pixels
-    and the dark band's no data (else None, None))."""
+    and the dark band's no data (else None, None)). ``added``: an array of the window's shape to receive the
+    clouds over water that the product's cloud mask did not have."""
     clm = read_clm(product, grid, window)
     water_clouds, no_data, _glint, _water = water_test(window)
+    if added is not None:
+        added[...] = water_clouds & ~masks.any_bit_set(clm, PRODUCT_CLOUD_BITS)
     join_water_clouds(clm, water_clouds)
     if shadow_settings is None:
         return clm, no_data, None, None
-    reflectance = read_band_pixels(product, shadow_settings.dark_band, grid, window)
+    reflectance = read_band_pixels(product, shadow_settings.dark_band_of(product), grid, window)
     dark = cloud.dark_pixels(reflectance, shadow_settings.dark_threshold)
     return clm, no_data, dark, np.isnan(reflectance)
 
@@ -213,15 +226,18 @@ def join_water_clouds(clm, water_clouds):
     return clm
 
 
-def refine_strip(clm, no_data, inner, plan, shadow=None):
+def refine_strip(clm, no_data, inner, plan, shadow=None, added=None):
     """(bits, classes) of the rows ``inner`` of a strip: ``clm`` and ``no_data`` as :func:`read_strip`
     gives them, read with ``plan.halo`` rows above and below (where the raster has them); ``shadow`` the
-    projected shadows of the inner rows (None: none)."""
+    projected shadows of the inner rows (None: none); ``added``: the clouds over water the product's mask did
+    not have, buffered by ``plan.water_distance`` (the other clouds by ``plan.distance``)."""
     buffer = None
     if plan.active:
         # the clouds MAJA masks, the clouds over water (joined to bits 0, 1, 2) among them
         clouds = masks.any_bit_set(clm, PRODUCT_CLOUD_BITS) & ~no_data
         buffer = cloud.dilate(clouds, plan.distance, plan.pixel_size, plan.shifts)[inner]
+        if plan.water_distance and added is not None:
+            buffer |= cloud.dilate(added & ~no_data, plan.water_distance, plan.pixel_size, plan.shifts)[inner]
     return cloud.refine_clm(clm[inner], None, shadow, buffer, no_data[inner])
 
 
@@ -300,6 +316,11 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
     labels = {p.name: p.label for p in declaration().parameters}
     check_output(outputs.output, labels["OUTPUT"])
     check_output(outputs.output_classes, labels["OUTPUT_CLASSES"])
+    water_distance = None
+    if params.preset == "to_current":
+        for line in computed_preset_warnings(params, labels):
+            feedback.warning(line)
+        params, water_distance = to_current(inputs, params, feedback)
     resolution = params.preset_resolution()
     values = {name: float(value) for name, value in resolution.values.items()}
     water_settings = params.water_settings()
@@ -322,7 +343,8 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
 
     with raster.bounded_gdal_cache(), contextlib.ExitStack() as stack:
         product, grid, source_name = open_recipe_input(inputs, params, labels, shadows_on, stack, feedback)
-        plan = plan_buffer(product, grid, source_name, values["DISTANCE"], float(params.parallax_height))
+        plan = plan_buffer(product, grid, source_name, values["DISTANCE"], float(params.parallax_height),
+                           water_distance)
         water_test = open_water_test(product, grid, water_settings, inputs.water, stack, feedback, source_name,
                                      resample=params.resample)
         shadow_grid, factor = coarser_grid(product, grid) if shadows_on else (grid, 1)
@@ -335,6 +357,7 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
         # Pass 1: the CLM with the clouds over water, and the no data, of the whole raster.
         clm = np.zeros(grid.shape, np.uint8)
         no_data = np.zeros(grid.shape, bool)
+        added = np.zeros(grid.shape, bool) if plan.water_distance is not None else None
         same_grid_shadows = shadows_on and factor == 1
         if same_grid_shadows:
             dark = np.zeros(grid.shape, bool)
@@ -343,7 +366,8 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
             checkpoint(feedback)
             rows = rows_of(block.write)
             clm[rows], no_data[rows], dark_part, missing = read_strip(
-                product, water_test, grid, block.read, settings if same_grid_shadows else None)
+                product, water_test, grid, block.read, settings if same_grid_shadows else None,
+                added=None if added is None else added[rows])
             if same_grid_shadows:
                 dark[rows] = dark_part
                 search_nodata[rows] = no_data[rows] | missing
@@ -357,7 +381,13 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
             else:
                 casters, dark, search_nodata = coarse_inputs(product, shadow_grid, shadow_test, settings, feedback)
             checkpoint(feedback)
-            found = settings.find(casters, dark, search_nodata, metric_pixel_size(shadow_grid, source_name), angles)
+            nir = swir = None
+            if settings.matched:
+                nir, swir = potential_inputs(product, shadow_grid, feedback)
+                search_nodata = search_nodata | np.isnan(nir) | np.isnan(swir)
+            found = settings.find(casters, dark, search_nodata, metric_pixel_size(shadow_grid, source_name), angles,
+                                  nir, swir)
+            del nir, swir
             shadow = found.mask
             del casters, dark, search_nodata, found
             feedback.info(tr("Shadows searched on a {resolution:g} m grid.").format(
@@ -377,7 +407,8 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
             shadow_part = None
             if shadow is not None:
                 shadow_part = shadow[rows] if factor == 1 else upsample(shadow, factor, rows, grid.width)
-            bits, classes = refine_strip(clm[read_rows], no_data[read_rows], block.inner, plan, shadow_part)
+            bits, classes = refine_strip(clm[read_rows], no_data[read_rows], block.inner, plan, shadow_part,
+                                         None if added is None else added[read_rows])
             writer.write(bits, block.write)
             class_writer.write(classes, block.write)
             counts += np.bincount(classes.ravel(), minlength=256)
@@ -390,6 +421,20 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
 
     return RefineResult(outputs=outputs, cloud_percent=percent(cloud.CLASS_CLOUD),
                         shadow_percent=percent(cloud.CLASS_SHADOW), buffer_percent=percent(cloud.CLASS_BUFFER))
+
+
+def computed_preset_warnings(params, labels):
+    """Warnings for the values given that a preset computed from the product ("to_current") does not use."""
+    preset_labels = dict(preset_options())
+    warnings = []
+    for name in RECIPE_THRESHOLDS:
+        value, default = float(getattr(params, name.lower())), float(getattr(RefineParams, name.lower()))
+        if abs(value - default) > 1e-6 * max(1.0, abs(default)):
+            warnings.append(tr("{parameter}: the value given, {value}, is not used: the preset \"{preset}\" sets "
+                               "it from the product.").format(parameter=labels.get(name, name),
+                                                              value=recipe_value_text(name, value),
+                                                              preset=preset_labels[params.preset]))
+    return warnings
 
 
 def recipe_value_text(name, value):
@@ -416,17 +461,24 @@ def open_recipe_input(inputs, params, labels, shadows, stack, feedback):
         bands[dark_band] = inputs.dark_band
         layer_labels.append(labels["DARK_BAND"])
     required = [swir_band] + ([dark_band] if shadows else [])
+    if shadows and params.matched:
+        if not inputs.input_product:
+            raise NeveError("matched_needs_product", QT_TR_NOOP(
+                "The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: "
+                "give a product, or search the shadows of layers with neve:cloudshadows."))
+        required += [band for band in POTENTIAL_BANDS if band not in required]
     if not inputs.input_product and not inputs.clm and not inputs.scl:
         raise NeveError("no_input", QT_TR_NOOP(
             "No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, "
             "the water and, for the shadows, the dark-test band)."))
     product = stack.enter_context(open_input(
-        inputs.input_product, bands=bands, masks={"CLM": inputs.clm, "SCL": inputs.scl}, required=required,
+        inputs.input_product, bands=bands, masks={"CLM": inputs.clm, "SCL": inputs.scl},
         scale=params.reflectance_scale, offset=params.reflectance_offset,
         layer_labels=layer_labels + [labels["CLM"], labels["SCL"]], feedback=feedback))
+    product.require([option_band(product, band) for band in required])
     check_cloud_mask(product)
     if product.kind != "bands":
-        return product, product.grid(params.resolution or CLOUD_RESOLUTION), product.name
+        return product, product_grid(product, params.resolution or CLOUD_RESOLUTION, feedback), product.name
     reference = "CLM" if "CLM" in product.masks else "SCL"
     reference_source = inputs.clm if reference == "CLM" else inputs.scl
     grid = layer_grid(reference_source)
@@ -463,6 +515,63 @@ def coarse_inputs(product, shadow_grid, shadow_test, settings, feedback):
         search_nodata[rows] = no_data | missing
         feedback.progress(35.0 + 15.0 * (block.index + 1) / block.count)
     return casters, dark, search_nodata
+
+
+def to_current(inputs, params, feedback):
+    """The preset "to_current" made concrete for the product of ``inputs``: ``(params, water distance)``
+    with the custom values that bring the product from the MAJA parameters of its production era
+    (``core/maja.py``) to today's: the missing buffer (today's distance minus the era's: 240 m for the 240 m
+    era, a buffer of a then b being one of a + b) for the product's clouds, today's thresholds for the clouds
+    over water, which get today's whole buffer; a product of today's era is left as it is (no buffer, no
+    water test, no shadows)."""
+    import dataclasses
+
+    from ..core import maja
+    from ..io.products import open_product
+    from .eras import era_labels
+
+    if not inputs.input_product:
+        raise NeveError("to_current_needs_product", QT_TR_NOOP(
+            "Bringing a product to the current Theia parameters needs the Theia product itself (its production "
+            "date tells which parameters made it)."))
+    with open_product(inputs.input_product) as product:
+        kind, production, name = product.kind, product.production, product.name
+    era = maja.era_of(production) if kind == "theia" else None
+    if era is None:
+        raise NeveError("no_maja_era", QT_TR_NOOP(
+            "{product} is not a Theia product with a production date: which MAJA parameters made it is not "
+            "known, so it cannot be brought to the current ones."), product=name)
+    current = maja.era_by_key(maja.CURRENT)
+    if era.key == current.key:
+        feedback.info(tr("{product} was made with the current Theia parameters ({era}): nothing to change, the "
+                         "cloud mask is written as it is.").format(product=name, era=era_labels()[era.key]))
+        return dataclasses.replace(params, preset="custom", distance=0.0, threshold=float("inf"),
+                                   threshold_sunglint=float("inf"), shadows=False), None
+    extra = max(current.distance - era.distance, 0.0)
+    feedback.info(tr("{product} was made with the parameters \"{era}\": {extra:g} m of buffer more (to "
+                     "{distance:g} m) and the clouds over water of today's thresholds ({threshold:g}, "
+                     "{sunglint:g} with sunglint), buffered by {distance:g} m.").format(
+        product=name, era=era_labels()[era.key], extra=extra, distance=current.distance,
+        threshold=current.threshold, sunglint=current.threshold_sunglint))
+    if era.uncertain:
+        feedback.warning(tr("{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day "
+                            "the source does not give: it is taken as made with 240 m.").format(product=name))
+    return dataclasses.replace(params, preset="custom", distance=extra, threshold=current.threshold,
+                               threshold_sunglint=current.threshold_sunglint), current.distance
+
+
+def potential_inputs(product, shadow_grid, feedback):
+    """The NIR (B8A, Landsat B5) and SWIR (B11, Landsat B6) reflectance of the shadow grid, for the matched
+    shadow method."""
+    from .cloudinputs import read_band_pixels
+
+    nir, swir = (np.empty(shadow_grid.shape, np.float32) for _band in POTENTIAL_BANDS)
+    for block in raster.blocks(shadow_grid.width, shadow_grid.height, raster.DEFAULT_BLOCK_ROWS):
+        checkpoint(feedback)
+        rows = rows_of(block.write)
+        nir[rows] = read_band_pixels(product, option_band(product, "B8A"), shadow_grid, block.read)
+        swir[rows] = read_band_pixels(product, option_band(product, "B11"), shadow_grid, block.read)
+    return nir, swir
 
 
 def upsample(coarse, factor, rows, width):

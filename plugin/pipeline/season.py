@@ -24,8 +24,12 @@ reads them block by block and writes the outputs.
 - **Period**: ``DATE_START`` .. ``DATE_STOP`` (inclusive), default the hydrological year (1 September
   to 31 August) of the earliest map; maps up to ``DATE_MARGIN`` days outside are used, the others
   ignored (not even read).
-- **Grid**: ``REFERENCE_GRID``'s, else the first map's; maps on another grid of the same CRS are aligned
-  to it with nearest neighbour (a message says so); another CRS is an error.
+- **Grid**: ``REFERENCE_GRID``'s, else the first map's that is not a Landsat map (Landsat and Sentinel-2
+  maps together: the 20 m grid of Sentinel-2; Landsat maps alone: the first one's). A Landsat map is one
+  that neve:snowmap tagged ``MISSION=landsat``, or whose name is that of a Landsat product
+  (``LANDSAT8-OLITIRS-XS_...``, ``LC08_...``, ``LC09_...``). Maps on another grid of the same CRS are aligned
+  to it with nearest neighbour: the log says so for a Landsat map (30 m brought to 20 m), a warning for
+  any other map; another CRS is an error.
 - **Strips**: whole rows across every map of the period (:func:`strip_layout`: the strip height keeps the
   arrays under :data:`MEMORY_BUDGET` whatever the number of maps, as a multiple of the maps' tile height
   when possible, so that each tile is decompressed once, or of the daily stack's tiles). Same-day maps
@@ -64,6 +68,10 @@ from .spec import from_values, not_a_result, parse_date, results_of
 #: GeoTIFF metadata tag (default domain) holding a map's acquisition date, ISO 8601 ("2018-01-01" or
 #: "2018-01-01T10:35:12Z"); read before the file name.
 ACQUISITION_DATE_TAG = "ACQUISITION_DATE"
+#: GeoTIFF metadata tag that neve:snowmap writes on the maps of Landsat products ("landsat").
+MISSION_TAG = "MISSION"
+#: A map named after a Landsat product: Theia LANDSAT8-OLITIRS-XS_..., USGS LC08_... and LC09_....
+_LANDSAT_NAME = re.compile(r"(?:^|[^A-Za-z0-9])(?:LANDSAT\d|L[CO]0[89]_)", re.IGNORECASE)
 #: Bytes of the arrays of the strips in memory (maps, outputs, daily stack): the strip height follows.
 MEMORY_BUDGET = 512 * 2 ** 20
 DAILY_TILE = 128            # largest tile of the daily stack: strips are a multiple of its tile
@@ -422,7 +430,9 @@ def season_grid(reference, used):
             raise NeveError("unreadable_reference", QT_TR_NOOP(
                 "The reference grid {name} cannot be read: {detail}"), name=grid_name, detail=error.detail) from None
     else:
-        grid, grid_name = Grid.of(used[0].dataset), used[0].name
+        # Landsat and Sentinel-2 maps together: the grid of the first Sentinel-2 map (20 m)
+        first = next((item for item in used if not is_landsat_map(item)), used[0])
+        grid, grid_name = Grid.of(first.dataset), first.name
     if grid.crs is None or not grid.crs.is_valid:
         raise NeveError("no_crs", QT_TR_NOOP(
             "{name} has no coordinate reference system: the maps cannot be put on one grid."), name=grid_name)
@@ -451,6 +461,13 @@ def check_map(item, grid, grid_name):
     nodata = dataset.nodata   # other values are gaps anyway (101..255) or made gaps (outside 0..255)
     if nodata is not None and float(nodata).is_integer() and 0 <= nodata <= season.CLEAR_MAX:
         item.gap_nodata = int(nodata)
+
+
+def is_landsat_map(item):
+    """Whether a map comes from a Landsat product: neve:snowmap's MISSION tag, or a Landsat product name."""
+    if (item.dataset.tags().get(MISSION_TAG) or "").lower() == "landsat":
+        return True
+    return bool(_LANDSAT_NAME.search(os.path.basename(item.path.split("|")[0])))
 
 
 def tile_rows(used):
@@ -505,7 +522,13 @@ def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_nam
                                                         source=sources[item.date_source]))
     warnings = []
     for item in used:
-        if item.aligned:
+        if item.aligned and is_landsat_map(item):
+            # expected: Landsat's 30 m maps among Sentinel-2's 20 m ones
+            feedback.info(tr(
+                "{name} is a Landsat map of {size:g} m: brought to the {grid_size:g} m grid of {grid} with nearest "
+                "neighbour.").format(name=item.name, size=abs(item.dataset.transform.a), grid_size=grid.resolution,
+                                     grid=grid_name))
+        elif item.aligned:
             warnings.append(tr(
                 "{name} is on another grid than {grid}: aligned to it with nearest neighbour.").format(
                 name=item.name, grid=grid_name))

@@ -1,4 +1,5 @@
-"""The snow map of a whole product (``snowmap``): the LIS method of ``pipeline/lis.py`` on the 20 m grid.
+"""The snow map of a whole product (``snowmap``): the LIS method of ``pipeline/lis.py`` on the product's grid
+(20 m on Sentinel-2, 30 m on Landsat 8 and 9).
 
 ::
 
@@ -9,19 +10,21 @@
     print(result.snowline_elevation, result.snow_percent, result.cloud_percent)
 
 This module resolves the inputs (:class:`ProductSource`: the product or the band layers, the cloud mask,
-the DEM in any CRS, the tree cover), reads them onto the 20 m grid strip by strip (green and red from
-10 m with ``core.snow.cubic_downsample``, LIS's cubic warp; the DEM with cubic splines), hands them to
+the DEM in any CRS, the tree cover), reads them onto the grid of the product's SWIR band strip by strip
+(green and red from 10 m with ``core.snow.cubic_downsample``, LIS's cubic warp; the DEM with cubic
+splines; on Landsat every band is on the 30 m grid), hands them to
 :func:`~.lis.run_lis`, writes the outputs (tiled, compressed GeoTIFFs through temporary files renamed
 only when every output is complete), the snow and cloud polygons and the HTML report.
 """
 import contextlib
+import dataclasses
 import os
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..core import snow
-from ..core.defaults import LIS_DEFAULTS
+from ..core import missions, snow
+from ..core.defaults import DARKCLOUD_SIZE, LIS_DEFAULTS, LIS_OPTIONS
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, label_value, tr
 from ..io.raster import (Grid, GeoTiffWriter, aligned_factor, bounded_gdal_cache, open_raster, output_file,
@@ -37,6 +40,13 @@ from .spec import from_values, not_a_result, results_of
 #: tiles shared by two strips).
 GDAL_CACHE_MB = 64
 
+#: The masks of a product that tell water: MAJA MG2 bit 0, Sen2Cor SCL class 6, Landsat QA_PIXEL bit 7.
+PRODUCT_WATER_MASKS = frozenset({"MG2", "SCL", "QA_PIXEL"})
+
+#: The parts of the bands in ``lis``'s source protocol (keys named after the Sentinel-2 bands) and the roles
+#: of ``core/missions.py`` that give the product's band for each.
+LIS_ROLES = (("B3", "green"), ("B4", "red"), ("B11", "swir"))
+
 #: The outputs that are rasters of the LIS layers, by output parameter.
 RASTER_OUTPUTS = {"output": lis.MAP, "output_bits": lis.BITS, "output_ndsi": lis.NDSI, "output_fsc": lis.FSC,
                   "output_fsc_og": lis.FSC_OG, "output_qc": lis.QC}
@@ -46,7 +56,8 @@ RASTER_OUTPUTS = {"output": lis.MAP, "output_bits": lis.BITS, "output_ndsi": lis
 class SnowMapInputs:
     """A product (``input_product``: folder, .zip or metadata file), or the bands as rasters (``green``,
     ``red`` at 10 or 20 m, ``swir`` whose grid the map takes); an optional cloud mask raster (replaces the
-    product's CLM or SCL), DEM (any CRS and resolution) and tree cover density (percent)."""
+    product's CLM or SCL), DEM (any CRS and resolution), tree cover density (percent) and water mask
+    (non-zero = water, for example EU-Hydro rasterised)."""
 
     input_product: str = None
     green: str = None
@@ -55,11 +66,25 @@ class SnowMapInputs:
     cloud_mask: str = None
     dem: str = None
     tcd: str = None
+    water_mask: str = None
+
+
+#: Where water comes from (``water_source``): nowhere (LIS's default: water may be snow; the QC water bit
+#: then comes from the product's mask when it has one), the product's water mask, the WATER_MASK layer.
+WATER_SOURCES = ("none", "product", "layer")
 
 
 @dataclass(frozen=True)
 class SnowMapParams:
-    """The thresholds and options of the method; defaults: LIS (``core/defaults.py``)."""
+    """The thresholds and options of the method; defaults: LIS (``core/defaults.py``). The options are off
+    by default: ``strict_cloud_mask``, ``remove_snow_inside_cloud`` (LIS pass 1.5, with its dilation
+    radius in pixels, threshold (cloud fraction of the ring) and minimum area in pixels), ``water_source``
+    (:data:`WATER_SOURCES`: water pixels are never snow), ``shaded_snow`` (QC bit 6 from the cast shadows
+    of the relief, with the sun angles of the product, or ``sun_zenith`` and ``sun_azimuth`` in degrees).
+
+    The dark-cloud test averages the red band over ``resize_factor`` pixels of the map; at its default (12,
+    LIS on Sentinel-2) the factor is the one of ``darkcloud_size`` metres on the map's grid instead (240 m:
+    12 at 20 m, 8 at 30 m as LIS on Landsat 8): :func:`effective_resize_factor`."""
 
     ndsi_pass1: float = LIS_DEFAULTS["NDSI_PASS1"]
     red_pass1: float = LIS_DEFAULTS["RED_PASS1"]
@@ -72,12 +97,22 @@ class SnowMapParams:
     fclear_lim: float = LIS_DEFAULTS["FCLEAR_LIM"]
     fsnow_total_lim: float = LIS_DEFAULTS["FSNOW_TOTAL_LIM"]
     resize_factor: int = LIS_DEFAULTS["RESIZE_FACTOR"]
+    darkcloud_size: float = DARKCLOUD_SIZE
     nodata_code: int = LIS_DEFAULTS["NODATA_CODE"]
     snowline_count_nodata: bool = True
     fsc_formula: str = "gascoin2020"
     cloud_mask_type: str = "clm"
     reflectance_scale: float = DEFAULT_SCALE
     reflectance_offset: float = DEFAULT_OFFSET
+    strict_cloud_mask: bool = LIS_OPTIONS["STRICT_CLOUD_MASK"]
+    remove_snow_inside_cloud: bool = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD"]
+    remove_snow_inside_cloud_dilation_radius: int = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD_DILATION_RADIUS"]
+    remove_snow_inside_cloud_threshold: float = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD_THRESHOLD"]
+    remove_snow_inside_cloud_min_area: int = LIS_OPTIONS["RM_SNOW_INSIDE_CLOUD_MIN_AREA"]
+    water_source: str = "none"
+    shaded_snow: bool = False
+    sun_zenith: float = None
+    sun_azimuth: float = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +164,14 @@ THRESHOLD_PARAMETERS = {"ndsi_pass1": "NDSI_PASS1", "red_pass1": "RED_PASS1", "n
                         "fsnow_total_lim": "FSNOW_TOTAL_LIM", "nodata_code": "NODATA_CODE"}
 
 
+def effective_resize_factor(params, pixel_size):
+    """The resize factor of the dark-cloud test on pixels of ``pixel_size`` metres: ``params.resize_factor``
+    when it is not the default (12), else ``params.darkcloud_size`` / pixel size (12 at 20 m, 8 at 30 m)."""
+    if int(params.resize_factor) != LIS_DEFAULTS["RESIZE_FACTOR"]:
+        return int(params.resize_factor)
+    return missions.dark_cloud_factor(pixel_size, params.darkcloud_size)
+
+
 def check_params(params):
     """A :class:`~..errors.NeveError` naming every problem of ``core.snow.threshold_errors``."""
     values = {name: getattr(params, name) for name in THRESHOLD_PARAMETERS}
@@ -138,6 +181,24 @@ def check_params(params):
     if params.fsc_formula not in snow.FSC_FORMULAS:
         raise NeveError("bad_option", QT_TR_NOOP("{value} is not a fractional snow cover formula ({choices})."),
                         value=params.fsc_formula, choices=", ".join(snow.FSC_FORMULAS))
+    if not params.darkcloud_size > 0:
+        raise NeveError("bad_thresholds", QT_TR_NOOP(
+            "The averaging size of the dark-cloud test must be above 0 m (it is {value:g})."),
+            value=params.darkcloud_size)
+    if params.water_source not in WATER_SOURCES:
+        raise NeveError("bad_option", QT_TR_NOOP("{value} is not a source of water ({choices})."),
+                        value=params.water_source, choices=", ".join(WATER_SOURCES))
+    if params.remove_snow_inside_cloud and not (
+            params.remove_snow_inside_cloud_dilation_radius >= 0
+            and 0 <= params.remove_snow_inside_cloud_threshold <= 1
+            and params.remove_snow_inside_cloud_min_area >= 0):
+        raise NeveError("bad_thresholds", QT_TR_NOOP(
+            "Removing snow inside clouds needs a dilation radius and a minimum area of at least 0 pixels and a "
+            "threshold between 0 and 1."))
+    for name, value, high in (("SUN_ZENITH", params.sun_zenith, 90.0), ("SUN_AZIMUTH", params.sun_azimuth, 360.0)):
+        if value is not None and not 0 <= value <= high:
+            raise NeveError("out_of_range", QT_TR_NOOP("{parameter} must lie between 0 and {high:g} degrees (it is "
+                                                       "{value:g})."), parameter=name, high=high, value=value)
 
 
 def threshold_message(code, name, values):
@@ -185,7 +246,9 @@ def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=
     check_outputs(outputs, inputs)
     wanted = {layer for name, layer in RASTER_OUTPUTS.items() if getattr(outputs, name)}
     with bounded_gdal_cache(GDAL_CACHE_MB), contextlib.ExitStack() as stack:
-        source = ProductSource(inputs, params, stack, feedback, water=bool(outputs.output_qc))
+        source = ProductSource(inputs, params, stack, feedback, water=bool(outputs.output_qc),
+                               shade=bool(outputs.output_qc))
+        params = source.params
         sink = GeoTiffSink(outputs, source, params, stack)
         result = lis.run_lis(source, params, wanted, sink, feedback, stack, block_rows=block_rows,
                              scratch_dir=scratch_dir)
@@ -195,6 +258,13 @@ def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=
             "CLOUD_PERCENT": "{:.4f}".format(result.cloud_percent),
             "NODATA_CODE": str(params.nodata_code), "METHOD": "Let-It-Snow (LIS) two-pass snow detection"})
         warnings = list(source.warnings) + result.warnings
+        if params.shaded_snow and not outputs.output_qc:
+            warnings.append(tr("The shaded snow is written in the QC flags (bit 6): ask for the QC flags output "
+                               "to get it."))
+        if params.remove_snow_inside_cloud:
+            feedback.info(tr("Snow inside clouds (LIS pass 1.5): {objects} pass-1 snow objects ({pixels} pixels) "
+                             "went back to cloud.").format(objects=result.removed_objects,
+                                                            pixels=result.removed_pixels))
         # the polygons and the report, written before the rasters are renamed (all or nothing)
         if outputs.output_vector:
             polygonize(sink.map_copy, source.grid, outputs.output_vector, feedback, stack)
@@ -252,6 +322,8 @@ class GeoTiffSink:
         acquisition = source.product.acquisition
         # the acquisition date travels with the maps, so that neve:snowseason dates them by itself
         tags = {"ACQUISITION_DATE": acquisition.strftime("%Y-%m-%dT%H:%M:%SZ")} if acquisition else None
+        if source.product.mission == missions.LANDSAT:   # neve:snowseason brings them to Sentinel-2's grid
+            tags = dict(tags or {}, MISSION=missions.LANDSAT)
         code = params.nodata_code
         kinds = {lis.MAP: ("uint8", code), lis.BITS: ("uint8", None), lis.NDSI: ("float32", float("nan")),
                  lis.FSC: ("uint8", code), lis.FSC_OG: ("uint8", code), lis.QC: ("uint8", None)}
@@ -323,11 +395,21 @@ class ProductSource:
     """The inputs of the method on the output grid (a :mod:`~.lis` source): the product or layers, the
     cloud mask, the DEM, the tree cover, resolved and checked before anything is written.
 
-    ``grid``: the map's grid; by default the product's 20 m grid (or the SWIR layer's). The preview passes
-    the grid of the view, the ``product`` it keeps open, and ``nearest`` for a view coarser than 20 m
-    (each preview pixel is then the real pixel under its centre, never an average)."""
+    ``grid``: the map's grid; by default the product's grid of its SWIR band (20 m on Sentinel-2, 30 m on
+    Landsat; ``Product.native_resolution``) or the SWIR layer's. The preview passes the grid of the view,
+    the ``product`` it keeps open, and ``nearest`` for a view coarser than the product's grid (each preview
+    pixel is then the real pixel under its centre, never an average).
 
-    def __init__(self, inputs, params, stack, feedback, water=False, grid=None, product=None, nearest=False):
+    The bands are the product's green, red and SWIR (``Product.band_for``: B3, B4, B11 on Sentinel-2, B3,
+    B4, B6 on Landsat), handed to ``lis`` under the keys "B3", "B4" and "B11" of its source protocol (the
+    parts LIS gives them, named after the Sentinel-2 bands it was written for). ``params``: the parameters
+    with the resize factor of the dark-cloud test on this grid (:func:`effective_resize_factor`).
+
+    ``water``: read the product's water mask for the QC flags (when ``params.water_source`` chooses no
+    other); ``shade``: the shaded snow is wanted (with ``params.shaded_snow``): resolve the sun angles."""
+
+    def __init__(self, inputs, params, stack, feedback, water=False, grid=None, product=None, nearest=False,
+                 shade=True):
         self.warnings = []      # shown at the end, in the log and the report
         labels = {p.name: p.label for p in declaration().parameters}
         self.labels = labels
@@ -335,30 +417,35 @@ class ProductSource:
         if product is None:
             product = stack.enter_context(open_input(
                 inputs.input_product, bands={"B3": inputs.green, "B4": inputs.red, "B11": inputs.swir},
-                required=("B3", "B4", "B11"), scale=params.reflectance_scale, offset=params.reflectance_offset,
+                scale=params.reflectance_scale, offset=params.reflectance_offset,
                 layer_labels=[labels["GREEN"], labels["RED"], labels["SWIR"]], feedback=feedback))
+            product.require([product.band_for(role) for role in ("green", "red", "swir")])
         self.product = product
         self.name = product.name
+        # lis's key of each part -> the product's band
+        self.band_names = {key: product.band_for(role) for key, role in LIS_ROLES}
 
         def open_path(path):
             return stack.enter_context(open_raster(path))
 
-        # the grid: the product's 20 m grid, or the SWIR layer's
-        swir = open_path(product.file("B11", 20))
-        self.grid = grid or (product.grid(20) if product.kind != "bands" else Grid.of(swir))
+        # the grid: the product's grid of its SWIR band (20 m, Landsat 30 m), or the SWIR layer's
+        native = product.native_resolution
+        swir = open_path(product.file(self.band_names["B11"], native))
+        self.grid = grid or (product.grid(native) if product.kind != "bands" else Grid.of(swir))
+        self.params = dataclasses.replace(params, resize_factor=effective_resize_factor(params, self.grid.resolution))
 
         self.bands = {}
-        for band, parameter in (("B3", "GREEN"), ("B4", "RED"), ("B11", "SWIR")):
-            dataset = swir if band == "B11" else open_path(product.file(band, 10))
+        for key, parameter in (("B3", "GREEN"), ("B4", "RED"), ("B11", "SWIR")):
+            dataset = swir if key == "B11" else open_path(product.file(self.band_names[key], 10))
             if product.kind == "bands":
                 self.check_crs(dataset, labels[parameter])
             nodata = product.reflectance_nodata if product.reflectance_nodata is not None else dataset.nodata
-            self.bands[band] = BandReader(dataset, self.grid, nodata, nearest)
-        self.dtypes = {band: reader.result_dtype for band, reader in self.bands.items()}
+            self.bands[key] = BandReader(dataset, self.grid, nodata, nearest)
+        self.dtypes = {key: reader.result_dtype for key, reader in self.bands.items()}
         self.radiometry = lis.Radiometry(
             scale=float(product.reflectance_scale),
-            offsets={band: float(product.reflectance_offsets.get(band, 0.0)) for band in self.bands},
-            nodata={band: reader.nodata for band, reader in self.bands.items()})
+            offsets={key: float(product.reflectance_offsets.get(self.band_names[key], 0.0)) for key in self.bands},
+            nodata={key: reader.nodata for key, reader in self.bands.items()})
 
         # the cloud mask: a layer, else the product's own
         self.mask_type = params.cloud_mask_type
@@ -371,13 +458,20 @@ class ProductSource:
             self.mask_type, self.mask_name = "clm", "CLM"
         elif "SCL" in product.masks:
             self.mask_type, self.mask_name = "scl", "SCL"
+        elif "QA_PIXEL" in product.masks:
+            self.mask_type, self.mask_name = "qa_pixel", "QA_PIXEL"
         elif product.kind == "bands":
             raise NeveError("no_cloud_mask", QT_TR_NOOP("No cloud mask: give a cloud mask layer with the bands."))
         else:
             raise NeveError("no_cloud_mask", QT_TR_NOOP(
                 "{product} has no cloud mask (CLM or SCL): give a cloud mask layer."), product=product.name)
         self.has_mg2 = "MG2" in product.masks
-        self.has_water = water and bool({"MG2", "SCL"} & set(product.masks)) and product.kind != "bands"
+        self.water_dataset = None
+        self.water_source = self.resolve_water(inputs, params, open_path)
+        if self.water_source == "none":
+            self.has_water = water and bool(PRODUCT_WATER_MASKS & set(product.masks)) and product.kind != "bands"
+        else:
+            self.has_water = True
 
         # DEM and tree cover
         self.dem = None
@@ -394,6 +488,48 @@ class ProductSource:
         if self.tcd is not None:
             self.check_crs(self.tcd, labels["TCD"])
         self.has_dem, self.has_tcd = self.dem is not None, self.tcd is not None
+        self.sun, self.pixel_size = None, None
+        if params.shaded_snow and shade:
+            self.resolve_sun(params)
+
+    def resolve_water(self, inputs, params, open_path):
+        """The source of water actually used: "none", "product" or "layer" (a layer given chooses it)."""
+        source, product = params.water_source, self.product
+        if inputs.water_mask:
+            if source == "product":
+                raise NeveError("water_twice", QT_TR_NOOP(
+                    "A water mask layer was given and the product's water mask was chosen: give one or the "
+                    "other."))
+            self.water_dataset = open_path(inputs.water_mask)
+            self.check_crs(self.water_dataset, self.labels["WATER_MASK"])
+            return "layer"
+        if source == "layer":
+            raise NeveError("no_water_mask", QT_TR_NOOP(
+                "The water mask layer was chosen as the source of water, but no water mask layer was given."))
+        if source == "product" and (product.kind == "bands" or not PRODUCT_WATER_MASKS & set(product.masks)):
+            raise NeveError("no_product_water", QT_TR_NOOP(
+                "{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water mask layer instead."),
+                product=product.name)
+        return source
+
+    def resolve_sun(self, params):
+        """The sun angles and pixel size of the shaded snow: the parameters' angles, else the product's mean
+        angles; a DEM is needed."""
+        from .inputs import metric_pixel_size
+
+        if self.dem is None:
+            raise NeveError("shade_needs_dem", QT_TR_NOOP(
+                "The shaded snow needs a digital elevation model (DEM): the cast shadows of the relief are "
+                "computed from it."))
+        angles = self.product.sun_angles
+        zenith = params.sun_zenith if params.sun_zenith is not None else getattr(angles, "zenith", None)
+        azimuth = params.sun_azimuth if params.sun_azimuth is not None else getattr(angles, "azimuth", None)
+        if zenith is None or azimuth is None:
+            raise NeveError("shade_needs_sun", QT_TR_NOOP(
+                "The shaded snow needs the sun angles: {product} gives none; give the sun zenith and azimuth "
+                "angles (SUN_ZENITH, SUN_AZIMUTH)."), product=self.name)
+        self.sun = (float(zenith), float(azimuth))
+        self.pixel_size = metric_pixel_size(self.grid, self.name)
 
     def check_crs(self, dataset, label):
         if dataset.crs is None and (self.grid.crs is not None or dataset.transform != self.grid.transform):
@@ -408,6 +544,10 @@ class ProductSource:
             raise NeveError("mask_not_integer", QT_TR_NOOP(
                 "{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather "
                 "than a mask?"), name=os.path.basename(dataset.name), dtype=dtype.name)
+        if self.mask_type == "qa_pixel" and dtype != np.uint16:
+            raise NeveError("mask_not_uint16", QT_TR_NOOP(
+                "{name} holds {dtype} values, but a Landsat QA_PIXEL is 16-bit (uint16). Is this the right file, "
+                "or should the kind of cloud mask be another?"), name=os.path.basename(dataset.name), dtype=dtype.name)
         if self.mask_type in ("clm", "scl") and dtype != np.uint8:
             raise NeveError("mask_not_uint8", QT_TR_NOOP(
                 "{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this "
@@ -423,13 +563,26 @@ class ProductSource:
         if self.has_mg2:
             data["mg2"] = self.product.read_raw("MG2", self.grid, window)
         if self.has_water:
-            data["water"] = self.product.read_mask("water", self.grid, window)
+            data["water"] = self.read_water(window)
         if self.dem is not None:
             data["dem"] = self.read_resampled(self.dem, window, "nearest" if self.nearest else "cubic_spline")
         if self.tcd is not None:
             values = self.read_resampled(self.tcd, window, "nearest")
             data["tcd"] = np.where(np.isnan(values), np.float32(255), values)
         return data
+
+    def read_water(self, window):
+        """Water on ``window``: the layer's non-zero pixels (not its no-data), or the product's water mask."""
+        if self.water_dataset is None:
+            return self.product.read_mask("water", self.grid, window)
+        values = read_onto_grid(self.water_dataset, self.grid.window_grid(window), fill=0)
+        water = values != 0
+        nodata = self.water_dataset.nodata
+        if nodata is not None:
+            water &= values != nodata
+        if values.dtype.kind == "f":
+            water &= ~np.isnan(values)
+        return water
 
     def read_cloud_layers(self, window):
         """Cloud layers of step 1 on ``window``."""
@@ -448,6 +601,8 @@ class ProductSource:
             return snow.cloud_layers_from_scl(values)
         if self.mask_type == "clm":
             return snow.cloud_layers_from_clm(values)
+        if self.mask_type == "qa_pixel":
+            return snow.cloud_layers_from_qa_pixel(values)
         return snow.cloud_layers_from_mask(values)
 
     def read_resampled(self, dataset, window, resampling):

@@ -34,6 +34,7 @@ def snow_report(source, params, result, warnings):
         (tr("Snow (% of the valid pixels)"), number(result.snow_percent)),
         (tr("Cloud (% of the valid pixels)"), number(result.cloud_percent)),
     ]
+    summary.extend(option_rows(source, params, result))
     no_snow, snow_pixels, cloud, nodata = (int(c) for c in result.map_counts)
     counts = [(tr("No snow"), no_snow), (tr("Snow"), snow_pixels), (tr("Cloud"), cloud), (tr("No data"), nodata)]
     parameters = [(name, "{:g}".format(getattr(params, name.lower())), "{:g}".format(LIS_DEFAULTS[name]))
@@ -51,6 +52,30 @@ def snow_report(source, params, result, warnings):
         parts.append(report.heading(tr("Warnings")))
         parts.append(report.bullet_list(warnings, "warnings"))
     return report.page(tr("Snow map of {product}").format(product=source.name), parts, language=current_language())
+
+
+def option_rows(source, params, result):
+    """Rows of the summary for the options of the run (LIS's off-by-default options, water, shaded snow)."""
+    yes, no = tr("yes"), tr("no")
+    rows = [(tr("Strict cloud mask (LIS strict_cloud_mask)"), yes if params.strict_cloud_mask else no)]
+    if params.remove_snow_inside_cloud:
+        removed = tr("{objects} objects, {pixels} pixels back to cloud (radius {radius} pixels, threshold "
+                     "{threshold:g}, objects of more than {area} pixels)").format(
+            objects=result.removed_objects, pixels=result.removed_pixels,
+            radius=params.remove_snow_inside_cloud_dilation_radius,
+            threshold=params.remove_snow_inside_cloud_threshold, area=params.remove_snow_inside_cloud_min_area)
+    else:
+        removed = no
+    rows.append((tr("Snow inside clouds (LIS pass 1.5)"), removed))
+    water = getattr(source, "water_source", "none")
+    labels = {"none": tr("not used"), "product": tr("the product's water mask"), "layer": tr("the water mask layer")}
+    rows.append((tr("Water, never snow"), labels.get(water, water)))
+    if result.shaded_pixels is not None:
+        zenith, azimuth = source.sun
+        rows.append((tr("Cast shadow of the relief (pixels)"), tr(
+            "{pixels} (sun zenith {zenith:.2f}, azimuth {azimuth:.2f} degrees)").format(
+            pixels=result.shaded_pixels, zenith=zenith, azimuth=azimuth)))
+    return rows
 
 
 def histogram_parts(result, params):

@@ -16,6 +16,7 @@ kind           value
 PRODUCT        path of a product (folder, .zip or metadata file), or None
 RASTER         GDAL source of a raster (a path, ``/vsizip/...``), or None
 RASTERS        list of raster sources
+FILES          list of file or folder paths
 VECTOR         OGR source of a vector layer, or None
 NUMBER         float;  INTEGER: int;  BOOLEAN: bool;  STRING: str
 ENUM           the key of the chosen option (a list of keys when ``multiple``); QGIS stores its index
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, number, tr
 
-PRODUCT, RASTER, RASTERS, VECTOR = "product", "raster", "rasters", "vector"
+PRODUCT, RASTER, RASTERS, VECTOR, FILES = "product", "raster", "rasters", "vector", "files"
 NUMBER, INTEGER, BOOLEAN, ENUM, STRING, DATE, FOLDER = "number", "integer", "boolean", "enum", "string", "date", \
     "folder"
 RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT = "raster_out", "vector_out", "file_out", "folder_out"
@@ -110,7 +111,9 @@ class Output:
 @dataclass(frozen=True)
 class AlgorithmSpec:
     """An algorithm, declared once. ``group`` is one of "products", "clouds", "snow" (see
-    :func:`group_names`). ``presets``: the :class:`~.presets.PresetTable` of an algorithm with presets.
+    :func:`group_names`). ``requires``: ``(import name, what to install)`` of the Python packages this
+    algorithm needs beyond Névé's own (numpy, scipy, rasterio); the plugin loads without them and says
+    what to install. ``presets``: the :class:`~.presets.PresetTable` of an algorithm with presets.
     ``inputs``: the input parameters of which a run needs at least one, the product first
     (``("INPUT_PRODUCT", "GREEN", "RED", "SWIR")``): without any, every door says what to give before any
     work (:func:`input_problem`); the job checks the rest (which layers go together)."""
@@ -123,6 +126,7 @@ class AlgorithmSpec:
     parameters: tuple
     outputs: tuple
     run: object
+    requires: tuple = ()
     presets: object = None
     inputs: tuple = ()
 
@@ -154,7 +158,9 @@ def display_decimals(parameter):
     if parameter.maximum is not None and parameter.maximum <= 1:
         return 3
     default = parameter.default
-    if default is None or float(default).is_integer():
+    if default is None:
+        return 2
+    if float(default).is_integer():
         return 0
     return min(3, len("{:g}".format(float(default)).partition(".")[2]))
 
@@ -179,7 +185,7 @@ def complete_values(spec, given):
             values[parameter.name] = given[parameter.name]
         elif parameter.is_destination:
             values[parameter.name] = None
-        elif parameter.kind == RASTERS:
+        elif parameter.kind in (RASTERS, FILES):
             values[parameter.name] = list(parameter.default or [])
         elif parameter.kind == ENUM and parameter.multiple:
             values[parameter.name] = list(parameter.default or [])

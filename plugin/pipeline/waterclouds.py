@@ -10,14 +10,17 @@
                           WaterCloudsOutputs(output="water_clouds.tif"))
     print(result.water_cloud_percent)
 
-A water pixel (MAJA MG2 bit 0, Sen2Cor SCL class 6, or a user's water layer) is cloud when its SWIR
-reflectance (B12 by default, B11 selectable) is above ``threshold`` (0.04), or above
+A water pixel (MAJA MG2 bit 0, Sen2Cor SCL class 6, Landsat QA_PIXEL bit 7, or a user's water layer) is
+cloud when its SWIR reflectance (B12 by default, B11 selectable; on Landsat the band of the same role, B7
+or B6: ``cloudinputs.option_band``) is above ``threshold`` (0.04), or above
 ``threshold_sunglint`` (0.16) where sunglint is likely (``core/cloud.water_clouds``, strict tests).
 Sunglint is likely, depending on ``sunglint``:
 
 - per pixel ("pixel", default): where the glint angle (``core/cloud.glint_angle``) is below
   ``sunglint_angle``, from the product's 5 km sun angle grids and the viewing grids of the SWIR band
   tested, interpolated bilinearly at each pixel centre (:class:`GlintField`); MAJA itself does not do this;
+  a Landsat product, which has no viewing grids and looks at nadir, takes the glint angle of its mean sun
+  angles and a vertical view everywhere (:class:`SceneGlint`);
 - the product's scene flag ("scene"): MAJA's ``SunGlintDetected`` quality index (Theia) or, when the
   product does not carry it (Sen2Cor), MAJA's rule on the mean angles (``core/cloud.scene_sunglint``);
 - always, or never.
@@ -41,7 +44,8 @@ from ..io import raster
 from .algorithms.clouds import SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.waterclouds import spec as declaration
-from .cloudinputs import check_option, check_output, layer_grid, product_nodata, read_band_pixels
+from .cloudinputs import (check_option, check_output, layer_grid, mean_viewing_angles, option_band, product_grid,
+                          product_nodata, read_band_pixels)
 from .feedback import as_feedback, checkpoint
 from .inputs import check_layer_grids, layer_name, open_input
 from .spec import from_values, not_a_result, results_of
@@ -120,13 +124,14 @@ def water_clouds(inputs, params=WaterCloudsParams(), outputs=WaterCloudsOutputs(
     water_count = cloud_count = 0
     with raster.bounded_gdal_cache(), contextlib.ExitStack() as stack:
         product = stack.enter_context(open_input(
-            inputs.input_product, bands={swir_band: inputs.swir}, required=[swir_band],
+            inputs.input_product, bands={swir_band: inputs.swir},
             scale=params.reflectance_scale, offset=params.reflectance_offset, layer_labels=[labels["SWIR"]],
             feedback=feedback))
+        product.require([option_band(product, swir_band)])
         if product.kind == "bands":
             grid, reference = layer_grid(product.file(swir_band)), labels["SWIR"]
         else:
-            grid, reference = product.grid(params.resolution or CLOUD_RESOLUTION), product.name
+            grid, reference = product_grid(product, params.resolution or CLOUD_RESOLUTION, feedback), product.name
         test = open_water_test(product, grid, params, inputs.water, stack, feedback, reference,
                                resample=params.resample, glint_everywhere=bool(outputs.output_glint))
         writer = stack.enter_context(raster.GeoTiffWriter(
@@ -170,10 +175,10 @@ def open_water_test(product, grid, settings, water=None, stack=None, feedback=No
     if water:
         check_layer_grids({layer_name(water): water}, grid, reference_name, resample)
         water_dataset = stack.enter_context(rasterio.open(water))
-    elif product.kind == "bands" and "MG2" not in product.masks and "SCL" not in product.masks:
+    elif product.kind == "bands" and not {"MG2", "SCL", "QA_PIXEL"} & set(product.masks):
         raise NeveError("no_water", QT_TR_NOOP("No water: give the water layer (or a product)."))
-    return WaterCloudTest(product, grid, settings.swir_band, water_dataset, settings.water_kind, settings.sunglint,
-                          settings.threshold, settings.threshold_sunglint, settings.sunglint_angle,
+    return WaterCloudTest(product, grid, option_band(product, settings.swir_band), water_dataset, settings.water_kind,
+                          settings.sunglint, settings.threshold, settings.threshold_sunglint, settings.sunglint_angle,
                           glint_everywhere, feedback)
 
 
@@ -228,6 +233,40 @@ class GlintField:
                                  at_points(self.view, self.view.azimuth, True))
 
 
+class SceneGlint:
+    """The glint angle of a product's mean sun angles and a vertical view on every pixel (float32): the
+    per-pixel field of a Landsat product, which looks at nadir and has no angle grids; the interface of
+    :class:`GlintField`."""
+
+    def __init__(self, product):
+        sun = product.sun_angles
+        self.value = np.float32(cloud.glint_angle(np.float64(sun.zenith), np.float64(sun.azimuth),
+                                                  np.float64(0.0), np.float64(0.0)))
+
+    def angles(self, row_start, row_stop, col_start, col_stop):
+        return np.full((row_stop - row_start, col_stop - col_start), self.value, dtype=np.float32)
+
+    def at(self, rows, cols):
+        return np.full(np.shape(rows), self.value, dtype=np.float32)
+
+
+def glint_field(product, grid, band, feedback=None):
+    """The per-pixel glint angle of ``band`` on ``grid``: :class:`GlintField` from the product's angle grids,
+    or for a Landsat product without them :class:`SceneGlint` (said to ``feedback``); the error of
+    :class:`GlintField` otherwise."""
+    from ..core import missions
+
+    if product is not None and product.mission == missions.LANDSAT and product.sun_angles is not None and (
+            product.sun_angle_grids is None or band not in (product.viewing_angle_grids or {})):
+        field = SceneGlint(product)
+        if feedback is not None:
+            feedback.info(tr("{product} has no viewing angle grids: Landsat looks at nadir, so the glint angle of "
+                             "the mean sun angles and a vertical view ({angle:.1f} degrees) is used on every "
+                             "pixel.").format(product=product.name, angle=float(field.value)))
+        return field
+    return GlintField(product, grid, band)
+
+
 def scene_sunglint_flag(product, sunglint_angle):
     """(flag, how it was found): MAJA's SunGlintDetected, else MAJA's rule on the mean angles."""
     if product is not None:
@@ -235,7 +274,7 @@ def scene_sunglint_flag(product, sunglint_angle):
         if isinstance(flag, bool):
             return flag, tr("the product's SunGlintDetected flag")
         sun = product.sun_angles
-        views = [a for a in (product.viewing_angles or {}).values() if a is not None]
+        views = mean_viewing_angles(product)
         if sun is not None and views:
             flag = cloud.scene_sunglint(sun.zenith, sun.azimuth, [v.zenith for v in views],
                                         [v.azimuth for v in views], sunglint_angle)
@@ -302,7 +341,7 @@ class WaterCloudTest:
         self.threshold, self.threshold_sunglint = np.float32(threshold), np.float32(threshold_sunglint)
         self.sunglint_angle = sunglint_angle
         self.glint_everywhere = glint_everywhere
-        self.field = GlintField(product, grid, swir_band) if mode == "pixel" or glint_everywhere else None
+        self.field = glint_field(product, grid, swir_band, feedback) if mode == "pixel" or glint_everywhere else None
         self.scene_flag = None
         if mode == "scene":
             self.scene_flag, how = scene_sunglint_flag(product, sunglint_angle)
@@ -311,7 +350,7 @@ class WaterCloudTest:
                     flag=tr("yes") if self.scene_flag else tr("no"), how=how))
         elif mode in ("always", "never"):
             self.scene_flag = mode == "always"
-        if water_layer is None and "MG2" not in product.masks and "SCL" not in product.masks:
+        if water_layer is None and not {"MG2", "SCL", "QA_PIXEL"} & set(product.masks):
             raise NeveError("no_water_mask", QT_TR_NOOP(
                 "{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer."), product=product.name)
 

@@ -68,10 +68,11 @@ PLUGIN_PACKAGE = __name__.split(".plugin.")[0]
 THRESHOLD_DECIMALS = {name: threshold.decimals for name, threshold in THRESHOLDS.items()}
 
 
-def missing_packages():
-    """The Python packages Névé needs that this QGIS cannot import."""
+def missing_packages(packages=REQUIRED_PACKAGES):
+    """The Python packages of ``packages`` (default: those every Névé algorithm needs) that this QGIS
+    cannot import."""
     missing = []
-    for package in REQUIRED_PACKAGES:
+    for package in packages:
         try:
             importlib.import_module(package)
         except ImportError:
@@ -81,6 +82,16 @@ def missing_packages():
 
 def group_names():
     return s.group_names()
+
+
+def extra_packages_message(missing, install):
+    """What to install for the packages ``missing`` that one algorithm needs (``install``: pip names)."""
+    requirements = " ".join('"{}"'.format(name) for name in install)
+    return tr(
+        "This algorithm needs the Python packages {packages}, which this QGIS cannot import. Install them "
+        "into the Python of QGIS: on Debian or Ubuntu run python3 -m pip install --user {requirements}; on "
+        "Windows open the OSGeo4W Shell and run: python -m pip install {requirements}. Then restart QGIS."
+    ).format(packages=", ".join(missing), requirements=requirements)
 
 
 class QgisFeedback(Feedback):
@@ -181,12 +192,20 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
 
     def canExecute(self):  # noqa: N802 (QGIS API name)
         missing = missing_packages()
+        extra = self.spec.requires
+        missing_extra = missing_packages([name for name, _install in extra])
+        install = sorted({install for name, install in extra if name in missing_extra})
         if missing:
-            return False, tr(
+            message = tr(
                 "Névé needs the Python packages {packages}, which this QGIS cannot import. "
                 "On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the "
                 "OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS."
-            ).format(packages=", ".join(missing))
+            ).format(packages=", ".join(missing + missing_extra))
+            if install:
+                message += " " + extra_packages_message(missing_extra, install)
+            return False, message
+        if missing_extra:
+            return False, extra_packages_message(missing_extra, install)
         return True, ""
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -268,6 +287,8 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
                 value = layer.source() if layer is not None else None
             elif kind == s.RASTERS:
                 value = [layer.source() for layer in self.parameterAsLayerList(parameters, name, context)]
+            elif kind == s.FILES:
+                value = list(self.parameterAsFileList(parameters, name, context) or [])
             elif kind in (s.NUMBER, s.INTEGER):
                 if parameter.optional and parameter.default is None and parameters.get(name) is None:
                     value = None
@@ -395,6 +416,9 @@ def qgis_parameter(parameter, spec=None):
                                                        optional=optional)
     elif kind == s.RASTERS:
         definition = QgsProcessingParameterMultipleLayers(p.name, p.label, layerType=QgsProcessing.TypeRaster,
+                                                          optional=optional)
+    elif kind == s.FILES:
+        definition = QgsProcessingParameterMultipleLayers(p.name, p.label, layerType=QgsProcessing.TypeFile,
                                                           optional=optional)
     elif kind in (s.NUMBER, s.INTEGER):
         number_type = QgsProcessingParameterNumber.Double if kind == s.NUMBER else QgsProcessingParameterNumber.Integer

@@ -87,14 +87,15 @@ class OutputRun:
         details.setPostProcessor(self._post_processor(style, label or self.label(name), rank, visible))
         return True
 
-    def load_file(self, name, project, style=None, label=None, visible=True, hint=None):
-        """Load the file output ``name`` (a VRT, which QGIS does not load by itself) into ``project``."""
-        path = self.values.get(name)
+    def load_file(self, name, project, style=None, label=None, visible=True, hint=None, path=None):
+        """Load the file output ``name`` (a VRT, which QGIS does not load by itself; or ``path``, a file
+        the algorithm chose) into ``project``."""
+        path = path or self.values.get(name)
         rank = self._next_rank()
         if not path or project is None:
             return False
         label = label or self.label(name)
-        details = QgsProcessingContext.LayerDetails(label, project, name,
+        details = QgsProcessingContext.LayerDetails(naming.layer_name(label, self.scene), project, name,
                                                     hint or QgsProcessingUtils.LayerHint.Raster)
         details.setPostProcessor(self._post_processor(style, label, rank, visible))
         self.context.addLayerToLoadOnCompletion(path, details)

@@ -10,6 +10,7 @@ from .dilatemask import DilateMaskAlgorithm
 from .loadproduct import LoadProductAlgorithm
 from .refinecloudmask import RefineCloudMaskAlgorithm
 from .sievemask import SieveMaskAlgorithm
+from .snowarchive import SnowArchiveAlgorithm
 from .snowmap import SnowMapAlgorithm
 from .snowseason import SnowSeasonAlgorithm
 from .waterclouds import WaterCloudsAlgorithm
@@ -34,7 +35,7 @@ class NeveProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm, CloudShadowsAlgorithm,
                                 DilateMaskAlgorithm, RefineCloudMaskAlgorithm, SieveMaskAlgorithm,
-                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm):
+                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm, SnowArchiveAlgorithm):
             self.addAlgorithm(algorithm_class())
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)

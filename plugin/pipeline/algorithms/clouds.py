@@ -4,7 +4,7 @@ resolution with a product, the parallax height, the water test, the layers' grid
 The keys of their options are the values the jobs receive (``pipeline/spec.py``); the defaults are those
 of ``core/defaults.py``. Light imports only, as every declaration.
 """
-from ...core.defaults import CLOUD_RESOLUTION, PARALLAX_HEIGHT, SHADOW_DEFAULTS
+from ...core.defaults import CLOUD_RESOLUTION, MATCHED_SHADOW_DEFAULTS, PARALLAX_HEIGHT, SHADOW_DEFAULTS
 from ...i18n import tr
 from ..spec import BOOLEAN, ENUM, INTEGER, NUMBER, RASTER, STRING, Param
 from ..thresholds import threshold_param
@@ -20,6 +20,7 @@ SUNGLINT_MODES = ("pixel", "scene", "always", "never")
 WATER_KINDS = ("nonzero", "mg2", "scl")
 #: The dark test of the shadow search, and its band with a product.
 DARK_TESTS = ("nir", "swir")
+SHADOW_METHODS = ("projection", "matched")
 DARK_BANDS = {"nir": "B8A", "swir": "B11"}
 #: Where the sun and viewing angles of the shadow search come from.
 ANGLE_SOURCES = ("product", "numbers")
@@ -33,8 +34,9 @@ def mask_values_param(help_text):
 def resolution_param(optional=False):
     """``RESOLUTION``: the output's pixel size with a product (10 or 20 m)."""
     return Param("RESOLUTION", INTEGER, tr("Resolution with a product (m)"),
-                 tr("Pixel size of the output when the input is a product: 10 or 20 m (the Theia Snow collection "
-                    "works at 20 m; the product's masks exist at both)."),
+                 tr("Pixel size of the output when the input is a Sentinel-2 product: 10 or 20 m (the Theia Snow "
+                    "collection works at 20 m; the product's masks exist at both). Landsat products are read on "
+                    "their 30 m grid."),
                  default=CLOUD_RESOLUTION, minimum=10, maximum=60, optional=optional, advanced=True,
                  source=tr("Let-It-Snow (Theia Snow collection)"))
 
@@ -51,7 +53,7 @@ def parallax_param():
 
 
 def swir_band_options():
-    return (("B12", tr("B12 (2190 nm), as MAJA")), ("B11", tr("B11 (1610 nm), the other SWIR band")))
+    return (("B12", tr("B12 (2190 nm), as MAJA; Landsat B7")), ("B11", tr("B11 (1610 nm), the other SWIR band; Landsat B6")))
 
 
 def sunglint_options():
@@ -101,7 +103,13 @@ def resample_param():
 
 
 def dark_test_options():
-    return (("nir", tr("NIR (B8A) below the NIR threshold")), ("swir", tr("SWIR (B11) below the SWIR threshold")))
+    return (("nir", tr("NIR (B8A, Landsat B5) below the NIR threshold")),
+            ("swir", tr("SWIR (B11, Landsat B6) below the SWIR threshold")))
+
+
+def shadow_method_options():
+    return (("projection", tr("Best projection over dark pixels (Névé 0.1)")),
+            ("matched", tr("Potential shadows matched per cloud (Fmask)")))
 
 
 def angle_source_options():
@@ -156,6 +164,7 @@ def shadow_params(with_layer=True):
                  "it has no grids. Or the numbers below, for layers."),
               default=ANGLE_SOURCES[0], options=angle_source_options()),
     ]
+    parameters += matched_shadow_params()
     for name, label, maximum, help_text in (
             ("SUN_ZENITH", tr("Sun zenith angle (degrees)"), 89.0,
              tr("Used with angles given as numbers: the sun's angle from the vertical.")),
@@ -171,3 +180,45 @@ def shadow_params(with_layer=True):
         parameters.append(Param(name, NUMBER, label, help_text, default=SHADOW_DEFAULTS[name], minimum=0.0,
                                 maximum=maximum, advanced=True, decimals=1))
     return parameters
+
+
+def matched_shadow_params():
+    """The method of the shadow search, the matched method's settings and the buffer."""
+    fmask, neve = tr("Fmask (Zhu and Woodcock 2012)"), tr("Névé")
+    return [
+        Param("SHADOW_METHOD", ENUM, tr("Shadow method"),
+              tr("Best projection over dark pixels: each cloud's projection that holds the most dark pixels "
+                 "(the method of Névé 0.1). Potential shadows matched per cloud: pixels darker than their "
+                 "surroundings in the NIR (B8A) and the SWIR (B11), found by a flood fill as in Fmask, or below "
+                 "the NIR dark threshold, kept where the projection of a cloud at its matching heights touches "
+                 "them; dark surfaces far from the clouds' projections (water, forest) are left out. It beats "
+                 "the dark test alone on every labelled scene of the benchmark."),
+              default=SHADOW_METHODS[0], options=shadow_method_options(), optional=True, source=neve),
+        Param("MATCH_DARKER", NUMBER, tr("Matched shadows: darker than the surroundings by"),
+              tr("A pixel is a potential shadow when its NIR and its SWIR both lie more than this fraction below "
+                 "their flood fill (the level its surroundings hold it at). Default 0.15."),
+              default=MATCHED_SHADOW_DEFAULTS["DARKER"], minimum=0.0, maximum=1.0, optional=True, advanced=True,
+              source=neve),
+        Param("MATCH_TOLERANCE", NUMBER, tr("Matched shadows: height tolerance"),
+              tr("A cloud's projection counts at every height where its share of potential shadow reaches this "
+                 "fraction of its best share (1: the best height only). Default 0.7."),
+              default=MATCHED_SHADOW_DEFAULTS["TOLERANCE"], minimum=0.0, maximum=1.0, optional=True,
+              advanced=True, source=neve),
+        Param("SHADOW_BUFFER", NUMBER, tr("Shadow buffer (m)"),
+              tr("The shadows found are buffered by this distance (exact disk; python-fmask buffers its shadows "
+                 "by 300 m). 0: no buffer."),
+              default=MATCHED_SHADOW_DEFAULTS["BUFFER"], minimum=0.0, maximum=MAX_HEIGHT, optional=True,
+              advanced=True, source=fmask),
+    ]
+
+
+def potential_band_params():
+    """The bands of the potential-shadow layer as layers (the matched method without a product)."""
+    return [
+        Param("NIR_BAND", RASTER, tr("NIR band layer (B8A or B8)"),
+              tr("With the matched shadow method and no product: the near infrared band (B8A, or B8) as a layer "
+                 "on the cloud mask's grid; reflectance = (value + offset) / scale."), optional=True),
+        Param("SWIR_BAND", RASTER, tr("SWIR band layer (B11)"),
+              tr("With the matched shadow method and no product: the SWIR band B11 as a layer on the cloud "
+                 "mask's grid."), optional=True),
+    ]

@@ -12,6 +12,7 @@ def spec():
                  "product is given. Its grid is the output's; it must be in a projected CRS in metres."),
               optional=True),
         *clouds.shadow_params(),
+        *clouds.potential_band_params(),
         clouds.resolution_param(),
         clouds.resample_param(),
         *common.scale_params(),
@@ -45,8 +46,16 @@ def help_text():
         "layer (non-zero values are cloud), for example from \"Clouds over water\" or \"Cloud mask from a "
         "product's mask\".</p>"
         "<p><b>Dark pixels</b>: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.</p>"
+        "<p><b>Matched shadows</b> (shadow method): instead of the dark pixels, the potential shadows, pixels "
+        "darker than their surroundings in the NIR (B8A) and the SWIR (B11) by a flood fill as in Fmask, or "
+        "below the NIR dark threshold; each cloud's projection marks every height within the tolerance of its "
+        "best match, and the potential-shadow objects it touches are its shadow. With layers, give the NIR and "
+        "SWIR band layers. The shadows can be buffered.</p>"
         "<p><b>Angles</b> from the product's 5 km angle grids at each cloud's centre, or given as "
         "numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.</p>"
         "<p>The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by "
         "default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud's "
-        "height in metres.</p>")
+        "height in metres.</p>"
+        "<p><b>Landsat 8 and 9</b> products are read on their 30 m grid, with the NIR B5 or the SWIR B6 for the "
+        "dark test, the sun angles of the metadata and a view at nadir; the clouds of a USGS product are its "
+        "QA_PIXEL bit 3 (cloud).</p>")

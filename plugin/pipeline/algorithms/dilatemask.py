@@ -44,4 +44,7 @@ def help_text():
         "9 and 10, with no data from EDG or SCL 0. For another choice, make the mask with \"Cloud mask "
         "from a product's mask\" and give it as the layer.</p>"
         "<p><b>Parallax</b>: with a parallax height above 0 and a product (for its per-band viewing "
-        "angles), the buffer also covers where the bands see a cloud at that height.</p>")
+        "angles), the buffer also covers where the bands see a cloud at that height.</p>"
+        "<p><b>Landsat 8 and 9</b> products (Theia/MUSCATE, or USGS Collection 2 from its folder or .tar) are read on "
+        "their 30 m grid; the clouds of a USGS product are its QA_PIXEL bits 2 (cirrus) and 3 (cloud), its no "
+        "data bit 0.</p>")

@@ -9,7 +9,7 @@ from ..thresholds import PRESETS, preset_labels, threshold_param
 from . import clouds, common, runner
 
 #: The presets of the recipe, in the order of the dialog's list ("custom": the values of the parameters).
-PRESET_KEYS = ("theia_2018", "theia_2017", "no_buffer", "custom")
+PRESET_KEYS = ("theia_2018", "theia_2017", "no_buffer", "custom", "to_current")
 #: The parameters a preset sets.
 RECIPE_THRESHOLDS = ("DISTANCE", "THRESHOLD", "THRESHOLD_SUNGLINT", "SUNGLINT_ANGLE")
 
@@ -17,14 +17,15 @@ RECIPE_THRESHOLDS = ("DISTANCE", "THRESHOLD", "THRESHOLD_SUNGLINT", "SUNGLINT_AN
 def preset_options():
     labels = preset_labels()
     return (("theia_2018", labels["theia_2018"]), ("theia_2017", labels["theia_2017"]),
-            ("no_buffer", labels["no_buffer"]), ("custom", tr("Custom values (the parameters below)")))
+            ("no_buffer", labels["no_buffer"]), ("custom", tr("Custom values (the parameters below)")),
+            ("to_current", tr("Bring to the current Theia parameters")))
 
 
 def recipe_presets():
     """The :class:`~..presets.PresetTable` of the recipe: the buffer distance, thresholds and sunglint angle
     of each preset."""
     return PresetTable("PRESET", "custom", {key: {name: PRESETS[key][name] for name in RECIPE_THRESHOLDS}
-                                            for key in PRESET_KEYS if key != "custom"})
+                                            for key in PRESET_KEYS if key in PRESETS})
 
 
 def spec():
@@ -59,7 +60,13 @@ def spec():
                  "preset (MAJA). In the dialog, choosing a preset sets the values below and changing one of "
                  "them chooses custom values. Elsewhere (batch, models, qgis_process, command line) a value "
                  "below that differs from its default wins over the preset, with a warning in the log; the "
-                 "log always says which preset the values used are."),
+                 "log always says which preset the values used are. Bring to the current Theia parameters: a "
+                 "Theia product made with older MAJA parameters (told by its production date, "
+                 "docs/MAJA_ERAS.md) gets what it lacks: a product of May 2017 to February 2018 (240 m buffer) "
+                 "gets 240 m more (a buffer of 240 m then 240 m is one of 480 m) and the clouds over water of "
+                 "today's thresholds (0.04, 0.16), buffered by 480 m; a product made with the current "
+                 "parameters is left as it is. This preset sets the values below from the product: values "
+                 "given are not used (the log says so)."),
               default=DEFAULT_CLOUD_PRESET, options=preset_options(),
               source=tr("MAJA, Theia production since February 2018")),
         *thresholds,
@@ -110,4 +117,9 @@ def help_text():
         "each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows "
         "bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM "
         "bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: "
-        "clear, cloud, cloud shadow, buffer, no data.</p>")
+        "clear, cloud, cloud shadow, buffer, no data.</p>"
+        "<p><b>Landsat 8 and 9</b> (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): "
+        "refined on their 30 m grid, the buffer in metres as on Sentinel-2, clouds over water with B7 (for "
+        "B12) or B6 (for B11), shadows from the sun angles of the metadata with a view at nadir (no "
+        "parallax: Landsat products have no per-band viewing angles). A USGS QA_PIXEL is written as CLM bits "
+        "first (cloud: bits 0, 1, 2; cirrus: 0, 1, 7; cloud shadow: 0, 5; dilated cloud: bit 0).</p>")

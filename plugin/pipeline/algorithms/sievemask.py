@@ -60,4 +60,7 @@ def help_text():
         "a step off.</p>"
         "<p><b>Mask</b>: a raster layer, whose listed values count as mask (default every non-zero value "
         "except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, "
-        "Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.</p>")
+        "Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.</p>"
+        "<p><b>Landsat 8 and 9</b> products (Theia/MUSCATE, or USGS Collection 2 from its folder or .tar) are read on "
+        "their 30 m grid; the clouds of a USGS product are its QA_PIXEL bits 2 (cirrus) and 3 (cloud), its no "
+        "data bit 0.</p>")

@@ -48,4 +48,7 @@ def help_text():
         "the product's scene flag to do the same.</p>"
         "<p>At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.</p>"
         "<p>Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in "
-        "degrees.</p>")
+        "degrees.</p>"
+        "<p><b>Landsat 8 and 9</b> products are read on their 30 m grid, with B7 for B12 and B6 for B11, water "
+        "from MG2 (Theia) or QA_PIXEL bit 7 (USGS). Landsat looks at nadir and its products have no viewing "
+        "angle grids: per pixel, the glint angle is that of the mean sun angles and a vertical view.</p>")
