@@ -280,7 +280,6 @@ def sample_scenario(plugin):
     label = run.labels
     check_group("snowmap", june, [(label["OUTPUT_VECTOR"], True), (label["OUTPUT"], True), (label["OUTPUT_BITS"], False)])
     shoot("snowmap")
-    grab(iface.mapCanvas(), "snowmap_map")
 
     # 4. the building blocks of the cloud recipe
     blocks = (("cloudmask", {"INPUT_PRODUCT": product, "OUTPUT": temporary}, [("OUTPUT", True)]),
