@@ -35,7 +35,7 @@ def test_desktop_runs_every_algorithm_from_its_dialog_as_a_user_does(tmp_path):
         assert any(key.startswith(algorithm + ": outputs in the group of") for key in checks), algorithm
         assert (tmp_path / "layers_{}_en.png".format(algorithm)).stat().st_size > 1000
     entries = report["notes"]["menu entries"]
-    assert entries[:3] == ["Load a Sentinel-2 L2A product…", "", "Refine a cloud mask (Theia recipe)…"]
+    assert entries[:3] == ["Load a Sentinel-2 or Landsat L2A product…", "", "Refine a cloud mask (Theia recipe)…"]
     assert "Snow map (Theia/LIS method)…" in entries and entries[-1] == "Tune thresholds…"
     for name in ("qgis_en.png", "tune_panel_full_en.png", "menu_en.png", "refine_dialog_en.png"):
         assert (tmp_path / name).stat().st_size > 1000
