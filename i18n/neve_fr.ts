@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="169"/>
+        <location filename="../plugin/pipeline/spec.py" line="174"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="169"/>
+        <location filename="../plugin/pipeline/spec.py" line="174"/>
         <source>Cloud masks</source>
         <translation>Masques de nuages</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="199"/>
+        <location filename="../plugin/processing/base.py" line="224"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -259,22 +259,22 @@
         <translation>Impossible de lire les valeurs « {text} » : écrivez des nombres entiers séparés par des virgules, les intervalles avec un tiret, par exemple 1, 2, 5-7.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudmask.py" line="147"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="152"/>
         <source>No bit or class is selected: choose at least one that counts as cloud.</source>
         <translation>Aucun bit ni aucune classe n'est choisi : choisissez-en au moins un qui compte comme nuage.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudmask.py" line="169"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="174"/>
         <source>{name} holds {dtype} values: a mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque contient des nombres entiers. S'agit-il d'une bande de réflectance plutôt que d'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudmask.py" line="177"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="182"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of mask be &quot;Other raster&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, or les masques MAJA et la SCL Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque devrait-il être « Autre raster » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudmask.py" line="122"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="127"/>
         <source>{name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is this the SCL file (read at full resolution)?</source>
         <translation>{name} contient la valeur {value}, or une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce bien le fichier SCL (lu à pleine résolution) ?</translation>
     </message>
@@ -449,92 +449,92 @@
         <translation>Un reflet du soleil est probable là où l'angle entre la direction de visée et la direction de réflexion spéculaire du soleil est inférieur à cet angle. MAJA : 30 degrés.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="184"/>
+        <location filename="../plugin/io/products.py" line="188"/>
         <source>&quot;{name}&quot; is not a Sentinel-2 band: expected one of {bands}.</source>
         <translation>« {name} » n'est pas une bande Sentinel-2 : attendu l'une de {bands}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="245"/>
+        <location filename="../plugin/io/products.py" line="249"/>
         <source>{file} is larger than {size} MB: this is not product metadata.</source>
         <translation>{file} dépasse {size} Mo : ce ne sont pas les métadonnées d'un produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="268"/>
+        <location filename="../plugin/io/products.py" line="272"/>
         <source>{file} declares a document type or entities (&lt;!DOCTYPE&gt;, &lt;!ENTITY&gt;). Product metadata never does: the file is refused for safety.</source>
         <translation>{file} déclare un type de document ou des entités (&lt;!DOCTYPE&gt;, &lt;!ENTITY&gt;). Les métadonnées d'un produit n'en déclarent jamais : le fichier est refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="272"/>
+        <location filename="../plugin/io/products.py" line="276"/>
         <source>{file} is not well-formed XML ({error}): the metadata is damaged or incomplete.</source>
         <translation>{file} n'est pas un XML bien formé ({error}) : les métadonnées sont endommagées ou incomplètes.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="303"/>
+        <location filename="../plugin/io/products.py" line="307"/>
         <source>The angle grids of {file} have rows of different lengths: the metadata is damaged.</source>
         <translation>Les grilles d'angles de {file} ont des lignes de longueurs différentes : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="308"/>
+        <location filename="../plugin/io/products.py" line="312"/>
         <source>The angle grids of {file} hold values that are not numbers: the metadata is damaged.</source>
         <translation>Les grilles d'angles de {file} contiennent des valeurs qui ne sont pas des nombres : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="321"/>
+        <location filename="../plugin/io/products.py" line="325"/>
         <source>The zenith and azimuth grids of {file} differ in size: the metadata is damaged.</source>
         <translation>Les grilles de zénith et d'azimut de {file} n'ont pas la même taille : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="375"/>
+        <location filename="../plugin/io/products.py" line="380"/>
         <source>Could not read {file}: {error}.</source>
         <translation>Impossible de lire {file} : {error}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="391"/>
+        <location filename="../plugin/io/products.py" line="396"/>
         <source>{file} is not a readable zip file ({error}): it may be damaged or incompletely downloaded.</source>
         <translation>{file} n'est pas un fichier zip lisible ({error}) : il est peut-être endommagé ou incomplètement téléchargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="396"/>
+        <location filename="../plugin/io/products.py" line="401"/>
         <source>{file} holds a file named &quot;{name}&quot;, which points outside the zip (an absolute path or &quot;..&quot;). A product never does: the zip is refused for safety.</source>
         <translation>{file} contient un fichier nommé « {name} », qui pointe hors du zip (chemin absolu ou « .. »). Un produit n'en contient jamais : le zip est refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="417"/>
+        <location filename="../plugin/io/products.py" line="423"/>
         <source>Could not read {file} in {zip} ({error}): the zip may be damaged.</source>
         <translation>Impossible de lire {file} dans {zip} ({error}) : le zip est peut-être endommagé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="476"/>
+        <location filename="../plugin/io/readers.py" line="66"/>
         <source>{path} holds several products ({products}): choose one of them.</source>
         <translation>{path} contient plusieurs produits ({products}) : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="481"/>
+        <location filename="../plugin/io/readers.py" line="71"/>
         <source>{path} is a Level-1C product (top-of-atmosphere reflectance, MTD_MSIL1C.xml). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{path} est un produit de niveau 1C (réflectance au sommet de l'atmosphère, MTD_MSIL1C.xml). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="562"/>
+        <location filename="../plugin/io/products.py" line="505"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="562"/>
+        <location filename="../plugin/io/products.py" line="505"/>
         <source>{product} lacks {missing}; it has {found}.</source>
         <translation>{product} ne contient pas {missing} ; il contient {found}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="644"/>
+        <location filename="../plugin/io/products.py" line="587"/>
         <source>{product} has no mask to tell &quot;{kind}&quot; from: it needs {sources}.</source>
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="296"/>
+        <location filename="../plugin/pipeline/product.py" line="298"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="715"/>
+        <location filename="../plugin/io/readers.py" line="87"/>
         <source>{path} does not exist: expected a product folder, its .zip, or its metadata file.</source>
         <translation>{path} n'existe pas : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées.</translation>
     </message>
@@ -544,62 +544,62 @@
         <translation>Couches de bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="766"/>
+        <location filename="../plugin/io/products.py" line="716"/>
         <source>&quot;{name}&quot; is not a mask Névé knows: expected one of {masks}.</source>
         <translation>« {name} » n'est pas un masque connu de Névé : attendu l'un de {masks}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="771"/>
+        <location filename="../plugin/io/products.py" line="721"/>
         <source>No raster was given for {name}.</source>
         <translation>Aucun raster n'a été donné pour {name}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="818"/>
+        <location filename="../plugin/io/products.py" line="768"/>
         <source>{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale ({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality flags.</source>
         <translation>{product} n'a pas de MTD_ALL.xml : dates, tuile et version viennent de son nom, le facteur d'échelle ({scale:g}) et la valeur sans donnée ({nodata}) du format Theia ; il n'a ni angles ni indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="828"/>
+        <location filename="../plugin/io/products.py" line="778"/>
         <source>{product} is a product of level {level}. Névé needs a Level-2A product (surface reflectance) made by MAJA or Sen2Cor.</source>
         <translation>{product} est un produit de niveau {level}. Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="832"/>
+        <location filename="../plugin/io/products.py" line="782"/>
         <source>The metadata of {product} lists band {band}, but its file is missing.</source>
         <translation>Les métadonnées de {product} citent la bande {band}, mais son fichier manque.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="856"/>
+        <location filename="../plugin/io/products.py" line="806"/>
         <source>{file} gives no REFLECTANCE_QUANTIFICATION_VALUE: {scale:g} is used, as in the Theia format.</source>
         <translation>{file} ne donne pas de REFLECTANCE_QUANTIFICATION_VALUE : la valeur {scale:g} du format Theia est utilisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1013"/>
+        <location filename="../plugin/io/products.py" line="968"/>
         <source>{file} gives no sun angles, or not all of them.</source>
         <translation>{file} ne donne pas les angles solaires, ou pas tous.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="912"/>
+        <location filename="../plugin/io/products.py" line="864"/>
         <source>{product} is a product of type {type} ({level}). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{product} est un produit de type {type} ({level}). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="939"/>
+        <location filename="../plugin/io/products.py" line="894"/>
         <source>{file} gives no BOA_ADD_OFFSET although its processing baseline is {version}: the offset {offset:g} of baselines {baseline} and later is used.</source>
         <translation>{file} ne donne pas de BOA_ADD_OFFSET alors que sa version de traitement (baseline) est {version} : le décalage {offset:g} des versions {baseline} et suivantes est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="954"/>
+        <location filename="../plugin/io/products.py" line="909"/>
         <source>{product} holds several tiles ({tiles}): Névé reads one tile per product.</source>
         <translation>{product} contient plusieurs tuiles ({tiles}) : Névé lit une tuile par produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="973"/>
+        <location filename="../plugin/io/products.py" line="928"/>
         <source>{product} has no GRANULE/*/MTD_TL.xml: it has no angles.</source>
         <translation>{product} n'a pas de GRANULE/*/MTD_TL.xml : il n'a pas d'angles.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1032"/>
+        <location filename="../plugin/io/products.py" line="997"/>
         <source>{product} has no reflectance band file: the product is incomplete. Found in {path}: {files}.</source>
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
@@ -619,17 +619,17 @@
         <translation>Tampon</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="107"/>
+        <location filename="../ui/preview.py" line="108"/>
         <source>The preview needs the Python packages {packages}, which this QGIS cannot import.</source>
         <translation>L'aperçu a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="115"/>
+        <location filename="../ui/preview.py" line="116"/>
         <source>{product} lacks what the preview needs: the bands B3, B4 and B11 and a cloud mask (CLM or SCL).</source>
         <translation>Il manque à {product} ce dont l'aperçu a besoin : les bandes B3, B4 et B11 et un masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="123"/>
+        <location filename="../ui/preview.py" line="124"/>
         <source>with DEM</source>
         <translation>avec MNT</translation>
     </message>
@@ -919,7 +919,7 @@
         <translation>Aucun pixel</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="36"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="41"/>
         <source>Resolution with a product (m)</source>
         <translation>Résolution avec un produit (m)</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. Sen2Cor à partir de la version de traitement 04.00 (janvier 2022) : -1000 ; avant, et pour Theia : 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="233"/>
+        <location filename="../plugin/pipeline/spec.py" line="238"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers ({layers}).</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A, ou les couches ({layers}).</translation>
     </message>
@@ -964,22 +964,22 @@
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="304"/>
+        <location filename="../ui/preview.py" line="305"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="392"/>
+        <location filename="../ui/preview.py" line="393"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="392"/>
+        <location filename="../ui/preview.py" line="393"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="420"/>
+        <location filename="../ui/preview.py" line="421"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
@@ -1054,7 +1054,7 @@
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="82"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="68"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
@@ -1109,22 +1109,22 @@
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="159"/>
+        <location filename="../plugin/pipeline/product.py" line="161"/>
         <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="280"/>
+        <location filename="../plugin/pipeline/product.py" line="282"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="300"/>
+        <location filename="../plugin/pipeline/product.py" line="302"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="306"/>
+        <location filename="../plugin/pipeline/product.py" line="308"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
@@ -1254,7 +1254,7 @@
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap_report.py" line="52"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="100"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="349"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="371"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="349"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="371"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1294,62 +1294,57 @@
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="220"/>
+        <location filename="../plugin/pipeline/spec.py" line="225"/>
         <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="57"/>
+        <location filename="../plugin/pipeline/inputs.py" line="148"/>
         <source>{name} has no coordinate reference system: distances in metres need a projected CRS in metres (the products&apos; UTM zone).</source>
         <translation>{name} n'a pas de système de coordonnées de référence : des distances en mètres demandent un SCR projeté en mètres (la zone UTM des produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="61"/>
+        <location filename="../plugin/pipeline/inputs.py" line="152"/>
         <source>{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in metres. Reproject it first (for Sentinel-2, to the tile&apos;s UTM zone).</source>
         <translation>{name} est dans un SCR géographique ({crs}), en degrés : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord (pour Sentinel-2, dans la zone UTM de la tuile).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="67"/>
+        <location filename="../plugin/pipeline/inputs.py" line="158"/>
         <source>{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS in metres. Reproject it first.</source>
         <translation>{name} est dans un SCR dont l'unité est {unit}, pas le mètre : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="71"/>
+        <location filename="../plugin/pipeline/stats.py" line="273"/>
         <source>{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.</source>
         <translation>{name} est tourné : les distances demandent un raster orienté au nord. Rééchantillonnez-le d'abord sur une grille orientée au nord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="78"/>
+        <location filename="../plugin/pipeline/inputs.py" line="169"/>
         <source>{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}</source>
         <translation>{width} x {height} pixels de {px:g} x {py:g}, origine ({x:.2f}, {y:.2f}), {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="105"/>
+        <location filename="../plugin/pipeline/inputs.py" line="194"/>
         <source>{name} is not on the grid of {reference}: {name} has {grid}, {reference} has {reference_grid}. Give layers on the same grid, or ask for resampling (&quot;Resample layers on other grids&quot;).</source>
         <translation>{name} n'est pas sur la grille de {reference} : {name} a {grid}, {reference} a {reference_grid}. Donnez des couches sur la même grille, ou demandez un rééchantillonnage (« Rééchantillonner les couches sur d'autres grilles »).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="151"/>
-        <source>Could not read {name}: {error}</source>
-        <translation>Impossible de lire {name} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="121"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="123"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="302"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="297"/>
         <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
         <translation>{product} n'a pas d'angles de visée par bande dans ses métadonnées : le tampon de parallaxe en a besoin. Mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="46"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="51"/>
         <source>Parallax height (m, 0 = off)</source>
         <translation>Hauteur de parallaxe (m, 0 = sans)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="46"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="51"/>
         <source>The 12 bands of Sentinel-2 look in slightly different directions, so a cloud at this height appears at a different place in each band (larger for higher clouds, such as contrails). Above 0, the buffer also covers every displacement between the bands&apos; viewing directions for a cloud at this height (from the product&apos;s per-band mean viewing angles: needs a product). 0 (default): a plain disk, as MAJA.</source>
         <translation>Les 12 bandes de Sentinel-2 visent dans des directions légèrement différentes : un nuage à cette hauteur apparaît à une place différente dans chaque bande (d'autant plus qu'il est haut, comme les traînées de condensation). Au-dessus de 0, le tampon couvre aussi tous les déplacements entre les directions de visée des bandes pour un nuage à cette hauteur (d'après les angles de visée moyens de chaque bande du produit : il faut un produit). 0 (par défaut) : un simple disque, comme MAJA.</translation>
     </message>
@@ -1369,7 +1364,7 @@
         <translation>Le masque à entourer d'un tampon, par exemple un masque de nuages fait par « Masque de nuages depuis le masque d'un produit ». S'il est donné, c'est lui qui est traité même si un produit est donné aussi (le produit ne fournit alors que les angles de visée de la parallaxe).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="31"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="36"/>
         <source>Values that count as mask</source>
         <translation>Valeurs comptées comme masque</translation>
     </message>
@@ -1384,32 +1379,32 @@
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="310"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="305"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/buffer.py" line="95"/>
+        <location filename="../plugin/pipeline/buffer.py" line="102"/>
         <source>Parallax of a cloud at {height:g} m between the bands: up to {spread:.0f} m.</source>
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="17"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="98"/>
         <source>given in Dates</source>
         <translation>donnée dans Dates</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="17"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="98"/>
         <source>ACQUISITION_DATE metadata tag</source>
         <translation>métadonnée ACQUISITION_DATE</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="18"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="99"/>
         <source>file name</source>
         <translation>nom du fichier</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="18"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="99"/>
         <source>folder name</source>
         <translation>nom du dossier</translation>
     </message>
@@ -1424,17 +1419,17 @@
         <translation>Changements dans les deux sens, arrivées et fontes (comme le NSP de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="116"/>
+        <location filename="../plugin/pipeline/season_report.py" line="113"/>
         <source>Snow season synthesis</source>
         <translation>Synthèse de la saison de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="92"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="106"/>
         <source>Snow days, snow onset and melt-out days, clear observations and snow onsets of a series of snow maps over a season, as the syntheses of the Theia Snow collection.</source>
         <translation>Jours de neige, jours d'apparition et de disparition de la neige, observations claires et arrivées de la neige d'une série de cartes de neige sur une saison, comme les synthèses de la collection Theia Neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="33"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="19"/>
         <source>Snow maps</source>
         <translation>Cartes de neige</translation>
     </message>
@@ -1444,12 +1439,12 @@
         <translation>Les cartes de neige de la saison, dans n'importe quel ordre : sorties de neve:snowmap, cartes SNW de Theia Neige ou cartes FSC (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Leurs dates sont lues dans la métadonnée ACQUISITION_DATE ou dans leurs noms, ou données dans Dates.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="23"/>
         <source>Dates of the maps</source>
         <translation>Dates des cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="37"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="23"/>
         <source>Optional: one date per map, in the order of the maps, separated by commas or new lines (2018-01-01 or 20180101). Leave an entry empty to read that map&apos;s date from its metadata or name; leave everything empty to read them all.</source>
         <translation>Facultatif : une date par carte, dans l'ordre des cartes, séparées par des virgules ou des retours à la ligne (2018-01-01 ou 20180101). Laissez une entrée vide pour lire la date de cette carte dans ses métadonnées ou son nom ; laissez tout vide pour les lire toutes.</translation>
     </message>
@@ -1469,7 +1464,7 @@
         <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Date margin (days)</source>
         <translation>Marge de dates (jours)</translation>
     </message>
@@ -1489,192 +1484,192 @@
         <translation>Raster facultatif dont les sorties prennent la grille (SCR, emprise, taille de pixel). Vide : la grille de la première carte. Les cartes sur une autre grille y sont alignées au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="58"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="72"/>
         <source>Digital elevation model (for the report)</source>
         <translation>Modèle numérique de terrain (pour le rapport)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="58"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="72"/>
         <source>Optional: with a DEM (metres, any grid or CRS, resampled bilinearly), the report shows the mean snow days per elevation band.</source>
         <translation>Facultatif : avec un MNT (en mètres, sur toute grille et dans tout SCR, rééchantillonné en bilinéaire), le rapport montre le nombre moyen de jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="61"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="139"/>
         <source>Elevation band (m)</source>
         <translation>Tranche d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="61"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="75"/>
         <source>Height of the elevation bands of the report. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
         <translation>Hauteur des tranches d'altitude du rapport. 100 m par défaut, la tranche de l'histogramme de limite d'enneigement de LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="93"/>
         <source>Daily snow</source>
         <translation>Neige au jour le jour</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="79"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="93"/>
         <source>Optional: one band per day named by its date, 1 snow, 0 no snow, 255 never clear.</source>
         <translation>Facultatif : une bande par jour nommée par sa date, 1 neige, 0 pas de neige, 255 jamais clair.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="82"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="96"/>
         <source>Season report</source>
         <translation>Rapport de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="82"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="96"/>
         <source>HTML report: the snow-covered area through the season, the maps and their dates, and with a DEM the snow days per elevation band.</source>
         <translation>Rapport HTML : la surface enneigée au fil de la saison, les cartes et leurs dates et, avec un MNT, les jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="87"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="101"/>
         <source>First day of the period</source>
         <translation>Premier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="87"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="101"/>
         <source>Last day of the period</source>
         <translation>Dernier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="87"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="101"/>
         <source>Number of maps used</source>
         <translation>Nombre de cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="258"/>
+        <location filename="../plugin/pipeline/season.py" line="231"/>
         <source>No snow map: give the snow maps of the season.</source>
         <translation>Aucune carte de neige : donnez les cartes de neige de la saison.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="263"/>
+        <location filename="../plugin/pipeline/stats.py" line="146"/>
         <source>No output chosen: choose at least one output.</source>
         <translation>Aucune sortie choisie : choisissez au moins une sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="363"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="71"/>
         <source>Dates of the maps: {count} entries are needed, one per map in the order of the maps (leave an entry empty to read that map&apos;s date).</source>
         <translation>Dates des cartes : il faut {count} entrées, une par carte dans l'ordre des cartes (laissez une entrée vide pour lire la date de cette carte).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="366"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="74"/>
         <source>Dates of the maps: &quot;{entry}&quot; is not a date; write 2018-01-01 or 20180101.</source>
         <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="602"/>
+        <location filename="../plugin/pipeline/stats.py" line="665"/>
         <source>The snow map {name} cannot be read: {detail}</source>
         <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="385"/>
+        <location filename="../plugin/pipeline/mapdates.py" line="104"/>
         <source>No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata tag nor in the name (as 20180101 or 2018-01-01). Give the dates in &quot;Dates of the maps&quot;, one per map in the order of the maps.</source>
         <translation>Aucune date d'acquisition n'a pu être lue pour {maps} : ni dans une métadonnée ACQUISITION_DATE, ni dans le nom (comme 20180101 ou 2018-01-01). Donnez les dates dans « Dates des cartes », une par carte dans l'ordre des cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="411"/>
+        <location filename="../plugin/pipeline/season.py" line="363"/>
         <source>The end of the season ({stop}) is before its start ({start}).</source>
         <translation>La fin de la saison ({stop}) précède son début ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="416"/>
+        <location filename="../plugin/pipeline/season.py" line="368"/>
         <source>The season from {start} to {stop} is {days} days long: at most {limit} days are possible.</source>
         <translation>La saison du {start} au {stop} dure {days} jours : {limit} jours au plus sont possibles.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="283"/>
+        <location filename="../plugin/pipeline/season.py" line="257"/>
         <source>No snow map falls in the season from {start} to {stop} (with {margin} days of margin): the maps go from {first} to {last}. Change the start and end of the season, or the margin.</source>
         <translation>Aucune carte de neige ne tombe dans la saison du {start} au {stop} (avec {margin} jours de marge) : les cartes vont du {first} au {last}. Changez le début et la fin de la saison, ou la marge.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="430"/>
+        <location filename="../plugin/pipeline/season.py" line="420"/>
         <source>The reference grid {name} cannot be read: {detail}</source>
         <translation>La grille de référence {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="437"/>
+        <location filename="../plugin/pipeline/season.py" line="423"/>
         <source>{name} has no coordinate reference system: the maps cannot be put on one grid.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : les cartes ne peuvent pas être mises sur une même grille.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="510"/>
+        <location filename="../plugin/pipeline/season.py" line="557"/>
         <source>Season from {start} to {stop} ({days} days), margin {margin} days; grid of {grid}: {width} x {height} pixels of {size:g}.</source>
         <translation>Saison du {start} au {stop} ({days} jours), marge de {margin} jours ; grille de {grid} : {width} x {height} pixels de {size:g}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="532"/>
+        <location filename="../plugin/pipeline/season.py" line="584"/>
         <source>{name} is on another grid than {grid}: aligned to it with nearest neighbour.</source>
         <translation>{name} est sur une autre grille que {grid} : alignée sur elle au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="536"/>
+        <location filename="../plugin/pipeline/season.py" line="588"/>
         <source>{name} declares {value} as its no-data value, which is also a clear code (0 to 100): those pixels are taken as no data.</source>
         <translation>{name} déclare {value} comme valeur sans donnée, qui est aussi un code clair (0 à 100) : ces pixels sont pris comme sans donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="542"/>
+        <location filename="../plugin/pipeline/season.py" line="594"/>
         <source>{used} of {total} maps are used.</source>
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="449"/>
+        <location filename="../plugin/pipeline/stats.py" line="265"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="453"/>
+        <location filename="../plugin/pipeline/season.py" line="473"/>
         <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
         <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="453"/>
+        <location filename="../plugin/pipeline/season.py" line="473"/>
         <source>no CRS</source>
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="487"/>
+        <location filename="../plugin/pipeline/stats.py" line="570"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="490"/>
+        <location filename="../plugin/pipeline/stats.py" line="413"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Season</source>
         <translation>Saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Start (day 0)</source>
         <translation>Début (jour 0)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="29"/>
         <source>Maps given</source>
         <translation>Cartes données</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Maps used</source>
         <translation>Cartes utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Dates used</source>
         <translation>Dates utilisées</translation>
     </message>
@@ -1684,107 +1679,107 @@
         <translation>Grille</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>{name}: {width} x {height} pixels of {size:g}, {crs}</source>
         <translation>{name} : {width} x {height} pixels de {size:g}, {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Pixels with at least one clear observation</source>
         <translation>Pixels ayant au moins une observation claire</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>{count} ({percent} %)</source>
         <translation>{count} ({percent} %)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="30"/>
+        <location filename="../plugin/pipeline/season_report.py" line="27"/>
         <source>Mean snow days of those pixels</source>
         <translation>Nombre moyen de jours de neige de ces pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="67"/>
+        <location filename="../plugin/pipeline/season_report.py" line="64"/>
         <source>Snow-covered area through the season</source>
         <translation>Surface enneigée au fil de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="68"/>
+        <location filename="../plugin/pipeline/season_report.py" line="65"/>
         <source>Points: snow fraction of the clear pixels of each date. Line: snow fraction, interpolated for each day, of the pixels with at least one clear observation.</source>
         <translation>Points : fraction de neige des pixels clairs de chaque date. Ligne : fraction de neige, interpolée pour chaque jour, des pixels ayant au moins une observation claire.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="70"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Interpolated, per day</source>
         <translation>Interpolée, par jour</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="70"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Observed, per date</source>
         <translation>Observée, par date</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="70"/>
+        <location filename="../plugin/pipeline/season_report.py" line="67"/>
         <source>Snow-covered area (%)</source>
         <translation>Surface enneigée (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="90"/>
+        <location filename="../plugin/pipeline/season_report.py" line="87"/>
         <source>ignored</source>
         <translation>ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="92"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="93"/>
         <source>Maps</source>
         <translation>Cartes</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/season_report.py" line="90"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
         <source>Date from</source>
         <translation>Source de la date</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
         <source>Clear (%)</source>
         <translation>Clair (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/season_report.py" line="90"/>
         <source>Cloud (%)</source>
         <translation>Nuage (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="93"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
         <source>Snow (% of clear)</source>
         <translation>Neige (% du clair)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="98"/>
+        <location filename="../plugin/pipeline/season_report.py" line="95"/>
         <source>Snow days against elevation</source>
         <translation>Jours de neige selon l'altitude</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="110"/>
+        <location filename="../plugin/pipeline/season_report.py" line="107"/>
         <source>Mean snow days</source>
         <translation>Jours de neige moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="105"/>
+        <location filename="../plugin/pipeline/season_report.py" line="102"/>
         <source>Mean snow days (SCD)</source>
         <translation>Jours de neige moyens (SCD)</translation>
     </message>
@@ -1799,7 +1794,7 @@
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season_report.py" line="115"/>
+        <location filename="../plugin/pipeline/season_report.py" line="112"/>
         <source>The DEM does not cover any pixel with a clear observation.</source>
         <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
     </message>
@@ -1874,112 +1869,107 @@
         <translation>4 ou plus</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>Per pixel, from the sun and viewing angle grids</source>
         <translation>Par pixel, d'après les grilles d'angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>The product&apos;s scene flag (MAJA)</source>
         <translation>L'indicateur de scène du produit (MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="67"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="73"/>
         <source>Water mask (non-zero values are water)</source>
         <translation>Masque d'eau (les valeurs non nulles sont de l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="67"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="73"/>
         <source>MAJA MG2 (bit 0 is water)</source>
         <translation>MG2 de MAJA (le bit 0 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="67"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="73"/>
         <source>Sen2Cor SCL (class 6 is water)</source>
         <translation>SCL de Sen2Cor (la classe 6 est l'eau)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="198"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="204"/>
         <source>{product} has no sun and viewing angle grids ({band}) in its metadata, which per-pixel sunglint needs. Choose the product&apos;s scene flag, &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a pas de grilles d'angles solaires et de visée ({band}) dans ses métadonnées, dont le reflet du soleil par pixel a besoin. Choisissez pour le reflet du soleil l'indicateur de scène du produit, « toujours » ou « jamais ».</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="275"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="281"/>
         <source>the product&apos;s SunGlintDetected flag</source>
         <translation>l'indicateur SunGlintDetected du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="281"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="287"/>
         <source>MAJA&apos;s rule on the mean sun and viewing angles</source>
         <translation>la règle de MAJA sur les angles solaires et de visée moyens</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="283"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="289"/>
         <source>{product} has neither a sunglint flag nor mean sun and viewing angles, which the scene flag needs. Choose &quot;always&quot; or &quot;never&quot; for sunglint.</source>
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="349"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="371"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="354"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="376"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="81"/>
         <source>SWIR band</source>
         <translation>Bande SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="81"/>
         <source>The band of the test: B12 as MAJA (its parameters: &quot;SWIR when available&quot;), or B11.</source>
         <translation>La bande du test : B12 comme MAJA (ses paramètres : « SWIR quand il existe »), ou B11.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="81"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="87"/>
         <source>Sunglint</source>
         <translation>Reflet du soleil</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="81"/>
-        <source>Where the higher threshold applies. Per pixel (default): where the angle between the viewing direction and the specular reflection of the sun is below the sunglint angle, from the product&apos;s sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a product with angle grids). The product&apos;s scene flag: MAJA&apos;s SunGlintDetected, or MAJA&apos;s rule on the mean angles when the product has no such flag (Sen2Cor). Always, or never.</source>
-        <translation>Là où s'applique le seuil le plus haut. Par pixel (par défaut) : là où l'angle entre la direction de visée et la réflexion spéculaire du soleil est inférieur à l'angle de reflet, d'après les grilles d'angles solaires et de visée de la bande SWIR du produit (MAJA lui-même ne le fait pas ; il faut un produit avec des grilles d'angles). L'indicateur de scène du produit : SunGlintDetected de MAJA, ou la règle de MAJA sur les angles moyens quand le produit n'a pas cet indicateur (Sen2Cor). Toujours, ou jamais.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="88"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="96"/>
         <source>Kind of water layer</source>
         <translation>Type de couche d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="88"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="96"/>
         <source>How to read the water layer: non-zero values are water (a water mask), MAJA MG2 bit 0, or Sen2Cor SCL class 6.</source>
         <translation>Comment lire la couche d'eau : les valeurs non nulles sont de l'eau (un masque d'eau), le bit 0 du MG2 de MAJA, ou la classe 6 du SCL de Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="98"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="106"/>
         <source>Resample layers on other grids</source>
         <translation>Rééchantillonner les couches sur d'autres grilles</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="98"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="106"/>
         <source>Layers must lie on the grid of the first one (same CRS, pixel size and extent); a layer on another grid is refused unless this is ticked: it is then resampled (masks with nearest neighbour, reflectance with cubic convolution).</source>
         <translation>Les couches doivent être sur la grille de la première (même SCR, même taille de pixel, même emprise) ; une couche sur une autre grille est refusée sauf si cette case est cochée : elle est alors rééchantillonnée (les masques au plus proche voisin, la réflectance par convolution cubique).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="179"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="181"/>
         <source>No water: give the water layer (or a product).</source>
         <translation>Pas d'eau : donnez la couche d'eau (ou un produit).</translation>
     </message>
@@ -2049,12 +2039,12 @@
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="116"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="124"/>
         <source>From the product (angle grids, else mean angles)</source>
         <translation>Du produit (grilles d'angles, sinon angles moyens)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="116"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="124"/>
         <source>The numbers below</source>
         <translation>Les nombres ci-dessous</translation>
     </message>
@@ -2064,157 +2054,152 @@
         <translation>Couche de la bande du test sombre (PIR ou SWIR)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="125"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="134"/>
         <source>The band of the dark test as a layer (NIR B8A or B8, or SWIR B11, as chosen below), used when no product is given; reflectance = (value + offset) / scale (advanced parameters).</source>
         <translation>La bande du test sombre en couche (PIR B8A ou B8, ou SWIR B11, selon le choix ci-dessous), utilisée quand aucun produit n'est donné ; réflectance = (valeur + décalage) / échelle (paramètres avancés).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="140"/>
         <source>Dark test</source>
         <translation>Test sombre</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="140"/>
         <source>Which band tells the dark pixels a shadow is made of: the near infrared (B8A with a product), dark in shadows over land, or the SWIR (B11).</source>
         <translation>Quelle bande désigne les pixels sombres dont une ombre est faite : le proche infrarouge (B8A avec un produit), sombre dans les ombres sur les terres, ou le SWIR (B11).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="135"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="144"/>
         <source>NIR dark threshold (reflectance, 0 to 1)</source>
         <translation>Seuil sombre PIR (réflectance, 0 à 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="135"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="144"/>
         <source>With the NIR test, a pixel is dark when its NIR reflectance is below this (strict). 0.15: the value of Google Earth Engine&apos;s Sentinel-2 cloud and shadow masking tutorial (s2cloudless).</source>
         <translation>Avec le test PIR, un pixel est sombre quand sa réflectance PIR est inférieure à cette valeur (strictement). 0,15 : la valeur du tutoriel de masquage des nuages et des ombres Sentinel-2 de Google Earth Engine (s2cloudless).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="139"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="148"/>
         <source>SWIR dark threshold (reflectance, 0 to 1)</source>
         <translation>Seuil sombre SWIR (réflectance, 0 à 1)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="139"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="148"/>
         <source>With the SWIR test, a pixel is dark when its B11 reflectance is below this (strict). 0.10: Névé's choice, about half the SWIR reflectance of vegetation and bare soil.</source>
         <translation>Avec le test SWIR, un pixel est sombre quand sa réflectance B11 est inférieure à cette valeur (strictement). 0,10 : le choix de Névé, environ la moitié de la réflectance SWIR de la végétation et du sol nu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="143"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="152"/>
         <source>Lowest cloud height (m)</source>
         <translation>Altitude de nuage la plus basse (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="143"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="152"/>
         <source>Cloud heights are tried from this one up. python-fmask: 200 m to 12 km; GRASS i.sentinel.mask: 1 to 4 km.</source>
         <translation>Les altitudes de nuage sont essayées à partir de celle-ci. python-fmask : de 200 m à 12 km ; GRASS i.sentinel.mask : de 1 à 4 km.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="147"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="156"/>
         <source>Highest cloud height (m)</source>
         <translation>Altitude de nuage la plus haute (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="147"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="156"/>
         <source>Cloud heights are tried up to this one (python-fmask: 12 km).</source>
         <translation>Les altitudes de nuage sont essayées jusqu'à celle-ci (python-fmask : 12 km).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="150"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Height step (m)</source>
         <translation>Pas d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="150"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="159"/>
         <source>Step between the heights tried. Default 100 m.</source>
         <translation>Pas entre les altitudes essayées. 100 m par défaut.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="153"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="162"/>
         <source>Minimum dark fraction</source>
         <translation>Fraction sombre minimale</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="153"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="162"/>
         <source>A cloud gets a shadow only if, at its best height, more than this fraction of the clear pixels its projection covers are dark. Default 0.5 (Névé's choice: mostly dark); 0 keeps every best match.</source>
         <translation>Un nuage n'a une ombre que si, à sa meilleure altitude, plus de cette fraction des pixels clairs couverts par sa projection sont sombres. 0,5 par défaut (choix de Névé : surtout sombre) ; 0 garde chaque meilleure correspondance.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="158"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="167"/>
         <source>Whole swept area</source>
         <translation>Toute la zone balayée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="158"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="167"/>
         <source>Instead of the shadow at each cloud&apos;s best height, the whole area the clouds sweep from the lowest to the highest height (a cautious mask, dark pixels or not).</source>
         <translation>Au lieu de l'ombre à la meilleure altitude de chaque nuage, toute la zone que les nuages balaient de l'altitude la plus basse à la plus haute (un masque prudent, pixels sombres ou non).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="161"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="170"/>
         <source>Sun and viewing angles</source>
         <translation>Angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="161"/>
-        <source>From the product: each cloud takes the angles of its centre from the product&apos;s 5 km sun and viewing angle grids (viewing angles averaged over the bands), or the product&apos;s mean angles when it has no grids. Or the numbers below, for layers.</source>
-        <translation>Du produit : chaque nuage prend les angles de son centre dans les grilles d'angles solaires et de visée à 5 km du produit (angles de visée moyennés sur les bandes), ou les angles moyens du produit quand il n'a pas de grilles. Ou les nombres ci-dessous, pour des couches.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="178"/>
         <source>Used with angles given as numbers: the sun&apos;s angle from the vertical.</source>
         <translation>Utilisé avec des angles donnés en nombres : l'angle du soleil par rapport à la verticale.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Sun azimuth angle (degrees)</source>
         <translation>Angle azimutal solaire (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="178"/>
         <source>Used with angles given as numbers: direction of the sun seen from the ground, clockwise from north (the convention of the products&apos; metadata).</source>
         <translation>Utilisé avec des angles donnés en nombres : direction du soleil vu du sol, dans le sens horaire depuis le nord (la convention des métadonnées des produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="178"/>
         <source>Viewing zenith angle (degrees)</source>
         <translation>Angle zénithal de visée (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="178"/>
         <source>Used with angles given as numbers: the satellite&apos;s angle from the vertical (0 to about 12 for Sentinel-2).</source>
         <translation>Utilisé avec des angles donnés en nombres : l'angle du satellite par rapport à la verticale (de 0 à environ 12 pour Sentinel-2).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="178"/>
         <source>Viewing azimuth angle (degrees)</source>
         <translation>Angle azimutal de visée (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="168"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="178"/>
         <source>Used with angles given as numbers: direction of the satellite seen from the ground, clockwise from north.</source>
         <translation>Utilisé avec des angles donnés en nombres : direction du satellite vu du sol, dans le sens horaire depuis le nord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="119"/>
+        <location filename="../plugin/pipeline/shadows.py" line="120"/>
         <source>The lowest cloud height ({low:g} m) is above the highest ({high:g} m).</source>
         <translation>L'altitude de nuage la plus basse ({low:g} m) est au-dessus de la plus haute ({high:g} m).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="123"/>
+        <location filename="../plugin/pipeline/shadows.py" line="124"/>
         <source>{count:.0f} heights to try: take a larger height step.</source>
         <translation>{count:.0f} altitudes à essayer : prenez un pas d'altitude plus grand.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="181"/>
+        <location filename="../plugin/pipeline/shadows.py" line="197"/>
         <source>{product} has no angle grids: the mean sun and viewing angles are used.</source>
         <translation>{product} n'a pas de grilles d'angles : les angles solaires et de visée moyens sont utilisés.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="187"/>
+        <location filename="../plugin/pipeline/shadows.py" line="203"/>
         <source>{product} has no sun and viewing angles: give the angles as numbers (&quot;Sun and viewing angles&quot;).</source>
         <translation>{product} n'a pas d'angles solaires et de visée : donnez les angles en nombres (« Angles solaires et de visée »).</translation>
     </message>
@@ -2264,12 +2249,12 @@
         <translation>Nombre de nuages avec une ombre</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="263"/>
+        <location filename="../plugin/pipeline/shadows.py" line="278"/>
         <source>No input: give a Sentinel-2 L2A product, or the cloud mask and dark-test band layers.</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches du masque de nuages et de la bande du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/shadows.py" line="324"/>
+        <location filename="../plugin/pipeline/shadows.py" line="339"/>
         <source>{count} clouds, {found} with a shadow.</source>
         <translation>{count} nuages, {found} avec une ombre.</translation>
     </message>
@@ -2364,17 +2349,17 @@
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="471"/>
+        <location filename="../plugin/pipeline/refine.py" line="475"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="333"/>
+        <location filename="../plugin/pipeline/refine.py" line="337"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="393"/>
+        <location filename="../plugin/pipeline/refine.py" line="397"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -2429,17 +2414,12 @@
         <translation>Masque tamisé</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="120"/>
-        <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/season.py" line="517"/>
+        <location filename="../plugin/pipeline/season.py" line="564"/>
         <source>{date} (day {day}): {name} (date: {source}).</source>
         <translation>{date} (jour {day}) : {name} (date : {source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="520"/>
+        <location filename="../plugin/pipeline/season.py" line="567"/>
         <source>{date}: {name} (date: {source}): outside the season and its margin, ignored.</source>
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
@@ -2464,7 +2444,7 @@
         <translation>Linéaire (anciennes versions de LIS) : 1,45 NDSI - 0,01</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="144"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="145"/>
         <source>Snow map (Theia/LIS method)</source>
         <translation>Carte de neige (méthode Theia/LIS)</translation>
     </message>
@@ -2494,7 +2474,7 @@
         <translation>Bande SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="35"/>
         <source>Digital elevation model</source>
         <translation>Modèle numérique de terrain</translation>
     </message>
@@ -2509,7 +2489,7 @@
         <translation>Densité du couvert arboré en pour cent (0 à 100, au-delà de 100 inconnue), comme la couche Copernicus qu'utilise LIS. Nécessaire pour la fraction de couvert neigeux au sol et les indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="74"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="39"/>
         <source>Elevation band height (m)</source>
         <translation>Hauteur des tranches d'altitude (m)</translation>
     </message>
@@ -2589,77 +2569,72 @@
         <translation>Carte de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="114"/>
-        <source>0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).</source>
-        <translation>0 pas de neige, 100 neige, 205 nuage, le code d'absence de données là où la bande SWIR n'a pas de données (uint8).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="116"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="117"/>
         <source>Bit field of the intermediate layers</source>
         <translation>Champ de bits des couches intermédiaires</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="116"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="117"/>
         <source>LIS&apos;s bit field: bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag (MG2 &gt;= 64).</source>
         <translation>Le champ de bits de LIS : bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente (MG2 &gt;= 64).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="119"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="120"/>
         <source>NDSI</source>
         <translation>NDSI (indice de neige normalisé)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="119"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="120"/>
         <source>The NDSI (float32), no data where the map has none.</source>
         <translation>Le NDSI (float32), sans données là où la carte n'en a pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="122"/>
         <source>Fractional snow cover on top of canopy</source>
         <translation>Fraction de couvert neigeux au-dessus de la canopée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="121"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="122"/>
         <source>FSC in percent (1 to 100) on snow pixels; 0 no snow, 205 cloud, the no-data code.</source>
         <translation>FSC en pour cent (1 à 100) sur les pixels de neige ; 0 pas de neige, 205 nuage, le code d'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="124"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="125"/>
         <source>Fractional snow cover on ground</source>
         <translation>Fraction de couvert neigeux au sol</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="124"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="125"/>
         <source>Needs the tree cover density: FSC / (1 - tree cover), in percent; codes as the FSC.</source>
         <translation>Nécessite la densité du couvert arboré : FSC / (1 - couvert arboré), en pour cent ; mêmes codes que la FSC.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="128"/>
         <source>Quality flags of the fractional snow cover</source>
         <translation>Indicateurs de qualité de la fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="131"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="132"/>
         <source>Snow and cloud polygons</source>
         <translation>Polygones de neige et de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="131"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="132"/>
         <source>Polygons of the snow (DN 100) and cloud (DN 205) pixels of the map, in a GeoPackage, with the fields DN and class.</source>
         <translation>Polygones des pixels de neige (DN 100) et de nuages (DN 205) de la carte, dans un GeoPackage, avec les champs DN et class.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="134"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="68"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="134"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="135"/>
         <source>An HTML page with the elevation histogram (snow, cloud and clear fractions per band, the snowline marked) and the numbers of the run.</source>
         <translation>Une page HTML avec l'histogramme des altitudes (fractions de neige, de nuages et de pixels dégagés par tranche, la limite d'enneigement marquée) et les chiffres du traitement.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="139"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="140"/>
         <source>Snowline elevation (m)</source>
         <translation>Altitude de la limite d'enneigement (m)</translation>
     </message>
@@ -2674,87 +2649,87 @@
         <translation>Nuages (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="229"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="231"/>
         <source>The on-ground fractional snow cover and the QC flags need a tree cover density layer (TCD).</source>
         <translation>La fraction de couvert neigeux au sol et les indicateurs de qualité nécessitent une couche de densité du couvert arboré (TCD).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="223"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="225"/>
         <source>No output file was given for the snow map.</source>
         <translation>Aucun fichier de sortie n'a été donné pour la carte de neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="225"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="227"/>
         <source>The snow and cloud polygons are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
         <translation>Les polygones de neige et de nuages sont écrits dans un GeoPackage : donnez un nom de fichier se terminant par .gpkg (et non {path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="208"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="210"/>
         <source>The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="211"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="213"/>
         <source>The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="214"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="216"/>
         <source>{parameter} must be above 0 (it is {value:g}).</source>
         <translation>{parameter} doit être supérieur à 0 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="216"/>
+        <location filename="../plugin/pipeline/stats.py" line="159"/>
         <source>{parameter} is a fraction: it must lie between 0 and 1 (it is {value:g}).</source>
         <translation>{parameter} est une fraction : il doit être compris entre 0 et 1 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="218"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="220"/>
         <source>The no-data code must be 254 or 255 (it is {value}).</source>
         <translation>Le code d'absence de données doit être 254 ou 255 (il vaut {value}).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/raster.py" line="255"/>
+        <location filename="../plugin/io/raster.py" line="611"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}).</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="464"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="504"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
         <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="466"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="506"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="484"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="524"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
         <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="486"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="526"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
         <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite d'enneigement) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="536"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="616"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="544"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="624"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="552"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="632"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="597"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="685"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
@@ -2764,37 +2739,37 @@
         <translation>Le MNT n'a aucune altitude sur la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="375"/>
+        <location filename="../plugin/pipeline/lis.py" line="376"/>
         <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
         <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite d'enneigement, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="483"/>
+        <location filename="../plugin/pipeline/lis.py" line="484"/>
         <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
         <translation>Aucune tranche d'altitude n'est enneigée : pas de limite d'enneigement, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="485"/>
+        <location filename="../plugin/pipeline/lis.py" line="486"/>
         <source>Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is skipped.</source>
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="659"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="783"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="679"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="803"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="680"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="804"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="680"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="804"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
@@ -3024,22 +2999,22 @@
         <translation>Une couche de masque de nuages, par exemple la sortie de neve:refinecloudmask ou de neve:cloudmask. Avec un produit, elle remplace le masque du produit (CLM ou SCL) ; sans produit, elle est obligatoire. Les pixels égaux à la valeur d'absence de données de la couche ne sont pas des nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/sieve.py" line="107"/>
+        <location filename="../plugin/pipeline/sieve.py" line="109"/>
         <source>Minimum areas this large: the whole mask is labelled at once.</source>
         <translation>Aires minimales aussi grandes : tout le masque est étiqueté d'un coup.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="214"/>
+        <location filename="../plugin/pipeline/spec.py" line="219"/>
         <source>{parameter}: {value} is out of range; give a finite number.</source>
         <translation>{parameter} : {value} est hors limites ; donnez un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="216"/>
+        <location filename="../plugin/pipeline/spec.py" line="221"/>
         <source>{parameter}: {value} is out of range; give a value of at least {minimum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au moins {minimum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="218"/>
+        <location filename="../plugin/pipeline/spec.py" line="223"/>
         <source>{parameter}: {value} is out of range; give a value of at most {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
     </message>
@@ -3069,77 +3044,77 @@
         <translation>{value} n'est pas l'un de {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="130"/>
+        <location filename="../plugin/cli.py" line="138"/>
         <source>{value} is not a date (YYYY-MM-DD)</source>
         <translation>{value} n'est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="136"/>
+        <location filename="../plugin/cli.py" line="144"/>
         <source>written only when given</source>
         <translation>écrit seulement s'il est donné</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="140"/>
+        <location filename="../plugin/cli.py" line="148"/>
         <source>required</source>
         <translation>obligatoire</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="306"/>
+        <location filename="../plugin/pipeline/stats_report.py" line="27"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="153"/>
+        <location filename="../plugin/cli.py" line="161"/>
         <source>default {value}, from {source}</source>
         <translation>par défaut {value}, selon {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="154"/>
+        <location filename="../plugin/cli.py" line="162"/>
         <source>default {value}</source>
         <translation>par défaut {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="162"/>
+        <location filename="../plugin/cli.py" line="170"/>
         <source>Choices: {choices}.</source>
         <translation>Choix : {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="58"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="62"/>
         <source>print the results as JSON on standard output</source>
         <translation>écrire les résultats en JSON sur la sortie standard</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="59"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="63"/>
         <source>print no log and no progress, only warnings</source>
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="218"/>
+        <location filename="../plugin/cli.py" line="235"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="218"/>
+        <location filename="../plugin/cli.py" line="235"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="223"/>
+        <location filename="../plugin/cli.py" line="240"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="232"/>
+        <location filename="../plugin/cli.py" line="249"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="98"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="103"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="305"/>
+        <location filename="../plugin/cli.py" line="322"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3149,17 +3124,17 @@
         <translation>Pas assez de mémoire pour ce traitement : fermez d'autres programmes, ou traitez une zone plus petite.</translation>
     </message>
     <message>
-        <location filename="../plugin/errors.py" line="90"/>
+        <location filename="../plugin/errors.py" line="93"/>
         <source>Could not write {file}: no space left on device.</source>
         <translation>Impossible d'écrire {file} : plus d'espace libre sur le disque.</translation>
     </message>
     <message>
-        <location filename="../plugin/errors.py" line="93"/>
+        <location filename="../plugin/errors.py" line="100"/>
         <source>Could not write {file}: permission denied (the folder is read-only or belongs to someone else).</source>
         <translation>Impossible d'écrire {file} : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
     </message>
     <message>
-        <location filename="../plugin/errors.py" line="96"/>
+        <location filename="../plugin/errors.py" line="103"/>
         <source>{file}: {error}</source>
         <translation>{file} : {error}</translation>
     </message>
@@ -3179,12 +3154,12 @@
         <translation>Let-It-Snow (collection Neige de Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="182"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="184"/>
         <source>{value} is not a fractional snow cover formula ({choices}).</source>
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="180"/>
+        <location filename="../plugin/pipeline/spec.py" line="185"/>
         <source>{algorithm} has no parameter {names}.</source>
         <translation>{algorithm} n'a pas de paramètre {names}.</translation>
     </message>
@@ -3199,52 +3174,52 @@
         <translation>MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/paths.py" line="87"/>
+        <location filename="../plugin/pipeline/paths.py" line="170"/>
         <source>{first} and {second} are the same file ({path}): each output needs a file of its own, or one of them would be lost.</source>
         <translation>{first} et {second} sont le même fichier ({path}) : chaque sortie a besoin de son propre fichier, sinon l'une d'elles serait perdue.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/paths.py" line="92"/>
+        <location filename="../plugin/pipeline/paths.py" line="175"/>
         <source>The output {output} ({path}) is a folder: give a file name.</source>
         <translation>La sortie {output} ({path}) est un dossier : donnez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/paths.py" line="96"/>
+        <location filename="../plugin/pipeline/paths.py" line="179"/>
         <source>The output {output} ({path}) is an input of this run ({input}): Névé never writes over its inputs. Choose another file name.</source>
         <translation>La sortie {output} ({path}) est une entrée de ce traitement ({input}) : Névé n'écrit jamais sur ses entrées. Choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/paths.py" line="101"/>
+        <location filename="../plugin/pipeline/paths.py" line="184"/>
         <source>The output {output} ({path}) lies inside the input product {product}: Névé never writes into a product. Choose a file outside it.</source>
         <translation>La sortie {output} ({path}) se trouve dans le produit d'entrée {product} : Névé n'écrit jamais dans un produit. Choisissez un fichier en dehors.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="101"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="115"/>
         <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="265"/>
+        <location filename="../plugin/pipeline/season.py" line="238"/>
         <source>{value} is not a way of counting NSP ({choices}).</source>
         <translation>{value} n'est pas une façon de compter NSP ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="146"/>
+        <location filename="../plugin/pipeline/product.py" line="148"/>
         <source>{value} is not a Theia reflectance ({choices}).</source>
         <translation>{value} n'est pas une réflectance Theia ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="122"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
         <source>python-fmask</source>
         <translation>python-fmask</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="187"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="197"/>
         <source>Névé</source>
         <translation>Névé</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="122"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="131"/>
         <source>Google Earth Engine (s2cloudless)</source>
         <translation>Google Earth Engine (s2cloudless)</translation>
     </message>
@@ -3254,12 +3229,12 @@
         <translation>GRASS i.sentinel.mask</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="108"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="110"/>
         <source>{value} is not one of {choices}.</source>
         <translation>{value} n'est pas l'un de {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="115"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="117"/>
         <source>No output file was given for {output}.</source>
         <translation>Aucun fichier de sortie n'a été donné pour « {output} ».</translation>
     </message>
@@ -3279,77 +3254,77 @@
         <translation>non, le seuil sans reflet s'applique</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="111"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="119"/>
         <source>Best projection over dark pixels (Névé 0.1)</source>
         <translation>Meilleure projection sur les pixels sombres (Névé 0.1)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="111"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="119"/>
         <source>Potential shadows matched per cloud (Fmask)</source>
         <translation>Ombres potentielles appariées nuage par nuage (Fmask)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="187"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="197"/>
         <source>Fmask (Zhu and Woodcock 2012)</source>
         <translation>Fmask (Zhu et Woodcock 2012)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="189"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="199"/>
         <source>Shadow method</source>
         <translation>Méthode des ombres</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="189"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="199"/>
         <source>Best projection over dark pixels: each cloud's projection that holds the most dark pixels (the method of Névé 0.1). Potential shadows matched per cloud: pixels darker than their surroundings in the NIR (B8A) and the SWIR (B11), found by a flood fill as in Fmask, or below the NIR dark threshold, kept where the projection of a cloud at its matching heights touches them; dark surfaces far from the clouds' projections (water, forest) are left out. It beats the dark test alone on every labelled scene of the benchmark.</source>
         <translation>Meilleure projection sur les pixels sombres : la projection de chaque nuage qui contient le plus de pixels sombres (la méthode de Névé 0.1). Ombres potentielles appariées nuage par nuage : les pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11), trouvés par un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge, gardés là où la projection d'un nuage à ses hauteurs d'appariement les touche ; les surfaces sombres loin des projections des nuages (eau, forêt) sont laissées de côté. Elle bat le seul test de pixels sombres sur chaque scène étiquetée du banc d'essai.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="197"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="207"/>
         <source>Matched shadows: darker than the surroundings by</source>
         <translation>Ombres appariées : plus sombre que le voisinage de</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="197"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="207"/>
         <source>A pixel is a potential shadow when its NIR and its SWIR both lie more than this fraction below their flood fill (the level its surroundings hold it at). Default 0.15.</source>
         <translation>Un pixel est une ombre potentielle quand son proche infrarouge et son SWIR sont tous deux plus de cette fraction sous leur remplissage par inondation (le niveau auquel son voisinage le retient). Par défaut 0,15.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="202"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="212"/>
         <source>Matched shadows: height tolerance</source>
         <translation>Ombres appariées : tolérance sur la hauteur</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="202"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="212"/>
         <source>A cloud&apos;s projection counts at every height where its share of potential shadow reaches this fraction of its best share (1: the best height only). Default 0.7.</source>
         <translation>La projection d'un nuage compte à toutes les hauteurs où sa part d'ombre potentielle atteint cette fraction de sa meilleure part (1 : la meilleure hauteur seulement). Par défaut 0,7.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="207"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="217"/>
         <source>Shadow buffer (m)</source>
         <translation>Tampon des ombres (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="207"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="217"/>
         <source>The shadows found are buffered by this distance (exact disk; python-fmask buffers its shadows by 300 m). 0: no buffer.</source>
         <translation>Les ombres trouvées reçoivent un tampon de cette distance (disque exact ; python-fmask met un tampon de 300 m autour de ses ombres). 0 : pas de tampon.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="218"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="228"/>
         <source>NIR band layer (B8A or B8)</source>
         <translation>Couche de la bande proche infrarouge (B8A ou B8)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="218"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="228"/>
         <source>With the matched shadow method and no product: the near infrared band (B8A, or B8) as a layer on the cloud mask&apos;s grid; reflectance = (value + offset) / scale.</source>
         <translation>Avec la méthode des ombres appariées et sans produit : la bande proche infrarouge (B8A, ou B8) sous forme de couche sur la grille du masque de nuages ; réflectance = (valeur + décalage) / échelle.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="221"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="231"/>
         <source>SWIR band layer (B11)</source>
         <translation>Couche de la bande SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="221"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="231"/>
         <source>With the matched shadow method and no product: the SWIR band B11 as a layer on the cloud mask&apos;s grid.</source>
         <translation>Avec la méthode des ombres appariées et sans produit : la bande SWIR B11 sous forme de couche sur la grille du masque de nuages.</translation>
     </message>
@@ -3394,67 +3369,67 @@
         <translation>Masque de nuages strict (strict_cloud_mask de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Remove snow inside clouds (LIS pass 1.5)</source>
         <translation>Retirer la neige à l'intérieur des nuages (passe 1.5 de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud (&quot;pass 1.5&quot;): the pass-1 snow objects (4-connected) larger than the minimum area whose surrounding ring (the object dilated by a disk of the dilation radius, minus snow) is more than the threshold cloud go back to cloud, and into the cloud mask of the snowline and of pass 2. Off by default, as in LIS.</source>
         <translation>rm_snow_inside_cloud de LIS (« passe 1.5 ») : les objets de neige de la passe 1 (4-connexes) plus grands que la surface minimale dont l'anneau environnant (l'objet dilaté par un disque du rayon de dilatation, moins la neige) est nuageux à plus du seuil retournent au nuage, et dans le masque de nuages de la limite d'enneigement et de la passe 2. Désactivé par défaut, comme dans LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Pass 1.5: dilation radius (pixels)</source>
         <translation>Passe 1.5 : rayon de dilatation (pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud_dilation_radius: radius in pixels of the disk that makes the ring around a snow object. LIS default 5.</source>
         <translation>rm_snow_inside_cloud_dilation_radius de LIS : rayon en pixels du disque qui forme l'anneau autour d'un objet de neige. Défaut de LIS : 5.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Pass 1.5: cloud fraction of the ring</source>
         <translation>Passe 1.5 : fraction nuageuse de l'anneau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud_threshold: a snow object goes back to cloud when more than this fraction of its ring is cloud (0 to 1). LIS default 0.85.</source>
         <translation>rm_snow_inside_cloud_threshold de LIS : un objet de neige retourne au nuage quand plus de cette fraction de son anneau est nuageuse (de 0 à 1). Défaut de LIS : 0,85.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Pass 1.5: minimum object area (pixels)</source>
         <translation>Passe 1.5 : surface minimale des objets (pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud_min_area: only snow objects of more than this many pixels are looked at. LIS default 25000.</source>
         <translation>rm_snow_inside_cloud_min_area de LIS : seuls les objets de neige de plus de ce nombre de pixels sont examinés. Défaut de LIS : 25000.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Source of water</source>
         <translation>Source de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Where water comes from (LIS 1.11's water mask): none (LIS's default: water may be snow; the QC water bit then comes from the product's mask when it has one), the product's own water mask, or the water mask layer. Water pixels are never snow (Névé keeps them as no snow or cloud, where LIS 1.11 makes them no data), and the QC water bit comes from the chosen source.</source>
         <translation>D'où vient l'eau (masque d'eau de LIS 1.11) : aucune source (défaut de LIS : l'eau peut être de la neige ; le bit « eau » des indicateurs de qualité vient alors du masque du produit s'il en a un), le masque d'eau du produit, ou la couche de masque d'eau. Les pixels d'eau ne sont jamais de la neige (Névé les garde comme sans neige ou nuage, là où LIS 1.11 en fait une absence de données), et le bit « eau » des indicateurs de qualité vient de la source choisie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Flag snow in the cast shadow of the relief (QC bit 6)</source>
         <translation>Signaler la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>For the shaded snow: the sun zenith angle, replacing the product&apos;s mean angle (needed with layers, which have no metadata).</source>
         <translation>Pour la neige à l'ombre : l'angle zénithal du soleil, à la place de l'angle moyen du produit (nécessaire avec des couches, qui n'ont pas de métadonnées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>For the shaded snow: the sun azimuth angle, clockwise from north, replacing the product&apos;s mean angle.</source>
         <translation>Pour la neige à l'ombre : l'azimut du soleil, compté depuis le nord dans le sens horaire, à la place de l'angle moyen du produit.</translation>
     </message>
@@ -3494,82 +3469,82 @@
         <translation>inconnus : les métadonnées ne donnent pas de date de production</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="466"/>
+        <location filename="../plugin/pipeline/refine.py" line="470"/>
         <source>The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: give a product, or search the shadows of layers with neve:cloudshadows.</source>
         <translation>La méthode des ombres appariées de la recette lit les bandes proche infrarouge (B8A) et SWIR (B11) d'un produit : donnez un produit, ou cherchez les ombres de couches avec neve:cloudshadows.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="534"/>
+        <location filename="../plugin/pipeline/refine.py" line="538"/>
         <source>Bringing a product to the current Theia parameters needs the Theia product itself (its production date tells which parameters made it).</source>
         <translation>Amener un produit aux paramètres actuels de Theia nécessite le produit Theia lui-même (sa date de production dit quels paramètres l'ont fait).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="541"/>
+        <location filename="../plugin/pipeline/refine.py" line="545"/>
         <source>{product} is not a Theia product with a production date: which MAJA parameters made it is not known, so it cannot be brought to the current ones.</source>
         <translation>{product} n'est pas un produit Theia avec une date de production : on ne sait pas quels paramètres de MAJA l'ont fait, il ne peut donc pas être amené aux paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="546"/>
+        <location filename="../plugin/pipeline/refine.py" line="550"/>
         <source>{product} was made with the current Theia parameters ({era}): nothing to change, the cloud mask is written as it is.</source>
         <translation>{product} a été fait avec les paramètres actuels de Theia ({era}) : rien à changer, le masque de nuages est écrit tel quel.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="551"/>
+        <location filename="../plugin/pipeline/refine.py" line="555"/>
         <source>{product} was made with the parameters &quot;{era}&quot;: {extra:g} m of buffer more (to {distance:g} m) and the clouds over water of today&apos;s thresholds ({threshold:g}, {sunglint:g} with sunglint), buffered by {distance:g} m.</source>
         <translation>{product} a été fait avec les paramètres « {era} » : {extra:g} m de tampon en plus (jusqu'à {distance:g} m) et les nuages sur l'eau des seuils d'aujourd'hui ({threshold:g}, {sunglint:g} avec reflet solaire), avec un tampon de {distance:g} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="557"/>
+        <location filename="../plugin/pipeline/refine.py" line="561"/>
         <source>{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day the source does not give: it is taken as made with 240 m.</source>
         <translation>{product} a été produit en mai 2017, quand le tampon est passé de 480 m à 240 m un jour que la source ne donne pas : il est pris comme fait avec 240 m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="189"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="191"/>
         <source>{value} is not a source of water ({choices}).</source>
         <translation>{value} n'est pas une source de l'eau ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="195"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="197"/>
         <source>Removing snow inside clouds needs a dilation radius and a minimum area of at least 0 pixels and a threshold between 0 and 1.</source>
         <translation>Le retrait de la neige à l'intérieur des nuages demande un rayon de dilatation et une surface minimale d'au moins 0 pixel et un seuil entre 0 et 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="200"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="202"/>
         <source>{parameter} must lie between 0 and {high:g} degrees (it is {value:g}).</source>
         <translation>{parameter} doit être compris entre 0 et {high:g} degrés (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="262"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="265"/>
         <source>The shaded snow is written in the QC flags (bit 6): ask for the QC flags output to get it.</source>
         <translation>La neige à l'ombre est écrite dans les indicateurs de qualité (bit 6) : demandez la sortie des indicateurs de qualité pour l'obtenir.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="265"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="268"/>
         <source>Snow inside clouds (LIS pass 1.5): {objects} pass-1 snow objects ({pixels} pixels) went back to cloud.</source>
         <translation>Neige à l'intérieur des nuages (passe 1.5 de LIS) : {objects} objets de neige de la passe 1 ({pixels} pixels) sont retournés au nuage.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="500"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="580"/>
         <source>A water mask layer was given and the product&apos;s water mask was chosen: give one or the other.</source>
         <translation>Une couche de masque d'eau a été donnée et le masque d'eau du produit a été choisi : donnez l'un ou l'autre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="507"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="587"/>
         <source>The water mask layer was chosen as the source of water, but no water mask layer was given.</source>
         <translation>La couche de masque d'eau a été choisie comme source de l'eau, mais aucune couche de masque d'eau n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="510"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="590"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water mask layer instead.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez plutôt une couche de masque d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="521"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="601"/>
         <source>The shaded snow needs a digital elevation model (DEM): the cast shadows of the relief are computed from it.</source>
         <translation>La neige à l'ombre nécessite un modèle numérique de terrain (MNT) : les ombres portées du relief sont calculées à partir de lui.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="528"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="608"/>
         <source>The shaded snow needs the sun angles: {product} gives none; give the sun zenith and azimuth angles (SUN_ZENITH, SUN_AZIMUTH).</source>
         <translation>La neige à l'ombre nécessite les angles solaires : {product} n'en donne pas ; donnez l'angle zénithal et l'azimut du soleil (SUN_ZENITH, SUN_AZIMUTH).</translation>
     </message>
@@ -3624,182 +3599,177 @@
         <translation>Ombre portée du relief</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="393"/>
+        <location filename="../ui/preview.py" line="394"/>
         <source>Cast shadow of the relief (preview)</source>
         <translation>Ombre portée du relief (aperçu)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="17"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="18"/>
         <source>None: the product&apos;s own cloud mask</source>
         <translation>Aucune : le masque de nuages du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Folder of products</source>
         <translation>Dossier de produits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>A folder searched with its subfolders for Sentinel-2 L2A products: Theia or Sen2Cor zips (named as downloaded), product folders. Products may also be given one by one below.</source>
         <translation>Un dossier où chercher, avec ses sous-dossiers, des produits Sentinel-2 L2A : zips Theia ou Sen2Cor (nommés comme téléchargés), dossiers de produits. Les produits peuvent aussi être donnés un à un ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Products given one by one (zips, metadata files or folders), besides or instead of the folder.</source>
         <translation>Produits donnés un à un (zips, fichiers de métadonnées ou dossiers), en plus du dossier ou à sa place.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>One elevation raster covering every product (a VRT over several tiles is fine), in metres: each snow map reads it onto its own 20 m grid. Without it, pass 2 is skipped.</source>
         <translation>Un raster d'altitudes couvrant tous les produits (un VRT sur plusieurs tuiles convient), en mètres : chaque carte de neige le lit sur sa propre grille de 20 m. Sans lui, la passe 2 est omise.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Cloud mask refinement</source>
         <translation>Affinage du masque de nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Refine each product&apos;s cloud mask with a preset of neve:refinecloudmask before mapping the snow (the refined mask is kept beside the map), or use the product&apos;s own mask.</source>
         <translation>Affiner le masque de nuages de chaque produit avec un préréglage de neve:refinecloudmask avant de cartographier la neige (le masque affiné est gardé à côté de la carte), ou utiliser le masque du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>First day of the season</source>
         <translation>Premier jour de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>With the last day: the snow season of each tile (neve:snowseason) from its maps, in season_YYYYMMDD_YYYYMMDD in the tile&apos;s folder. Leave both empty for maps only.</source>
         <translation>Avec le dernier jour : la saison de neige de chaque tuile (neve:snowseason) à partir de ses cartes, dans season_AAAAMMJJ_AAAAMMJJ du dossier de la tuile. Laissez les deux vides pour les cartes seules.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Last day of the season</source>
         <translation>Dernier jour de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>The last day of the season (inclusive).</source>
         <translation>Le dernier jour de la saison (inclus).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Dask scheduler</source>
         <translation>Ordonnanceur Dask</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Address of a running Dask scheduler (tcp://host:8786), or the file written by dask scheduler --scheduler-file; its workers must see the products and the output folder under the same paths. Empty: a local cluster of worker processes on this computer, stopped at the end.</source>
         <translation>Adresse d'un ordonnanceur Dask en marche (tcp://hôte:8786), ou le fichier écrit par dask scheduler --scheduler-file ; ses workers doivent voir les produits et le dossier de sortie sous les mêmes chemins. Vide : une grappe locale de processus workers sur cet ordinateur, arrêtée à la fin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Local worker processes</source>
         <translation>Processus workers locaux</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Worker processes of the local cluster, one product at a time each (0: one per processor core). Not used with a scheduler.</source>
         <translation>Processus workers de la grappe locale, un produit à la fois chacun (0 : un par cœur de processeur). Inutilisé avec un ordonnanceur.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Retries of a failed product</source>
         <translation>Nouveaux essais d'un produit en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>A product whose task fails is tried again this many times (on any worker) before it is recorded as failed.</source>
         <translation>Un produit dont la tâche échoue est réessayé ce nombre de fois (sur n'importe quel worker) avant d'être noté en échec.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Optional outputs of each product</source>
         <translation>Sorties facultatives de chaque produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Written beside each snow map, named after it.</source>
         <translation>Écrites à côté de chaque carte de neige, nommées d'après elle.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
         <source>One folder per tile with the snow maps (YYYYMMDD_S2A_SNW.tif) and the season, and manifest.json: the status, numbers and files of every product. Running again into the same folder skips what is done.</source>
         <translation>Un dossier par tuile avec les cartes de neige (AAAAMMJJ_S2A_SNW.tif) et la saison, et manifest.json : l'état, les chiffres et les fichiers de chaque produit. Relancer dans le même dossier saute ce qui est fait.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Manifest</source>
         <translation>Manifeste</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Products mapped</source>
         <translation>Produits cartographiés</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Products already done</source>
         <translation>Produits déjà faits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Products failed</source>
         <translation>Produits en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Seasons done</source>
         <translation>Saisons faites</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="78"/>
         <source>Seasons failed</source>
         <translation>Saisons en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="77"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="87"/>
         <source>Snow maps of an archive</source>
         <translation>Cartes de neige d'une archive</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="77"/>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="87"/>
         <source>The snow map of every product of a folder, and the season of each tile, on a Dask cluster or the processor cores of this computer; resumable.</source>
         <translation>La carte de neige de chaque produit d'un dossier, et la saison de chaque tuile, sur une grappe Dask ou les cœurs de cet ordinateur ; reprenable.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="85"/>
-        <source>&lt;p&gt;Runs &lt;i&gt;neve:snowmap&lt;/i&gt; on every product of a folder (optionally after &lt;i&gt;neve:refinecloudmask&lt;/i&gt; with a preset), then &lt;i&gt;neve:snowseason&lt;/i&gt; on each tile&apos;s maps, as tasks of a Dask cluster: the worker processes of this computer, or the workers of a running scheduler (PBS or Slurm through dask-jobqueue, Kubernetes). The maps are the same files as single runs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt;: &lt;tt&gt;&amp;lt;tile&amp;gt;/&amp;lt;YYYYMMDD&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tile&amp;gt;/season_&amp;lt;start&amp;gt;_&amp;lt;stop&amp;gt;/&lt;/tt&gt; and &lt;tt&gt;manifest.json&lt;/tt&gt; (status done, skipped or failed of every product, the error of a failure, the worker, seconds, snow and cloud percentages, snowline, output files with their sizes and SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resumable&lt;/b&gt;: run it again into the same folder and finished products are skipped. A product that fails is tried again, then recorded as failed while the others go on; a task whose worker stops is rerun on another; no output is ever half-written.&lt;/p&gt;&lt;p&gt;Needs the Python packages dask and distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Lance &lt;i&gt;neve:snowmap&lt;/i&gt; sur chaque produit d'un dossier (après &lt;i&gt;neve:refinecloudmask&lt;/i&gt; avec un préréglage si demandé), puis &lt;i&gt;neve:snowseason&lt;/i&gt; sur les cartes de chaque tuile, comme tâches d'une grappe Dask : les processus workers de cet ordinateur, ou les workers d'un ordonnanceur en marche (PBS ou Slurm via dask-jobqueue, Kubernetes). Les cartes sont les mêmes fichiers qu'en lancements isolés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; : &lt;tt&gt;&amp;lt;tuile&amp;gt;/&amp;lt;AAAAMMJJ&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tuile&amp;gt;/season_&amp;lt;début&amp;gt;_&amp;lt;fin&amp;gt;/&lt;/tt&gt; et &lt;tt&gt;manifest.json&lt;/tt&gt; (état done, skipped ou failed de chaque produit, l'erreur d'un échec, le worker, les secondes, les pourcentages de neige et de nuages, la limite d'enneigement, les fichiers de sortie avec leur taille et leur SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reprenable&lt;/b&gt; : relancez-le dans le même dossier et les produits terminés sont sautés. Un produit qui échoue est réessayé, puis noté en échec pendant que les autres continuent ; une tâche dont le worker s'arrête est relancée sur un autre ; aucune sortie n'est jamais à moitié écrite.&lt;/p&gt;&lt;p&gt;Nécessite les paquets Python dask et distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/archive.py" line="109"/>
+        <location filename="../plugin/pipeline/archive.py" line="113"/>
         <source>Archive runs need the Python packages {packages}: install them with python3 -m pip install &quot;{requirement}&quot;.</source>
         <translation>Le traitement d'une archive a besoin des paquets Python {packages} : installez-les avec python3 -m pip install &quot;{requirement}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="464"/>
+        <location filename="../plugin/pipeline/archive.py" line="485"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="248"/>
+        <location filename="../plugin/pipeline/archive.py" line="257"/>
         <source>{product} has no acquisition date: its outputs cannot be named.</source>
         <translation>{product} n'a pas de date d'acquisition : ses sorties ne peuvent pas être nommées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="310"/>
+        <location filename="../plugin/pipeline/archive.py" line="325"/>
         <source>{path} is not a manifest of a Névé archive run ({error}): move it away or choose another output folder.</source>
         <translation>{path} n'est pas le manifeste d'un traitement d'archive de Névé ({error}) : déplacez-le ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="310"/>
+        <location filename="../plugin/pipeline/archive.py" line="325"/>
         <source>unknown format</source>
         <translation>format inconnu</translation>
     </message>
@@ -3819,92 +3789,92 @@
         <translation>Grappe Dask locale : {workers} processus workers d'un fil chacun.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="445"/>
+        <location filename="../plugin/pipeline/archive.py" line="463"/>
         <source>No output folder was given.</source>
         <translation>Aucun dossier de sortie n'a été donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="447"/>
+        <location filename="../plugin/pipeline/archive.py" line="465"/>
         <source>{value} is not a refinement preset ({choices}).</source>
         <translation>{value} n'est pas un préréglage d'affinage ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="451"/>
+        <location filename="../plugin/pipeline/archive.py" line="469"/>
         <source>{value} is not an optional output ({choices}).</source>
         <translation>{value} n'est pas une sortie facultative ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="454"/>
+        <location filename="../plugin/pipeline/archive.py" line="472"/>
         <source>The season needs both its first and its last day (or neither, for no season).</source>
         <translation>La saison demande son premier et son dernier jour (ou aucun des deux, pour ne pas faire de saison).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="457"/>
+        <location filename="../plugin/pipeline/archive.py" line="475"/>
         <source>The season ends ({stop}) before it starts ({start}).</source>
         <translation>La saison finit ({stop}) avant de commencer ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="460"/>
+        <location filename="../plugin/pipeline/archive.py" line="478"/>
         <source>The number of retries cannot be negative.</source>
         <translation>Le nombre de nouveaux essais ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="462"/>
+        <location filename="../plugin/pipeline/archive.py" line="480"/>
         <source>Give a folder of products, or products.</source>
         <translation>Donnez un dossier de produits, ou des produits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="495"/>
+        <location filename="../plugin/pipeline/archive.py" line="516"/>
         <source>The workers running this task stopped each time (out of memory?): {error}</source>
         <translation>Les workers qui exécutaient cette tâche se sont arrêtés à chaque fois (mémoire épuisée ?) : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="556"/>
+        <location filename="../plugin/pipeline/archive.py" line="577"/>
         <source>No Sentinel-2 L2A product was found (zips named like Theia or Sen2Cor products, product folders, metadata files).</source>
         <translation>Aucun produit Sentinel-2 L2A n'a été trouvé (zips nommés comme des produits Theia ou Sen2Cor, dossiers de produits, fichiers de métadonnées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="580"/>
+        <location filename="../plugin/pipeline/archive.py" line="601"/>
         <source>{product} is the same acquisition (tile, day, satellite) as {other}: it is not mapped twice.</source>
         <translation>{product} est la même acquisition (tuile, jour, satellite) que {other} : elle n'est pas cartographiée deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="593"/>
+        <location filename="../plugin/pipeline/archive.py" line="614"/>
         <source>{total} products: {todo} to map, {skipped} already done.</source>
         <translation>{total} produits : {todo} à cartographier, {skipped} déjà faits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="676"/>
+        <location filename="../plugin/pipeline/archive.py" line="699"/>
         <source>{product}: failed: {error}</source>
         <translation>{product} : échec : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="671"/>
+        <location filename="../plugin/pipeline/archive.py" line="694"/>
         <source>{tile} {stem}: done in {seconds:.1f} s (snow {snow:.1f} %, cloud {cloud:.1f} %).</source>
         <translation>{tile} {stem} : fait en {seconds:.1f} s (neige {snow:.1f} %, nuages {cloud:.1f} %).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="713"/>
+        <location filename="../plugin/pipeline/archive.py" line="736"/>
         <source>No snow map of this tile was made.</source>
         <translation>Aucune carte de neige de cette tuile n'a été faite.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="726"/>
+        <location filename="../plugin/pipeline/archive.py" line="749"/>
         <source>{tile}: season {start} to {stop} done from {maps} maps.</source>
         <translation>{tile} : saison du {start} au {stop} faite à partir de {maps} cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="730"/>
+        <location filename="../plugin/pipeline/archive.py" line="753"/>
         <source>{tile}: the season failed: {error}</source>
         <translation>{tile} : la saison a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="749"/>
+        <location filename="../plugin/pipeline/archive.py" line="834"/>
         <source>Cancelled: the products finished before are recorded in {manifest}; run again to go on.</source>
         <translation>Annulé : les produits terminés avant sont notés dans {manifest} ; relancez pour continuer.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="768"/>
+        <location filename="../plugin/pipeline/archive.py" line="853"/>
         <source>Products: {done} done, {skipped} skipped, {failed} failed. Manifest: {manifest}</source>
         <translation>Produits : {done} faits, {skipped} sautés, {failed} en échec. Manifeste : {manifest}</translation>
     </message>
@@ -3954,12 +3924,12 @@
         <translation>nouveaux essais d'un produit en échec (par défaut {value})</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="56"/>
+        <location filename="../plugin/pipeline/archive_cli.py" line="60"/>
         <source>optional outputs of each product: {choices}</source>
         <translation>sorties facultatives de chaque produit : {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="90"/>
+        <location filename="../plugin/processing/base.py" line="93"/>
         <source>This algorithm needs the Python packages {packages}, which this QGIS cannot import. Install them into the Python of QGIS: on Debian or Ubuntu run python3 -m pip install --user {requirements}; on Windows open the OSGeo4W Shell and run: python -m pip install {requirements}. Then restart QGIS.</source>
         <translation>Cet algorithme a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Installez-les dans le Python de QGIS : sous Debian ou Ubuntu, lancez python3 -m pip install --user {requirements} ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install {requirements}. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -4064,22 +4034,22 @@
         <translation>{product} n'a aucun fichier de réflectance {reflectance} (*_{reflectance}_B1.tif à *_{reflectance}_B7.tif) : le produit est incomplet. Contenu : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="453"/>
+        <location filename="../plugin/io/readers.py" line="43"/>
         <source>This zip is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif); nor is it a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of USGS Collection 2). Found in {path}: {files}.</source>
         <translation>Ce zip n'est pas un produit Sentinel-2 L2A : il ne contient ni MTD_ALL.xml (Theia), ni MTD_MSIL2A.xml (Sen2Cor), ni aucun fichier de réflectance Theia (*_FRE_B4.tif) ; ce n'est pas non plus un produit Landsat de niveau 2 (aucun *_MTL.xml ou *_MTL.txt de l'USGS Collection 2). Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="458"/>
+        <location filename="../plugin/io/readers.py" line="48"/>
         <source>This archive is not a Landsat Level-2 product: no *_MTL.xml or *_MTL.txt (USGS Collection 2) was found in it, nor any *_SR_B4.TIF, nor a Sentinel-2 L2A product. Found in {path}: {files}.</source>
         <translation>Cette archive n'est pas un produit Landsat de niveau 2 : elle ne contient ni *_MTL.xml ou *_MTL.txt (USGS Collection 2), ni aucun *_SR_B4.TIF, ni un produit Sentinel-2 L2A. Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="462"/>
+        <location filename="../plugin/io/readers.py" line="52"/>
         <source>This folder is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif); nor is it a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of USGS Collection 2). Found in {path}: {files}.</source>
         <translation>Ce dossier n'est pas un produit Sentinel-2 L2A : il ne contient ni MTD_ALL.xml (Theia), ni MTD_MSIL2A.xml (Sen2Cor), ni aucun fichier de réflectance Theia (*_FRE_B4.tif) ; ce n'est pas non plus un produit Landsat de niveau 2 (aucun *_MTL.xml ou *_MTL.txt de l'USGS Collection 2). Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="733"/>
+        <location filename="../plugin/io/readers.py" line="103"/>
         <source>{path} is not a Sentinel-2 L2A product: expected a product folder, its .zip, or its metadata file (*_MTD_ALL.xml for Theia, MTD_MSIL2A.xml for Sen2Cor); for Landsat, the folder or .tar of a USGS Collection 2 Level-2 product, or its *_MTL.xml.</source>
         <translation>{path} n'est pas un produit Sentinel-2 L2A : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées (*_MTD_ALL.xml pour Theia, MTD_MSIL2A.xml pour Sen2Cor) ; pour Landsat, le dossier ou le .tar d'un produit USGS Collection 2 de niveau 2, ou son *_MTL.xml.</translation>
     </message>
@@ -4214,27 +4184,27 @@
         <translation>&lt;p&gt;&lt;b&gt;Depuis un produit&lt;/b&gt; : le masque vient du produit lui-même, lu sur place : le CLM d'un produit Theia (ou son MG2 si ce type est choisi), avec les pixels sans données de son masque EDG, ou la SCL d'un produit Sen2Cor, à la résolution choisie (10 ou 20 m ; les masques sont rééchantillonnés au plus proche voisin, jamais par les résolutions réduites du JPEG2000) ; le QA_PIXEL d'un produit Landsat de l'USGS (le CLM d'un produit Landsat de Theia) sur sa grille de 30 m.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="36"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="41"/>
         <source>Pixel size of the output when the input is a Sentinel-2 product: 10 or 20 m (the Theia Snow collection works at 20 m; the product&apos;s masks exist at both). Landsat products are read on their 30 m grid.</source>
         <translation>Taille des pixels de la sortie quand l'entrée est un produit Sentinel-2 : 10 ou 20 m (la collection Theia Neige travaille à 20 m ; les masques du produit existent aux deux). Les produits Landsat sont lus sur leur grille de 30 m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="56"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="61"/>
         <source>B12 (2190 nm), as MAJA; Landsat B7</source>
         <translation>B12 (2190 nm), comme MAJA ; Landsat B7</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="56"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="61"/>
         <source>B11 (1610 nm), the other SWIR band; Landsat B6</source>
         <translation>B11 (1610 nm), l'autre bande SWIR ; Landsat B6</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="106"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
         <source>NIR (B8A, Landsat B5) below the NIR threshold</source>
         <translation>PIR (B8A, Landsat B5) sous le seuil PIR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/clouds.py" line="106"/>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="114"/>
         <source>SWIR (B11, Landsat B6) below the SWIR threshold</source>
         <translation>SWIR (B11, Landsat B6) sous le seuil SWIR</translation>
     </message>
@@ -4242,6 +4212,11 @@
         <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="36"/>
         <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Matched shadows&lt;/b&gt; (shadow method): instead of the dark pixels, the potential shadows, pixels darker than their surroundings in the NIR (B8A) and the SWIR (B11) by a flood fill as in Fmask, or below the NIR dark threshold; each cloud&apos;s projection marks every height within the tolerance of its best match, and the potential-shadow objects it touches are its shadow. With layers, give the NIR and SWIR band layers. The shadows can be buffered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; products are read on their 30 m grid, with the NIR B5 or the SWIR B6 for the dark test, the sun angles of the metadata and a view at nadir; the clouds of a USGS product are its QA_PIXEL bit 3 (cloud).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ombres appariées&lt;/b&gt; (méthode des ombres) : au lieu des pixels sombres, les ombres potentielles, pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11) d'après un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge ; la projection de chaque nuage marque toutes les hauteurs dans la tolérance de son meilleur appariement, et les objets d'ombre potentielle qu'elle touche sont son ombre. Avec des couches, donnez les couches des bandes proche infrarouge et SWIR. Les ombres peuvent recevoir un tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; : les produits sont lus sur leur grille de 30 m, avec le PIR B5 ou le SWIR B6 pour le test des pixels sombres, les angles solaires des métadonnées et une visée au nadir ; les nuages d'un produit USGS sont le bit 3 (nuage) de son QA_PIXEL.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="53"/>
+        <source>Sentinel-2 or Landsat L2A product (folder, .zip, .tar or metadata file)</source>
+        <translation>Produit L2A Sentinel-2 ou Landsat (dossier, .zip, .tar ou fichier de métadonnées)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/common.py" line="17"/>
@@ -4329,7 +4304,7 @@
         <translation>La bande rouge est moyennée sur cette taille pour le test des nuages sombres tant que le facteur de réduction garde sa valeur par défaut : 240 m, les 12 pixels de 20 m de LIS sur Sentinel-2 et ses 8 pixels de 30 m sur Landsat 8 (la taille divisée par la taille des pixels, arrondie).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="144"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="145"/>
         <source>The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products, and at 30 m on Landsat 8 and 9 products (Theia or USGS Collection 2).</source>
         <translation>La carte de neige à 20 m de la collection Theia Neige (0 pas de neige, 100 neige, 205 nuage), faite avec les deux passes de Let-It-Snow, avec vos seuils, sur des produits Theia ou Sen2Cor, et à 30 m sur des produits Landsat 8 et 9 (Theia ou USGS Collection 2).</translation>
     </message>
@@ -4339,27 +4314,27 @@
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; : les produits sont lus sur leur grille de 30 m, avec B7 pour B12 et B6 pour B11, l'eau du MG2 (Theia) ou du bit 7 du QA_PIXEL (USGS). Landsat regarde au nadir et ses produits n'ont pas de grilles d'angles de visée : par pixel, l'angle de reflet est celui des angles solaires moyens et d'une visée verticale.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="210"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="206"/>
         <source>{product} is a Landsat product: it is read on its own {native:g} m grid (the resolution of {resolution:g} m applies to Sentinel-2 products).</source>
         <translation>{product} est un produit Landsat : il est lu sur sa propre grille de {native:g} m (la résolution de {resolution:g} m s'applique aux produits Sentinel-2).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudmask.py" line="163"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="168"/>
         <source>{product} has no cloud mask (CLM, MG2, SCL or QA_PIXEL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM, MG2, SCL ou QA_PIXEL).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudmask.py" line="173"/>
+        <location filename="../plugin/pipeline/cloudmask.py" line="178"/>
         <source>{name} holds {dtype} values, but a Landsat QA_PIXEL is 16-bit (uint16). Is this the right file, or should the kind of mask be another?</source>
         <translation>{name} contient des valeurs {dtype}, mais un QA_PIXEL de Landsat est sur 16 bits (uint16). Est-ce le bon fichier, ou le type de masque doit-il être un autre ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="166"/>
+        <location filename="../plugin/pipeline/product.py" line="168"/>
         <source>{product} is a {mission} product: it has no {stack}, which is not written.</source>
         <translation>{product} est un produit {mission} : il n'a pas de {stack}, qui n'est pas écrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="177"/>
+        <location filename="../plugin/pipeline/product.py" line="179"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL, USGS Landsat products QA_PIXEL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor, QA_PIXEL aux produits Landsat de l'USGS). Ignorez ces sorties pour charger le reste.</translation>
     </message>
@@ -4404,24 +4379,724 @@
         <translation>Masques à {resolution:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="527"/>
+        <location filename="../plugin/pipeline/season.py" line="579"/>
         <source>{name} is a Landsat map of {size:g} m: brought to the {grid_size:g} m grid of {grid} with nearest neighbour.</source>
         <translation>{name} est une carte Landsat de {size:g} m : ramenée sur la grille de {grid_size:g} m de {grid} au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="185"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="187"/>
         <source>The averaging size of the dark-cloud test must be above 0 m (it is {value:g}).</source>
         <translation>La taille de moyenne du test des nuages sombres doit être supérieure à 0 m (elle vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="548"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="628"/>
         <source>{name} holds {dtype} values, but a Landsat QA_PIXEL is 16-bit (uint16). Is this the right file, or should the kind of cloud mask be another?</source>
         <translation>{name} contient des valeurs {dtype}, mais un QA_PIXEL de Landsat est sur 16 bits (uint16). Est-ce le bon fichier, ou le type de masque de nuages doit-il être un autre ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="263"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="269"/>
         <source>{product} has no viewing angle grids: Landsat looks at nadir, so the glint angle of the mean sun angles and a vertical view ({angle:.1f} degrees) is used on every pixel.</source>
         <translation>{product} n'a pas de grilles d'angles de visée : Landsat regarde au nadir, l'angle de reflet des angles solaires moyens et d'une visée verticale ({angle:.1f} degrés) est donc utilisé sur chaque pixel.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="91"/>
+        <source>Could not write a file: no space left on device.</source>
+        <translation>Impossible d'écrire un fichier : plus d'espace libre sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/errors.py" line="97"/>
+        <source>Could not write a file: permission denied (the folder is read-only or belongs to someone else).</source>
+        <translation>Impossible d'écrire un fichier : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/products.py" line="662"/>
+        <source>{product}: {name} ({file}) is not on the product&apos;s {resolution} m grid: it has {grid}, the product {reference}. The product is damaged or was altered: download it again.</source>
+        <translation>{product} : {name} ({file}) n'est pas sur la grille de {resolution} m du produit : il a {grid}, le produit {reference}. Le produit est endommagé ou a été modifié : téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/products.py" line="689"/>
+        <source>{width} x {height} pixels of {size:g} m from ({x:.0f}, {y:.0f})</source>
+        <translation>{width} x {height} pixels de {size:g} m depuis ({x:.0f}, {y:.0f})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/products.py" line="976"/>
+        <source>{file} gives {value:g} as {name}: reflectance = digital number / {name} cannot be computed with it (it must be a positive number, 10000 in Sentinel-2 products). The metadata is damaged.</source>
+        <translation>{file} donne {value:g} comme {name} : la réflectance = compte numérique / {name} ne peut pas être calculée avec cette valeur (il faut un nombre positif, 10000 dans les produits Sentinel-2). Les métadonnées sont endommagées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/raster.py" line="345"/>
+        <source>Could not write {file}: {error}</source>
+        <translation>Impossible d'écrire {file} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/raster.py" line="412"/>
+        <source>{file}: GDAL cannot write a raster as .{extension} block by block. Give a file name ending in .tif (GeoTIFF), or in one of: {extensions}.</source>
+        <translation>{file} : GDAL ne sait pas écrire un raster au format .{extension} bloc par bloc. Donnez un nom de fichier se terminant par .tif (GeoTIFF), ou par l'une de ces extensions : {extensions}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/raster.py" line="618"/>
+        <source>{file} does not exist.</source>
+        <translation>{file} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/raster.py" line="622"/>
+        <source>{file} is not a raster that GDAL can read (GDAL: {error}).</source>
+        <translation>{file} n'est pas un raster que GDAL sait lire (GDAL : {error}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/raster.py" line="818"/>
+        <source>{file} is not a {expected} file, as its name says, but {found}: Névé does not open it (a file that is not what its name says could make GDAL read other files or the network).</source>
+        <translation>{file} n'est pas un fichier {expected}, comme son nom l'indique, mais {found} : Névé ne l'ouvre pas (un fichier qui n'est pas ce que dit son nom pourrait faire lire à GDAL d'autres fichiers ou le réseau).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="65"/>
+        <source>Automatic: per pixel with angle grids, else the scene flag, else never</source>
+        <translation>Automatique : par pixel avec des grilles d'angles, sinon l'indicateur de la scène, sinon jamais</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="87"/>
+        <source>Where the higher threshold applies. Per pixel: where the angle between the viewing direction and the specular reflection of the sun is below the sunglint angle, from the product&apos;s sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a product with angle grids). The product&apos;s scene flag: MAJA&apos;s SunGlintDetected, or MAJA&apos;s rule on the mean angles when the product has no such flag (Sen2Cor). Always, or never. Automatic (default): per pixel when the product has angle grids, else the scene flag of the product, else (layers without a product) never, with a warning in the log.</source>
+        <translation>Où s'applique le seuil le plus élevé. Par pixel : là où l'angle entre la direction de visée et la réflexion spéculaire du soleil est inférieur à l'angle de reflet, d'après les grilles d'angles solaires et de visée de la bande SWIR du produit (MAJA lui-même ne le fait pas ; il faut un produit avec des grilles d'angles). L'indicateur de scène du produit : SunGlintDetected de MAJA, ou la règle de MAJA sur les angles moyens quand le produit n'a pas cet indicateur (Sen2Cor). Toujours, ou jamais. Automatique (par défaut) : par pixel quand le produit a des grilles d'angles, sinon l'indicateur de scène du produit, sinon (des couches sans produit) jamais, avec un avertissement dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="124"/>
+        <source>Automatic: from the product when there is one, else the numbers below</source>
+        <translation>Automatique : du produit quand il y en a un, sinon les nombres ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/clouds.py" line="170"/>
+        <source>From the product: each cloud takes the angles of its centre from the product&apos;s 5 km sun and viewing angle grids (viewing angles averaged over the bands), or the product&apos;s mean angles when it has no grids. Or the numbers below, for layers. Automatic (default): the product&apos;s angles when there is a product that has them, else the numbers below, with a warning in the log.</source>
+        <translation>Du produit : chaque nuage prend les angles de son centre dans les grilles d'angles solaires et de visée à 5 km du produit (angles de visée moyennés sur les bandes), ou les angles moyens du produit quand il n'a pas de grilles. Ou les nombres ci-dessous, pour des couches. Automatique (par défaut) : les angles du produit quand il y a un produit qui les a, sinon les nombres ci-dessous, avec un avertissement dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="114"/>
+        <source>0 no snow, 100 snow, 205 cloud, the no-data code where a band has no data or a layer does not reach (uint8).</source>
+        <translation>0 pas de neige, 100 neige, 205 nuage, le code d'absence de données là où une bande n'a pas de données ou qu'une couche n'atteint pas (uint8).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/cloudmask.py" line="106"/>
+        <source>{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a MAJA cloud mask (CLM) as the kind of mask says: it is read as an SCL.</source>
+        <translation>{name} est une classification de scène Sen2Cor (SCL), d'après son nom et ses valeurs (0 à 11), et non un masque de nuages MAJA (CLM) comme le dit le type de masque : il est lu comme une SCL.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/inputs.py" line="88"/>
+        <source>{layers} hold reflectances ({low:.2f} to {high:.2f}), not digital numbers: they are read as reflectance (scale 1, not {scale:g}).</source>
+        <translation>{layers} contiennent des réflectances ({low:.2f} à {high:.2f}), non des comptes numériques : elles sont lues comme des réflectances (échelle 1, non {scale:g}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/inputs.py" line="92"/>
+        <source>{layers} hold reflectances ({low:.2f} to {high:.2f}) but the other layers digital numbers: with the scale {scale:g} their reflectances are ten thousand times too small. Give layers of one kind.</source>
+        <translation>{layers} contiennent des réflectances ({low:.2f} à {high:.2f}) mais les autres couches des comptes numériques : avec l'échelle {scale:g}, leurs réflectances sont dix mille fois trop petites. Donnez des couches d'une seule sorte.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/inputs.py" line="129"/>
+        <source>{parameter} must be at least {minimum:g} m (it is {value:g} m).</source>
+        <translation>{parameter} doit valoir au moins {minimum:g} m (il vaut {value:g} m).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/inputs.py" line="136"/>
+        <source>The DEM goes from {low:.0f} to {high:.0f} m: with {parameter} = {value:g} m that is {count:.0f} elevation bands, more than the {limit} allowed. Give {parameter} of at least {needed:g} m, or check the DEM&apos;s no-data value.</source>
+        <translation>Le MNT va de {low:.0f} à {high:.0f} m : avec {parameter} = {value:g} m, cela fait {count:.0f} tranches d'altitude, plus que les {limit} permises. Donnez à {parameter} au moins {needed:g} m, ou vérifiez la valeur « pas de données » du MNT.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="479"/>
+        <source>{name} has {count} bands: a snow map has one (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
+        <translation>{name} a {count} bandes : une carte de neige n'en a qu'une (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 pas de données). Est-ce une carte de neige ?</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="513"/>
+        <source>{name} holds values that are not snow-map codes ({values}): a snow map holds 0 (no snow), 1 to 100 (snow), 205 (cloud), 254 or 255 (no data). Is it a snow map? (A map resampled with another method than the nearest neighbour has such values too.)</source>
+        <translation>{name} contient des valeurs qui ne sont pas des codes de carte de neige ({values}) : une carte de neige contient 0 (pas de neige), 1 à 100 (neige), 205 (nuage), 254 ou 255 (pas de données). Est-ce une carte de neige ? (Une carte rééchantillonnée autrement qu'au plus proche voisin a aussi de telles valeurs.)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/shadows.py" line="142"/>
+        <source>No sun and viewing angles from a product ({product}): the shadows are searched with the angles given as numbers (sun zenith {sun_zenith:g}, azimuth {sun_azimuth:g} degrees; view zenith {view_zenith:g}, azimuth {view_azimuth:g} degrees). Give the scene&apos;s angles.</source>
+        <translation>Pas d'angles solaires ni de visée d'un produit ({product}) : les ombres sont cherchées avec les angles donnés sous forme de nombres (zénith solaire {sun_zenith:g}, azimut {sun_azimuth:g} degrés ; zénith de visée {view_zenith:g}, azimut {view_azimuth:g} degrés). Donnez les angles de la scène.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="493"/>
+        <source>{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a MAJA cloud mask (CLM) as the kind of cloud mask says: it is read as an SCL.</source>
+        <translation>{name} est une classification de scène Sen2Cor (SCL), d'après son nom et ses valeurs (0 à 11), et non un masque de nuages MAJA (CLM) comme le dit le type de masque de nuages : il est lu comme une SCL.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="542"/>
+        <source>{layer} ({name}) does not cover {percent:.1f} % of the scene: the map has no data there.</source>
+        <translation>{layer} ({name}) ne couvre pas {percent:.1f} % de la scène : la carte n'y a pas de données.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/waterclouds.py" line="304"/>
+        <source>Sunglint: per pixel, from the product&apos;s angle grids.</source>
+        <translation>Reflet du soleil : par pixel, d'après les grilles d'angles du produit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/waterclouds.py" line="314"/>
+        <source>No sun and viewing angles tell where sunglint is likely ({product}): the threshold without sunglint is used on all water. Choose &quot;Always&quot; for sunglint if the water is glinting.</source>
+        <translation>Aucun angle solaire ni de visée ne dit où le reflet du soleil est probable ({product}) : le seuil sans reflet est appliqué à toute l'eau. Choisissez « Toujours » pour le reflet du soleil si l'eau brille.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/base.py" line="287"/>
+        <source>{parameter}: {problem}</source>
+        <translation>{parameter} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/cli.py" line="130"/>
+        <source>{value} is not an extent (xmin,xmax,ymin,ymax, optionally followed by [EPSG:code])</source>
+        <translation>{value} n'est pas une emprise (xmin,xmax,ymin,ymax, suivi éventuellement de [EPSG:code])</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="94"/>
+        <source>Could not read the zones {file}.</source>
+        <translation>Impossible de lire les zones {file}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="98"/>
+        <source>The zones {file} have no field {field}; their fields are: {fields}.</source>
+        <translation>Les zones {file} n'ont pas de champ {field} ; leurs champs sont : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="112"/>
+        <source>The zones {file} hold {kind} geometries: zones are polygons (basins, areas).</source>
+        <translation>Les zones {file} contiennent des géométries {kind} : les zones sont des polygones (bassins, secteurs).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="128"/>
+        <source>The zones {file} hold no polygon.</source>
+        <translation>Les zones {file} ne contiennent aucun polygone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="207"/>
+        <source>Could not burn the zones onto the grid.</source>
+        <translation>Impossible de rastériser les zones sur la grille.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/io/vectors.py" line="355"/>
+        <source>Could not write the features of {layer}.</source>
+        <translation>Impossible d'écrire les entités de {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
+        <source>Zones for snow statistics</source>
+        <translation>Zones des statistiques de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
+        <source>Optional polygons (watersheds, any CRS): with them, neve:snowstats counts every map of the run (of the season when one is given) over these zones, across tiles, into statistics/ of the output folder (table, zones, report), once the maps are made; skipped when nothing changed.</source>
+        <translation>Polygones facultatifs (bassins versants, tout SCR) : avec eux, neve:snowstats compte toutes les cartes du lancement (de la saison quand elle est donnée) sur ces zones, à travers les tuiles, dans statistics/ du dossier de sortie (table, zones, rapport), une fois les cartes faites ; sauté quand rien n'a changé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="32"/>
+        <source>Zone name field</source>
+        <translation>Champ du nom des zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="29"/>
+        <source>The field naming the zones (empty: each feature is a zone named by its feature id).</source>
+        <translation>Le champ qui nomme les zones (vide : chaque entité est une zone nommée par son identifiant).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="59"/>
+        <source>Snow statistics</source>
+        <translation>Statistiques de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowarchive.py" line="95"/>
+        <source>&lt;p&gt;Runs &lt;i&gt;neve:snowmap&lt;/i&gt; on every product of a folder (optionally after &lt;i&gt;neve:refinecloudmask&lt;/i&gt; with a preset), then &lt;i&gt;neve:snowseason&lt;/i&gt; on each tile&apos;s maps, as tasks of a Dask cluster: the worker processes of this computer, or the workers of a running scheduler (PBS or Slurm through dask-jobqueue, Kubernetes). The maps are the same files as single runs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt;: &lt;tt&gt;&amp;lt;tile&amp;gt;/&amp;lt;YYYYMMDD&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tile&amp;gt;/season_&amp;lt;start&amp;gt;_&amp;lt;stop&amp;gt;/&lt;/tt&gt; and &lt;tt&gt;manifest.json&lt;/tt&gt; (status done, skipped or failed of every product, the error of a failure, the worker, seconds, snow and cloud percentages, snowline, output files with their sizes and SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Resumable&lt;/b&gt;: run it again into the same folder and finished products are skipped. A product that fails is tried again, then recorded as failed while the others go on; a task whose worker stops is rerun on another; no output is ever half-written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Statistics&lt;/b&gt;: with zones, &lt;i&gt;neve:snowstats&lt;/i&gt; counts every map of the run (of the season when one is given) over them, across tiles, into &lt;tt&gt;statistics/&lt;/tt&gt;: &lt;tt&gt;snow_statistics.gpkg&lt;/tt&gt;, &lt;tt&gt;zones.gpkg&lt;/tt&gt;, &lt;tt&gt;snow_statistics.html&lt;/tt&gt;.&lt;/p&gt;&lt;p&gt;Needs the Python packages dask and distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lance &lt;i&gt;neve:snowmap&lt;/i&gt; sur chaque produit d'un dossier (après &lt;i&gt;neve:refinecloudmask&lt;/i&gt; avec un préréglage si demandé), puis &lt;i&gt;neve:snowseason&lt;/i&gt; sur les cartes de chaque tuile, comme tâches d'une grappe Dask : les processus workers de cet ordinateur, ou les workers d'un ordonnanceur en marche (PBS ou Slurm via dask-jobqueue, Kubernetes). Les cartes sont les mêmes fichiers qu'en lancements isolés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; : &lt;tt&gt;&amp;lt;tuile&amp;gt;/&amp;lt;AAAAMMJJ&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tuile&amp;gt;/season_&amp;lt;début&amp;gt;_&amp;lt;fin&amp;gt;/&lt;/tt&gt; et &lt;tt&gt;manifest.json&lt;/tt&gt; (état done, skipped ou failed de chaque produit, l'erreur d'un échec, le worker, les secondes, les pourcentages de neige et de nuages, la limite d'enneigement, les fichiers de sortie avec leur taille et leur SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reprenable&lt;/b&gt; : relancez-le dans le même dossier et les produits terminés sont sautés. Un produit qui échoue est réessayé, puis noté en échec pendant que les autres continuent ; une tâche dont le worker s'arrête est relancée sur un autre ; aucune sortie n'est jamais à moitié écrite.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Statistiques&lt;/b&gt; : avec des zones, &lt;i&gt;neve:snowstats&lt;/i&gt; compte toutes les cartes du lancement (de la saison quand elle est donnée) sur ces zones, à travers les tuiles, dans &lt;tt&gt;statistics/&lt;/tt&gt; : &lt;tt&gt;snow_statistics.gpkg&lt;/tt&gt;, &lt;tt&gt;zones.gpkg&lt;/tt&gt;, &lt;tt&gt;snow_statistics.html&lt;/tt&gt;.&lt;/p&gt;&lt;p&gt;Nécessite les paquets Python dask et distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="58"/>
+        <source>Target grid (maps of several tiles and CRSs)</source>
+        <translation>Grille cible (cartes de plusieurs tuiles et SCR)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="58"/>
+        <source>Optional raster in any coordinate reference system whose grid the outputs take, to make one season mosaic of maps of several tiles and CRSs: every map is put on it with nearest neighbour and maps of the same day are merged (a clear observation first, then the map listed first). Or give the target CRS, pixel size and extent below instead.</source>
+        <translation>Raster facultatif, dans n'importe quel système de coordonnées de référence, dont les sorties prennent la grille, pour faire une seule mosaïque de la saison à partir de cartes de plusieurs tuiles et SCR : chaque carte y est mise au plus proche voisin et les cartes d'un même jour sont fusionnées (une observation claire d'abord, puis la carte donnée en premier). Ou donnez plutôt le SCR, la taille de pixel et l'emprise cibles ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
+        <source>Target CRS</source>
+        <translation>SCR cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
+        <source>Optional: the coordinate reference system of the target grid, when it is not given as a raster (with the pixel size and the extent).</source>
+        <translation>Facultatif : le système de coordonnées de référence de la grille cible, quand elle n'est pas donnée par un raster (avec la taille de pixel et l'emprise).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
+        <source>Target pixel size</source>
+        <translation>Taille de pixel cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
+        <source>Optional: the pixel size of the target grid, in the units of the target CRS. Empty: the finest pixel of the maps (in a CRS of the same units).</source>
+        <translation>Facultatif : la taille de pixel de la grille cible, dans les unités du SCR cible. Vide : le pixel le plus fin des cartes (dans un SCR de mêmes unités).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="70"/>
+        <source>Target extent</source>
+        <translation>Emprise cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="70"/>
+        <source>Optional: the extent of the target grid. Empty: the extent of all the maps.</source>
+        <translation>Facultatif : l'emprise de la grille cible. Vide : l'emprise de toutes les cartes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="134"/>
+        <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp). With a &lt;b&gt;target grid&lt;/b&gt; (a raster, or a CRS with a pixel size and an extent), maps of any tiles and CRSs make one mosaic: each is put on the target grid with nearest neighbour, maps of the same day merged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)). Avec une &lt;b&gt;grille cible&lt;/b&gt; (un raster, ou un SCR avec une taille de pixel et une emprise), des cartes de toutes tuiles et SCR forment une seule mosaïque : chacune est mise sur la grille cible au plus proche voisin, les cartes d'un même jour fusionnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="12"/>
+        <source>4 classes: N, E, S, W</source>
+        <translation>4 classes : N, E, S, O</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="12"/>
+        <source>8 classes: N, NE, E, SE, S, SW, W, NW</source>
+        <translation>8 classes : N, NE, E, SE, S, SO, O, NO</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="19"/>
+        <source>Snow maps of any dates, tiles and coordinate reference systems: outputs of neve:snowmap, Theia Snow SNW maps or fractional snow cover maps (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Their dates are read as neve:snowseason reads them.</source>
+        <translation>Cartes de neige de toutes dates, tuiles et systèmes de coordonnées de référence : sorties de neve:snowmap, cartes SNW de Theia Neige ou cartes de couverture fractionnaire (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 pas de données). Leurs dates sont lues comme neve:snowseason les lit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="28"/>
+        <source>Zones (polygons)</source>
+        <translation>Zones (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="28"/>
+        <source>Optional polygons to count in, such as watersheds, in any coordinate reference system (transformed to each map&apos;s). Zones may overlap (a basin and its sub-basins): each is counted whole. Without zones, the whole extent of the maps is one zone.</source>
+        <translation>Polygones facultatifs dans lesquels compter, par exemple des bassins versants, dans n'importe quel système de coordonnées de référence (transformés dans celui de chaque carte). Les zones peuvent se chevaucher (un bassin et ses sous-bassins) : chacune est comptée entière. Sans zones, toute l'emprise des cartes forme une seule zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="32"/>
+        <source>The field naming the zones; features with the same value make one zone. Empty: each feature is a zone named by its feature id.</source>
+        <translation>Le champ qui nomme les zones ; les entités de même valeur forment une seule zone. Vide : chaque entité est une zone nommée par son identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="35"/>
+        <source>Optional: elevations in metres, any CRS and resolution (resampled bilinearly onto each map&apos;s grid). Needed for the elevation bands, the aspect classes and the regional snowline.</source>
+        <translation>Facultatif : altitudes en mètres, dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonnées en bilinéaire sur la grille de chaque carte). Nécessaire pour les tranches d'altitude, les classes d'exposition et la limite d'enneigement régionale.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="39"/>
+        <source>Height of the elevation bands, in metres: band k holds k x height &lt;= z &lt; (k + 1) x height. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
+        <translation>Hauteur des tranches d'altitude, en mètres : la tranche k contient k x hauteur &lt;= z &lt; (k + 1) x hauteur. Par défaut 100 m, la tranche de l'histogramme de la limite d'enneigement de LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="35"/>
+        <source>Aspect classes</source>
+        <translation>Classes d'exposition</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="43"/>
+        <source>Split the counts by the direction slopes face, from the DEM (grid north, clockwise): none, 4 classes (90 degree sectors centred on N, E, S, W) or 8 classes (45 degree sectors). Slopes under 1 degree are flat.</source>
+        <translation>Répartir les comptes selon l'orientation des pentes, calculée sur le MNT (nord de la grille, sens horaire) : aucune, 4 classes (secteurs de 90 degrés centrés sur N, E, S, O) ou 8 classes (secteurs de 45 degrés). Les pentes de moins de 1 degré sont plates.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="48"/>
+        <source>Clear share of a reliable date</source>
+        <translation>Part claire d'une date fiable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="48"/>
+        <source>A zone on a date whose clear share (snow and no snow, of its whole area) is below this fraction (0 to 1) is flagged unreliable: its snow-covered area says little. Default 0.5.</source>
+        <translation>Une zone à une date dont la part claire (neige et pas de neige, de toute sa surface) est sous cette fraction (0 à 1) est marquée non fiable : sa surface enneigée dit peu de chose. Par défaut 0,5.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="52"/>
+        <source>Regional snowline step (m)</source>
+        <translation>Pas de la limite d'enneigement régionale (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="52"/>
+        <source>The regional snowline is searched among elevations this many metres apart (inside each elevation band). Default 10 m.</source>
+        <translation>La limite d'enneigement régionale est cherchée parmi des altitudes espacées d'autant de mètres (dans chaque tranche d'altitude). Par défaut 10 m.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="56"/>
+        <source>Zone of the site series</source>
+        <translation>Zone de la série du site</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="56"/>
+        <source>The name of the zone whose dated maps the report shows side by side. Empty: the first zone.</source>
+        <translation>Le nom de la zone dont le rapport montre les cartes datées côte à côte. Vide : la première zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="59"/>
+        <source>A table (GeoPackage, or CSV when the name ends in .csv): one row per zone, date, elevation band and aspect (&quot;all&quot; for all of them), with the areas in km2 of snow, no snow, cloud and no data, snow % of the clear area, clear share, reliability, the cloud-corrected estimate, and on the rows of whole zones the regional snowline and its share of misclassified pixels.</source>
+        <translation>Une table (GeoPackage, ou CSV quand le nom finit par .csv) : une ligne par zone, date, tranche d'altitude et exposition (« all » pour toutes), avec les surfaces en km2 de neige, de pas de neige, de nuage et sans données, le % de neige de la surface claire, la part claire, la fiabilité, l'estimation corrigée des nuages, et sur les lignes des zones entières la limite d'enneigement régionale et sa part de pixels mal classés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="65"/>
+        <source>Zones with their statistics</source>
+        <translation>Zones et leurs statistiques</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="65"/>
+        <source>The zones (GeoPackage) with their last date&apos;s values and their means over the reliable dates.</source>
+        <translation>Les zones (GeoPackage) avec les valeurs de leur dernière date et leurs moyennes sur les dates fiables.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="68"/>
+        <source>An HTML page: per zone, the snow-covered area through time by elevation band with the cloud-corrected estimate and the cloudy dates marked, the regional snowline through time; the site series of one zone.</source>
+        <translation>Une page HTML : par zone, la surface enneigée au fil du temps par tranche d'altitude avec l'estimation corrigée des nuages et les dates nuageuses marquées, la limite d'enneigement régionale au fil du temps ; la série du site d'une zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="74"/>
+        <source>Number of maps counted</source>
+        <translation>Nombre de cartes comptées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="74"/>
+        <source>Number of dates</source>
+        <translation>Nombre de dates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="74"/>
+        <source>Number of zones</source>
+        <translation>Nombre de zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="102"/>
+        <source>Snow statistics by zone and elevation</source>
+        <translation>Statistiques de neige par zone et altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="79"/>
+        <source>Snow-covered area per zone, date, elevation band and aspect, the regional snowline and a cloud-corrected estimate, from snow maps of any tiles and CRSs.</source>
+        <translation>Surface enneigée par zone, date, tranche d'altitude et exposition, la limite d'enneigement régionale et une estimation corrigée des nuages, à partir de cartes de neige de toutes tuiles et SCR.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="88"/>
+        <source>&lt;p&gt;Counts snow maps over zones (watersheds, areas) and time: how much of each zone is snow-covered on each date, in each elevation band and on each aspect, and the regional snowline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps or fractional snow cover maps, of any tiles and coordinate reference systems. Codes: 0 no snow, 1 to 100 snow (a fractional cover counts as its fraction of the pixel), 205 cloud, anything else no data. Dates as in &lt;i&gt;Snow season synthesis&lt;/i&gt;: the Dates parameter, the ACQUISITION_DATE tag, the file or folder name.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; come from each map's own grid; zones are transformed to each map's CRS; a pixel belongs to a zone when its centre is inside. Where maps of one date overlap (two tiles, two UTM zones), each ground pixel counts once: a clear observation wins over cloud, cloud over no data, then the map listed first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cloud-corrected snow cover&lt;/b&gt; (an estimate, not an observation): the snow fraction of the clear area of each elevation band applied to the band's clear and cloudy area, summed over the bands; a band without any clear pixel takes the fraction of the nearest band. Without a DEM, the whole zone is one band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regional snowline&lt;/b&gt; (Krajčí, Holko &amp;amp; Parajka 2014): the elevation that minimises the number of snow pixels below it plus snow-free pixels above it, over the clear pixels of the zone; its uncertainty is the share of clear pixels it misclassifies (0: one line separates snow from no snow perfectly). It is not the LIS snowline of &lt;i&gt;Snow map&lt;/i&gt;, which starts pass 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a table (GeoPackage or CSV), the zones with their last date's values and season means, and an HTML report with charts per zone and a site series.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Compte des cartes de neige sur des zones (bassins versants, secteurs) et dans le temps : quelle part de chaque zone est enneigée à chaque date, dans chaque tranche d'altitude et sur chaque exposition, et la limite d'enneigement régionale.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes de Theia Neige ou cartes de couverture fractionnaire, de toutes tuiles et de tous systèmes de coordonnées de référence. Codes : 0 pas de neige, 1 à 100 neige (une couverture fractionnaire compte pour sa fraction du pixel), 205 nuage, toute autre valeur pas de données. Dates comme dans &lt;i&gt;Synthèse de la saison de neige&lt;/i&gt; : le paramètre Dates, l'étiquette ACQUISITION_DATE, le nom du fichier ou du dossier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;surfaces&lt;/b&gt; viennent de la grille propre à chaque carte ; les zones sont transformées dans le SCR de chaque carte ; un pixel appartient à une zone quand son centre y est. Là où des cartes d'une même date se chevauchent (deux tuiles, deux zones UTM), chaque pixel au sol compte une fois : une observation claire l'emporte sur un nuage, un nuage sur l'absence de données, puis la carte donnée en premier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Couverture de neige corrigée des nuages&lt;/b&gt; (une estimation, pas une observation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Sans MNT, toute la zone forme une seule tranche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limite d'enneigement régionale&lt;/b&gt; (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise le nombre de pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal (0 : une seule ligne sépare parfaitement la neige de l'absence de neige). Ce n'est pas la limite d'enneigement de LIS de &lt;i&gt;Carte de neige&lt;/i&gt;, qui déclenche la passe 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : une table (GeoPackage ou CSV), les zones avec les valeurs de leur dernière date et leurs moyennes de la saison, et un rapport HTML avec des graphiques par zone et une série du site.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive.py" line="791"/>
+        <source>No snow map was made for the statistics.</source>
+        <translation>Aucune carte de neige n'a été faite pour les statistiques.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive.py" line="807"/>
+        <source>The statistics failed: {error}</source>
+        <translation>Les statistiques ont échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive.py" line="815"/>
+        <source>Statistics of {maps} maps over {zones} zones: {path}</source>
+        <translation>Statistiques de {maps} cartes sur {zones} zones : {path}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive_cli.py" line="56"/>
+        <source>polygons (watersheds): neve:snowstats counts every map of the run over them into statistics/ of the output folder</source>
+        <translation>polygones (bassins versants) : neve:snowstats y compte toutes les cartes du lancement, dans statistics/ du dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/archive_cli.py" line="59"/>
+        <source>the field naming the zones</source>
+        <translation>le champ qui nomme les zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/charts.py" line="31"/>
+        <source>On Debian or Ubuntu install python3-matplotlib; on Windows open the OSGeo4W Shell and run: python -m pip install matplotlib.</source>
+        <translation>Sous Debian ou Ubuntu installez python3-matplotlib ; sous Windows ouvrez l'OSGeo4W Shell et lancez : python -m pip install matplotlib.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/charts.py" line="37"/>
+        <source>The report has no charts: they are drawn by the Python package matplotlib, which cannot be imported.</source>
+        <translation>Le rapport n'a pas de graphiques : ils sont dessinés par le paquet Python matplotlib, qui ne peut pas être importé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/charts.py" line="45"/>
+        <source>(Chart not drawn: it needs the Python package matplotlib.)</source>
+        <translation>(Graphique non dessiné : il a besoin du paquet Python matplotlib.)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="409"/>
+        <source>Give a reference grid or a target grid, not both: the target grid takes maps of any CRS.</source>
+        <translation>Donnez une grille de référence ou une grille cible, pas les deux : la grille cible accepte des cartes de tout SCR.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="413"/>
+        <source>The target grid is a raster, or a CRS with a pixel size and an extent: give one or the other.</source>
+        <translation>La grille cible est un raster, ou un SCR avec une taille de pixel et une emprise : donnez l'un ou l'autre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="432"/>
+        <source>{crs} is not a coordinate reference system: {detail}</source>
+        <translation>{crs} n'est pas un système de coordonnées de référence : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="450"/>
+        <source>Give the pixel size of the target grid: no map is in a CRS of the units of {crs}.</source>
+        <translation>Donnez la taille de pixel de la grille cible : aucune carte n'est dans un SCR des unités de {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="457"/>
+        <source>The target grid would be {width} x {height} pixels: give a larger pixel size or a smaller extent.</source>
+        <translation>La grille cible ferait {width} x {height} pixels : donnez une taille de pixel plus grande ou une emprise plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="460"/>
+        <source>target grid</source>
+        <translation>grille cible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/season.py" line="572"/>
+        <source>{count} maps put on the target grid ({crs}) with nearest neighbour.</source>
+        <translation>{count} cartes mises sur la grille cible ({crs}) au plus proche voisin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="144"/>
+        <source>No snow map: give the snow maps to count.</source>
+        <translation>Aucune carte de neige : donnez les cartes de neige à compter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="148"/>
+        <source>{value} is not a choice of aspect classes ({choices}).</source>
+        <translation>{value} n'est pas un choix de classes d'exposition ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="151"/>
+        <source>Aspect classes are computed from the DEM: give a DEM, or choose no aspect classes.</source>
+        <translation>Les classes d'exposition sont calculées sur le MNT : donnez un MNT, ou ne choisissez aucune classe d'exposition.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="155"/>
+        <source>{parameter} must be above 0 (it is {value}).</source>
+        <translation>{parameter} doit être supérieur à 0 (il vaut {value}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="163"/>
+        <source>The zones are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
+        <translation>Les zones sont écrites en GeoPackage : donnez un nom de fichier finissant par .gpkg (pas {path}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="269"/>
+        <source>{name} has no coordinate reference system: its areas and zones cannot be placed.</source>
+        <translation>{name} n'a pas de système de coordonnées de référence : ses surfaces et ses zones ne peuvent pas être placées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="375"/>
+        <source>The zones {file} have no coordinate reference system: they cannot be placed on the maps.</source>
+        <translation>Les zones {file} n'ont pas de système de coordonnées de référence : elles ne peuvent pas être placées sur les cartes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_site.py" line="41"/>
+        <source>whole extent</source>
+        <translation>emprise entière</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="392"/>
+        <source>No map covers the zones: the statistics are empty.</source>
+        <translation>Aucune carte ne couvre les zones : les statistiques sont vides.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="421"/>
+        <source>{date}: {name} (date: {source}; {crs}, pixels of {size:g}).</source>
+        <translation>{date} : {name} (date : {source} ; {crs}, pixels de {size:g}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats.py" line="424"/>
+        <source>{maps} maps, {dates} dates, {grids} grids; {zones} zones in {groups} layers of zones that do not overlap.</source>
+        <translation>{maps} cartes, {dates} dates, {grids} grilles ; {zones} zones en {groups} couches de zones qui ne se chevauchent pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="27"/>
+        <source>4 classes (N, E, S, W)</source>
+        <translation>4 classes (N, E, S, O)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="27"/>
+        <source>8 classes (N, NE, ..., NW)</source>
+        <translation>8 classes (N, NE, ..., NO)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="30"/>
+        <source>Maps counted</source>
+        <translation>Cartes comptées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="31"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="32"/>
+        <source>Grids (tiles and CRSs)</source>
+        <translation>Grilles (tuiles et SCR)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="33"/>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="34"/>
+        <source>Elevation bands (m)</source>
+        <translation>Tranches d'altitude (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="37"/>
+        <source>no DEM</source>
+        <translation>pas de MNT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="36"/>
+        <source>Reliable when the clear share is at least</source>
+        <translation>Fiable quand la part claire est au moins de</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="37"/>
+        <source>Regional snowline searched every (m)</source>
+        <translation>Limite d'enneigement régionale cherchée tous les (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="40"/>
+        <source>Definitions</source>
+        <translation>Définitions</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="40"/>
+        <source>Areas in km2 come from each map&apos;s own grid. Where maps of one date overlap, each ground pixel counts once: a clear observation wins over cloud, cloud over no data, then the map listed first. Snow-covered area: snow pixels, a fractional snow cover counting as its fraction of the pixel. Snow %: of the clear area (snow and no snow). A zone and date is reliable when its clear share is at least {min_clear:g}.</source>
+        <translation>Les surfaces en km2 viennent de la grille propre à chaque carte. Là où des cartes d'une même date se chevauchent, chaque pixel au sol compte une fois : une observation claire l'emporte sur un nuage, un nuage sur l'absence de données, puis la carte donnée en premier. Surface enneigée : les pixels de neige, une couverture fractionnaire comptant pour sa fraction du pixel. % de neige : de la surface claire (neige et pas de neige). Une zone à une date est fiable quand sa part claire est au moins de {min_clear:g}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="46"/>
+        <source>Cloud-corrected snow cover (an estimate): the snow fraction of the clear area of each elevation band applied to the band's clear and cloudy area, summed over the bands; a band without any clear pixel takes the fraction of the nearest band. Regional snowline (Krajčí, Holko &amp; Parajka 2014): the elevation that minimises the snow pixels below it plus the snow-free pixels above it, over the clear pixels of the zone; its uncertainty is the share of clear pixels it misclassifies.</source>
+        <translation>Couverture de neige corrigée des nuages (une estimation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Limite d'enneigement régionale (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise les pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="54"/>
+        <source>Site series: {zone}</source>
+        <translation>Série du site : {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="59"/>
+        <source>Snow-covered area by elevation band</source>
+        <translation>Surface enneigée par tranche d'altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="67"/>
+        <source>Zone {zone}</source>
+        <translation>Zone {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="225"/>
+        <source>No map covers this zone.</source>
+        <translation>Aucune carte ne couvre cette zone.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="72"/>
+        <source>{dates} dates, {reliable} reliable. Means over the reliable dates: snow-covered area {snow} km2, snow {percent} % of the clear area, estimate {estimate} km2, regional snowline {line} m.</source>
+        <translation>{dates} dates, {reliable} fiables. Moyennes sur les dates fiables : surface enneigée {snow} km2, neige {percent} % de la surface claire, estimation {estimate} km2, limite d'enneigement régionale {line} m.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="82"/>
+        <source>Charts are drawn for the first {count} zones only.</source>
+        <translation>Les graphiques ne sont dessinés que pour les {count} premières zones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Snow (km2)</source>
+        <translation>Neige (km2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Estimate (km2)</source>
+        <translation>Estimation (km2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Snowline (m)</source>
+        <translation>Limite d'enneigement (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Misclassified (%)</source>
+        <translation>Mal classés (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="84"/>
+        <source>Reliable</source>
+        <translation>Fiable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
+        <source>CRS</source>
+        <translation>SCR</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
+        <source>Pixel size</source>
+        <translation>Taille de pixel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="94"/>
+        <source>Counted</source>
+        <translation>Comptée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="140"/>
+        <source>Colours of the elevation bands</source>
+        <translation>Couleurs des tranches d'altitude</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="167"/>
+        <source>Cloud-corrected estimate</source>
+        <translation>Estimation corrigée des nuages</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="171"/>
+        <source>Cloudy date (clear share below {min:g})</source>
+        <translation>Date nuageuse (part claire sous {min:g})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="173"/>
+        <source>Snow-covered area (km2)</source>
+        <translation>Surface enneigée (km2)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="183"/>
+        <source>Reliable date</source>
+        <translation>Date fiable</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="186"/>
+        <source>Cloudy date</source>
+        <translation>Date nuageuse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="188"/>
+        <source>Regional snowline (m)</source>
+        <translation>Limite d'enneigement régionale (m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="197"/>
+        <source>Snow-covered area and regional snowline of {zone}</source>
+        <translation>Surface enneigée et limite d'enneigement régionale de {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_report.py" line="245"/>
+        <source>Site series of {zone}</source>
+        <translation>Série du site de {zone}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/stats_site.py" line="35"/>
+        <source>No zone is named {name}: the site series shows the first zone, {first}.</source>
+        <translation>Aucune zone ne s'appelle {name} : la série du site montre la première zone, {first}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/styles.py" line="362"/>
+        <source>{low:g} to {high:g} % snow</source>
+        <translation>{low:g} à {high:g} % de neige</translation>
     </message>
     <message>
         <location filename="../plugin/i18n.py" line="53"/>
@@ -4469,49 +5144,49 @@
         <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées. Dans la boîte de dialogue, choisir un préréglage fixe la distance du tampon et les seuils ; en modifier un choisit les valeurs personnalisées. En traitement par lot, dans les modèles, qgis_process et la ligne de commande, une valeur différente de sa valeur par défaut l'emporte sur le préréglage (le journal avertit et dit à quel préréglage correspondent les valeurs utilisées) : un préréglage avec une valeur à vous n'a pas besoin des « valeurs personnalisées ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : affinés sur leur grille de 30 m, le tampon en mètres comme sur Sentinel-2, les nuages sur l'eau avec B7 (pour B12) ou B6 (pour B11), les ombres d'après les angles solaires des métadonnées avec une visée au nadir (pas de parallaxe : les produits Landsat n'ont pas d'angles de visée par bande). Un QA_PIXEL de l'USGS est d'abord écrit en bits de CLM (nuage : bits 0, 1, 2 ; cirrus : 0, 1, 7 ; ombre de nuage : 0, 5 ; nuage dilaté : bit 0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="127"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="128"/>
         <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (snow in the cast shadow of the relief, with the shaded snow option).</source>
         <translation>Nécessite la densité du couvert arboré. Bits : 0 soleil trop bas, 1 soleil rasant, 2 eau, 3 couvert arboré au-dessus de 90 %, 4 neige sous un nuage fin, 5 couvert arboré inconnu, 6 neige à l'ombre (neige dans l'ombre portée du relief, avec l'option de la neige à l'ombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="159"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="160"/>
         <source>Snowline and pass 2 (LIS)</source>
         <translation>Limite d'enneigement et passe 2 (LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="160"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="161"/>
         <source>Water and shaded snow</source>
         <translation>Eau et neige à l'ombre</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="161"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="162"/>
         <source>Fractional snow cover</source>
         <translation>Fraction de couvert neigeux</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="162"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="163"/>
         <source>LIS options (off by default)</source>
         <translation>Options de LIS (désactivées par défaut)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="165"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="166"/>
         <source>Other LIS settings</source>
         <translation>Autres réglages de LIS</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s strict_cloud_mask: a snow pixel of pass 1 or 2 stays snow only when it is not in the back-to-cloud mask (original cloud with a red reflectance above the red threshold, back to cloud); such pixels are mapped as cloud. Off by default, as in LIS.</source>
         <translation>strict_cloud_mask de LIS : un pixel de neige de la passe 1 ou 2 ne reste de la neige que s'il n'est pas dans le masque de retour au nuage (nuage d'origine dont la réflectance rouge dépasse le seuil du rouge, retour au nuage) ; ces pixels sont cartographiés comme nuage. Désactivé par défaut, comme dans LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="172"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Needs a DEM and the sun angles (the product&apos;s, or the sun zenith and azimuth angles below): a pixel is in cast shadow when the terrain towards the sun rises above the sun&apos;s elevation; snow detected there gets bit 6 of the QC flags.</source>
         <translation>Nécessite un MNT et les angles solaires (ceux du produit, ou les angles zénithal et azimutal du soleil ci-dessous) : un pixel est dans l'ombre portée quand le terrain en direction du soleil s'élève au-dessus de la hauteur du soleil ; la neige détectée là reçoit le bit 6 des indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="222"/>
-        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands (the &lt;i&gt;elevation band height&lt;/i&gt;, 100 m); the lowest band where more than the &lt;i&gt;clear fraction of a snowy band&lt;/i&gt; (0.10) of the pixels are clear and more than the &lt;i&gt;snow fraction of a snowy band&lt;/i&gt; (0.10) of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than the &lt;i&gt;snow fraction needed for pass 2&lt;/i&gt; (0.001) of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): the LIS Landsat settings, green B3, red B4 and SWIR B6, on the 30 m grid, the dark-cloud test over 240 m (8 pixels); clouds from the CLM (Theia) or from QA_PIXEL (USGS: bits 1 to 4 are cloud, bit 4 shadow, bit 2 high cloud).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (advanced, off by default as in LIS): the strict cloud mask (strict_cloud_mask); the removal of snow inside clouds (rm_snow_inside_cloud, &quot;pass 1.5&quot;); a water mask (LIS 1.11), from a layer or the product, where snow is never mapped; the shaded snow, snow in the cast shadow of the relief (QC bit 6), from the DEM and the sun angles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite d'enneigement : le MNT est découpé en tranches d'altitude (la &lt;i&gt;hauteur des tranches d'altitude&lt;/i&gt;, 100 m) ; la tranche la plus basse où plus de la &lt;i&gt;fraction dégagée d'une tranche enneigée&lt;/i&gt; (0,10) des pixels sont dégagés et plus de la &lt;i&gt;fraction de neige d'une tranche enneigée&lt;/i&gt; (0,10) des pixels dégagés sont de la neige donne la limite d'enneigement, deux tranches plus bas ; 6. passe 2, au-dessus de la limite d'enneigement seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de la &lt;i&gt;fraction de neige nécessaire à la passe 2&lt;/i&gt; (0,001) de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où la bande SWIR n'en a pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : les réglages Landsat de LIS, vert B3, rouge B4 et SWIR B6, sur la grille de 30 m, le test des nuages sombres sur 240 m (8 pixels) ; les nuages du CLM (Theia) ou du QA_PIXEL (USGS : les bits 1 à 4 sont des nuages, le bit 4 une ombre, le bit 2 un nuage haut).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (avancées, désactivées par défaut comme dans LIS) : le masque de nuages strict (strict_cloud_mask) ; le retrait de la neige à l'intérieur des nuages (rm_snow_inside_cloud, « passe 1.5 ») ; un masque d'eau (LIS 1.11), tiré d'une couche ou du produit, où la neige n'est jamais cartographiée ; la neige à l'ombre, la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité), calculée à partir du MNT et des angles solaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite d'enneigement ; l'altitude de la limite d'enneigement et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="223"/>
+        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands (the &lt;i&gt;elevation band height&lt;/i&gt;, 100 m); the lowest band where more than the &lt;i&gt;clear fraction of a snowy band&lt;/i&gt; (0.10) of the pixels are clear and more than the &lt;i&gt;snow fraction of a snowy band&lt;/i&gt; (0.10) of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than the &lt;i&gt;snow fraction needed for pass 2&lt;/i&gt; (0.001) of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where a band has none (a 10 m band: over the whole 20 m pixel) or a layer does not reach.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): the LIS Landsat settings, green B3, red B4 and SWIR B6, on the 30 m grid, the dark-cloud test over 240 m (8 pixels); clouds from the CLM (Theia) or from QA_PIXEL (USGS: bits 1 to 4 are cloud, bit 4 shadow, bit 2 high cloud).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (advanced, off by default as in LIS): the strict cloud mask (strict_cloud_mask); the removal of snow inside clouds (rm_snow_inside_cloud, &quot;pass 1.5&quot;); a water mask (LIS 1.11), from a layer or the product, where snow is never mapped; the shaded snow, snow in the cast shadow of the relief (QC bit 6), from the DEM and the sun angles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite d'enneigement : le MNT est découpé en tranches d'altitude (la &lt;i&gt;hauteur des tranches d'altitude&lt;/i&gt;, 100 m) ; la tranche la plus basse où plus de la &lt;i&gt;fraction dégagée d'une tranche enneigée&lt;/i&gt; (0,10) des pixels sont dégagés et plus de la &lt;i&gt;fraction de neige d'une tranche enneigée&lt;/i&gt; (0,10) des pixels dégagés sont de la neige donne la limite d'enneigement, deux tranches plus bas ; 6. passe 2, au-dessus de la limite d'enneigement seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de la &lt;i&gt;fraction de neige nécessaire à la passe 2&lt;/i&gt; (0,001) de l'image; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où une bande n'en a pas (une bande à 10 m : sur tout le pixel de 20 m) ou qu'une couche n'atteint pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : les réglages Landsat de LIS, vert B3, rouge B4 et SWIR B6, sur la grille de 30 m, le test des nuages sombres sur 240 m (8 pixels) ; les nuages du CLM (Theia) ou du QA_PIXEL (USGS : les bits 1 à 4 sont des nuages, le bit 4 une ombre, le bit 2 un nuage haut).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (avancées, désactivées par défaut comme dans LIS) : le masque de nuages strict (strict_cloud_mask) ; le retrait de la neige à l'intérieur des nuages (rm_snow_inside_cloud, « passe 1.5 ») ; un masque d'eau (LIS 1.11), tiré d'une couche ou du produit, où la neige n'est jamais cartographiée ; la neige à l'ombre, la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité), calculée à partir du MNT et des angles solaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite d'enneigement ; l'altitude de la limite d'enneigement et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowseason.py" line="21"/>
@@ -4544,32 +5219,32 @@
         <translation>Premier jour de la période (jour 0 des jours d'apparition et de disparition de la neige). Vide : le 1er septembre de l'année hydrologique de la carte la plus ancienne (les synthèses Theia Neige vont du 1er septembre au 31 août).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="79"/>
         <source>Snow days needed for the snow onset and melt-out days (SOD, SMOD)</source>
         <translation>Jours de neige nécessaires pour les jours d'apparition et de disparition de la neige (SOD, SMOD)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="65"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="79"/>
         <source>The snow onset and melt-out days are 0 unless the snow cover duration is more than this number of days. Default 10, as LIS.</source>
         <translation>Les jours d'apparition et de disparition de la neige valent 0 sauf si la durée d'enneigement dépasse ce nombre de jours. 10 par défaut, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>What the snow onsets (NSP) count</source>
         <translation>Ce que comptent les arrivées de la neige (NSP)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
         <source>Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its difference of 8-bit values counts melts too): choose the second to reproduce its snow onsets (NSP).</source>
         <translation>Par défaut : les arrivées de la neige dans la période. LIS 1.x compte les changements dans les deux sens (sa différence de valeurs sur 8 bits compte aussi les fontes) : choisissez le second pour reproduire ses arrivées de la neige (NSP).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="74"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="88"/>
         <source>Clear observations (NOBS) only in the period</source>
         <translation>Observations claires (NOBS) dans la période seulement</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="74"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="88"/>
         <source>Default off: the clear observations count every clear observation used, margin dates included, as LIS.</source>
         <translation>Désactivé par défaut : les observations claires comptent toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
     </message>
@@ -4589,57 +5264,57 @@
         <translation>Ces valeurs ne sont celles d'aucun préréglage (valeurs personnalisées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="433"/>
+        <location filename="../plugin/pipeline/refine.py" line="437"/>
         <source>{parameter}: the value given, {value}, is not used: the preset &quot;{preset}&quot; sets it from the product.</source>
         <translation>{parameter} : la valeur donnée, {value}, n'est pas utilisée : le préréglage « {preset} » la fixe d'après le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="443"/>
+        <location filename="../plugin/pipeline/refine.py" line="447"/>
         <source>{distance:g} m</source>
         <translation>{distance:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="445"/>
+        <location filename="../plugin/pipeline/refine.py" line="449"/>
         <source>{angle:g} degrees</source>
         <translation>{angle:g} degrés</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="293"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="296"/>
         <source>run above the snowline ({zs:.0f} m)</source>
         <translation>faite au-dessus de la limite d'enneigement ({zs:.0f} m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="295"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="298"/>
         <source>skipped, no DEM</source>
         <translation>non faite, pas de MNT</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="297"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="300"/>
         <source>skipped, the DEM gives no elevation band over the scene</source>
         <translation>non faite, le MNT ne donne aucune tranche d'altitude sur la scène</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="299"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="302"/>
         <source>skipped, no elevation band is snowy</source>
         <translation>non faite, aucune tranche d'altitude n'est enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="300"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="303"/>
         <source>skipped, pass 1 found too little snow</source>
         <translation>non faite, la passe 1 a trouvé trop peu de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="306"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="309"/>
         <source>{zs:.0f} m</source>
         <translation>{zs:.0f} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="307"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="310"/>
         <source>Snowline elevation</source>
         <translation>Altitude de la limite d'enneigement</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="310"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="313"/>
         <source>{percent:.1f} % of the valid pixels</source>
         <translation>{percent:.1f} % des pixels valides</translation>
     </message>
@@ -4702,11 +5377,6 @@
         <location filename="../ui/widgets.py" line="516"/>
         <source>Folder of the products</source>
         <translation>Dossier des produits</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="53"/>
-        <source>Sentinel-2 or Landsat L2A product (folder, .zip, .tar or metadata file)</source>
-        <translation>Produit L2A Sentinel-2 ou Landsat (dossier, .zip, .tar ou fichier de métadonnées)</translation>
     </message>
 </context>
 <context>

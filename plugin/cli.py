@@ -123,6 +123,14 @@ def _choice(parameter):
     return convert
 
 
+def _extent(text):
+    try:
+        return s.parse_extent(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("{value} is not an extent (xmin,xmax,ymin,ymax, optionally followed by "
+                                            "[EPSG:code])").format(value=text)) from None
+
+
 def _date(text):
     try:
         return s.parse_date(text)
@@ -191,6 +199,8 @@ def algorithm_parser(spec, prog):
             kwargs.update(nargs="+")
         elif kind == s.DATE:
             kwargs.update(type=_date)
+        elif kind == s.EXTENT:
+            kwargs.update(type=_extent)
         target.add_argument(option_name(parameter), **kwargs)
     parser.add_argument("--json", action="store_true", help=tr("print the results as JSON on standard output"))
     parser.add_argument("--quiet", action="store_true", help=tr("print no log and no progress, only warnings"))
@@ -198,9 +208,10 @@ def algorithm_parser(spec, prog):
 
 
 def _metavar(parameter):
-    return {s.PRODUCT: "PRODUCT", s.RASTER: "RASTER", s.RASTERS: "RASTER", s.VECTOR: "VECTOR",
+    return {s.PRODUCT: "PRODUCT", s.RASTER: "RASTER", s.RASTERS: "RASTER", s.VECTOR: "VECTOR", s.FIELD: "FIELD",
             s.NUMBER: "NUMBER", s.INTEGER: "INTEGER", s.BOOLEAN: "BOOL", s.ENUM: "CHOICE", s.STRING: "TEXT",
-            s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER", s.FILES: "PATH", s.FOLDER_OUT: "FOLDER"}.get(parameter.kind, "FILE")
+            s.DATE: "YYYY-MM-DD", s.FOLDER: "FOLDER", s.FILES: "PATH", s.FOLDER_OUT: "FOLDER", s.CRS: "CRS",
+            s.EXTENT: "XMIN,XMAX,YMIN,YMAX"}.get(parameter.kind, "FILE")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

@@ -86,10 +86,17 @@ def as_neve_error(error, path=None):
             kind=FAILURE)
     path = path or getattr(error, "filename", None) or ""
     number = getattr(error, "errno", None)
-    if number == errno.ENOSPC:
+    if number in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        if not path:
+            return NeveError("disk_full", QT_TR_NOOP("Could not write a file: no space left on device."),
+                             kind=FAILURE, file=path)
         return NeveError("disk_full", QT_TR_NOOP("Could not write {file}: no space left on device."),
                          kind=FAILURE, file=path)
     if number in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if not path:
+            return NeveError("not_writable", QT_TR_NOOP("Could not write a file: permission denied (the folder "
+                                                        "is read-only or belongs to someone else)."),
+                             kind=FAILURE, file=path)
         return NeveError("not_writable", QT_TR_NOOP("Could not write {file}: permission denied (the folder is "
                                                     "read-only or belongs to someone else)."),
                          kind=FAILURE, file=path)

@@ -22,7 +22,7 @@ MENU_NAME = "&Névé"
 TOOLBAR_OBJECT_NAME = "NeveToolbar"
 #: The sections of the menu, in the order a user works, and the algorithm that comes first in its section.
 MENU_SECTIONS = ("products", "clouds", "snow", "season")
-SEASON_ALGORITHMS = ("snowseason", "snowarchive")
+SEASON_ALGORITHMS = ("snowseason", "snowstats", "snowarchive")
 FIRST_IN_SECTION = ("loadproduct", "refinecloudmask", "snowmap", "snowseason")
 
 

@@ -12,7 +12,11 @@
    100 snow, 205 cloud, 255 no data), OUT/fractional_snow_cover.tif, OUT/snow_polygons.gpkg and the
    report OUT/snow_report.html;
 4. OUT/quicklook.png: the snow map over the natural-colour image (neve:loadproduct's 10 m stack),
-   rendered by QGIS with the plugin's own legend.
+   rendered by QGIS with the plugin's own legend;
+5. statistics of the sample's maps by elevation band: a second product of the sample a month earlier
+   (snow lower down), mapped by neve:snowmap too, and neve:snowstats over both maps with the DEM ->
+   OUT/snow_statistics.csv (snow, no snow, cloud and no data in km2 per date and 100 m band, the
+   cloud-corrected estimate, the regional snowline) and the report OUT/snow_statistics.html.
 
 Everything runs through processing.run in a real (offscreen) QGIS, as a user's script would.
 """
@@ -110,6 +114,29 @@ def main(argv=None):
     quicklook(snow["OUTPUT"], stacks["OUTPUT_R1"], os.path.join(out, "quicklook.png"))
     print("quicklook: " + os.path.join(out, "quicklook.png"))
     print("report: " + snow["OUTPUT_HTML_FILE"])
+
+    # statistics of the sample's maps by elevation band: the same mountain a month earlier, snow lower down
+    import datetime
+
+    earlier = make_theia_product(sample, scene.replace(acquisition=datetime.datetime(2021, 5, 16, 10, 56, 31),
+                                                       snowline=scene.snowline - 300.0))
+    may = processing.run("neve:snowmap", {"INPUT_PRODUCT": earlier, "DEM": dem,
+                                          "OUTPUT": os.path.join(out, "snow_map_may.tif")})
+    stats = processing.run("neve:snowstats", {
+        "INPUTS": [may["OUTPUT"], snow["OUTPUT"]], "DEM": dem, "BAND_WIDTH": 100,
+        "OUTPUT_TABLE": os.path.join(out, "snow_statistics.csv"),
+        "OUTPUT_HTML": os.path.join(out, "snow_statistics.html")})
+    import csv
+
+    with open(stats["OUTPUT_TABLE"], encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["elevation_band"] == "all" and row["aspect"] == "all":
+                print("statistics {date}: snow {snow:.2f} km2 ({percent:.0f} % of the clear area), estimate "
+                      "{estimate:.2f} km2, regional snowline {line} m".format(
+                          date=row["date"], snow=float(row["snow_km2"]), percent=float(row["snow_percent"]),
+                          estimate=float(row["snow_estimate_km2"]), line=row["snowline_m"] or "none"))
+    print("statistics: {} ({} dates), report {}".format(stats["OUTPUT_TABLE"], stats["DATES_USED"],
+                                                         stats["OUTPUT_HTML"]))
     app.exitQgis()
     return 0
 

@@ -217,7 +217,7 @@ def sample_scenario(plugin):
 
     def shoot(name, group=june):
         collapse_all_but(group)
-        QApplication.processEvents()
+        yield wait(400)
         if layers_dock is not None:
             grab(layers_dock, "layers_" + name)
 
@@ -235,7 +235,7 @@ def sample_scenario(plugin):
         canvas.setDestinationCrs(first[0].crs())
         canvas.setExtent(first[0].extent())
     yield wait(500)
-    shoot("loadproduct")
+    yield from shoot("loadproduct")
     # the stacks in colour: the 10 m one alone shown, stretched over reflectance 0 to 0.3
     shown = {}
     for layer in QgsProject.instance().mapLayers().values():
@@ -269,7 +269,7 @@ def sample_scenario(plugin):
     refined = run.results.get("OUTPUT")
     label = run.labels
     check_group("refinecloudmask", june, [(label["OUTPUT_CLASSES"], True), (label["OUTPUT"], False)])
-    shoot("refinecloudmask")
+    yield from shoot("refinecloudmask")
 
     # 3. the snow map with the refined mask: polygons over the map, the bit field unchecked
     run = yield from run_from_dialog("neve:snowmap", {
@@ -279,7 +279,7 @@ def sample_scenario(plugin):
     snow_map = run.results.get("OUTPUT")
     label = run.labels
     check_group("snowmap", june, [(label["OUTPUT_VECTOR"], True), (label["OUTPUT"], True), (label["OUTPUT_BITS"], False)])
-    shoot("snowmap")
+    yield from shoot("snowmap")
 
     # 4. the building blocks of the cloud recipe
     blocks = (("cloudmask", {"INPUT_PRODUCT": product, "OUTPUT": temporary}, [("OUTPUT", True)]),
@@ -291,25 +291,35 @@ def sample_scenario(plugin):
     for name, parameters, expected in blocks:
         run = yield from run_from_dialog("neve:" + name, parameters)
         check_group(name, june, [(run.labels[n], shown) for n, shown in expected])
-        shoot(name)
+        yield from shoot(name)
 
     # 5. the batch dialog of neve:snowmap on the two products, with their reports
     yield from batch_on_two_products([product, later])
 
     # 6. the season of the two maps
+    snow_label = QgsApplication.processingRegistry().algorithmById("neve:snowmap").parameterDefinition(
+        "OUTPUT").description()
     july_map = next((l.source() for l in QgsProject.instance().mapLayers().values()
-                     if l.name().startswith("Snow map") and july in l.name()), None)
+                     if l.name().startswith(snow_label + " \u00b7 " + july)), None)
+    checks["the batch run's map of the second product is loaded in its group"] = july_map is not None
     run = yield from run_from_dialog("neve:snowseason", {
         "INPUTS": [snow_map, july_map], "OUTPUT_SCD": temporary, "OUTPUT_SOD": temporary,
         "OUTPUT_SMOD": temporary, "OUTPUT_NOBS": temporary, "OUTPUT_NSP": temporary})
     season = "T31TCH 2020-09-01 \u2013 2021-08-31"
     check_group("snowseason", season, [(run.labels[n], n == "OUTPUT_SCD") for n in (
         "OUTPUT_SCD", "OUTPUT_SOD", "OUTPUT_SMOD", "OUTPUT_NOBS", "OUTPUT_NSP")])
-    shoot("snowseason", season)
+    yield from shoot("snowseason", season)
+
+    # 7. statistics of the two maps over the whole extent: the zones styled and shown, the table below
+    run = yield from run_from_dialog("neve:snowstats", {
+        "INPUTS": [snow_map, july_map], "DEM": dem_path, "OUTPUT_TABLE": temporary, "OUTPUT_ZONES": temporary})
+    series = "T31TCH 2021-06-15 \u2013 2021-07-03"
+    check_group("snowstats", series, [(run.labels["OUTPUT_ZONES"], True), (run.labels["OUTPUT_TABLE"], True)])
+    yield from shoot("snowstats", series)
     if dock("ResultsViewer") is not None:
         dock("ResultsViewer").hide()
 
-    # 7. the tuning panel on the product, its live preview drawn
+    # 8. the tuning panel on the product, its live preview drawn
     collapse_all_but(june)
     plugin.show_tune_panel()
     panel = plugin.tune_panel

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-gdal python3-rasterio python3-scipy python3-venv
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-gdal python3-rasterio python3-scipy python3-matplotlib python3-venv
 pyqt5-dev-tools qttools5-dev-tools xvfb xauth gdal-bin"
 missing=""
 for package in $APT_PACKAGES; do

@@ -128,6 +128,7 @@ MSK_SNWPRB, MSK_CLASSI_B00 from 04.00, MSK_DETFOO, MSK_QUALIT, PVI). Not written
 AUX_DATA files, datastrip metadata, and the GML masks of baselines before 04.00.
 """
 import argparse
+import collections
 import hashlib
 import math
 import os
@@ -137,9 +138,9 @@ import uuid
 import warnings
 import zipfile
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from functools import cached_property
 
 import numpy as np
 import rasterio
@@ -231,12 +232,13 @@ WAVELENGTH = ((412, 456, 442.7), (456, 533, 492.7), (538, 583, 559.8), (646, 684
               (731, 749, 740.5), (769, 797, 782.8), (760, 907, 832.8), (837, 881, 864.7), (932, 958, 945.1),
               (1337, 1412, 1373.5), (1539, 1682, 1613.7), (2078, 2320, 2202.4))
 
-GTIFF_OPTIONS = dict(driver="GTiff", tiled=True, compress="deflate", zlevel=1)
+GTIFF_OPTIONS = dict(driver="GTiff", tiled=True, compress="deflate", zlevel=1, num_threads="all_cpus")
 JP2_OPTIONS = dict(driver="JP2OpenJPEG", QUALITY=100, REVERSIBLE="YES")
 DEFAULT_BLOCK_ROWS = 256  # rows per strip: a multiple of the GeoTIFF tile height
 GTIFF_TILE = 256
 GDAL_CACHE_BYTES = 256 * 2 ** 20  # GDAL block cache while writing (its default grows with the RAM)
 JP2_MEMORY_BUDGET = 600 * 2 ** 20  # bytes of JP2 bands held in memory at once (GDAL encodes on close)
+STRIP_THREADS = 2  # threads computing strips while the main thread writes (the files do not depend on it)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -501,12 +503,14 @@ class Scene:
 
     def view_angles(self, band, x, y):
         """(zenith, azimuth) of the view of ``band`` in degrees at (x, y)."""
-        dzen, daz = VIEW_ANGLE_OFFSETS[band]
+        zenith = self._view_zenith(band, x, y)
+        azimuth = np.mod(self.view_azimuth + VIEW_ANGLE_OFFSETS[band][1] + np.zeros_like(zenith), 360.0)
+        return zenith, azimuth
+
+    def _view_zenith(self, band, x, y):
         s = self.across_track(x, y) - self.across_track(*self.centre)
         # the zenith grows away from the ground track, i.e. away from the satellite
-        zenith = self.view_zenith + dzen - self.satellite_side * self.view_zenith_gradient * s / 1000.0
-        azimuth = np.mod(self.view_azimuth + daz + np.zeros_like(s), 360.0)
-        return zenith, azimuth
+        return self.view_zenith + VIEW_ANGLE_OFFSETS[band][0] - self.satellite_side * self.view_zenith_gradient * s / 1000.0
 
     def mean_sun_angles(self):
         return tuple(float(a) for a in self.sun_angles(*self.centre))
@@ -575,7 +579,20 @@ class Scene:
         """Ground elevation (m) at (x, y), lakes flat at the elevation of their centre."""
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         z = self._mountains(x, y)
+        grid = x.ndim == 2 and y.ndim == 2 and x.shape[0] == 1 and y.shape[1] == 1 and z.shape == (y.size, x.size)
         for lake in self.lakes:
+            if grid:
+                # a row of x and a column of y: only the rows and columns within the radius can be inside
+                # (a sum of two squares is at least each of them), the same test made on them alone
+                dx2, dy2, r2 = (x[0] - lake.x) ** 2, (y[:, 0] - lake.y) ** 2, lake.radius ** 2
+                cols, rows = np.flatnonzero(dx2 <= r2), np.flatnonzero(dy2 <= r2)
+                if not cols.size or not rows.size:
+                    continue
+                block = slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+                inside = dx2[None, block[1]] + dy2[block[0], None] <= r2
+                if np.any(inside):
+                    z[block] = np.where(inside, self._mountains(np.float64(lake.x), np.float64(lake.y)), z[block])
+                continue
             inside = (x - lake.x) ** 2 + (y - lake.y) ** 2 <= lake.radius ** 2
             if np.any(inside):
                 z = np.where(inside, self._mountains(np.float64(lake.x), np.float64(lake.y)), z)
@@ -591,12 +608,22 @@ class Scene:
 
     def _mountains_gradient(self, x, y):
         """(dz/dx, dz/dy) of the mountains, x east and y south."""
-        gx = gy = np.float64(0.0)
+        shape = np.broadcast(np.asarray(x), np.asarray(y)).shape
+        if not self.mountains or not shape:
+            gx = gy = np.float64(0.0)
+            for m in self.mountains:
+                ex = np.exp(-(x - m.x) ** 2 / (2 * m.radius ** 2))
+                ey = np.exp(-(y - m.y) ** 2 / (2 * m.radius ** 2))
+                gx = gx - m.height * ((x - m.x) / m.radius ** 2 * ex) * ey
+                gy = gy - m.height * ex * ((y - m.y) / m.radius ** 2 * ey)
+            return gx, gy
+        # the same operations on arrays: sums made in place, the products in one reused array
+        gx, gy, term = np.zeros(shape), np.zeros(shape), np.empty(shape)
         for m in self.mountains:
             ex = np.exp(-(x - m.x) ** 2 / (2 * m.radius ** 2))
             ey = np.exp(-(y - m.y) ** 2 / (2 * m.radius ** 2))
-            gx = gx - m.height * ((x - m.x) / m.radius ** 2 * ex) * ey
-            gy = gy - m.height * ex * ((y - m.y) / m.radius ** 2 * ey)
+            np.subtract(gx, np.multiply(m.height * ((x - m.x) / m.radius ** 2 * ex), ey, out=term), out=gx)
+            np.subtract(gy, np.multiply(m.height * ex, (y - m.y) / m.radius ** 2 * ey, out=term), out=gy)
         return gx, gy
 
     # ---- statistics and names ----------------------------------------------------------------
@@ -668,6 +695,25 @@ def _disk_meets_polygon(cx, cy, radius, polygon):
 # --------------------------------------------------------------------------------------------------
 # Truth on a window
 # --------------------------------------------------------------------------------------------------
+
+class cached_property:  # noqa: N801 (functools.cached_property without its lock)
+    """A property computed once per instance: ``functools.cached_property`` without the lock that Python
+    3.11 shares between all the instances of a class, so that two threads computing two strips do not
+    wait for each other."""
+
+    def __init__(self, function):
+        self.function = function
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
 
 class Truth:
     """Every layer of a scene on a window of the grid of ``resolution`` metres (see module docstring).
@@ -831,12 +877,18 @@ class Truth:
         detector = np.broadcast_to(self.scene.detector(self.x, self.y), self.shape).astype(np.uint8)
         return np.where(self.nodata, 0, detector).astype(np.uint8)
 
+    @cached_property
+    def _normal_length(self):
+        """Length of the (unnormalised) ground normal (-p, -q, 1)."""
+        p, q = self._gradient
+        return np.sqrt(1.0 + p * p + q * q)
+
     def _cos_towards(self, zenith, azimuth):
         """Cosine of the angle between the ground normal and a direction (zenith, azimuth in degrees)."""
         p, q = self._gradient
         z, a = np.radians(zenith), np.radians(azimuth)
-        return ((-p * np.sin(z) * np.sin(a) - q * np.sin(z) * np.cos(a) + np.cos(z))
-                / np.sqrt(1.0 + p * p + q * q)).astype(np.float32)
+        sin_z = np.sin(z)
+        return ((-p * sin_z * np.sin(a) - q * sin_z * np.cos(a) + np.cos(z)) / self._normal_length).astype(np.float32)
 
     @cached_property
     def cos_incidence(self):
@@ -865,9 +917,9 @@ class Truth:
 
     @cached_property
     def hidden_surface(self):
-        zenith, azimuth = self.scene.view_angles("B2", self.x, self.y)
-        return (self._cos_towards(np.broadcast_to(zenith, self.shape), np.broadcast_to(azimuth, self.shape))
-                <= 0) & ~self.nodata
+        zenith = self.scene._view_zenith("B2", self.x, self.y)
+        azimuth = self.scene.view_angles("B2", self.x, self.y[:1])[1]   # the same on every row: one row
+        return (self._cos_towards(np.broadcast_to(zenith, self.shape), azimuth) <= 0) & ~self.nodata
 
     @cached_property
     def water_vapour(self):
@@ -1200,12 +1252,29 @@ class _Raster:
 
 
 def _write_rasters(scene, resolution, rasters, block_rows=DEFAULT_BLOCK_ROWS, on_block=None):
-    """Write ``rasters`` (all on the grid of ``resolution``) strip by strip, one Truth per strip."""
+    """Write ``rasters`` (all on the grid of ``resolution``) strip by strip, one Truth per strip.
+
+    The strips are computed by :data:`STRIP_THREADS` threads, ahead of the one that writes them in order
+    (and calls ``on_block`` in order): every pixel is computed from its coordinates alone, so the files are
+    the same whatever thread computed a strip; GDAL compresses in its own threads."""
     if not rasters:
         return
     rows, cols = scene.shape(resolution)
-    with rasterio.Env(GDAL_PAM_ENABLED="NO", GDAL_CACHEMAX=GDAL_CACHE_BYTES):
-        datasets = []
+    windows = [Window(0, row, cols, min(block_rows, rows - row)) for row in range(0, rows, block_rows)]
+
+    def strip(window):
+        truth = scene.truth(window, resolution)
+        arrays = []
+        for raster in rasters:
+            data = np.asarray(raster.make(truth))
+            if data.ndim == 2:
+                data = data[None]
+            arrays.append(data.astype(raster.dtype, copy=False))
+        return (truth if on_block is not None else None), arrays
+
+    with rasterio.Env(GDAL_PAM_ENABLED="NO", GDAL_CACHEMAX=GDAL_CACHE_BYTES), \
+            ThreadPoolExecutor(max_workers=STRIP_THREADS, thread_name_prefix="synthetic") as pool:
+        datasets, pending = [], collections.deque()
         try:
             for raster in rasters:
                 os.makedirs(os.path.dirname(raster.path), exist_ok=True)
@@ -1214,17 +1283,19 @@ def _write_rasters(scene, resolution, rasters, block_rows=DEFAULT_BLOCK_ROWS, on
                 if raster.descriptions:
                     for index, text in enumerate(raster.descriptions, start=1):
                         ds.set_band_description(index, text)
-            for row in range(0, rows, block_rows):
-                window = Window(0, row, cols, min(block_rows, rows - row))
-                truth = scene.truth(window, resolution)
-                for raster, ds in zip(rasters, datasets):
-                    data = np.asarray(raster.make(truth))
-                    if data.ndim == 2:
-                        data = data[None]
-                    ds.write(data.astype(raster.dtype, copy=False), window=window)
+            pending.extend(pool.submit(strip, window) for window in windows[:STRIP_THREADS])
+            for index, window in enumerate(windows):
+                truth, arrays = pending.popleft().result()
+                if index + STRIP_THREADS < len(windows):
+                    pending.append(pool.submit(strip, windows[index + STRIP_THREADS]))
+                for ds, data in zip(datasets, arrays):
+                    ds.write(data, window=window)
                 if on_block is not None:
                     on_block(truth)
+                del truth, arrays
         finally:
+            for future in pending:
+                future.cancel()
             for ds in datasets:
                 ds.close()
 
@@ -1244,8 +1315,16 @@ def _write_in_groups(scene, resolution, rasters, block_rows=DEFAULT_BLOCK_ROWS, 
 
 
 def _encode_reflectance(values, offset=0, low=-32767, high=32767, nodata=None, saturated=None):
-    dn = np.round(np.nan_to_num(values, nan=0.0).astype(np.float64) * REFLECTANCE_SCALE) - offset
-    dn = np.clip(dn, low, high)
+    # round(reflectance * 10000) - offset, clipped, in one float64 array; NaN is 0 (or nodata, below)
+    values = np.asarray(values)
+    dn = values.astype(np.float64)
+    if nodata is None:
+        np.nan_to_num(dn, copy=False, nan=0.0)
+    np.multiply(dn, REFLECTANCE_SCALE, out=dn)
+    np.round(dn, out=dn)
+    if offset:
+        np.subtract(dn, offset, out=dn)
+    np.clip(dn, low, high, out=dn)
     if saturated is not None:
         dn[saturated] = SEN2COR_SATURATED
     if nodata is not None:

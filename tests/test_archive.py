@@ -271,6 +271,58 @@ def test_a_second_run_skips_everything_without_a_cluster(archive_inputs, first_r
 
 
 @pytest.mark.slow
+def test_statistics_of_the_archive_over_zones_across_its_two_tiles(archive_inputs, single_runs, first_run, tmp_path):
+    """With --zones, neve:snowstats counts the run's maps (the two tiles together) once they are made: the
+    table is that of snowstats run on the single runs' maps; a second run skips it."""
+    out = first_run["out"]
+    if not (out / "manifest.json").exists():
+        pytest.skip("the first archive run did not happen")
+    # one zone across the two tiles, one inside the first
+    left, top = TILES[0][1], 4800000.0
+    width = SIZE * 10.0
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32631"}}
+    features = [{"type": "Feature", "properties": {"basin": name}, "geometry": {"type": "Polygon", "coordinates": [
+        [[x0, top - width], [x1, top - width], [x1, top], [x0, top], [x0, top - width]]]}}
+        for name, x0, x1 in (("across", left + width / 2, left + 3 * width / 2), ("west", left, left + width / 2))]
+    zones = {"type": "FeatureCollection", "crs": crs, "features": features}
+    zones_path = tmp_path / "zones.geojson"
+    zones_path.write_text(json.dumps(zones))
+    args = ("--dem", archive_inputs["dem"], "--scheduler", "tcp://127.0.0.1:9", "--season", *SEASON, "--zones",
+            str(zones_path), "--zone-field", "basin", "--json", archive_inputs["folder"])
+    result = run_archive(out, *args)
+    assert result.returncode == 0, result.stderr
+    numbers = json.loads(result.stdout)
+    table = out / "statistics" / "snow_statistics.gpkg"
+    assert numbers["STATISTICS"] == str(table) and (out / "statistics" / "snow_statistics.html").exists()
+    entry = manifest(out)["statistics"]
+    assert entry["status"] == "done" and entry["maps_used"] == 8 and entry["zones_count"] == 2
+    assert entry["dates_used"] == 4
+    # the same table as neve:snowstats on the single runs' maps
+    reference = tmp_path / "reference.gpkg"
+    maps = [single_runs[stem] for stem in sorted(single_runs, key=lambda s: (s.split("/")[1], s))]
+    done = subprocess.run([sys.executable, "-m", "neve", "snowstats", "--inputs", *maps, "--zones", str(zones_path),
+                           "--zone-field", "basin", "--dem", archive_inputs["dem"], "--output-table", str(reference),
+                           "--quiet"], env=ENV, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    from osgeo import ogr
+
+    def rows(path):
+        dataset = ogr.Open(str(path))
+        return sorted(tuple(f.GetField(i) for i in range(f.GetFieldCount())) for f in dataset.GetLayer(0))
+
+    found, expected = rows(table), rows(reference)
+    assert len(found) == len(expected) > 8
+    assert [r[:6] + r[16:] for r in found] == [r[:6] + r[16:] for r in expected]
+    for a, b in zip(found, expected):
+        assert a[6:16] == pytest.approx(b[6:16], abs=1e-9)
+    # nothing changed: skipped, the files untouched
+    stamp = os.stat(table).st_mtime_ns
+    again = run_archive(out, *args)
+    assert again.returncode == 0, again.stderr
+    assert manifest(out)["statistics"]["status"] == "skipped" and os.stat(table).st_mtime_ns == stamp
+
+
+@pytest.mark.slow
 def test_a_damaged_map_or_season_is_made_again(archive_inputs, single_runs, tmp_path):
     out = tmp_path / "maps"
     tile_products = [p for p, stem in archive_inputs["stems"].items() if stem.startswith("T31TCH")]

@@ -37,7 +37,8 @@ def write_maps(folder):
     with rasterio.open(tagged, "r+") as dst:
         dst.update_tags(ACQUISITION_DATE="2018-11-01T10:45:12Z")
     maps.append(tagged)
-    wide = rng.choice([0, 100, 205, 300, 1000], size=(9, 12)).astype(np.uint16)
+    # uint16 with snow-map codes only (issue 11: values that are no code, such as 300, are refused)
+    wide = rng.choice([0, 100, 205, 254, 255], size=(9, 12)).astype(np.uint16)
     maps.append(write_raster(folder / "wide_20181105.tif", wide, pixel_size=(20.0, 20.0), nodata=0))
     maps.append(write_raster(folder / "fine_20181108.tif", codes((16, 20)), pixel_size=(10.0, 10.0),
                              origin=(600030.0, 5099970.0)))

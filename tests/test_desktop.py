@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 ALGORITHMS = ("loadproduct", "refinecloudmask", "snowmap", "cloudmask", "dilatemask", "waterclouds", "cloudshadows",
-              "sievemask", "snowseason")
+              "sievemask", "snowseason", "snowstats")
 
 
 def desktop(tmp_path, *options):

@@ -69,6 +69,166 @@ def test_aligned_factor(target, expected):
         assert aligned_factor(source, Grid("EPSG:32633", target, 10, 10)) is None   # another CRS
 
 
+def test_read_ahead_gives_every_item_in_order_and_raises_what_the_reading_raises():
+    import threading
+
+    from neve.plugin.io.raster import read_ahead
+
+    readers = set()
+
+    def read(item):
+        readers.add(threading.current_thread().name)
+        if item == 7:
+            raise OSError("damaged strip")
+        return item * item
+
+    assert list(read_ahead(read, range(5))) == [(i, i * i) for i in range(5)]
+    assert list(read_ahead(read, range(5), depth=3)) == [(i, i * i) for i in range(5)]
+    assert list(read_ahead(read, [])) == []
+    assert readers and threading.current_thread().name not in readers   # read by another thread
+    seen = []
+    with pytest.raises(OSError, match="damaged strip"):
+        for item, _value in read_ahead(read, range(10)):
+            seen.append(item)
+    assert seen == list(range(7))
+
+
+def test_write_behind_writes_in_order_and_raises_a_failed_write_in_the_caller():
+    from neve.plugin.io.raster import WriteBehind
+
+    class Writer:
+        def __init__(self, fail_at=None):
+            self.written, self.fail_at = [], fail_at
+
+        def write(self, array, window, band=1):
+            if window == self.fail_at:
+                raise OSError("disk full")
+            self.written.append((window, array, band))
+
+    writer = Writer()
+    with WriteBehind(writer, depth=2) as output:
+        for index in range(20):
+            output.write(index * 10, index)
+    assert [window for window, _array, _band in writer.written] == list(range(20))
+    assert [array for _window, array, _band in writer.written] == [10 * i for i in range(20)]
+
+    writer = Writer(fail_at=3)
+    with pytest.raises(OSError, match="disk full"):
+        with WriteBehind(writer) as output:
+            for index in range(20):
+                output.write(None, index)
+    assert [window for window, _array, _band in writer.written] == [0, 1, 2]   # nothing after the failure
+
+    writer = Writer()
+    with pytest.raises(RuntimeError, match="cancelled"):
+        with WriteBehind(writer, depth=50) as output:
+            for index in range(20):
+                output.write(None, index)
+            raise RuntimeError("cancelled")
+    assert len(writer.written) <= 20     # the strips waiting are dropped, the thread is gone
+
+
+def coarse_grids(rng, width, height, count):
+    """Random grids whose pixels are whole blocks of the 10 m pixels of a raster at (300000, 4800000):
+    factors 2 to 24, anywhere from three grid pixels before the raster to past its end (partial blocks on
+    every side)."""
+    from neve.plugin.io.raster import Grid
+
+    for _ in range(count):
+        factor = int(rng.integers(2, 25))
+        col, row = int(rng.integers(-3 * factor, width)), int(rng.integers(-3 * factor, height))
+        yield Grid("EPSG:32631", Affine(10.0 * factor, 0, 300000.0 + 10 * col, 0, -10.0 * factor, 4800000.0 - 10 * row),
+                   int(rng.integers(1, 60)), int(rng.integers(1, 60)))
+
+
+def test_a_coarse_nearest_grid_takes_the_pixel_under_each_centre_as_the_warper_did(tmp_path, monkeypatch):
+    """read_onto_grid on a grid of whole blocks of the raster's pixels, nearest neighbour, without the
+    warper (decimated reads from a GeoTIFF, rows at full resolution from a JPEG2000 file, a GeoTIFF with
+    overviews or a VRT), gives exactly the values of GDAL's warper (the way it was read before) and of the
+    rule: the pixel under the centre, the one starting at the centre for an even factor; outside the
+    raster, the no-data value or the fill. Converted values (reflectance with NaN) too; large reads split
+    between two threads too."""
+    import subprocess
+
+    import rasterio
+    from rasterio.transform import from_origin
+
+    from neve.plugin.io import raster
+
+    rng = np.random.default_rng(13)
+    height, width = 700, 600
+    values = rng.integers(-200, 12000, (height, width)).astype(np.int16)
+    values[:40, :50] = -10000                    # no data
+    profile = dict(driver="GTiff", width=width, height=height, count=1, dtype="int16", crs="EPSG:32631",
+                   transform=from_origin(300000.0, 4800000.0, 10.0, 10.0), nodata=-10000, tiled=True,
+                   blockxsize=256, blockysize=256, compress="deflate")
+    tiff, overviews = str(tmp_path / "band.tif"), str(tmp_path / "overviews.tif")
+    for path in (tiff, overviews):
+        with rasterio.open(path, "w", **profile) as dataset:
+            dataset.write(values, 1)
+    with rasterio.open(overviews, "r+") as dataset:
+        dataset.build_overviews([2, 4, 8], rasterio.enums.Resampling.average)   # never to be used
+    vrt = str(tmp_path / "band.vrt")
+    subprocess.run(["gdal_translate", "-q", "-of", "VRT", tiff, vrt], check=True)
+    classes = rng.integers(0, 12, (height, width)).astype(np.uint8)      # an SCL-like mask in JPEG2000
+    jp2 = str(tmp_path / "classes.jp2")
+    with rasterio.open(jp2, "w", driver="JP2OpenJPEG", width=width, height=height, count=1, dtype="uint8",
+                       crs="EPSG:32631", transform=profile["transform"], QUALITY=100, REVERSIBLE="YES") as dataset:
+        dataset.write(classes, 1)
+
+    def reflectance(dn):
+        out = dn.astype(np.float32) / np.float32(10000)
+        out[dn == -10000] = np.nan
+        return out
+
+    def rule(array, grid, background):
+        factor, col, row = raster.aligned_factor(raster.Grid("EPSG:32631", profile["transform"], width, height), grid)
+        out = np.full(grid.shape, background, dtype=array.dtype)
+        r = row + factor * np.arange(grid.height) + factor // 2     # the centre's pixel
+        c = col + factor * np.arange(grid.width) + factor // 2
+        inside = ((r >= 0) & (r < height))[:, None] & ((c >= 0) & (c < width))[None, :]
+        out[inside] = array[np.clip(r, 0, height - 1)[:, None], np.clip(c, 0, width - 1)[None, :]][inside]
+        return out
+
+    warp = raster._warp_onto_grid
+    warping = []
+
+    def warped(*args):
+        warping.append(True)
+        try:
+            return warp(*args)
+        finally:
+            warping.pop()
+
+    def only_asked(*args):
+        assert warping, "the warper was used"
+        return warp(*args)
+
+    monkeypatch.setattr(raster, "_warp_onto_grid", only_asked)
+    options = [({}, 0), ({"fill": 7}, 7), ({"nodata": -10000}, -10000), ({"max_source_pixels": 5000}, 0),
+               ({"nodata": np.nan, "convert": reflectance}, np.nan)]
+    for path, array in ((tiff, values), (overviews, values), (vrt, values), (jp2, classes)):
+        with rasterio.open(path) as dataset:
+            for grid in coarse_grids(rng, width, height, 30):
+                for kwargs, background in options:
+                    if path == jp2 and ("convert" in kwargs or "nodata" in kwargs):
+                        continue    # classes: no reflectance, no -10000
+                    got = raster.read_onto_grid(dataset, grid, **kwargs)
+                    settings = dict(dict(nodata=None, fill=0, convert=lambda v: v,
+                                         max_source_pixels=raster.MAX_SOURCE_PIXELS), **kwargs)
+                    before = warped(dataset, grid, 1, "nearest", settings["nodata"], settings["fill"],
+                                    settings["convert"], raster.MAX_SOURCE_PIXELS)
+                    assert got.dtype == before.dtype
+                    np.testing.assert_array_equal(got, before, err_msg="{} {} {}".format(path, grid, kwargs))
+                    expected = rule(settings["convert"](array), grid, background)
+                    np.testing.assert_array_equal(got, expected)
+    # a large read in two halves, by two threads (each its own handle on the file)
+    monkeypatch.setattr(raster, "PARALLEL_SOURCE_PIXELS", 1000)
+    with rasterio.open(tiff) as dataset:
+        for grid in coarse_grids(rng, width, height, 20):
+            np.testing.assert_array_equal(raster.read_onto_grid(dataset, grid), rule(values, grid, 0))
+
+
 def test_numbers_out_of_range_get_a_translated_message_and_no_output(neve_provider, tmp_path):
     from test_i18n import switch_language
 

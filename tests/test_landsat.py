@@ -59,7 +59,7 @@ def products(tmp_path_factory):
 
 @pytest.mark.parametrize("layout", ["usgs-folder", "usgs-tar", "usgs-mtl"])
 def test_usgs_product_reads_its_metadata_and_bands(products, layout):
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
 
     scene, layouts, _dem = products
     truth = landsat_truth(scene)
@@ -98,7 +98,7 @@ def test_usgs_product_reads_its_metadata_and_bands(products, layout):
 def test_usgs_reflectance_comes_from_the_level2_group_of_the_metadata(tmp_path):
     """Another scale and offset in LEVEL2_SURFACE_REFLECTANCE_PARAMETERS are read, from MTL.xml or from MTL.txt
     alone; the top-of-atmosphere values under the same names in LEVEL1_RADIOMETRIC_RESCALING are not."""
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
 
     scene = Scene.small(size=240)
     for omit in ((), ("MTL.xml",)):
@@ -116,7 +116,7 @@ def test_usgs_reflectance_comes_from_the_level2_group_of_the_metadata(tmp_path):
 
 @pytest.mark.parametrize("layout", ["theia-folder", "theia-zip"])
 def test_theia_landsat_product(products, layout):
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
 
     scene, layouts, _dem = products
     truth = landsat_truth(scene)
@@ -140,7 +140,7 @@ def test_theia_landsat_product(products, layout):
 
 
 def test_theia_landsat_site_and_sre(tmp_path):
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
 
     path = make_theia_landsat_product(tmp_path, Scene.small(size=240), zone="184-028")
     with open_product(path, reflectance="SRE") as product:
@@ -222,7 +222,8 @@ def bad(tmp_path_factory):
 @pytest.mark.parametrize("case", sorted(BAD))
 def test_bad_landsat_input_is_refused_clearly(bad, case, neve_provider, tmp_path):
     """The reader's error (its code), and the same clear message from an algorithm, nothing written."""
-    from neve.plugin.io.products import ProductError, open_product
+    from neve.plugin.io.products import ProductError
+    from neve.plugin.io.readers import open_product
 
     code, message = BAD[case]
     with pytest.raises(ProductError) as error:

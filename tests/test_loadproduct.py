@@ -25,7 +25,7 @@ from helpers import BILLION_LAUGHS, layer_tree, leftovers, load_outputs, read_ra
 from qgis.core import QgsApplication, QgsRasterLayer
 from processing.gui.Postprocessing import handleAlgorithmResults
 from test_ui_widgets import dialogs_ready  # noqa: F401 (a fixture)
-from neve.plugin.io.products import open_product
+from neve.plugin.io.readers import open_product
 from test_qgis_process import profile, qgis_process  # noqa: F401 (profile: the installed plugin, a fixture)
 
 SAFE_NAME = "S2A_MSIL2A_20221005T115411_N0400_R023_T29UNU_20221005T164454.SAFE"
@@ -259,7 +259,8 @@ def test_summary_outputs_log_and_html(neve_provider, generated, scene, which, tm
     for value in ("T31TCH", "Sentinel-2A", "{:.2f} %".format(cloud), "{:.2f} %".format(snow),
                   "{:.2f}°".format(azimuth), "2021-06-16 03:12:45", result["OUTPUT_CLOUD"]):
         assert value in page, value
-    assert page.count("<svg") == 1 and page.count("<rect") == 5
+    # one chart (matplotlib, inline SVG) of five bars
+    assert page.count("<svg") == 1 and len(re.findall(r'<g id="bar-\d+">', page)) == 5
 
 
 def test_no_sunglint_on_the_other_side_of_the_track(neve_provider, tmp_path):
@@ -676,9 +677,15 @@ def test_report_bar_chart_scales_bars():
     svg = report.bar_chart([("half", 50.0), ("none", None), ("over", 150.0), ("<x>", 0.0)], unit="%",
                            maximum=100.0, width=500)
     ElementTree.fromstring(svg)  # well-formed
-    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([0-9.]+)"', svg)]
-    plot = 500 - 170 - 80
-    assert widths == [plot / 2, plot, 0.0]  # over the maximum: clipped; None: no bar
+    # matplotlib draws each bar as a rectangle path in a group named after it: its width in pixels
+    bars = dict(re.findall(r'<g id="bar-(\d+)">\s*<path d="([^"]*)"', svg))
+    widths = {}
+    for index, path in bars.items():
+        xs = [float(x) for x in re.findall(r"[ML] ([0-9.]+) ", path)]
+        widths[int(index)] = max(xs) - min(xs)
+    assert sorted(widths) == [0, 2, 3]  # None: no bar
+    assert widths[0] == pytest.approx(widths[2] / 2) and widths[2] > 100  # over the maximum: clipped
+    assert widths[3] == 0.0
     assert "50.0\u00a0%" in svg and "&lt;x&gt;" in svg and "\u2013" in svg
 
 

@@ -2,6 +2,7 @@
 import os
 
 import numpy as np
+import pytest
 from qgis.core import QgsProcessingModelAlgorithm
 
 from helpers import read_raster, run, write_raster
@@ -125,3 +126,51 @@ def test_saved_model_chains_waterclouds_sievemask_dilatemask_and_cloudshadows(ne
     expected = np.zeros((12, 10), np.uint8)
     expected[5:7, 3:5] = 1
     assert np.array_equal(read_raster(shadows), expected)
+
+
+def test_saved_model_chains_snowmap_steps_and_batch_maps_into_snowstats(neve_provider, tmp_path):
+    """Two products mapped by neve:snowmap steps and a map made beforehand (the batch run's outputs, a
+    "Multiple layers" input) counted by neve:snowstats over zones named by a field, with a DEM."""
+    import datetime
+    import json
+
+    import rasterio
+    from osgeo import ogr
+    from synthetic import Scene, make_dem, make_theia_product
+
+    model = load_model("snowstats")
+    ok, problems = model.validate()
+    assert ok, problems
+    scenes = [Scene.small(size=240), Scene.small(size=240, acquisition=datetime.datetime(2021, 6, 25, 10, 56, 31))]
+    products = [make_theia_product(tmp_path / "p{}".format(k), scene) for k, scene in enumerate(scenes)]
+    dem = make_dem(tmp_path / "dem.tif", scenes[0])
+    shape = scenes[0].shape(20)
+    earlier = str(tmp_path / "snow_20210605.tif")       # a map of the batch run, all snow
+    with rasterio.open(earlier, "w", driver="GTiff", width=shape[1], height=shape[0], count=1, dtype="uint8",
+                       crs=scenes[0].crs, transform=scenes[0].transform(20)) as dst:
+        dst.write(np.full(shape, 100, np.uint8), 1)
+    left, bottom, right, top = scenes[0].bounds
+    middle = (left + right) / 2.0
+    zones = {"type": "FeatureCollection",
+             "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32631"}},
+             "features": [{"type": "Feature", "properties": {"basin": name},
+                           "geometry": {"type": "Polygon", "coordinates": [[[x0, bottom], [x1, bottom], [x1, top],
+                                                                            [x0, top], [x0, bottom]]]}}
+                          for name, x0, x1 in (("west", left, middle), ("east", middle, right))]}
+    zones_path = tmp_path / "zones.geojson"
+    zones_path.write_text(json.dumps(zones))
+    outputs = {"stats:table": str(tmp_path / "stats.gpkg"), "stats:zones_statistics": str(tmp_path / "zones.gpkg"),
+               "stats:report": str(tmp_path / "report.html")}
+    result = run(model, dict(outputs, product_1=products[0], product_2=products[1], maps=[earlier],
+                             zones=str(zones_path), zone_field="basin", dem=dem))
+    assert result["stats:table"] == outputs["stats:table"]
+    dataset = ogr.Open(outputs["stats:table"])
+    rows = [(f.GetField("zone"), f.GetFieldAsString("date"), f.GetField("snow_km2"), f.GetField("snowline_m"))
+            for f in dataset.GetLayer(0) if f.GetField("elevation_band") == "all" and f.GetField("aspect") == "all"]
+    assert sorted({(zone, date[:10]) for zone, date, _snow, _line in rows}) == [
+        (zone, date) for zone in ("east", "west") for date in ("2021/06/05", "2021/06/15", "2021/06/25")]
+    half = (right - left) * (top - bottom) / 2 * 1e-6
+    assert all(snow == pytest.approx(half) for zone, date, snow, _line in rows if date.startswith("2021/06/05"))
+    # the products' maps were made by the model's snowmap steps and dated by their ACQUISITION_DATE tag
+    assert any(line is not None for _zone, date, _snow, line in rows if date.startswith("2021/06/15"))
+    assert "Site series: west" in open(outputs["stats:report"], encoding="utf-8").read()

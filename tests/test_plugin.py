@@ -31,7 +31,7 @@ def test_plugin_loads_registers_provider_menu_and_toolbar_and_unloads_cleanly(wi
         # the order a user works, sections apart: load; clouds (the recipe first); snow; season; tune
         order = [a.objectName().replace("neve_action_", "") if not a.isSeparator() else "|" for a in menu.actions()]
         assert order == ["loadproduct", "|", "refinecloudmask", "cloudmask", "dilatemask", "waterclouds",
-                         "cloudshadows", "sievemask", "|", "snowmap", "|", "snowseason", "snowarchive", "|",
+                         "cloudshadows", "sievemask", "|", "snowmap", "|", "snowseason", "snowstats", "snowarchive", "|",
                          "tune_thresholds"]
         # one icon per group, another for the season, another for the panel: no two toolbar buttons alike
         icons = {name: menu.actions()[order.index(name)].icon().cacheKey() for name in

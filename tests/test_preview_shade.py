@@ -20,7 +20,7 @@ def test_the_shaded_area_of_a_view_is_that_of_the_whole_product(neve_provider, l
     from rasterio.windows import Window
 
     from neve.plugin.core import relief
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
     from neve.plugin.pipeline.feedback import Feedback
     from neve.plugin.pipeline.preview import preview_grid, read_snow_view
     from neve.plugin.pipeline.snowmap import ProductSource, SnowMapInputs, SnowMapParams

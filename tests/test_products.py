@@ -21,8 +21,8 @@ from rasterio.windows import Window
 
 from conftest import shared_path
 from helpers import BILLION_LAUGHS, EXTERNAL_ENTITY, read_raster, run
-from neve.plugin.io.products import (ProductError, band_name, combine_detectors, open_bands,
-                                     open_product)
+from neve.plugin.io.products import ProductError, band_name, combine_detectors, open_bands
+from neve.plugin.io.readers import open_product
 
 SAFE_NAME = "S2A_MSIL2A_20221005T115411_N0400_R023_T29UNU_20221005T164454.SAFE"
 SAFE = shared_path("real", "sen2cor", SAFE_NAME)

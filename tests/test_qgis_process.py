@@ -109,6 +109,34 @@ def test_run_snowseason_with_several_maps(profile, tmp_path):
     assert "<svg" in report.read_text(encoding="utf-8")
 
 
+def test_run_snowstats_with_zones_a_field_and_a_dem(profile, tmp_path):
+    # two zones of two pixels each on a 2 x 4 map of 10 m; the DEM puts the left pixels at 150 m, the right at
+    # 350 m: zone "low" is snow-free, zone "high" half snow and half cloud
+    snow = write_raster(tmp_path / "snow_20181011.tif", np.array([[0, 0, 100, 205], [0, 0, 100, 205]], np.uint8))
+    dem = write_raster(tmp_path / "dem.tif", np.array([[150, 150, 350, 350]] * 2, np.float32))
+    x0, y0 = 600000.0, 5100000.0
+    features = [{"type": "Feature", "properties": {"basin": name}, "geometry": {"type": "Polygon", "coordinates": [
+        [[x0 + a, y0 - 20], [x0 + b, y0 - 20], [x0 + b, y0], [x0 + a, y0], [x0 + a, y0 - 20]]]}}
+        for name, a, b in (("low", 0, 20), ("high", 20, 40))]
+    zones = tmp_path / "zones.geojson"
+    zones.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {
+        "name": "urn:ogc:def:crs:EPSG::32632"}}, "features": features}))
+    table = tmp_path / "stats.csv"
+    result = qgis_process(profile, "run", "neve:snowstats", "--json", "--", "INPUTS=" + snow, "ZONES=" + str(zones),
+                          "ZONE_FIELD=basin", "DEM=" + dem, "OUTPUT_TABLE=" + str(table))
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = json.loads(result.stdout)["results"]
+    assert results["MAPS_USED"] == 1 and results["ZONES_COUNT"] == 2
+    import csv
+
+    with open(table, encoding="utf-8") as f:
+        rows = {(r["zone"], r["elevation_band"]): r for r in csv.DictReader(f)}
+    assert float(rows[("low", "all")]["no_snow_km2"]) == pytest.approx(400e-6)
+    assert float(rows[("high", "300-400")]["snow_km2"]) == pytest.approx(200e-6)
+    assert float(rows[("high", "all")]["cloud_km2"]) == pytest.approx(200e-6)
+    assert rows[("high", "all")]["reliable"] == "1" and rows[("low", "all")]["snowline_m"] == "160.0"
+
+
 def test_list_shows_the_cloud_refinement_algorithms(profile):
     result = qgis_process(profile, "list")
     assert result.returncode == 0, result.stderr

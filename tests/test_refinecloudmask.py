@@ -349,7 +349,8 @@ def test_water_layer_on_another_grid_names_the_cloud_mask_layer(neve_provider, t
 @pytest.mark.parametrize("algorithm, defaults", [
     ("dilatemask", {"DISTANCE": 480, "PARALLAX_HEIGHT": 0}),
     ("sievemask", {"MIN_OBJECT_AREA": 50000, "MIN_HOLE_AREA": 50000, "CONNECTIVITY": 0}),
-    ("waterclouds", {"THRESHOLD": 0.04, "THRESHOLD_SUNGLINT": 0.16, "SUNGLINT_ANGLE": 30, "SUNGLINT": 0}),
+    # SUNGLINT 4, "automatic" (issue 11: per pixel with angle grids, as this product has)
+    ("waterclouds", {"THRESHOLD": 0.04, "THRESHOLD_SUNGLINT": 0.16, "SUNGLINT_ANGLE": 30, "SUNGLINT": 4}),
     ("cloudshadows", {"HEIGHT_MIN": 200, "HEIGHT_MAX": 12000, "DARK_TEST": 0, "SWEPT": False}),
     ("refinecloudmask", {"PRESET": 0, "DISTANCE": 480, "SHADOWS": True, "PARALLAX_HEIGHT": 0}),
 ])
@@ -392,7 +393,7 @@ def test_dialog_builds_with_the_defaults_and_its_values_run(neve_provider, theia
 def test_classes_in_memory_are_those_of_the_whole_product_run(neve_provider, theia, tmp_path, parameters):
     """pipeline/refine.refined_classes (the tuning panel's preview, without shadows) composes the strips as the
     job does: on the job's grid it gives the job's class raster, pixel for pixel."""
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
     from neve.plugin.pipeline.algorithms.refinecloudmask import spec
     from neve.plugin.pipeline.refine import RefineParams, refined_classes
     from neve.plugin.pipeline.spec import complete_values, from_values
@@ -416,7 +417,7 @@ def test_classes_in_memory_on_a_window_are_those_of_a_run_on_the_layers_cut_to_i
     import rasterio
     from rasterio.windows import Window
 
-    from neve.plugin.io.products import open_product
+    from neve.plugin.io.readers import open_product
     from neve.plugin.pipeline.refine import RefineParams, refined_classes
 
     with open_product(theia) as product:

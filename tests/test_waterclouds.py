@@ -15,6 +15,7 @@ from qgis.core import QgsProcessingException
 from helpers import leftovers, read_raster, run, write_raster
 from synthetic import Lake, Patch, Scene, make_sen2cor_product, make_theia_product
 from test_dilatemask import CancelAfterFirstBlock
+from test_loadproduct import Log as RecordingQgsFeedback
 
 NODATA = 255
 # B12 values of the patches: just below, at and just above 0.04 and 0.16 (digital numbers 399 ... 1601).
@@ -206,10 +207,16 @@ def test_per_pixel_sunglint_needs_angle_grids(neve_provider, scene, tmp_path):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     with pytest.raises(QgsProcessingException, match="angle grids"):
-        run("neve:waterclouds", {"INPUT_PRODUCT": path, "OUTPUT": str(out_dir / "w.tif")})
+        run("neve:waterclouds", {"INPUT_PRODUCT": path, "SUNGLINT": 0, "OUTPUT": str(out_dir / "w.tif")})
     assert leftovers(out_dir) == []
     # the other modes still work on it
     run("neve:waterclouds", {"INPUT_PRODUCT": path, "SUNGLINT": 1, "OUTPUT": str(out_dir / "w.tif")})
+    scene_flag = read_raster(str(out_dir / "w.tif"))
+    # and the default, "automatic", takes the scene flag here (issue 11)
+    feedback = RecordingQgsFeedback()
+    run("neve:waterclouds", {"INPUT_PRODUCT": path, "OUTPUT": str(out_dir / "auto.tif")}, feedback=feedback)
+    assert np.array_equal(read_raster(str(out_dir / "auto.tif")), scene_flag)
+    assert any("Sunglint for the whole scene" in text for text in feedback.infos)
 
 
 @pytest.mark.parametrize("parameters, message", [
@@ -250,6 +257,7 @@ def test_errors_in_french(neve_provider, theia, tmp_path):
     try:
         assert switch_language(neve_provider, "fr_FR") == "fr"
         with pytest.raises(QgsProcessingException, match="grilles d'angles"):
-            run("neve:waterclouds", {"SWIR": b12, "WATER": mg2, "WATER_KIND": 1, "OUTPUT": str(tmp_path / "w.tif")})
+            run("neve:waterclouds", {"SWIR": b12, "WATER": mg2, "WATER_KIND": 1, "SUNGLINT": 0,
+                                     "OUTPUT": str(tmp_path / "w.tif")})
     finally:
         switch_language(neve_provider, "en_GB")

@@ -90,7 +90,8 @@ class PreviewSource:
 
     def open(self):
         """The :class:`~neve.plugin.io.products.Product` (ProductError when it cannot be read)."""
-        from ..plugin.io.products import open_bands, open_product
+        from ..plugin.io.products import open_bands
+        from ..plugin.io.readers import open_product
 
         if self.product:
             return open_product(self.product)

@@ -31,6 +31,12 @@ LIS_DEFAULTS = {
 #: unless RESIZE_FACTOR is given another value than its default.
 DARKCLOUD_SIZE = LIS_DEFAULTS["RESIZE_FACTOR"] * 20.0
 
+#: The lowest elevation band height (DZ of neve:snowmap, ELEVATION_BAND of neve:snowseason), in metres, and
+#: the most elevation bands a histogram or a report may have (limits, not defaults: a DZ of 1e-6 m made 23 GB
+#: of histogram, 0.001 m a report of 337 MB). 1000 bands of 5 m span the Earth's relief.
+MIN_ELEVATION_BAND = 1.0
+MAX_ELEVATION_BANDS = 1000
+
 #: Snow season synthesis (neve:snowseason, ``core/season.py``): the defaults of LIS's yearly syntheses
 #: (let-it-snow, ``s2snow`` modules ``snow_synthesis``, ``compute_SOD_SMOD``, ``compute_NOBS`` and
 #: ``compute_NSP``): maps up to 15 days before the start or after the end of the period steer the
@@ -143,4 +149,17 @@ MATCHED_SHADOW_DEFAULTS = {
     "TOLERANCE": 0.7,
     "MIN_FRACTION": 0.3,
     "BUFFER": 0.0,
+}
+
+#: Snow statistics by zone and elevation (neve:snowstats, ``core/stats.py``). Elevation bands of 100 m,
+#: the ``dz`` of LIS's snowline histogram; a zone and date are reliable when at least half of their
+#: area is clear (issue 14); the regional snowline (Krajčí, Holko & Parajka 2014) searched every 10 m,
+#: finer than the vertical accuracy of the DEMs used with Sentinel-2 (SRTM, Copernicus GLO-30: several
+#: metres); a slope under 1 degree has no aspect (flat), as valley floors of a 20 m DEM resampled from
+#: 30 m show slopes of a fraction of a degree in arbitrary directions.
+STATS_DEFAULTS = {
+    "BAND_WIDTH": float(LIS_DEFAULTS["DZ"]),
+    "MIN_CLEAR": 0.5,
+    "SNOWLINE_STEP": 10.0,
+    "FLAT_SLOPE": 1.0,
 }

@@ -1,6 +1,6 @@
 """Landsat 8 and 9 Level-2 products, read into the same :class:`~.products.Product` as Sentinel-2 products.
 
-``products.open_product`` recognises them and calls the readers of this module; every algorithm that takes
+``readers.open_product`` recognises them and calls the readers of this module; every algorithm that takes
 a Sentinel-2 product then takes them, finding its bands by role (``Product.band_for``: green B3, red B4,
 SWIR B6, SWIR 2.2 um B7, NIR B5; ``core/missions.py``) on their 30 m grid (``Product.native_resolution``).
 
@@ -61,7 +61,7 @@ THEIA_LANDSAT_SCALE, THEIA_LANDSAT_NODATA = 10000.0, -10000
 
 
 def marker(name):
-    """The kind of Landsat product a file ``name`` marks, for ``products._candidates``: "usgs" (its
+    """The kind of Landsat product a file ``name`` marks, for ``readers._candidates``: "usgs" (its
     metadata), "usgs-files" (a USGS band file without the metadata), or None."""
     if USGS_MTL_FILE.search(name) and USGS_ID.match(name):
         return USGS

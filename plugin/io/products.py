@@ -3,13 +3,15 @@ Landsat 8 and 9 Level-2 products, Theia/MUSCATE or USGS Collection 2, read by ``
 
 One entry point per kind of input, one :class:`Product` for all of them::
 
+    from neve.plugin.io.readers import open_product
+
     with open_product("SENTINEL2B_20180220-105624-457_L2A_T31TCH_C_V1-4.zip") as product:
         grid = product.grid(20)                                   # the tile's 20 m pixels
         for block in blocks(grid.width, grid.height):
             red = product.read_reflectance("B4", grid, block.read)   # 10 m band, cubic to 20 m, 0..1
             cloud = product.read_mask("cloud", grid, block.read)     # CLM > 0 (Theia) / SCL 3, 8, 9, 10
 
-- :func:`open_product` takes a product folder, its .zip (read in place through GDAL's /vsizip/,
+- ``io/readers.open_product`` takes a product folder, its .zip (read in place through GDAL's /vsizip/,
   never extracted), a USGS .tar (through /vsitar/), or the product's metadata file (``*_MTD_ALL.xml``,
   ``MTD_MSIL2A.xml``, ``*_MTL.xml``, ``*_MTL.txt``).
   Files are found by their naming pattern, as LIS does (``*_FRE_B11.tif``, ``MASKS/*_CLM_R2.tif``,
@@ -70,6 +72,7 @@ zip member names are checked against path traversal, and GDAL read errors (a tru
 raised, naming the file, instead of being returned as zeros (GDAL's multi-threaded JPEG2000 decoder
 only logs its errors: a .jp2 is therefore checked for truncation when it is opened).
 """
+import math
 import os
 import posixpath
 import re
@@ -85,7 +88,8 @@ from ..core import masks as mask_codes
 from ..core import missions
 from ..errors import NeveError
 from ..i18n import tr
-from .raster import Grid, RasterReadError, open_raster, read_onto_grid
+from .raster import (GEOTIFF_DRIVERS, JPEG2000_DRIVERS, VRT_DRIVERS, Grid, RasterReadError, aligned_factor,
+                     drivers_by_name, open_raster, read_onto_grid)
 
 THEIA, SEN2COR, BANDS, USGS = "theia", "sen2cor", "bands", "usgs"
 
@@ -370,7 +374,8 @@ class _Folder:
         path = self.gdal_path(member)
         try:
             with open(path, "rb") as f:
-                return f.read(MAX_XML_BYTES + 1)
+                # a buffer the size of the file (bounded): not MAX_XML_BYTES for a 30 KB metadata file
+                return f.read(min(os.fstat(f.fileno()).st_size, MAX_XML_BYTES) + 1)
         except OSError as exc:
             raise ProductError(tr("Could not read {file}: {error}.").format(file=path, error=exc.strerror))
 
@@ -412,77 +417,14 @@ class _Zip:
     def read(self, member):
         try:
             with zipfile.ZipFile(self.path) as archive, archive.open(member) as f:
-                return f.read(MAX_XML_BYTES + 1)
+                # the size the zip declares (bounded); a member never gives more than it declares
+                return f.read(min(archive.getinfo(member).file_size, MAX_XML_BYTES) + 1)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise ProductError(tr("Could not read {file} in {zip} ({error}): the zip may be damaged.").format(
                 file=member, zip=self.path, error=exc)) from None
 
     def gdal_path(self, member):
         return "/vsizip/{}/{}".format(self.path, member)
-
-
-def _candidates(files):
-    """(kind, member) of the files that mark a product, by kind: L2A metadata, L1C metadata, Theia
-    reflectance files named by the Theia convention (products without their metadata), and the Landsat
-    markers of ``io/landsat.py`` (USGS metadata or band files, Theia Landsat reflectance files)."""
-    from . import landsat
-
-    found = []
-    for member in files:
-        name = posixpath.basename(member)
-        if name == "MTD_MSIL2A.xml":
-            found.append((SEN2COR, member))
-        elif name in ("MTD_MSIL1C.xml", "MTD_MSIL1B.xml"):
-            found.append(("l1c", member))
-        elif name.upper().endswith("_MTD_ALL.XML"):
-            found.append((THEIA, member))
-        elif THEIA_BAND_FILE.search(name) and (THEIA_ID.match(name) or landsat.THEIA_LANDSAT_ID.match(name)):
-            found.append(("theia-files", member))
-        else:
-            kind = landsat.marker(name)
-            if kind is not None:
-                found.append((kind, member))
-    return found
-
-
-def _locate(container, files):
-    """(kind, root) of the one product in ``files``: the shallowest product marker decides."""
-    candidates = _candidates(files)
-    if not candidates:
-        if isinstance(container, _Zip):
-            message = tr("This zip is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml "
-                         "(Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif); nor is it "
-                         "a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of USGS Collection 2). Found in "
-                         "{path}: {files}.")
-        elif not isinstance(container, _Folder):
-            message = tr("This archive is not a Landsat Level-2 product: no *_MTL.xml or *_MTL.txt (USGS "
-                         "Collection 2) was found in it, nor any *_SR_B4.TIF, nor a Sentinel-2 L2A product. "
-                         "Found in {path}: {files}.")
-        else:
-            message = tr("This folder is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or "
-                         "MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file "
-                         "(*_FRE_B4.tif); nor is it a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of "
-                         "USGS Collection 2). Found in {path}: {files}.")
-        raise ProductError(message.format(path=container.label, files=_listing(files)))
-    depth = min(member.count("/") for _kind, member in candidates)
-    shallowest = [(kind, member) for kind, member in candidates if member.count("/") == depth]
-    # a metadata file beats the naming of files in the same folder
-    roots = {}
-    for kind, member in shallowest:
-        root = posixpath.dirname(member)
-        if root not in roots or roots[root] in ("theia-files", "usgs-files"):
-            roots[root] = kind
-    if len(roots) > 1:
-        raise ProductError(tr(
-            "{path} holds several products ({products}): choose one of them.").format(
-            path=container.label, products=", ".join(sorted(r or "." for r in roots))))
-    (root, kind), = roots.items()
-    if kind == "l1c":
-        raise ProductError(tr(
-            "{path} is a Level-1C product (top-of-atmosphere reflectance, MTD_MSIL1C.xml). Névé needs a "
-            "Level-2A product (surface reflectance) made by Sen2Cor or MAJA.").format(
-            path=posixpath.join(container.label, root)))
-    return kind, root
 
 
 def _listing(files, count=8):
@@ -524,6 +466,7 @@ class Product:
     # resolution -> Grid from the metadata
     metadata_grids: dict = field(default_factory=dict, repr=False)
     _datasets: dict = field(default_factory=dict, repr=False, init=False)
+    _grids_checked: set = field(default_factory=set, repr=False, init=False)
 
     def __repr__(self):
         return "Product(kind={!r}, name={!r})".format(self.kind, self.name)
@@ -669,12 +612,58 @@ class Product:
     def _dataset(self, path):
         dataset = self._datasets.get(path)
         if dataset is None:
+            dataset = self._open(path)
+            if self.kind != BANDS:
+                self._check_grids(path)
+        return dataset
+
+    def _open(self, path):
+        """Open a file of the product, only with the driver of the format its name says (a product's
+        band and mask files are GeoTIFF or JPEG2000: a ``*.tif`` holding VRT XML is refused, never read;
+        layers given one by one are opened by their extension's format, or any for other extensions)."""
+        dataset = self._datasets.get(path)
+        if dataset is None:
+            drivers = "name"
+            if self.kind != BANDS:
+                drivers = drivers_by_name(path) or (GEOTIFF_DRIVERS + JPEG2000_DRIVERS)
+                drivers = drivers if drivers != VRT_DRIVERS else GEOTIFF_DRIVERS + JPEG2000_DRIVERS
             try:
-                dataset = open_raster(path)
+                dataset = open_raster(path, drivers=drivers)
             except RasterReadError as exc:
                 raise _damaged(path, exc) from None
             self._datasets[path] = dataset
         return dataset
+
+    def _check_grids(self, path):
+        """Every file of the product at the resolution of ``path`` must lie on the same grid (the one most
+        of them share), itself on the pixels of the metadata's grid of that resolution (a crop of a tile is
+        fine): a band of another size, or shifted, would be read against the others pixel for pixel. A
+        :class:`ProductError` names the file."""
+        resolution = next((r for files in self.files.values() for r, p in files.items() if p == path), None)
+        if resolution is None or resolution in self._grids_checked:
+            return
+        self._grids_checked.add(resolution)
+        members = [(name, files[resolution]) for name, files in sorted(self.files.items(),
+                                                                        key=lambda item: _file_order(item[0]))
+                   if resolution in files]
+        grids = [(name, member, Grid.of(self._open(member))) for name, member in members]
+        shared = [grid for _name, _member, grid in grids]
+        reference = max(shared, key=lambda grid: sum(_same_pixels(grid, other) for other in shared))
+        metadata = self.metadata_grids.get(resolution)
+        for name, member, grid in grids:
+            expected = reference
+            if _same_pixels(grid, reference) and metadata is not None:
+                on_metadata = aligned_factor(metadata, grid)
+                if on_metadata is not None and on_metadata[0] == 1:
+                    continue
+                expected = metadata
+            elif _same_pixels(grid, reference):
+                continue
+            raise ProductError(tr(
+                "{product}: {name} ({file}) is not on the product's {resolution} m grid: it has {grid}, the "
+                "product {reference}. The product is damaged or was altered: download it again.").format(
+                product=self.name, name=name, file=member, resolution=resolution, grid=_describe(grid),
+                reference=_describe(expected)))
 
     def close(self):
         """Close the files opened for reading."""
@@ -690,6 +679,17 @@ class Product:
         return False
 
 
+def _same_pixels(a, b):
+    """Whether grids ``a`` and ``b`` have the same pixels (CRS, size, origin and pixel size)."""
+    return (a.width, a.height) == (b.width, b.height) and aligned_factor(a, b) == (1, 0, 0)
+
+
+def _describe(grid):
+    left, _bottom, _right, top = grid.bounds
+    return tr("{width} x {height} pixels of {size:g} m from ({x:.0f}, {y:.0f})").format(
+        width=grid.width, height=grid.height, size=grid.resolution, x=left, y=top)
+
+
 def _damaged(path, exc):
     return ProductError(tr(
         "Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product "
@@ -702,56 +702,6 @@ def _file_order(name):
 
 
 # --- opening ----------------------------------------------------------------------------------------
-
-def open_product(path, reflectance="FRE"):
-    """The :class:`Product` at ``path``: a product folder, its .zip (a USGS Landsat product: its .tar), or
-    its metadata file (``*_MTD_ALL.xml``, ``MTD_MSIL2A.xml``, ``*_MTL.xml``, ``*_MTL.txt``). Theia
-    products are read as flat reflectance
-    (``reflectance="FRE"``, as LIS does) or slope-less ``"SRE"``. Raises :class:`ProductError`."""
-    if reflectance.upper() not in ("FRE", "SRE"):
-        raise ValueError("reflectance must be FRE or SRE, not {!r}".format(reflectance))
-    path = os.path.abspath(os.fspath(path))
-    if not os.path.exists(path):
-        raise ProductError(tr("{path} does not exist: expected a product folder, its .zip, or its metadata "
-                              "file.").format(path=path))
-    if os.path.isdir(path):
-        container = _Folder(path)
-        files = container.files(depth=1)
-    elif path.lower().endswith(".zip") or zipfile.is_zipfile(path):
-        container = _Zip(path)
-        files = container.files()
-    elif path.lower().endswith((".tar", ".tar.gz", ".tgz")):
-        from .landsat import TarArchive
-
-        container = TarArchive(path)
-        files = container.files()
-    elif os.path.basename(path) in ("MTD_MSIL2A.xml", "MTD_MSIL1C.xml") or path.upper().endswith(
-            ("_MTD_ALL.XML", "_MTL.XML", "_MTL.TXT")):
-        container = _Folder(os.path.dirname(path))
-        files = [os.path.basename(path)]
-    else:
-        raise ProductError(tr(
-            "{path} is not a Sentinel-2 L2A product: expected a product folder, its .zip, or its metadata "
-            "file (*_MTD_ALL.xml for Theia, MTD_MSIL2A.xml for Sen2Cor); for Landsat, the folder or .tar of a "
-            "USGS Collection 2 Level-2 product, or its *_MTL.xml.").format(path=path))
-    kind, root = _locate(container, files)
-    members = container.files(root)
-    if kind == SEN2COR:
-        product = _open_sen2cor(container, root, members)
-    elif kind in (USGS, "usgs-files"):
-        from .landsat import open_usgs
-
-        product = open_usgs(container, root, members)
-    else:
-        from .landsat import is_theia_landsat, open_theia_landsat
-
-        if is_theia_landsat(container, root, members):
-            product = open_theia_landsat(container, root, members, reflectance.upper())
-        else:
-            product = _open_theia(container, root, members, reflectance.upper())
-    product.path = path
-    return product
-
 
 def open_bands(bands, masks=None, scale=10000.0, offset=0.0, nodata=None):
     """A :class:`Product` of kind "bands" from rasters given one by one: ``bands`` maps band names
@@ -855,6 +805,8 @@ def _read_theia_metadata(product, document, label, reflectance):
     if scale is None:
         product.warnings.append(tr("{file} gives no REFLECTANCE_QUANTIFICATION_VALUE: {scale:g} is used, "
                                    "as in the Theia format.").format(file=label, scale=THEIA_SCALE))
+    else:
+        _check_quantification(scale, "REFLECTANCE_QUANTIFICATION_VALUE", label)
     product.reflectance_scale = scale or THEIA_SCALE
     product.reflectance_nodata = nodata if nodata is not None else THEIA_NODATA
 
@@ -923,7 +875,10 @@ def _open_sen2cor(container, root, members):
     product.tile = "T" + tile.group(1) if tile else None
 
     characteristics = document.find(".//Product_Image_Characteristics")
-    product.reflectance_scale = _float(characteristics, ".//BOA_QUANTIFICATION_VALUE") or 10000.0
+    scale = _float(characteristics, ".//BOA_QUANTIFICATION_VALUE")
+    if scale is not None:
+        _check_quantification(scale, "BOA_QUANTIFICATION_VALUE", label)
+    product.reflectance_scale = scale or 10000.0
     product.reflectance_nodata = SEN2COR_NODATA
     for special in (characteristics.iter("Special_Values") if characteristics is not None else ()):
         if (_text(special, "SPECIAL_VALUE_TEXT") or "").upper() == "NODATA":
@@ -1012,6 +967,16 @@ def _read_sen2cor_tile_metadata(product, document, label):
     if product.sun_angles is None or product.sun_angle_grids is None:
         product.warnings.append(tr("{file} gives no sun angles, or not all of them.").format(file=label))
     _read_quality_items(product, document.find(".//Quality_Indicators_Info/Image_Content_QI"))
+
+
+def _check_quantification(scale, name, label):
+    """A :class:`ProductError` unless the quantification value ``scale`` is a positive finite number:
+    reflectance = DN / scale would be NaN, infinite or of the wrong sign everywhere."""
+    if not (math.isfinite(scale) and scale > 0):
+        raise ProductError(tr(
+            "{file} gives {value:g} as {name}: reflectance = digital number / {name} cannot be computed with it "
+            "(it must be a positive number, 10000 in Sentinel-2 products). The metadata is damaged.").format(
+            file=label, value=scale, name=name))
 
 
 def _baseline_number(text):

@@ -58,6 +58,10 @@ REQUIRED_PACKAGES = tuple(name for name, _install in declaration.REQUIRES)
 PIP_REQUIREMENT = "dask[distributed]"
 
 MANIFEST_NAME = "manifest.json"
+#: The snow statistics of the run's maps (with ZONES): snowstats parameter -> file in ``statistics/``.
+STATISTICS_FOLDER = "statistics"
+STATISTICS_OUTPUTS = {"OUTPUT_TABLE": "snow_statistics.gpkg", "OUTPUT_ZONES": "zones.gpkg",
+                      "OUTPUT_HTML": "snow_statistics.html"}
 MANIFEST_FORMAT = "neve-archive-manifest"
 MANIFEST_VERSION = 1
 #: Seconds between two writes of the manifest while results arrive (and always at the end); at least
@@ -119,11 +123,13 @@ def require_dask():
 class ArchiveInputs:
     """Where the products are (``input_folder`` and ``products``: zips, product folders, metadata files,
     or folders holding them, searched recursively) and the DEM (one raster covering every product,
-    cut to each product's grid by the snow map)."""
+    cut to each product's grid by the snow map); ``zones``: polygons for the snow statistics of the run's
+    maps (neve:snowstats), or None."""
 
     input_folder: str = None
     products: tuple = ()
     dem: str = None
+    zones: str = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ class ArchiveParams:
     """How to run: ``scheduler`` (address of a running Dask scheduler; empty: a local cluster of
     ``workers`` processes, 0 = one per core), ``refine`` (:data:`REFINE_KEYS`), the season
     ``date_start`` .. ``date_stop`` (both or neither), ``retries``, ``extra_outputs`` (keys of
-    :data:`EXTRA_OUTPUTS`)."""
+    :data:`EXTRA_OUTPUTS`), ``zone_field`` (the field naming the zones of the statistics)."""
 
     scheduler: str = ""
     workers: int = 0
@@ -140,6 +146,7 @@ class ArchiveParams:
     date_stop: datetime.date = None
     retries: int = DEFAULT_RETRIES
     extra_outputs: tuple = ()
+    zone_field: str = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,7 @@ class ArchiveResult:
     products_failed: int = 0
     seasons_done: int = 0
     seasons_failed: int = 0
+    statistics: str = None
     entries: tuple = field(default=(), metadata=not_a_result())
     seasons: tuple = field(default=(), metadata=not_a_result())
 
@@ -168,9 +176,10 @@ def run(values, feedback=None):
 
     products = tuple(values.get("PRODUCTS") or ())
     inputs = ArchiveInputs(input_folder=values.get("INPUT_FOLDER") or None, products=products,
-                           dem=values.get("DEM") or None)
+                           dem=values.get("DEM") or None, zones=values.get("ZONES") or None)
     extra = tuple(values.get("EXTRA_OUTPUTS") or ())
-    params = from_values(ArchiveParams, values, extra_outputs=extra, scheduler=(values.get("SCHEDULER") or "").strip())
+    params = from_values(ArchiveParams, values, extra_outputs=extra, scheduler=(values.get("SCHEDULER") or "").strip(),
+                         zone_field=values.get("ZONE_FIELD") or None)
     result = archive(inputs, params, ArchiveOutputs(output_folder=values.get("OUTPUT_FOLDER")), feedback)
     return results_of(result.outputs, result)
 
@@ -241,7 +250,7 @@ class Identity:
 
 def identify(path):
     """The :class:`Identity` of the product at ``path`` (its metadata only; no band is read)."""
-    from ..io.products import open_product
+    from ..io.readers import open_product
 
     with open_product(path) as product:
         if product.acquisition is None:
@@ -266,6 +275,11 @@ def file_record(path, root):
     stat = os.stat(path)
     return {"path": os.path.relpath(path, root), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns,
             "sha256": digest.hexdigest()}
+
+
+def _sha256(path):
+    """SHA-256 of the file at ``path`` (a shapefile: its .shp)."""
+    return file_record(path, os.path.dirname(os.path.abspath(path)))["sha256"]
 
 
 def file_unchanged(record, root):
@@ -296,6 +310,7 @@ class Manifest:
         self.folder = folder
         self.path = os.path.join(folder, MANIFEST_NAME)
         self.products, self.seasons = {}, {}
+        self.statistics = None          # the entry of the snow statistics of the run's maps
         self.created = None
         self._written, self._duration = 0.0, 0.0
         if os.path.exists(self.path):
@@ -314,6 +329,7 @@ class Manifest:
             self.products = {e["product"]: e for e in data.get("products", []) if "product" in e}
             self.seasons = {season_key(e["tile"], e["start"], e["stop"]): e for e in data.get("seasons", [])
                             if "tile" in e}
+            self.statistics = data.get("statistics")
 
     def write(self, settings, force=True):
         """Write the manifest now (``force``) or when :data:`MANIFEST_EVERY` seconds have passed since the
@@ -331,6 +347,8 @@ class Manifest:
                                                                      e["product"])),
             "seasons": sorted(self.seasons.values(), key=lambda e: (e["tile"], e["start"], e["stop"])),
         }
+        if self.statistics is not None:
+            document["statistics"] = self.statistics
         self.created = document["created"]
         with output_file(self.path) as temporary:
             with open(temporary, "w", encoding="utf-8") as f:
@@ -462,6 +480,9 @@ def check_params(inputs, params, outputs):
         raise NeveError("no_products", QT_TR_NOOP("Give a folder of products, or products."))
     if inputs.dem and not os.path.exists(inputs.dem) and not inputs.dem.startswith("/vsi"):
         raise NeveError("no_such_path", QT_TR_NOOP("{path} does not exist."), path=inputs.dem)
+    zones = (inputs.zones or "").split("|")[0]
+    if zones and not os.path.exists(zones) and not zones.startswith("/vsi"):
+        raise NeveError("no_such_path", QT_TR_NOOP("{path} does not exist."), path=inputs.zones)
 
 
 def settings_of(inputs, params):
@@ -601,6 +622,7 @@ class _Run:
             for tile in pending_seasons:
                 self.skip_season(tile)
             self.write_manifest()
+            self.run_statistics()
             return
         require_dask()
         try:
@@ -608,6 +630,7 @@ class _Run:
                 self.run_on(client, jobs, pending_seasons)
         finally:  # after the local cluster stopped: its killed workers' temporary files
             self.remove_partial_files()
+        self.run_statistics()
 
     def identify(self, paths):
         """Identity (or the exception) of each product, read with a few threads (metadata only)."""
@@ -730,6 +753,68 @@ class _Run:
             self.feedback.warning(tr("{tile}: the season failed: {error}").format(tile=base["tile"], error=entry["error"]))
         self.record_season(key, entry)
 
+    # -- statistics --------------------------------------------------------------------------------------
+    def statistics_maps(self):
+        """(map paths, their SHA-256) of every product mapped with these settings (of the season when one
+        is given), by date."""
+        entries = [e for e in self.manifest.products.values() if e.get("status") in (DONE, SKIPPED)
+                   and e.get("settings") == self.settings and (e.get("outputs") or {}).get("OUTPUT")]
+        if self.season:
+            start, stop = (d.isoformat() for d in self.season)
+            entries = [e for e in entries if start <= (e.get("acquisition") or "")[:10] <= stop]
+        entries.sort(key=lambda e: (e.get("acquisition") or "", e["product"]))
+        return ([os.path.join(self.root, e["outputs"]["OUTPUT"]["path"]) for e in entries],
+                [e["outputs"]["OUTPUT"]["sha256"] for e in entries])
+
+    def run_statistics(self):
+        """The snow statistics of the run's maps over the zones (neve:snowstats in this process, once the
+        maps are made), into ``statistics/``; skipped when the maps, the zones and the settings have not
+        changed since the manifest's statistics."""
+        if not self.inputs.zones:
+            return
+        zones_path = self.inputs.zones.split("|")[0]
+        maps, hashes = self.statistics_maps()
+        folder = os.path.join(self.root, STATISTICS_FOLDER)
+        outputs = {name: os.path.join(folder, file) for name, file in STATISTICS_OUTPUTS.items()}
+        base = {"maps": [os.path.relpath(p, self.root) for p in maps], "map_sha256": hashes,
+                "zones": self.inputs.zones, "zones_sha256": _sha256(zones_path) if os.path.exists(zones_path) else None,
+                "zone_field": self.params.zone_field, "dem": self.settings["dem"],
+                "season": [d.isoformat() for d in self.season] if self.season else None}
+        previous = self.manifest.statistics
+        unchanged = previous is not None and previous.get("status") in (DONE, SKIPPED) and \
+            all(previous.get(key) == value for key, value in base.items())
+        if unchanged and outputs_unchanged(previous, self.root):
+            self.manifest.statistics = dict(previous, status=SKIPPED)
+            self.write_manifest()
+            return
+        if not maps:
+            self.manifest.statistics = dict(base, status=FAILED, error_code="no_maps", finished=_now(),
+                                            error=tr("No snow map was made for the statistics."))
+            self.write_manifest()
+            self.feedback.warning(self.manifest.statistics["error"])
+            return
+        start, cpu = time.perf_counter(), time.process_time()
+        given = dict(outputs, INPUTS=maps, ZONES=self.inputs.zones, ZONE_FIELD=self.params.zone_field,
+                     DEM=self.settings["dem"])
+        try:
+            from .feedback import Steps
+
+            # its log and warnings go to the run's; its progress does not move the run's
+            results = _run_algorithm("snowstats", given, Steps(self.feedback, 100, 0))
+        except NeveError as error:
+            self.manifest.statistics = dict(base, **_error_entry(error, 0))
+            self.write_manifest()
+            self.feedback.warning(tr("The statistics failed: {error}").format(error=self.manifest.statistics["error"]))
+            return
+        self.manifest.statistics = dict(
+            base, status=DONE, seconds=round(time.perf_counter() - start, 3),
+            cpu_seconds=round(time.process_time() - cpu, 3), maps_used=int(results.get("MAPS_USED") or 0),
+            dates_used=int(results.get("DATES_USED") or 0), zones_count=int(results.get("ZONES_COUNT") or 0),
+            outputs={name: file_record(path, self.root) for name, path in outputs.items()}, finished=_now())
+        self.write_manifest()
+        self.feedback.info(tr("Statistics of {maps} maps over {zones} zones: {path}").format(
+            maps=len(maps), zones=self.manifest.statistics["zones_count"], path=outputs["OUTPUT_TABLE"]))
+
     def remove_partial_files(self):
         """Temporary files that workers of this machine killed in the middle of a task left behind."""
         from ..io.raster import remove_stale
@@ -768,7 +853,10 @@ def archive(inputs, params=ArchiveParams(), outputs=ArchiveOutputs(), feedback=N
     feedback.info(tr("Products: {done} done, {skipped} skipped, {failed} failed. Manifest: {manifest}").format(
         done=counts[DONE], skipped=counts[SKIPPED], failed=counts[FAILED], manifest=state.manifest.path))
     feedback.progress(100)
+    statistics = state.manifest.statistics if inputs.zones else None
     return ArchiveResult(
+        statistics=os.path.join(state.root, STATISTICS_FOLDER, STATISTICS_OUTPUTS["OUTPUT_TABLE"])
+        if statistics and statistics.get("status") in (DONE, SKIPPED) else None,
         outputs=ArchiveOutputs(output_folder=state.root), manifest=state.manifest.path, products_done=counts[DONE],
         products_skipped=counts[SKIPPED], products_failed=counts[FAILED],
         seasons_done=sum(1 for s in seasons if s["status"] in (DONE, SKIPPED)),

@@ -53,6 +53,10 @@ def parser(prog):
     p.add_argument("--retries", type=int, default=spec.parameter("RETRIES").default, metavar="N",
                    help=tr("tries again of a failed product (default {value})").format(
                        value=spec.parameter("RETRIES").default))
+    p.add_argument("--zones", metavar="VECTOR",
+                   help=tr("polygons (watersheds): neve:snowstats counts every map of the run over them into "
+                           "statistics/ of the output folder"))
+    p.add_argument("--zone-field", metavar="FIELD", help=tr("the field naming the zones"))
     p.add_argument("--also", nargs="+", default=[], choices=extra.option_keys, metavar="OUTPUT",
                    help=tr("optional outputs of each product: {choices}").format(choices=", ".join(extra.option_keys)))
     p.add_argument("--json", action="store_true", help=tr("print the results as JSON on standard output"))
@@ -73,7 +77,8 @@ def main(argv, prog, stdout, stderr):
     feedback = TerminalFeedback(stderr, quiet=options.quiet)
     given = {"PRODUCTS": list(options.products), "OUTPUT_FOLDER": options.out, "DEM": options.dem,
              "REFINE": options.refine, "SCHEDULER": options.scheduler, "WORKERS": options.workers,
-             "RETRIES": options.retries, "EXTRA_OUTPUTS": list(options.also)}
+             "RETRIES": options.retries, "EXTRA_OUTPUTS": list(options.also), "ZONES": options.zones,
+             "ZONE_FIELD": options.zone_field}
     if options.season:
         given.update(DATE_START=options.season[0], DATE_STOP=options.season[1])
     previous = signal.getsignal(signal.SIGINT)
@@ -106,5 +111,6 @@ def main(argv, prog, stdout, stderr):
     elif not options.quiet:
         for key, value in results.items():
             stderr.write("{}: {}\n".format(key, jsonable(value)))
-    failed = results.get("PRODUCTS_FAILED", 0) or results.get("SEASONS_FAILED", 0)
+    failed = results.get("PRODUCTS_FAILED", 0) or results.get("SEASONS_FAILED", 0) or \
+        (options.zones and not results.get("STATISTICS"))
     return EXIT_FAILURE if failed else EXIT_OK

@@ -30,8 +30,14 @@ from ..io import raster
 from .algorithms.dilatemask import spec as declaration
 from .cloudinputs import check_output, open_mask_source, parallax_needs_product, product_parallax_shifts
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import metric_pixel_size
 from .spec import from_values, not_a_result, results_of
+
+
+#: GDAL's block cache during the job: small, so that the output's blocks are compressed and written as
+#: the strips come (by the threads that read and write), not all at the end when the file is closed.
+GDAL_CACHE_MB = 48
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def buffer_mask(inputs, params=BufferParams(), outputs=BufferOutputs(), feedback=None):
     """Write the buffer of the mask of ``inputs`` to ``outputs.output``; a :class:`BufferResult`.
 
@@ -81,7 +88,7 @@ def buffer_mask(inputs, params=BufferParams(), outputs=BufferOutputs(), feedback
     check_output(outputs.output, declaration().parameter("OUTPUT").label)
     distance, height = float(params.distance), float(params.parallax_height)
     spread = None
-    with raster.bounded_gdal_cache(), contextlib.ExitStack() as stack:
+    with raster.bounded_gdal_cache(GDAL_CACHE_MB), contextlib.ExitStack() as stack:
         source = open_mask_source(inputs.input_product, inputs.input, params.values,
                                   params.resolution or CLOUD_RESOLUTION, stack, feedback)
         grid = source.grid
@@ -97,10 +104,12 @@ def buffer_mask(inputs, params=BufferParams(), outputs=BufferOutputs(), feedback
         halo = cloud.dilation_halo(distance, pixel_size, shifts)
         writer = stack.enter_context(raster.GeoTiffWriter(
             outputs.output, grid.width, grid.height, grid.crs, grid.transform, "uint8", nodata=masks.MASK_NODATA))
-        for block in raster.blocks(grid.width, grid.height, raster.DEFAULT_BLOCK_ROWS, halo):
+        # three strips at once: the next one read, this one buffered, the previous one written
+        output = stack.enter_context(raster.WriteBehind(writer))
+        strips = raster.blocks(grid.width, grid.height, raster.DEFAULT_BLOCK_ROWS, halo)
+        for block, (mask, no_data) in raster.read_ahead(lambda strip: source.read(strip.read), strips):
             checkpoint(feedback)
-            mask, no_data = source.read(block.read)
             buffered = cloud.dilate(mask, distance, pixel_size, shifts)[block.inner]
-            writer.write(masks.encode_mask(buffered, no_data[block.inner]), block.write)
+            output.write(masks.encode_mask(buffered, no_data[block.inner]), block.write)
             feedback.progress(100.0 * (block.index + 1) / block.count)
     return BufferResult(outputs=outputs, parallax_spread=spread)

@@ -75,11 +75,13 @@ def layer_values_mask(values, nodata, selection):
     elif nodata is not None:
         no_data = values == nodata
     else:
-        no_data = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape, bool)
+        no_data = np.isnan(values) if values.dtype.kind == "f" else None
     if selection:
         mask = masks.in_classes(values, selection)
     else:
         mask = values != 0
+    if no_data is None:     # a layer without no data: nothing to take out of the mask
+        return mask, np.zeros(values.shape, bool)
     return mask & ~no_data, no_data
 
 
@@ -135,9 +137,7 @@ def open_mask_source(product_path, layer, values, resolution, stack, feedback=No
     """The mask of the raster ``layer`` (its ``values``, see :func:`mask_selection`) or, without it, the
     clouds of the product at ``product_path`` on its grid of ``resolution`` metres; the product is opened
     whenever it is given, for its angles. Everything is closed by ``stack``."""
-    import rasterio
-
-    from ..io.raster import Grid
+    from ..io.raster import Grid, open_raster
 
     product = None
     if product_path:
@@ -145,11 +145,7 @@ def open_mask_source(product_path, layer, values, resolution, stack, feedback=No
     if layer:
         selection = mask_selection(values)
         name = layer_name(layer)
-        try:
-            dataset = stack.enter_context(rasterio.open(layer))
-        except rasterio.errors.RasterioError as error:
-            raise NeveError("unreadable", QT_TR_NOOP("Could not read {name}: {error}"), name=name,
-                            error=str(error)) from None
+        dataset = stack.enter_context(open_raster(layer))
         nodata = dataset.nodata
 
         def read(window):
@@ -254,12 +250,13 @@ def grid_factor(fine, coarse):
     return factor
 
 
-def read_band_pixels(product, band, grid, window):
+def read_band_pixels(product, band, grid, window, resampling="cubic"):
     """Reflectance of ``band`` on a window of ``grid`` for a threshold test: on a grid finer than the
     band's own (a 20 m band on the 10 m grid), each pixel takes the value of the band's pixel it lies in
     (nearest neighbour), so that the test is made on the band's own values; cubic convolution would
     overshoot at sharp edges (a shore) and invent clouds or shadows there. Otherwise the product
-    reader's reading (cubic convolution when resampling)."""
+    reader's reading with ``resampling`` (cubic convolution by default; "nearest" for a coarse preview,
+    whose pixels are each the band's pixel under their centre)."""
     from rasterio.windows import Window
 
     native = product.bands.get(band)
@@ -276,16 +273,14 @@ def read_band_pixels(product, band, grid, window):
             rows = np.arange(row0, row0 + height) // factor - r0
             cols = np.arange(col0, col0 + width) // factor - c0
             return values[rows[:, None], cols[None, :]]
-    return product.read_reflectance(band, grid, window)
+    return product.read_reflectance(band, grid, window, resampling)
 
 
 def layer_grid(source):
     """The :class:`~..io.raster.Grid` of a raster layer's source."""
-    import rasterio
+    from ..io.raster import Grid, open_raster
 
-    from ..io.raster import Grid
-
-    with rasterio.open(source) as dataset:
+    with open_raster(source) as dataset:
         return Grid.of(dataset)
 
 

@@ -20,14 +20,15 @@ import numpy as np
 from ..core import masks
 from ..core.defaults import CLOUD_RESOLUTION
 from ..errors import NeveError
-from ..i18n import QT_TR_NOOP
+from ..i18n import QT_TR_NOOP, tr
 from ..io import raster
 from .algorithms.cloudmask import (DEFAULT_CLM_BITS, DEFAULT_MG2_BITS, DEFAULT_QA_PIXEL_BITS, DEFAULT_SCL_CLASSES,
                                    MASK_TYPES)
 from .algorithms.cloudmask import spec as declaration
 from .cloudinputs import check_option, check_output, mask_selection, product_grid
 from .feedback import as_feedback, checkpoint
-from .inputs import layer_name, open_input
+from .jobs import job
+from .inputs import layer_name, looks_like_scl, open_input
 from .spec import from_values, not_a_result, results_of
 
 
@@ -71,13 +72,12 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def cloud_mask(inputs, params=CloudMaskParams(), outputs=CloudMaskOutputs(), feedback=None):
     """Write the cloud mask of ``inputs`` to ``outputs.output``; a :class:`CloudMaskResult`.
 
     Raises :class:`~..errors.NeveError` for bad inputs (nothing written) and ``Cancelled`` when
     ``feedback`` asks to stop (nothing written either)."""
-    import rasterio
-
     feedback = as_feedback(feedback)
     check_output(outputs.output, declaration().parameter("OUTPUT").label)
     kind = params.mask_type
@@ -99,8 +99,13 @@ def cloud_mask(inputs, params=CloudMaskParams(), outputs=CloudMaskOutputs(), fee
         else:
             if not inputs.input:
                 raise NeveError("no_input", QT_TR_NOOP("No input: give a Sentinel-2 L2A product or a mask raster."))
-            src = stack.enter_context(rasterio.open(inputs.input))
+            src = stack.enter_context(raster.open_raster(inputs.input))
             source_name = layer_name(inputs.input)
+            if kind == "clm" and looks_like_scl(src, inputs.input):
+                kind = "scl"
+                feedback.warning(tr(
+                    "{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a "
+                    "MAJA cloud mask (CLM) as the kind of mask says: it is read as an SCL.").format(name=source_name))
             check_mask_type(source_name, np.dtype(src.dtypes[0]), kind)
             grid, nodata = raster.Grid.of(src), src.nodata
 

@@ -49,6 +49,7 @@ from ..core import snow
 from ..i18n import tr
 from ..io.raster import blocks
 from .feedback import checkpoint
+from .inputs import check_elevation_bands
 
 #: Rows of the 20 m grid per strip. Strips of 128 rows keep the work arrays of a strip in the processor's
 #: cache better than larger ones (measured: a fifth less CPU time than 512 on a full tile) and memory low;
@@ -162,7 +163,7 @@ class Scratch:
         total = sum(np.dtype(dtype).itemsize for dtype in fields.values()) * shape[0] * shape[1]
         scratch = None
         if total > in_memory_mb * 2 ** 20:
-            from ..io.raster import scratch_folder
+            from ..io.raster import scratch_array, scratch_folder
 
             scratch = stack.enter_context(scratch_folder("snowmap", folder))
             stack.callback(self.close)      # runs first: files still mapped cannot be removed on Windows
@@ -170,8 +171,7 @@ class Scratch:
             if scratch is None:
                 self.arrays[name] = np.empty(shape, dtype=dtype)
             else:
-                self.arrays[name] = np.memmap(os.path.join(scratch, name + ".dat"), dtype=dtype, mode="w+",
-                                              shape=shape)
+                self.arrays[name] = scratch_array(os.path.join(scratch, name + ".dat"), dtype, shape)
 
     def close(self):
         """Unmap the files (the run is over: nothing reads them any more)."""
@@ -370,6 +370,7 @@ class _LisRun:
             if self.source.has_dem and getattr(self.source, "dem_covers", True):
                 result.warnings.append(tr("The DEM has no elevation over the scene: pass 2 is skipped."))
             return
+        check_elevation_bands(self.dem_range[0], self.dem_range[1], p.dz, "DZ")
         result.edges = snow.dem_bin_edges(self.dem_range[0], self.dem_range[1], p.dz)
         if result.edges is None:
             result.warnings.append(tr(
@@ -454,8 +455,8 @@ class _LisRun:
         if BITS in wanted:
             slope = snow.slope_flag(mg2) if mg2 is not None else None
             out[BITS] = snow.snow_bits(snow1, snow2, cloud_pass1, cloud_refined, all_cloud, slope)
-        if NDSI in wanted:
-            values = ndsi.astype(np.float32)
+        if NDSI in wanted:   # within [-1, 1] even for negative reflectances (offsets, a bad layer)
+            values = np.clip(ndsi, -1.0, 1.0).astype(np.float32)
             values[nodata] = np.nan
             out[NDSI] = values
         if FSC in wanted or FSC_OG in wanted:

@@ -267,22 +267,52 @@ class ViewData:
         return self.clouds.clm != 0
 
 
+class _ReadOnce:
+    """The opened product as :func:`read_view` hands it to the readers of the snow method and of the cloud
+    recipe: each file's values on a window are read once (both read CLM and MG2: the snow method the MG2
+    bits, the recipe the water), every reader gets its own copy. Everything else is the product's."""
+
+    def __init__(self, product):
+        self._product = product
+        self._raw = {}
+
+    def __getattr__(self, name):
+        return getattr(self._product, name)
+
+    def read_raw(self, name, grid=None, window=None, resampling="nearest"):
+        key = (name.upper(), grid, None if window is None else tuple(window.flatten()), resampling)
+        if key not in self._raw:
+            self._raw[key] = self._product.read_raw(name, grid, window, resampling)
+        return self._raw[key].copy()
+
+    def read_masks(self, kinds, grid=None, window=None, resampling="nearest", selection=None):
+        # the product's decoding, on the values of self.read_raw
+        return type(self._product).read_masks(self, kinds, grid, window, resampling, selection)
+
+    def read_mask(self, kind, grid=None, window=None, resampling="nearest", selection=None):
+        return self.read_masks((kind,), grid, window, resampling, selection)[kind]
+
+
 def read_view(product, grid, dem_source=None, check=lambda: None):
     """Read what the thresholds act on over ``grid`` from ``product`` (and the DEM raster ``dem_source``): a
     :class:`ViewData`. ``check()`` is called between reads; it raises to abandon the work.
 
     The snow method's inputs are read by ``snowmap``'s own reader (:func:`read_snow_view`), the cloud
     recipe's by ``refinecloudmask``'s (``pipeline.refine.read_refine_view``): on the 20 m grid the pixels
-    of whole-product runs. The water test's sunglint is per pixel where the product has angle grids, the
-    scene's flag where it has the flag or mean angles, none otherwise (``waterclouds.automatic_sunglint``)."""
+    of whole-product runs; on a coarser grid, every input (the SWIR band of the water test too) is the
+    pixel under each preview pixel's centre, and a file both read (CLM, MG2) is read once. The water
+    test's sunglint is per pixel where the product has angle grids, the scene's flag where it has the flag
+    or mean angles, none otherwise (``waterclouds.automatic_sunglint``)."""
     from .algorithms.clouds import SWIR_BANDS
     from .refine import RefineParams, read_refine_view
     from .waterclouds import automatic_sunglint
 
+    product = _ReadOnce(product)
     snow = read_snow_view(product, grid, dem_source, check)
     swir_band = SWIR_BANDS[0] if SWIR_BANDS[0] in product.bands else SWIR_BANDS[1]   # MAJA's B12, else B11
     sunglint = automatic_sunglint(product, swir_band)
-    clouds = read_refine_view(product, grid, RefineParams(sunglint=sunglint, swir_band=swir_band))
+    clouds = read_refine_view(product, grid, RefineParams(sunglint=sunglint, swir_band=swir_band),
+                              nearest=grid.resolution > BASE_RESOLUTION)
     check()
     data = ViewData(grid=grid, snow=snow, clouds=clouds, sunglint=sunglint)
     data.histograms = dict(snow.histograms)

@@ -49,6 +49,7 @@ from .algorithms.loadproduct import (ALL_STACKS, COMPOSITES, DEFAULT_REFLECTANCE
 from .algorithms.loadproduct import spec as declaration
 from .eras import era_of_product
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import open_input
 from .product_report import MASK_ORDER, ProductSummary, summary_lines, summary_page
 from .spec import from_values, not_a_result, results_of
@@ -131,6 +132,7 @@ def run(values, feedback=None):
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(), feedback=None,
                  block_rows=None):
     """The stacks, masks and summary of ``inputs.input_product`` written to ``outputs``; a

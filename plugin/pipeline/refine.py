@@ -54,7 +54,7 @@ from ..core.defaults import CLOUD_PRESETS, CLOUD_RESOLUTION, DEFAULT_CLOUD_PRESE
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, number, tr
 from ..io import raster
-from .algorithms.clouds import SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
+from .algorithms.clouds import DEFAULT_SUNGLINT, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options, recipe_presets
 from .algorithms.refinecloudmask import spec as declaration
@@ -62,6 +62,7 @@ from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, ch
                           layer_grid, option_band, parallax_needs_product, product_grid, product_parallax_shifts,
                           read_band_pixels, read_clm)
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .shadows import CASTER_BITS, POTENTIAL_BANDS, ShadowSettings
 from .spec import from_values, not_a_result, results_of
@@ -103,7 +104,7 @@ class RefineParams(ShadowSettings):
     threshold_sunglint: float = _THEIA_2018["threshold_sunglint"]
     sunglint_angle: float = SUNGLINT_ANGLE
     swir_band: str = SWIR_BANDS[0]
-    sunglint: str = SUNGLINT_MODES[0]
+    sunglint: str = DEFAULT_SUNGLINT
     water_kind: str = WATER_KINDS[0]
     parallax_height: float = PARALLAX_HEIGHT
     shadows: bool = True
@@ -255,13 +256,14 @@ class RefineView:
     shifts: object = None
 
 
-def read_refine_view(product, grid, params=RefineParams(), water=None, feedback=None):
+def read_refine_view(product, grid, params=RefineParams(), water=None, feedback=None, nearest=False):
     """Read what :func:`refine_view_classes` needs on ``grid`` (any grid in the product's CRS, in metres: the
     product's, a window of it) of the opened ``product``, as the job reads it onto its grid (masks by
     nearest neighbour, the SWIR band's own pixels or the reader's resampling); ``params`` gives the SWIR
     band, the sunglint mode, the kind of water layer and the parallax height; ``water`` the source of a
-    water layer on ``grid`` (None: the product's water). Raises :class:`~..errors.NeveError` as the job
-    does (no cloud mask, no water, per-pixel sunglint without angle grids, parallax without angles)."""
+    water layer on ``grid`` (None: the product's water); ``nearest``: the SWIR band too is read by nearest
+    neighbour (a preview coarser than 20 m). Raises :class:`~..errors.NeveError` as the job does (no cloud
+    mask, no water, per-pixel sunglint without angle grids, parallax without angles)."""
     from rasterio.windows import Window
 
     feedback = as_feedback(feedback)
@@ -271,7 +273,8 @@ def read_refine_view(product, grid, params=RefineParams(), water=None, feedback=
     window = Window(0, 0, grid.width, grid.height)
     with contextlib.ExitStack() as stack:
         plan = plan_buffer(product, grid, product.name, 0.0, float(params.parallax_height))
-        test = open_water_test(product, grid, settings, water, stack, feedback, product.name, resample=params.resample)
+        test = open_water_test(product, grid, settings, water, stack, feedback, product.name, resample=params.resample,
+                               nearest=nearest)
         clm = read_clm(product, grid, window)
         data = test.read(window, every_water_pixel=True)
     # the test keeps no open file once read: its layer was closed with the stack
@@ -307,6 +310,7 @@ def refined_classes(product, grid, params=RefineParams(), water=None, feedback=N
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), feedback=None):
     """Write the refined CLM and class raster of ``inputs`` to ``outputs``; a :class:`RefineResult`.
 
@@ -527,7 +531,7 @@ def to_current(inputs, params, feedback):
     import dataclasses
 
     from ..core import maja
-    from ..io.products import open_product
+    from ..io.readers import open_product
     from .eras import era_labels
 
     if not inputs.input_product:

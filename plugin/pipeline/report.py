@@ -1,8 +1,9 @@
 """HTML reports of the Névé algorithms: one page of headings, tables, lists and charts.
 
 Callers pass texts already translated with ``tr()``; this module only escapes and lays them out, so a
-report is in the user's language. A page is self-contained (inline CSS, inline SVG, PNG as a data URI),
-so that QGIS's Results Viewer, a browser or an e-mail show it alike::
+report is in the user's language. A page is self-contained (inline CSS, inline SVG charts drawn by
+matplotlib through ``charts.py``, PNG as a data URI), so that QGIS's Results Viewer, a browser or an
+e-mail show it alike::
 
     from . import report
 
@@ -30,6 +31,7 @@ STYLE = (
     "th,td{border:1px solid #ccc;padding:.2em .6em;text-align:left;vertical-align:top}"
     "th{background:#eee}td.number{text-align:right}"
     "ul.warnings li{color:#8a4b00}"
+    "p.note{color:#666;font-style:italic}"
 )
 MISSING = "\u2013"  # en dash
 
@@ -78,36 +80,43 @@ def bullet_list(items, css_class=None):
 
 
 def bar_chart(values, unit="", maximum=None, width=480, bar_height=18, colour="#4a7ebb", decimals=1):
-    """An inline SVG chart of horizontal bars: ``values`` is a list of (label, number or None).
+    """A chart of horizontal bars drawn by matplotlib (inline SVG): ``values`` is a list of (label, number
+    or None).
 
-    Bars are scaled to ``maximum`` (default the largest value); each bar is labelled on its left and
-    its value, with ``decimals`` decimals and ``unit``, written on its right. None draws no bar.
+    Bars are scaled to ``maximum`` (default the largest value) and clipped to it; each bar is labelled on
+    its left and its value, with ``decimals`` decimals and ``unit``, written on its right; None draws no
+    bar and a dash. ``width`` in pixels; each bar takes ``bar_height`` pixels. Without matplotlib, a note
+    saying what to install (``charts.missing_note``).
     """
-    label_width, value_width, gap = 170, 80, 6
-    plot_width = max(width - label_width - value_width, 10)
+    from . import charts
+
+    if not charts.available():
+        return charts.missing_note()
     numbers = [v for _label, v in values if v is not None]
     top = maximum if maximum is not None else max(numbers, default=0)
-    height = len(values) * (bar_height + gap) + gap
-    parts = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" "
-             "style=\"font-family:sans-serif;font-size:{fs}px\">".format(w=width, h=height, fs=int(bar_height * 0.7))]
-    for index, (label, value) in enumerate(values):
-        y = gap + index * (bar_height + gap)
-        middle = y + bar_height / 2.0
-        parts.append("<text x=\"{x}\" y=\"{y:.1f}\" text-anchor=\"end\" dominant-baseline=\"middle\">{t}</text>".format(
-            x=label_width - gap, y=middle, t=escape(label)))
+    top = top if top > 0 else 1.0
+    fig = charts.figure(width, len(values) * (bar_height + 6) + 12)
+    axes = fig.add_axes([0.34, 0.02, 0.5, 0.96])
+    positions = list(range(len(values)))[::-1]          # the first value on top
+    for index, (position, (label, value)) in enumerate(zip(positions, values)):
         if value is None:
-            text = MISSING
-            length = 0.0
+            text, length = MISSING, 0.0
         else:
             text = "{}{sep}{unit}".format(number(value, ".{}f".format(decimals)), sep="\u00a0" if unit else "",
                                           unit=unit)
-            length = plot_width * min(max(value / top, 0.0), 1.0) if top > 0 else 0.0
-            parts.append("<rect x=\"{x}\" y=\"{y}\" width=\"{w:.1f}\" height=\"{h}\" fill=\"{c}\"/>".format(
-                x=label_width, y=y, w=length, h=bar_height, c=escape(colour)))
-        parts.append("<text x=\"{x:.1f}\" y=\"{y:.1f}\" dominant-baseline=\"middle\">{t}</text>".format(
-            x=label_width + length + gap, y=middle, t=escape(text)))
-    parts.append("</svg>")
-    return "".join(parts)
+            length = min(max(value, 0.0), top)
+            bar = axes.barh(position, length, height=0.75, color=colour)
+            bar.patches[0].set_gid("bar-{}".format(index))
+        axes.text(length + top * 0.02, position, text, va="center", fontsize=9)
+    axes.set_xlim(0, top)
+    axes.set_ylim(-0.5, len(values) - 0.5)
+    axes.set_yticks(positions)
+    axes.set_yticklabels([str(label) for label, _value in values], fontsize=9)
+    axes.set_xticks([])
+    for side in ("top", "right", "bottom"):
+        axes.spines[side].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    return charts.svg(fig)
 
 
 def png_image(data, alt, width=None):
@@ -122,91 +131,68 @@ def write_text(path, text, stack=None):
     (``io.raster.output_file``): a failure leaves neither a half-written ``path`` nor the temporary file.
     With ``stack`` (a ``contextlib.ExitStack``), the renaming waits until the stack closes without an
     error, together with the algorithm's other outputs. Returns ``path`` made absolute."""
-    from ..io.raster import output_file
+    from ..io.raster import output_file, write_error
 
     with contextlib.ExitStack() as own:
         temporary = (stack or own).enter_context(output_file(path))
-        with open(temporary, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        try:
+            with open(temporary, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+        except OSError as error:   # a full disk, a quota: the sentence names the file asked for
+            raise write_error(os.path.abspath(path), error.strerror or str(error), error) from None
     return os.path.abspath(path)
 
 
 def xy_chart(series, x_range, y_range, x_ticks=(), y_ticks=(), x_title="", y_title="", markers=(),
              width=640, height=300):
-    """An inline SVG chart of lines and points on two numeric axes.
+    """A chart of lines and points on two numeric axes, drawn by matplotlib (inline SVG).
 
     ``series``: list of ``(label, points, kind, colour)``, ``points`` a list of ``(x, y)`` (points with a
     missing or NaN coordinate are left out; a line is broken there), ``kind`` "line" or "points".
     ``x_range``, ``y_range``: ``(low, high)``; ``x_ticks``, ``y_ticks``: ``(value, label)`` pairs, with
     grid lines; ``markers``: ``(x, label)`` pairs drawn as dashed vertical lines. The labels of the
-    series form a legend above the plot (a series with an empty label has no entry).
+    series form a legend above the plot (a series with an empty label has no entry). ``width`` and
+    ``height`` in pixels. Without matplotlib, a note saying what to install (``charts.missing_note``).
     """
     import math
 
-    left, right, top, bottom = 56, 16, 28, 44
-    plot_w, plot_h = max(width - left - right, 10), max(height - top - bottom, 10)
-    (x0, x1), (y0, y1) = x_range, y_range
-    x1 = x1 if x1 != x0 else x0 + 1
-    y1 = y1 if y1 != y0 else y0 + 1
+    from . import charts
 
-    def sx(x):
-        return left + (x - x0) / (x1 - x0) * plot_w
+    if not charts.available():
+        return charts.missing_note()
 
-    def sy(y):
-        return top + plot_h - (y - y0) / (y1 - y0) * plot_h
+    def number(value):
+        return float(value) if value is not None and math.isfinite(value) else float("nan")
 
-    def valid(point):
-        return all(v is not None and math.isfinite(v) for v in point)
-
-    out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" "
-           "style=\"font-family:sans-serif;font-size:11px\">".format(w=width, h=height),
-           "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"none\" stroke=\"#888\"/>".format(
-               x=left, y=top, w=plot_w, h=plot_h)]
-    for value, label in x_ticks:
-        x = sx(value)
-        out.append("<line x1=\"{x:.1f}\" y1=\"{t}\" x2=\"{x:.1f}\" y2=\"{b}\" stroke=\"#ddd\"/>"
-                   "<text x=\"{x:.1f}\" y=\"{ty}\" text-anchor=\"middle\">{text}</text>".format(
-                       x=x, t=top, b=top + plot_h, ty=top + plot_h + 14, text=escape(label)))
-    for value, label in y_ticks:
-        y = sy(value)
-        out.append("<line x1=\"{l}\" y1=\"{y:.1f}\" x2=\"{r}\" y2=\"{y:.1f}\" stroke=\"#ddd\"/>"
-                   "<text x=\"{tx}\" y=\"{y:.1f}\" text-anchor=\"end\" dominant-baseline=\"middle\">{text}"
-                   "</text>".format(l=left, r=left + plot_w, y=y, tx=left - 4, text=escape(label)))
-    for value, label in markers:
-        x = sx(value)
-        out.append("<line x1=\"{x:.1f}\" y1=\"{t}\" x2=\"{x:.1f}\" y2=\"{b}\" stroke=\"#555\" "
-                   "stroke-dasharray=\"4 3\"/><text x=\"{x:.1f}\" y=\"{ty}\" text-anchor=\"middle\" "
-                   "fill=\"#555\">{text}</text>".format(x=x, t=top, b=top + plot_h, ty=top - 4,
-                                                       text=escape(label)))
-    legend_x = left
-    for label, points, kind, colour in series:
-        colour = escape(colour)
+    fig = charts.figure(width, height)
+    axes = fig.add_axes([0.1, 0.16, 0.86, 0.7])
+    axes.patch.set_gid("plot-area")                     # named in the SVG, with each series, for tests
+    for index, (label, points, kind, colour) in enumerate(series):
+        xs = [number(x) for x, _y in points]
+        ys = [number(y) for _x, y in points]
         if kind == "line":
-            path, pen_down = [], False
-            for point in points:
-                if not valid(point):
-                    pen_down = False
-                    continue
-                path.append("{}{:.1f},{:.1f}".format("L" if pen_down else "M", sx(point[0]), sy(point[1])))
-                pen_down = True
-            if path:
-                out.append("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>".format(
-                    " ".join(path), colour))
-            if label:
-                out.append("<line x1=\"{a}\" y1=\"10\" x2=\"{b}\" y2=\"10\" stroke=\"{c}\" stroke-width=\"2\"/>".format(
-                    a=legend_x, b=legend_x + 16, c=colour))
+            (line,) = axes.plot(xs, ys, color=colour, linewidth=1.5, label=label or "_nolegend_")
         else:
-            out.extend("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>".format(sx(x), sy(y), colour)
-                       for x, y in points if valid((x, y)))
-            if label:
-                out.append("<circle cx=\"{x}\" cy=\"10\" r=\"3\" fill=\"{c}\"/>".format(x=legend_x + 8, c=colour))
-        if label:
-            out.append("<text x=\"{x}\" y=\"10\" dominant-baseline=\"middle\">{t}</text>".format(
-                x=legend_x + 20, t=escape(label)))
-            legend_x += 28 + 7 * len(str(label))
-    out.append("<text x=\"{x:.1f}\" y=\"{y}\" text-anchor=\"middle\">{t}</text>".format(
-        x=left + plot_w / 2.0, y=height - 6, t=escape(x_title)))
-    out.append("<text x=\"12\" y=\"{y:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 12 {y:.1f})\">"
-               "{t}</text>".format(y=top + plot_h / 2.0, t=escape(y_title)))
-    out.append("</svg>")
-    return "".join(out)
+            (line,) = axes.plot(xs, ys, linestyle="none", marker="o", markersize=4, color=colour,
+                                label=label or "_nolegend_")
+        line.set_gid("series-{}".format(index))
+    (x0, x1), (y0, y1) = x_range, y_range
+    axes.set_xlim(x0, x1 if x1 != x0 else x0 + 1)
+    axes.set_ylim(y0, y1 if y1 != y0 else y0 + 1)
+    if x_ticks:
+        axes.set_xticks([value for value, _label in x_ticks])
+        axes.set_xticklabels([str(label) for _value, label in x_ticks])
+    if y_ticks:
+        axes.set_yticks([value for value, _label in y_ticks])
+        axes.set_yticklabels([str(label) for _value, label in y_ticks])
+    for value, label in markers:
+        axes.axvline(value, color="#555555", linestyle=(0, (4, 3)), linewidth=1.0)
+        axes.annotate(str(label), (value, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 3),
+                      textcoords="offset points", ha="center", va="bottom", fontsize=9, color="#555555")
+    axes.set_xlabel(x_title, fontsize=9)
+    axes.set_ylabel(y_title, fontsize=9)
+    charts.style_axes(axes)
+    if any(label for label, _points, _kind, _colour in series):
+        axes.legend(fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.06 if markers else 1.0), ncol=3,
+                    frameon=False)
+    return charts.svg(fig)

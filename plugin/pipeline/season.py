@@ -14,8 +14,9 @@ maps, area and season. The method is :mod:`..core.season`; this module finds the
 reads them block by block and writes the outputs.
 
 - **Maps** (``INPUTS``, raster files): neve:snowmap outputs, Theia Snow SNW maps, FSC maps; codes 0 no
-  snow, 1..100 snow, everything else a gap (205 cloud, 254/255 no data). Pixels equal to a map's own
-  no-data value are gaps too. A map is named by its file name without the extension
+  snow, 1..100 snow, 205 cloud and 254/255 no data (gaps). Pixels equal to a map's own no-data value are
+  gaps too. A map of another kind is refused, named (:func:`check_map`): not whole numbers, several bands,
+  or values that are no code in a sample of windows spread over it (a reflectance band, a photograph). A map is named by its file name without the extension
   (:func:`~.inputs.layer_name`, the name QGIS gives the layer of a file).
 - **Dates**, for each map, the first found of: ``DATES`` (one per map, in order; an empty entry reads
   that map's date), the GeoTIFF metadata tag ``ACQUISITION_DATE`` (ISO 8601, written by neve:snowmap),
@@ -29,7 +30,10 @@ reads them block by block and writes the outputs.
   that neve:snowmap tagged ``MISSION=landsat``, or whose name is that of a Landsat product
   (``LANDSAT8-OLITIRS-XS_...``, ``LC08_...``, ``LC09_...``). Maps on another grid of the same CRS are aligned
   to it with nearest neighbour: the log says so for a Landsat map (30 m brought to 20 m), a warning for
-  any other map; another CRS is an error.
+  any other map; another CRS is an error. With a target grid (``TARGET_GRID``,
+  a raster of any CRS, or ``TARGET_CRS``, ``TARGET_PIXEL_SIZE``, ``TARGET_EXTENT``: :func:`target_grid`),
+  maps of any tiles and CRSs make one mosaic: each is put on the target grid with nearest neighbour and
+  same-day maps merged as below. Without one, nothing changes.
 - **Strips**: whole rows across every map of the period (:func:`strip_layout`: the strip height keeps the
   arrays under :data:`MEMORY_BUDGET` whatever the number of maps, as a multiple of the maps' tile height
   when possible, so that each tile is decompressed once, or of the daily stack's tiles). Same-day maps
@@ -45,6 +49,7 @@ reads them block by block and writes the outputs.
 """
 import contextlib
 import datetime
+import math
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -59,15 +64,19 @@ from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io.raster import (GeoTiffWriter, Grid, RasterReadError, blocks, bounded_gdal_cache, gdal_errors_raised,
                          open_raster, read_onto_grid)
+from . import mapdates
 from .algorithms.snowseason import NSP_COUNTS, SEASON_OUTPUTS
+from .algorithms.snowseason import spec as declaration
 from .feedback import as_feedback, checkpoint
-from .inputs import layer_name
+from .jobs import job
+from .inputs import check_elevation_bands, layer_name
+# the dates of the maps are read as neve:snowstats reads them (names kept here for the library's users)
+from .mapdates import ACQUISITION_DATE_TAG, date_from_text, given_dates, parse_date_list  # noqa: F401
 from .season_report import date_source_labels, season_report
 from .spec import from_values, not_a_result, parse_date, results_of
 
-#: GeoTIFF metadata tag (default domain) holding a map's acquisition date, ISO 8601 ("2018-01-01" or
-#: "2018-01-01T10:35:12Z"); read before the file name.
-ACQUISITION_DATE_TAG = "ACQUISITION_DATE"
+#: The largest target grid accepted, in pixels (a wrong pixel size or extent would fill the disk).
+MAX_TARGET_PIXELS = 2 ** 32
 #: GeoTIFF metadata tag that neve:snowmap writes on the maps of Landsat products ("landsat").
 MISSION_TAG = "MISSION"
 #: A map named after a Landsat product: Theia LANDSAT8-OLITIRS-XS_..., USGS LC08_... and LC09_....
@@ -85,25 +94,26 @@ THREADS = max(1, min(4, os.cpu_count() or 1))
 #: SCD 15 % smaller and 25 % faster without it).
 DEFLATE_LEVEL = 1
 
-_DATE_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
-_DATE_ENTRY = re.compile(r"((?:19|20)\d{2})([-/.]?)(\d{2})\2(\d{2})(?:[T ][0-9:.]*Z?)?")
 
 
 @dataclass(frozen=True)
 class SeasonInputs:
-    """The snow maps (raster sources, in any order), an optional raster whose grid the outputs take, and an
+    """The snow maps (raster sources, in any order), an optional raster whose grid the outputs take (of the
+    maps' CRS: ``reference_grid``; of any CRS, the maps of any CRS put on it: ``target_grid``), and an
     optional DEM for the report (any grid or CRS)."""
 
     inputs: tuple = ()
     reference_grid: str = None
     dem: str = None
+    target_grid: str = None
 
 
 @dataclass(frozen=True)
 class SeasonParams:
     """``dates``: the ``DATES`` text (one entry per map, empty entries read the map's date); the period
     (``datetime.date`` or None); the options of :func:`..core.season.snow_season`; defaults: LIS
-    (``core/defaults.py``)."""
+    (``core/defaults.py``); a target grid given by its CRS (``target_crs``: "EPSG:32631", WKT), pixel size
+    (in its units) and extent (``(xmin, ymin, xmax, ymax, crs)``), each optional."""
 
     dates: str = ""
     date_start: datetime.date = None
@@ -113,6 +123,9 @@ class SeasonParams:
     min_snow_days: int = SEASON_DEFAULTS["MIN_SNOW_DAYS"]
     nsp_count: str = SEASON_DEFAULTS["NSP_COUNT"]
     nobs_period_only: bool = SEASON_DEFAULTS["NOBS_PERIOD_ONLY"]
+    target_crs: str = None
+    target_pixel_size: float = None
+    target_extent: tuple = None
 
 
 @dataclass(frozen=True)
@@ -154,47 +167,6 @@ def run(values, feedback=None):
 # --------------------------------------------------------------------------------------------------
 # Dates, period and strips
 # --------------------------------------------------------------------------------------------------
-
-def date_from_text(text):
-    """The first valid date written ``YYYYMMDD`` or ``YYYY-MM-DD`` (or with ``_`` or ``.``) in ``text``,
-    not part of a longer number, as a ``datetime.date``; None when there is none.
-
-    ``SENTINEL2A_20180101-103512-456_L2B-SNOW_T31TCH_C_V1-7_SNW_R2`` -> 2018-01-01; in a Sen2Cor name the
-    sensing date comes before the production date, so the first date is the acquisition.
-    """
-    for match in _DATE_IN_TEXT.finditer(text or ""):
-        try:
-            return datetime.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
-        except ValueError:
-            continue
-    return None
-
-
-def parse_date_list(text, count):
-    """The dates of the ``DATES`` parameter: entries separated by commas, semicolons or line breaks, each
-    ``YYYY-MM-DD`` or ``YYYYMMDD`` (a time after it is ignored) or empty (None: read the map's date).
-
-    Empty text gives ``count`` Nones. Raises ValueError(entry) for an entry that is not a date, and
-    ValueError(None) when the number of entries is not ``count``.
-    """
-    if not (text or "").strip():
-        return [None] * count
-    dates = []
-    # a comma (or semicolon) and a line break after it make one separator; trailing blanks are no entry
-    for entry in re.split(r"[ \t\r]*(?:[,;][ \t\r]*\n?|\n)", text.rstrip()):
-        entry = entry.strip()
-        if not entry:
-            dates.append(None)
-            continue
-        match = _DATE_ENTRY.fullmatch(entry)
-        try:
-            dates.append(datetime.date(int(match.group(1)), int(match.group(3)), int(match.group(4))))
-        except (AttributeError, ValueError):
-            raise ValueError(entry)
-    if len(dates) != count:
-        raise ValueError(None)
-    return dates
-
 
 def season_of(date):
     """The hydrological year (1 September to 31 August) that holds ``date``: (start, stop)."""
@@ -245,6 +217,7 @@ def block_rows(width, height, bytes_per_pixel, tile_rows=0, budget=None):
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), feedback=None):
     """The season of the snow maps of ``inputs`` with ``params``, written to ``outputs``; a
     :class:`SeasonResult`.
@@ -269,6 +242,7 @@ def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), fee
     options = dict(margin=margin, daily="OUTPUT_DAILY" in destinations, nobs_period_only=params.nobs_period_only,
                    nsp_count=params.nsp_count, min_snow_days=params.min_snow_days, counts=bool(report_path))
     band_width = params.elevation_band or SEASON_DEFAULTS["ELEVATION_BAND"]
+    check_elevation_bands(None, None, band_width, "ELEVATION_BAND")
 
     with bounded_gdal_cache(), contextlib.ExitStack() as stack:
         # everything is checked before anything is written
@@ -285,9 +259,14 @@ def season_synthesis(inputs, params=SeasonParams(), outputs=SeasonOutputs(), fee
                 "the maps go from {first} to {last}. Change the start and end of the season, or the "
                 "margin."), start=date_start.isoformat(), stop=date_stop.isoformat(), margin=margin,
                 first=min(m.date for m in maps).isoformat(), last=max(m.date for m in maps).isoformat())
-        grid, grid_name = season_grid(inputs.reference_grid, used)
+        target = target_grid(inputs, params, used)
+        grid, grid_name = target if target is not None else season_grid(inputs.reference_grid, used)
+        if target is not None:
+            for item in used:
+                check_map(item, grid, grid_name, any_crs=True)
         dem = open_dem(inputs.dem, stack)
-        warnings = log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name)
+        warnings = log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name,
+                            mosaic=target is not None)
 
         tags = {"DATE_START": date_start.isoformat(), "DATE_STOP": date_stop.isoformat(),
                 "DATE_MARGIN": str(margin), "MAPS_USED": str(len(used)),
@@ -354,20 +333,6 @@ class SeasonMap:
         return out
 
 
-def given_dates(text, count):
-    """The DATES parameter: one date or None per map."""
-    try:
-        return parse_date_list(text, count)
-    except ValueError as error:
-        if error.args[0] is None:
-            raise NeveError("dates_count", QT_TR_NOOP(
-                "Dates of the maps: {count} entries are needed, one per map in the order of the maps "
-                "(leave an entry empty to read that map's date)."), count=count) from None
-        raise NeveError("bad_date", QT_TR_NOOP(
-            "Dates of the maps: \"{entry}\" is not a date; write 2018-01-01 or 20180101."),
-            entry=error.args[0]) from None
-
-
 def open_maps(sources, given, stack):
     """The maps of INPUTS, open, with their dates (an error names the maps without one)."""
     maps = []
@@ -382,26 +347,13 @@ def open_maps(sources, given, stack):
         maps.append(item)
     undated = [m.name for m in maps if m.date is None]
     if undated:
-        raise NeveError("no_date", QT_TR_NOOP(
-            "No acquisition date could be read for {maps}: neither in an ACQUISITION_DATE metadata "
-            "tag nor in the name (as 20180101 or 2018-01-01). Give the dates in \"Dates of the "
-            "maps\", one per map in the order of the maps."), maps=", ".join(undated))
+        raise mapdates.undated_error(undated)
     return maps
 
 
 def map_date(item, given):
-    """(date, source) of a map: given, metadata tag, file name, folder name."""
-    if given is not None:
-        return given, "given"
-    tag = item.dataset.tags().get(ACQUISITION_DATE_TAG)
-    if tag and date_from_text(tag):
-        return date_from_text(tag), "tag"
-    path = item.path.split("|")[0]
-    for text, source in ((os.path.basename(path), "file"), (os.path.basename(os.path.dirname(path)), "folder")):
-        date = date_from_text(text)
-        if date is not None:
-            return date, source
-    return None, None
+    """(date, source) of a map: given, metadata tag, file name, folder name (``mapdates.map_date``)."""
+    return mapdates.map_date(item.path, item.dataset.tags(), given)
 
 
 def season_period(maps, date_start, date_stop):
@@ -441,24 +393,97 @@ def season_grid(reference, used):
     return grid, grid_name
 
 
-def check_map(item, grid, grid_name):
-    """A map that can be used on ``grid``: whole-number codes, same CRS; whether it needs aligning."""
+def target_grid(inputs, params, used):
+    """``(grid, name)`` of the target grid (TARGET_GRID, or TARGET_CRS, TARGET_PIXEL_SIZE, TARGET_EXTENT),
+    or None when none is given. Without an extent, the maps' extent; without a pixel size, the finest
+    pixel of the maps whose CRS has the target's units."""
+    from affine import Affine
+    from rasterio.crs import CRS
+    from rasterio.errors import CRSError
+    from rasterio.warp import transform_bounds
+
+    described = params.target_crs or params.target_extent or params.target_pixel_size
+    if not (inputs.target_grid or described):
+        return None
+    if inputs.reference_grid:
+        raise NeveError("two_grids", QT_TR_NOOP(
+            "Give a reference grid or a target grid, not both: the target grid takes maps of any CRS."))
+    if inputs.target_grid:
+        if described:
+            raise NeveError("target_twice", QT_TR_NOOP(
+                "The target grid is a raster, or a CRS with a pixel size and an extent: give one or the other."))
+        name = layer_name(inputs.target_grid)
+        try:
+            with open_raster(inputs.target_grid) as dataset:
+                grid = Grid.of(dataset)
+        except RasterReadError as error:
+            raise NeveError("unreadable_reference", QT_TR_NOOP(
+                "The reference grid {name} cannot be read: {detail}"), name=name, detail=error.detail) from None
+        if grid.crs is None or not grid.crs.is_valid:
+            raise NeveError("no_crs", QT_TR_NOOP(
+                "{name} has no coordinate reference system: the maps cannot be put on one grid."), name=name)
+        return grid, name
+    extent = params.target_extent
+    try:
+        crs = CRS.from_user_input(params.target_crs or (extent[4] if extent and extent[4] else None)
+                                  or used[0].dataset.crs)
+        extent_crs = CRS.from_user_input(extent[4]) if extent and extent[4] else crs
+    except CRSError as error:
+        raise NeveError("bad_crs", QT_TR_NOOP("{crs} is not a coordinate reference system: {detail}"),
+                        crs=params.target_crs or extent[4], detail=str(error)) from None
+    if extent:
+        left, bottom, right, top = extent[:4]
+        if extent_crs != crs:
+            left, bottom, right, top = transform_bounds(extent_crs, crs, left, bottom, right, top, densify_pts=21)
+    else:
+        corners = [transform_bounds(m.dataset.crs, crs, *m.dataset.bounds, densify_pts=21) if m.dataset.crs else
+                   None for m in used]
+        corners = [c for c in corners if c is not None]
+        left, bottom = min(c[0] for c in corners), min(c[1] for c in corners)
+        right, top = max(c[2] for c in corners), max(c[3] for c in corners)
+    size = params.target_pixel_size
+    if not size:
+        units = crs.linear_units if not crs.is_geographic else "degree"
+        sizes = [m.dataset.res[0] for m in used if m.dataset.crs is not None and
+                 (m.dataset.crs.linear_units if not m.dataset.crs.is_geographic else "degree") == units]
+        if not sizes:
+            raise NeveError("no_pixel_size", QT_TR_NOOP(
+                "Give the pixel size of the target grid: no map is in a CRS of the units of {crs}."),
+                crs=crs.to_string())
+        size = min(sizes)
+    width = max(1, int(math.ceil((right - left) / size - 1e-9)))
+    height = max(1, int(math.ceil((top - bottom) / size - 1e-9)))
+    if width * height > MAX_TARGET_PIXELS:
+        raise NeveError("target_too_large", QT_TR_NOOP(
+            "The target grid would be {width} x {height} pixels: give a larger pixel size or a smaller "
+            "extent."), width=width, height=height)
+    return Grid(crs, Affine(size, 0.0, left, 0.0, -size, top), width, height), tr("target grid")
+
+
+def check_map(item, grid, grid_name, any_crs=False):
+    """A map that can be used on ``grid``: whole-number codes, same CRS (any CRS when ``any_crs``: a target
+    grid); whether it needs aligning."""
     dataset = item.dataset
     dtype = np.dtype(dataset.dtypes[0])
     if dtype.kind not in "ui":
         raise NeveError("map_not_integer", QT_TR_NOOP(
             "{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, "
             "205 cloud, 254 or 255 no data). Is it a snow map?"), name=item.name, dtype=dtype.name)
-    if dataset.crs is None or dataset.crs != grid.crs:
+    if dataset.crs is None or (dataset.crs != grid.crs and not any_crs):
         raise NeveError("other_crs", QT_TR_NOOP(
             "{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate "
             "reference system. Reproject it first (Raster, Projections, Warp)."),
             name=item.name, crs=dataset.crs.to_string() if dataset.crs else tr("no CRS"), grid=grid_name,
             grid_crs=grid.crs.to_string())
-    same_pixels = (dataset.width, dataset.height) == (grid.width, grid.height) and \
+    if dataset.count != 1:
+        raise NeveError("map_bands", QT_TR_NOOP(
+            "{name} has {count} bands: a snow map has one (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no "
+            "data). Is it a snow map?"), name=item.name, count=dataset.count)
+    check_map_codes(item)
+    same_pixels = dataset.crs == grid.crs and (dataset.width, dataset.height) == (grid.width, grid.height) and \
         dataset.transform.almost_equals(grid.transform, precision=1e-6 * grid.resolution)
     item.aligned = not same_pixels
-    nodata = dataset.nodata   # other values are gaps anyway (101..255) or made gaps (outside 0..255)
+    nodata = dataset.nodata   # other values are gaps anyway (205, 254, 255) or made gaps (outside 0..255)
     if nodata is not None and float(nodata).is_integer() and 0 <= nodata <= season.CLEAR_MAX:
         item.gap_nodata = int(nodata)
 
@@ -468,6 +493,27 @@ def is_landsat_map(item):
     if (item.dataset.tags().get(MISSION_TAG) or "").lower() == "landsat":
         return True
     return bool(_LANDSAT_NAME.search(os.path.basename(item.path.split("|")[0])))
+
+
+#: The codes of a snow map: 0 no snow, 1..100 snow (100 in a binary map, the fraction in an FSC map), 205
+#: cloud, 254 and 255 no data (LIS up to 1.5, and since), besides a map's own no-data value.
+SNOW_MAP_CODES = frozenset(range(0, season.CLEAR_MAX + 1)) | {season.CLOUD, 254, 255}
+
+
+def check_map_codes(item):
+    """A :class:`~..errors.NeveError` naming the map when a sample of its values (windows spread over it)
+    holds values that are no snow-map code: a reflectance band, a photograph, a map resampled bilinearly
+    are refused, not counted as snow."""
+    from .inputs import sample_values
+
+    values = np.unique(sample_values(item.dataset))
+    wrong = [int(v) for v in values if int(v) not in SNOW_MAP_CODES]
+    if wrong:
+        shown = ", ".join(str(v) for v in wrong[:6]) + (", ..." if len(wrong) > 6 else "")
+        raise NeveError("not_snow_codes", QT_TR_NOOP(
+            "{name} holds values that are not snow-map codes ({values}): a snow map holds 0 (no snow), 1 to 100 "
+            "(snow), 205 (cloud), 254 or 255 (no data). Is it a snow map? (A map resampled with another method "
+            "than the nearest neighbour has such values too.)"), name=item.name, values=shown)
 
 
 def tile_rows(used):
@@ -504,9 +550,10 @@ def read_dem(dem, window_grid):
     return read_onto_grid(dem, window_grid, resampling="bilinear", nodata=np.nan, convert=convert)
 
 
-def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name):
-    """The period, the grid, each map with its date and where it comes from, alignments; returns the
-    warnings (also given to ``feedback``)."""
+def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_name, mosaic=False):
+    """The period, the grid, each map with its date and where it comes from, alignments (one line for
+    a mosaic on a target grid, where every map is put on it); returns the warnings (also given to
+    ``feedback``)."""
     feedback.info(tr("Season from {start} to {stop} ({days} days), margin {margin} days; grid of "
                      "{grid}: {width} x {height} pixels of {size:g}.").format(
         start=date_start.isoformat(), stop=date_stop.isoformat(), days=(date_stop - date_start).days + 1,
@@ -521,7 +568,12 @@ def log_maps(feedback, maps, used, date_start, date_stop, margin, grid, grid_nam
                              "margin, ignored.").format(date=item.date.isoformat(), name=item.name,
                                                         source=sources[item.date_source]))
     warnings = []
+    if mosaic:
+        feedback.info(tr("{count} maps put on the target grid ({crs}) with nearest neighbour.").format(
+            count=sum(1 for m in used if m.aligned), crs=grid.crs.to_string()))
     for item in used:
+        if item.aligned and mosaic:
+            continue                      # one line above for the maps put on the target grid
         if item.aligned and is_landsat_map(item):
             # expected: Landsat's 30 m maps among Sentinel-2's 20 m ones
             feedback.info(tr(
@@ -679,6 +731,7 @@ class SeasonTotals:
         self.pixels = 0
         self.scd_sum = 0
         self.elevation = {}                                             # band -> [scd sum, pixels]
+        self.elevation_range = [float("inf"), float("-inf")]            # of the pixels counted
 
     def add_counts(self, map_counts, date_counts):
         self.map_counts += map_counts
@@ -690,6 +743,11 @@ class SeasonTotals:
         self.pixels += result.scd.size
         self.scd_sum += int(result.scd.sum(dtype=np.int64))
         if elevation is not None:
+            known = elevation[result.observed & np.isfinite(elevation)]
+            if known.size:
+                self.elevation_range = [min(self.elevation_range[0], float(known.min())),
+                                        max(self.elevation_range[1], float(known.max()))]
+                check_elevation_bands(self.elevation_range[0], self.elevation_range[1], band_width, "ELEVATION_BAND")
             for band, scd_sum, pixels in zip(*season.elevation_band_sums(result.scd, elevation, result.observed,
                                                                           band_width)):
                 total = self.elevation.setdefault(int(band), [0, 0])

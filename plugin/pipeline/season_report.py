@@ -10,12 +10,9 @@ import numpy as np
 from ..core import season
 from ..i18n import current_language, tr
 from . import report
+from .mapdates import date_source_labels  # noqa: F401 (the names of the sources of the maps' dates, shared)
 
 
-def date_source_labels():
-    """Where a map's date was read, by key (``SeasonMap.date_source``)."""
-    return {"given": tr("given in Dates"), "tag": tr("ACQUISITION_DATE metadata tag"),
-            "file": tr("file name"), "folder": tr("folder name")}
 
 
 def _percent(part, whole):

@@ -45,12 +45,13 @@ from ..core.defaults import CLOUD_RESOLUTION, MATCHED_SHADOW_DEFAULTS, SHADOW_DE
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io import raster
-from .algorithms.clouds import ANGLE_SOURCES, DARK_BANDS, DARK_TESTS, SHADOW_METHODS
+from .algorithms.clouds import ANGLE_SOURCES, DARK_BANDS, DARK_TESTS, DEFAULT_ANGLES, SHADOW_METHODS
 from .algorithms.cloudshadows import spec as declaration
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .cloudinputs import (check_cloud_mask, check_option, check_output, layer_grid, layer_values_mask,
                           mean_viewing_angles, option_band, product_clouds, product_grid, read_band_pixels)
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .spec import from_values, not_a_result, results_of
 
@@ -82,7 +83,7 @@ class ShadowSettings:
     height_step: float = SHADOW_DEFAULTS["HEIGHT_STEP"]
     min_dark_fraction: float = SHADOW_DEFAULTS["MIN_DARK_FRACTION"]
     swept: bool = False
-    angles: str = ANGLE_SOURCES[0]
+    angles: str = DEFAULT_ANGLES
     sun_zenith: float = SHADOW_DEFAULTS["SUN_ZENITH"]
     sun_azimuth: float = SHADOW_DEFAULTS["SUN_AZIMUTH"]
     view_zenith: float = SHADOW_DEFAULTS["VIEW_ZENITH"]
@@ -126,10 +127,25 @@ class ShadowSettings:
 
     def angle_values(self, product, grid, feedback=None):
         """The four angles for ``core/cloud.cloud_shadows``: the numbers, or functions of the pixel position
-        on ``grid`` from the product's grids, or the product's mean angles (``product`` None for layers)."""
-        if self.angles != "product":
-            return [float(self.sun_zenith), float(self.sun_azimuth), float(self.view_zenith),
-                    float(self.view_azimuth)]
+        on ``grid`` from the product's grids, or the product's mean angles (``product`` None for layers).
+        "automatic": the product's when it has them, else the numbers, with a warning."""
+        numbers = [float(self.sun_zenith), float(self.sun_azimuth), float(self.view_zenith), float(self.view_azimuth)]
+        if self.angles == "numbers":
+            return numbers
+        if self.angles == "automatic":
+            try:
+                if product is not None:
+                    return product_angles(product, grid, feedback)
+            except NeveError:
+                pass
+            if feedback is not None:
+                feedback.warning(tr(
+                    "No sun and viewing angles from a product ({product}): the shadows are searched with the "
+                    "angles given as numbers (sun zenith {sun_zenith:g}, azimuth {sun_azimuth:g} degrees; view "
+                    "zenith {view_zenith:g}, azimuth {view_azimuth:g} degrees). Give the scene's angles.").format(
+                    product=product.name if product is not None else tr("Band layers"), sun_zenith=numbers[0],
+                    sun_azimuth=numbers[1], view_zenith=numbers[2], view_azimuth=numbers[3]))
+            return numbers
         return product_angles(product, grid, feedback)
 
     def find(self, clouds, dark, no_data, pixel_size, angles, nir=None, swir=None):
@@ -244,14 +260,13 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def cloud_shadows(inputs, params=CloudShadowsParams(), outputs=CloudShadowsOutputs(), feedback=None):
     """Write the shadows of the clouds of ``inputs`` (and the clouds' heights) to ``outputs``; a
     :class:`CloudShadowsResult`.
 
     Raises :class:`~..errors.NeveError` for bad inputs (nothing written) and ``Cancelled`` when
     ``feedback`` asks to stop (nothing written either)."""
-    import rasterio
-
     feedback = as_feedback(feedback)
     params.check()
     labels = {p.name: p.label for p in declaration().parameters}
@@ -285,7 +300,7 @@ def cloud_shadows(inputs, params=CloudShadowsParams(), outputs=CloudShadowsOutpu
             source_name = layer_name(inputs.clouds)
             check_layer_grids({layer_labels[band]: product.file(band) for band in bands}, grid, source_name,
                               params.resample)
-            dataset = stack.enter_context(rasterio.open(inputs.clouds))
+            dataset = stack.enter_context(raster.open_raster(inputs.clouds))
 
             def read_clouds(window):
                 return layer_values_mask(dataset.read(1, window=window), dataset.nodata, [])

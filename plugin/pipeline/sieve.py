@@ -32,6 +32,7 @@ from .algorithms.sievemask import CONNECTIVITIES
 from .algorithms.sievemask import spec as declaration
 from .cloudinputs import check_option, check_output, open_mask_source
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import metric_pixel_size
 from .spec import from_values, not_a_result, results_of
 
@@ -82,6 +83,7 @@ def strip_rows(halo, default_rows):
     return max(int(default_rows), 4 * int(halo))
 
 
+@job(declaration)
 def sieve_mask(inputs, params=SieveParams(), outputs=SieveOutputs(), feedback=None):
     """Write the sieved mask of ``inputs`` to ``outputs.output``; a :class:`SieveResult`.
 

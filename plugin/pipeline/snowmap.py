@@ -33,7 +33,8 @@ from . import lis
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.snowmap import spec as declaration
 from .feedback import as_feedback, checkpoint
-from .inputs import open_input
+from .jobs import job
+from .inputs import check_elevation_bands, looks_like_scl, open_input
 from .spec import from_values, not_a_result, results_of
 
 #: GDAL's block cache while the inputs stream through (strips are read once; the cache only needs the
@@ -178,6 +179,7 @@ def check_params(params):
     problems = snow.threshold_errors(**values)
     if problems:
         raise NeveError("bad_thresholds", " ".join(threshold_message(code, name, values) for code, name in problems))
+    check_elevation_bands(None, None, params.dz, "DZ")
     if params.fsc_formula not in snow.FSC_FORMULAS:
         raise NeveError("bad_option", QT_TR_NOOP("{value} is not a fractional snow cover formula ({choices})."),
                         value=params.fsc_formula, choices=", ".join(snow.FSC_FORMULAS))
@@ -234,6 +236,7 @@ def check_outputs(outputs, inputs):
 # The job
 # --------------------------------------------------------------------------------------------------
 
+@job(declaration)
 def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=None, scratch_dir=None,
              block_rows=None):
     """The snow map of ``inputs`` with ``params``, written to ``outputs``; a :class:`SnowMapResult`.
@@ -371,14 +374,19 @@ class BandReader:
         return np.dtype(self.dtype if self.mode != "aligned" or self.dtype[0] != "f" else "float32")
 
     def read(self, window):
+        return self._read(window)[0]
+
+    def _read(self, window):
+        """(values, the fine pixels read and their margin and factor when brought from a finer grid, else
+        None)."""
         from rasterio.windows import Window
 
         target = self.grid.window_grid(window)
         if self.mode == "same":
-            return read_onto_grid(self.dataset, target, fill=self.fill)
+            return read_onto_grid(self.dataset, target, fill=self.fill), None
         if self.mode in ("warp", "nearest"):
             return read_onto_grid(self.dataset, target, resampling="cubic" if self.mode == "warp" else "nearest",
-                                  nodata=self.nodata, fill=self.fill)
+                                  nodata=self.nodata, fill=self.fill), None
         factor, col, row = self.aligned
         margin = snow.cubic_halo(factor)
         top = row + factor * int(window.row_off) - margin
@@ -388,7 +396,27 @@ class BandReader:
         fine = read_onto_grid(self.dataset, self.source.window_grid(Window(left, top, cols, rows)), fill=self.fill)
         values, _invalid = snow.cubic_downsample(fine, factor, self.nodata, first_row=top, first_col=left,
                                                  height=self.source.height, width=self.source.width)
-        return values
+        return values, (fine, margin, factor)
+
+    def read_with_missing(self, window):
+        """``(values, missing)``: :meth:`read`, and the pixels where the band has no data over the whole of
+        what it gives them (a pixel of a finer band is missing when all the fine pixels of its footprint are:
+        cubic convolution maps the others, as LIS does), None when it has no no-data value."""
+        values, fine = self._read(window)
+        if self.nodata is None and values.dtype.kind != "f":
+            return values, None
+        if fine is None:
+            return values, self.is_nodata(values)
+        fine, margin, factor = fine
+        height, width = values.shape
+        footprint = self.is_nodata(fine[margin:margin + factor * height, margin:margin + factor * width])
+        return values, footprint.reshape(height, factor, width, factor).all(axis=(1, 3))
+
+    def is_nodata(self, values):
+        missing = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape, bool)
+        if self.nodata is not None and not (isinstance(self.nodata, float) and np.isnan(self.nodata)):
+            missing |= values == self.nodata
+        return missing
 
 
 class ProductSource:
@@ -446,6 +474,11 @@ class ProductSource:
             scale=float(product.reflectance_scale),
             offsets={key: float(product.reflectance_offsets.get(self.band_names[key], 0.0)) for key in self.bands},
             nodata={key: reader.nodata for key, reader in self.bands.items()})
+        # layers that do not cover the whole scene: outside them, the map has no data
+        self.footprints = {}
+        if product.kind == "bands":
+            for band, parameter in (("B3", "GREEN"), ("B4", "RED"), ("B11", "SWIR")):
+                self.add_footprint(band, self.bands[band].dataset, labels[parameter])
 
         # the cloud mask: a layer, else the product's own
         self.mask_type = params.cloud_mask_type
@@ -454,6 +487,13 @@ class ProductSource:
             self.mask_dataset = open_path(inputs.cloud_mask)
             self.check_mask(self.mask_dataset, labels["CLOUD_MASK"])
             self.mask_name = os.path.basename(inputs.cloud_mask)
+            self.add_footprint("mask", self.mask_dataset, labels["CLOUD_MASK"])
+            if self.mask_type == "clm" and looks_like_scl(self.mask_dataset, inputs.cloud_mask):
+                self.mask_type = "scl"
+                self.warnings.append(tr(
+                    "{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a "
+                    "MAJA cloud mask (CLM) as the kind of cloud mask says: it is read as an SCL.").format(
+                    name=self.mask_name))
         elif "CLM" in product.masks:
             self.mask_type, self.mask_name = "clm", "CLM"
         elif "SCL" in product.masks:
@@ -491,6 +531,46 @@ class ProductSource:
         self.sun, self.pixel_size = None, None
         if params.shaded_snow and shade:
             self.resolve_sun(params)
+        self.prepare_missing()
+
+    def add_footprint(self, key, dataset, label):
+        """Note where the layer ``dataset`` (``label`` in messages) covers the grid; warn with the share of the
+        scene it leaves uncovered."""
+        footprint = Footprint(dataset, self.grid)
+        if footprint.uncovered:
+            self.footprints[key] = footprint
+            self.warnings.append(tr(
+                "{layer} ({name}) does not cover {percent:.1f} % of the scene: the map has no data there.").format(
+                layer=label, name=os.path.basename(str(dataset.name)), percent=100.0 * footprint.uncovered_share))
+
+    def prepare_missing(self):
+        """How a pixel where the green or red band has no data (over the whole of its footprint: the fringe of a
+        10 m band's edge that cubic convolution reaches is mapped, as LIS does), or that a layer does not
+        reach, becomes no data in the map: its SWIR digital number is set to the SWIR band's no-data value, or
+        NaN (the SWIR then read as float32) when the band has none; the method takes the SWIR band's no data
+        as the map's."""
+        nodata = self.radiometry.nodata
+        self.fill_missing = bool(self.footprints) or any(
+            nodata.get(b) is not None or self.dtypes[b].kind == "f" for b in ("B3", "B4"))
+        self.swir_fill = nodata.get("B11")
+        self.swir_as_float = False
+        if self.fill_missing and self.swir_fill is None:
+            self.swir_fill = np.nan
+            if self.dtypes["B11"].kind != "f":
+                self.swir_as_float = True
+                self.dtypes["B11"] = np.dtype(np.float32)
+
+    def missing(self, window, band_missing):
+        """Pixels of ``window`` where the green or red band has no data (``band_missing``: their
+        :meth:`BandReader.read_with_missing`) or a layer does not reach (the SWIR's own no data is the map's
+        already); None when there is none."""
+        missing = np.zeros((int(window.height), int(window.width)), bool)
+        for band_part in band_missing:
+            if band_part is not None:
+                missing |= band_part
+        for footprint in self.footprints.values():
+            missing |= ~footprint.covered(window)
+        return missing if missing.any() else None
 
     def resolve_water(self, inputs, params, open_path):
         """The source of water actually used: "none", "product" or "layer" (a layer given chooses it)."""
@@ -558,8 +638,16 @@ class ProductSource:
     def read(self, window):
         """What :func:`~.lis.run_lis` needs of one strip: the bands' digital numbers on the grid, the cloud
         layers, and MG2, water, DEM and tree cover when there are."""
-        data = {"green": self.bands["B3"].read(window), "red": self.bands["B4"].read(window),
-                "swir": self.bands["B11"].read(window), "layers": self.read_cloud_layers(window)}
+        green, green_missing = self.bands["B3"].read_with_missing(window)
+        red, red_missing = self.bands["B4"].read_with_missing(window)
+        data = {"green": green, "red": red, "swir": self.bands["B11"].read(window),
+                "layers": self.read_cloud_layers(window)}
+        if self.fill_missing:   # no data in any band is no data in the map
+            if self.swir_as_float:
+                data["swir"] = data["swir"].astype(np.float32)
+            missing = self.missing(window, (green_missing, red_missing))
+            if missing is not None:
+                data["swir"] = np.where(missing, data["swir"].dtype.type(self.swir_fill), data["swir"])
         if self.has_mg2:
             data["mg2"] = self.product.read_raw("MG2", self.grid, window)
         if self.has_water:
@@ -618,6 +706,35 @@ class ProductSource:
                               convert=convert)
 
 
+class Footprint:
+    """Where a layer covers a grid: the grid pixels whose centres lie inside the layer's bounds (in the grid's
+    CRS), and the share of the grid outside."""
+
+    def __init__(self, dataset, grid):
+        from rasterio.warp import transform_bounds
+
+        left, bottom, right, top = dataset.bounds
+        if dataset.crs is not None and grid.crs is not None and dataset.crs != grid.crs:
+            try:
+                left, bottom, right, top = transform_bounds(dataset.crs, grid.crs, left, bottom, right, top,
+                                                            densify_pts=21)
+            except Exception:  # noqa: BLE001 (projection errors: the reading decides)
+                left, bottom, right, top = -np.inf, -np.inf, np.inf, np.inf
+        t = grid.transform
+        centres_x = t.c + (np.arange(grid.width) + 0.5) * t.a
+        centres_y = t.f + (np.arange(grid.height) + 0.5) * t.e
+        self.columns = (centres_x > left) & (centres_x < right)
+        self.rows = (centres_y > bottom) & (centres_y < top)
+        covered = int(np.count_nonzero(self.rows)) * int(np.count_nonzero(self.columns))
+        self.uncovered = grid.width * grid.height - covered
+        self.uncovered_share = self.uncovered / float(grid.width * grid.height)
+
+    def covered(self, window):
+        rows = self.rows[int(window.row_off):int(window.row_off + window.height)]
+        columns = self.columns[int(window.col_off):int(window.col_off + window.width)]
+        return rows[:, None] & columns[None, :]
+
+
 def overlaps(dataset, grid):
     """Whether ``dataset`` covers some of ``grid`` (bounds compared in the grid's CRS)."""
     from rasterio.warp import transform_bounds
@@ -640,9 +757,16 @@ def overlaps(dataset, grid):
 def polygonize(snow_map_values, grid, path, feedback, stack):
     """Snow (100) and cloud (205) polygons of the map in a GeoPackage at ``path`` (fields DN and class,
     the class name translated), written to a temporary file renamed with the other outputs."""
-    from osgeo import gdal, ogr, osr
+    from ..io.raster import gdal_write_errors_raised
 
     temporary = stack.enter_context(output_file(path))
+    with gdal_write_errors_raised(path):     # a full disk, a read-only folder: one sentence
+        write_polygons(snow_map_values, grid, path, temporary, feedback)
+
+
+def write_polygons(snow_map_values, grid, path, temporary, feedback):
+    from osgeo import gdal, ogr, osr
+
     driver = gdal.GetDriverByName("MEM")
     source = driver.Create("", grid.width, grid.height, 2, gdal.GDT_Byte)
     source.SetGeoTransform(grid.transform.to_gdal())

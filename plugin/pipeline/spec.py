@@ -18,11 +18,15 @@ RASTER         GDAL source of a raster (a path, ``/vsizip/...``), or None
 RASTERS        list of raster sources
 FILES          list of file or folder paths
 VECTOR         OGR source of a vector layer, or None
+FIELD          name of a field of the VECTOR parameter named by ``parent``, or None
+CRS            a coordinate reference system as GDAL reads it ("EPSG:32631", WKT), or None
+EXTENT         ``(xmin, ymin, xmax, ymax, crs)``: a rectangle and the CRS of its coordinates (None: the
+               algorithm's own), or None
 NUMBER         float;  INTEGER: int;  BOOLEAN: bool;  STRING: str
 ENUM           the key of the chosen option (a list of keys when ``multiple``); QGIS stores its index
 DATE           ``datetime.date`` or None
 RASTER_OUT     path of the file to write, or None when the output is not wanted (same for VECTOR_OUT,
-               FILE_OUT, FOLDER_OUT)
+               FILE_OUT, FOLDER_OUT); a VECTOR_OUT of ``geometry`` "none" is a table
 =============  ==========================================================================================
 
 Job modules read ``values`` into their frozen dataclasses with :func:`from_values` (field ``ndsi_pass1``
@@ -37,12 +41,9 @@ from dataclasses import dataclass
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, number, tr
 
-PRODUCT, RASTER, RASTERS, VECTOR, FILES = "product", "raster", "rasters", "vector", "files"
-NUMBER, INTEGER, BOOLEAN, ENUM, STRING, DATE, FOLDER = "number", "integer", "boolean", "enum", "string", "date", \
-    "folder"
-RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT = "raster_out", "vector_out", "file_out", "folder_out"
-DESTINATIONS = (RASTER_OUT, VECTOR_OUT, FILE_OUT, FOLDER_OUT)
-LAYERS = (RASTER, RASTERS, VECTOR)
+from .kinds import (BOOLEAN, CRS, DATE, DESTINATIONS, ENUM, EXTENT, FIELD, FILE_OUT, FILES, FOLDER,  # noqa: F401
+                    FOLDER_OUT, INTEGER, LAYERS, NUMBER, PRODUCT, RASTER, RASTER_OUT, RASTERS, STRING, VECTOR,
+                    VECTOR_OUT)
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,12 @@ class Param:
     """One parameter. ``default`` is a value as in ``values`` (an ENUM's key, not its index); ``source``
     says where the default comes from ("Let-It-Snow", "MAJA, Theia production since February 2018", ...);
     ``threshold`` names the row of the thresholds table (``pipeline/thresholds.py``) whose slider the
-    dialogs show; ``options`` are ``(key, label)`` pairs of an ENUM; ``group`` is the title of the group of
-    advanced parameters it belongs to (the dialog shows it above the first of them, the command line's
-    help as a section); ``decimals`` the decimals the dialog's spin box shows (None: from the default and
-    the range, see :func:`display_decimals`)."""
+    dialogs show; ``options`` are ``(key, label)`` pairs of an ENUM; ``parent`` names the VECTOR
+    parameter whose fields a FIELD lists; ``geometry`` is what a VECTOR or VECTOR_OUT holds: "polygon"
+    (the default of VECTOR), "any" (the default of VECTOR_OUT) or "none" (a table); ``group`` is the title
+    of the group of advanced parameters it belongs to (the dialog shows it above the first of them, the
+    command line's help as a section); ``decimals`` the decimals the dialog's spin box shows (None: from
+    the default and the range, see :func:`display_decimals`)."""
 
     name: str
     kind: str
@@ -71,6 +74,8 @@ class Param:
     create_by_default: bool = True
     threshold: str = None
     source: str = None
+    parent: str = None
+    geometry: str = None
     group: str = None
     decimals: int = None
 
@@ -295,6 +300,27 @@ def results_of(outputs, details=None, **extra):
 def not_a_result():
     """Metadata of a dataclass field that :func:`results_of` leaves out."""
     return {"result": False}
+
+
+def parse_extent(text):
+    """``(xmin, ymin, xmax, ymax, crs)`` of an extent written as QGIS writes it, "xmin,xmax,ymin,ymax" with
+    an optional " [EPSG:32631]"; a tuple is returned as it is; None for empty; ValueError otherwise."""
+    if text is None or isinstance(text, (tuple, list)):
+        return tuple(text) if text is not None else None
+    text = str(text).strip()
+    if not text:
+        return None
+    crs = None
+    if text.endswith("]") and "[" in text:
+        text, crs = text[:-1].rsplit("[", 1)
+        crs = crs.strip() or None
+    parts = [float(v) for v in text.replace(" ", "").split(",")]
+    if len(parts) != 4:
+        raise ValueError(text)
+    xmin, xmax, ymin, ymax = parts
+    if not (xmax > xmin and ymax > ymin):
+        raise ValueError(text)
+    return (xmin, ymin, xmax, ymax, crs)
 
 
 def parse_date(text):

@@ -16,14 +16,16 @@ or B6: ``cloudinputs.option_band``) is above ``threshold`` (0.04), or above
 ``threshold_sunglint`` (0.16) where sunglint is likely (``core/cloud.water_clouds``, strict tests).
 Sunglint is likely, depending on ``sunglint``:
 
-- per pixel ("pixel", default): where the glint angle (``core/cloud.glint_angle``) is below
+- per pixel ("pixel"): where the glint angle (``core/cloud.glint_angle``) is below
   ``sunglint_angle``, from the product's 5 km sun angle grids and the viewing grids of the SWIR band
   tested, interpolated bilinearly at each pixel centre (:class:`GlintField`); MAJA itself does not do this;
   a Landsat product, which has no viewing grids and looks at nadir, takes the glint angle of its mean sun
   angles and a vertical view everywhere (:class:`SceneGlint`);
 - the product's scene flag ("scene"): MAJA's ``SunGlintDetected`` quality index (Theia) or, when the
   product does not carry it (Sen2Cor), MAJA's rule on the mean angles (``core/cloud.scene_sunglint``);
-- always, or never.
+- always, or never;
+- "automatic" (default): per pixel when the product has angle grids, the scene flag of a product without
+  them, never (with a warning) for layers without a product (:func:`automatic_sunglint`).
 
 Comparisons are made in single precision, the precision of the reflectances, so that a reflectance
 equal to a threshold is not above it. On a grid finer than the SWIR band (10 m for B12), each pixel is
@@ -41,12 +43,13 @@ from ..core.defaults import CLOUD_PRESETS, CLOUD_RESOLUTION, DEFAULT_CLOUD_PRESE
 from ..errors import NeveError
 from ..i18n import QT_TR_NOOP, tr
 from ..io import raster
-from .algorithms.clouds import SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
+from .algorithms.clouds import DEFAULT_SUNGLINT, SUNGLINT_MODES, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
 from .algorithms.waterclouds import spec as declaration
 from .cloudinputs import (check_option, check_output, layer_grid, mean_viewing_angles, option_band, product_grid,
                           product_nodata, read_band_pixels)
 from .feedback import as_feedback, checkpoint
+from .jobs import job
 from .inputs import check_layer_grids, layer_name, open_input
 from .spec import from_values, not_a_result, results_of
 
@@ -64,7 +67,7 @@ class WaterSettings:
     threshold: float = _THEIA_2018["threshold"]
     threshold_sunglint: float = _THEIA_2018["threshold_sunglint"]
     sunglint_angle: float = SUNGLINT_ANGLE
-    sunglint: str = SUNGLINT_MODES[0]
+    sunglint: str = DEFAULT_SUNGLINT
     water_kind: str = WATER_KINDS[0]
 
 
@@ -110,6 +113,7 @@ def run(values, feedback=None):
     return results_of(result.outputs, result)
 
 
+@job(declaration)
 def water_clouds(inputs, params=WaterCloudsParams(), outputs=WaterCloudsOutputs(), feedback=None):
     """Write the clouds over water of ``inputs`` (and the glint angle) to ``outputs``; a
     :class:`WaterCloudsResult`.
@@ -164,22 +168,24 @@ def check_settings(settings):
 
 
 def open_water_test(product, grid, settings, water=None, stack=None, feedback=None, reference_name=None,
-                    resample=False, glint_everywhere=False):
+                    resample=False, glint_everywhere=False, nearest=False):
     """The :class:`WaterCloudTest` of ``settings`` (a :class:`WaterSettings`) on ``grid`` of the opened
     ``product``; ``water`` is the source of a water layer (None: the product's water), which must lie on
     ``grid`` (the grid of ``reference_name``, for messages) unless ``resample``; it is opened in
-    ``stack``."""
-    import rasterio
-
+    ``stack``. ``nearest``: the SWIR band is read by nearest neighbour on a coarser grid (a preview)."""
     water_dataset = None
     if water:
         check_layer_grids({layer_name(water): water}, grid, reference_name, resample)
-        water_dataset = stack.enter_context(rasterio.open(water))
+        water_dataset = stack.enter_context(raster.open_raster(water))
     elif product.kind == "bands" and not {"MG2", "SCL", "QA_PIXEL"} & set(product.masks):
         raise NeveError("no_water", QT_TR_NOOP("No water: give the water layer (or a product)."))
-    return WaterCloudTest(product, grid, option_band(product, settings.swir_band), water_dataset, settings.water_kind,
-                          settings.sunglint, settings.threshold, settings.threshold_sunglint, settings.sunglint_angle,
-                          glint_everywhere, feedback)
+    band = option_band(product, settings.swir_band)
+    mode = settings.sunglint
+    if mode == "automatic":
+        mode = automatic_sunglint(product, band, settings.sunglint_angle, feedback)
+    return WaterCloudTest(product, grid, band, water_dataset, settings.water_kind, mode,
+                          settings.threshold, settings.threshold_sunglint, settings.sunglint_angle,
+                          glint_everywhere, feedback, nearest)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -285,18 +291,31 @@ def scene_sunglint_flag(product, sunglint_angle):
         "Choose \"always\" or \"never\" for sunglint."), product=name)
 
 
-def automatic_sunglint(product, band):
-    """The sunglint mode that works for ``product``: per pixel where it has the sun angle grids and the
-    viewing angle grids of ``band``, the scene flag where it has the flag or mean angles, else "never" (the
-    threshold without sunglint)."""
+def automatic_sunglint(product, band, sunglint_angle=SUNGLINT_ANGLE, feedback=None):
+    """The sunglint mode "automatic" resolved for ``product``: per pixel ("pixel") where it has the sun angle
+    grids and the viewing angle grids of ``band`` (or is a Landsat product with its mean sun angles: it looks at
+    nadir, :func:`glint_field`), the scene flag ("scene") where it has the flag or mean angles, else "never"
+    (the threshold without sunglint), said to ``feedback`` with a warning (layers without a product)."""
+    from ..core import missions
+
     if product is not None and product.sun_angle_grids is not None and \
             (product.viewing_angle_grids or {}).get(band) is not None:
+        if feedback is not None:
+            feedback.info(tr("Sunglint: per pixel, from the product's angle grids."))
+        return "pixel"
+    if product is not None and getattr(product, "mission", None) == missions.LANDSAT and product.sun_angles is not None:
         return "pixel"
     try:
-        scene_sunglint_flag(product, 30.0)
+        scene_sunglint_flag(product, sunglint_angle)
         return "scene"
     except NeveError:
-        return "never"
+        pass
+    if feedback is not None:
+        feedback.warning(tr(
+            "No sun and viewing angles tell where sunglint is likely ({product}): the threshold without sunglint "
+            "is used on all water. Choose \"Always\" for sunglint if the water is glinting.").format(
+            product=product.name if product is not None else tr("Band layers")))
+    return "never"
 
 
 def decode_water(values, kind, nodata):
@@ -330,12 +349,15 @@ class WaterCloudTest:
     ``water_layer``: an open rasterio dataset (a user's water layer, decoded as ``water_kind``) or None
     (the product's water: MG2 bit 0, SCL class 6). ``mode``: one of
     :data:`~.algorithms.clouds.SUNGLINT_MODES`. With ``glint_everywhere`` the glint angle is computed on
-    every pixel (for an output), otherwise only around the water pixels.
+    every pixel (for an output), otherwise only around the water pixels. With ``nearest`` the SWIR band
+    is read by nearest neighbour on a grid coarser than its own (the pixel under each centre: a coarse
+    preview), otherwise by the product reader's cubic convolution.
     """
 
     def __init__(self, product, grid, swir_band, water_layer, water_kind, mode, threshold,
-                 threshold_sunglint, sunglint_angle, glint_everywhere=False, feedback=None):
+                 threshold_sunglint, sunglint_angle, glint_everywhere=False, feedback=None, nearest=False):
         self.product, self.grid, self.swir_band = product, grid, swir_band
+        self.resampling = "nearest" if nearest else "cubic"
         self.water_layer, self.water_kind = water_layer, water_kind
         self.mode = mode
         self.threshold, self.threshold_sunglint = np.float32(threshold), np.float32(threshold_sunglint)
@@ -377,7 +399,7 @@ class WaterCloudTest:
         """What the test reads on ``window``: :class:`WaterData` (SWIR, water, no data, glint angle). With
         ``every_water_pixel`` the glint angle is computed on every water pixel, so that :meth:`decide` can
         then try any thresholds (the tuning panel); otherwise only where this test's thresholds need it."""
-        swir = read_band_pixels(self.product, self.swir_band, self.grid, window)
+        swir = read_band_pixels(self.product, self.swir_band, self.grid, window, self.resampling)
         water, water_nodata = self.water(window)
         no_data = self.nodata(window) | np.isnan(swir) | water_nodata
         water &= ~no_data

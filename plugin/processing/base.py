@@ -38,9 +38,12 @@ from qgis.core import (
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -114,6 +117,28 @@ class QgisFeedback(Feedback):
     def warning(self, text):
         if self.feedback is not None:
             self.feedback.pushWarning(text)
+
+
+def wrong_format(source):
+    """The :class:`~..io.raster.WrongFormatError` of a file that is not what its name says, found without
+    opening it (GDAL's identification), else None."""
+    from ..io.raster import format_problem
+
+    return format_problem(source)
+
+
+def unreadable_raster(source):
+    """The :class:`~..errors.NeveError` of a raster source that GDAL cannot open (it does not exist, it is
+    not a raster, it is not what its name says), else None."""
+    from ..io.raster import open_raster
+
+    try:
+        open_raster(source).close()
+    except NeveError as error:
+        return error
+    except Exception:  # noqa: BLE001 (let QGIS's own check speak)
+        return None
+    return None
 
 
 def processing_error(error):
@@ -222,7 +247,8 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
 
     # -- checks ------------------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
-        problem = self.input_problem(parameters, context) or self.range_problem(parameters, context)
+        problem = (self.input_problem(parameters, context) or self.range_problem(parameters, context)
+                   or self.layer_problem(parameters, context))
         if problem:
             return False, problem
         return super().checkParameterValues(parameters, context)
@@ -236,6 +262,30 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
                 and not (isinstance(value, (list, tuple)) and not value)
         problem = s.input_problem(self.spec, given)
         return problem.message() if problem is not None else None
+
+    def layer_problem(self, parameters, context):
+        """A translated message naming a raster given as a path that QGIS cannot load, and why: the file
+        does not exist, or is not a raster (QGIS itself says "Incorrect parameter value for INPUTS", or that
+        an existing text file is "not found")."""
+        from qgis.core import QgsProcessingUtils
+
+        for parameter in self.spec.parameters:
+            if parameter.kind not in (s.RASTER, s.RASTERS):
+                continue
+            value = parameters.get(parameter.name)
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if not isinstance(item, str) or not item:
+                    continue
+                wrong = wrong_format(item)     # before QGIS opens it: a *.tif holding VRT XML reads other files
+                if wrong is not None:
+                    return tr("{parameter}: {problem}").format(parameter=parameter.label, problem=wrong.message())
+                if QgsProcessingUtils.mapLayerFromString(item, context,
+                                                        typeHint=QgsProcessingUtils.LayerHint.Raster) is not None:
+                    continue
+                problem = unreadable_raster(item)
+                if problem is not None:
+                    return tr("{parameter}: {problem}").format(parameter=parameter.label, problem=problem.message())
+        return None
 
     def range_problem(self, parameters, context):
         """A translated message for the first number parameter out of its range, else None."""
@@ -281,10 +331,14 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
             name, kind = parameter.name, parameter.kind
             if kind in (s.PRODUCT, s.FOLDER):
                 value = self.parameterAsFile(parameters, name, context) or None
-            elif kind in (s.RASTER, s.VECTOR):
-                layer = (self.parameterAsRasterLayer if kind == s.RASTER else self.parameterAsVectorLayer)(
-                    parameters, name, context)
+            elif kind == s.RASTER:
+                layer = self.parameterAsRasterLayer(parameters, name, context)
                 value = layer.source() if layer is not None else None
+            elif kind == s.VECTOR:
+                # a layer OGR cannot open (a memory layer, a database, selected features only) is saved
+                # to a temporary GeoPackage first, as QGIS does for external programs
+                value = self.parameterAsCompatibleSourceLayerPath(
+                    parameters, name, context, ["gpkg", "shp", "geojson", "fgb", "sqlite"], "gpkg") or None
             elif kind == s.RASTERS:
                 value = [layer.source() for layer in self.parameterAsLayerList(parameters, name, context)]
             elif kind == s.FILES:
@@ -307,6 +361,20 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
                     value = parameter.key_of(self.parameterAsEnum(parameters, name, context))
             elif kind == s.STRING:
                 value = self.parameterAsString(parameters, name, context) or ""
+            elif kind == s.FIELD:
+                fields = self.parameterAsFields(parameters, name, context)
+                value = fields[0] if fields else None
+            elif kind == s.CRS:
+                crs = self.parameterAsCrs(parameters, name, context)
+                value = (crs.authid() or crs.toWkt()) if crs.isValid() else None
+            elif kind == s.EXTENT:
+                value = None
+                if parameters.get(name) not in (None, ""):
+                    rectangle = self.parameterAsExtent(parameters, name, context)
+                    crs = self.parameterAsExtentCrs(parameters, name, context)
+                    if not rectangle.isNull() and not rectangle.isEmpty():
+                        value = (rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(),
+                                 rectangle.yMaximum(), (crs.authid() or crs.toWkt()) if crs.isValid() else None)
             elif kind == s.DATE:
                 moment = self.parameterAsDateTime(parameters, name, context)
                 value = (datetime.date(moment.date().year(), moment.date().month(), moment.date().day())
@@ -319,6 +387,11 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
                 raise ValueError(kind)
             values[name] = value
         return values
+
+
+#: QGIS's layer type of each ``Param.geometry``.
+VECTOR_TYPES = {"polygon": QgsProcessing.TypeVectorPolygon, "any": QgsProcessing.TypeVectorAnyGeometry,
+                "none": QgsProcessing.TypeVector}
 
 
 def is_html_report(parameter):
@@ -412,8 +485,17 @@ def qgis_parameter(parameter, spec=None):
     elif kind == s.RASTER:
         definition = QgsProcessingParameterRasterLayer(p.name, p.label, optional=optional)
     elif kind == s.VECTOR:
-        definition = QgsProcessingParameterVectorLayer(p.name, p.label, [QgsProcessing.TypeVectorPolygon],
+        definition = QgsProcessingParameterVectorLayer(p.name, p.label, [VECTOR_TYPES[p.geometry or "polygon"]],
                                                        optional=optional)
+    elif kind == s.FIELD:
+        definition = QgsProcessingParameterField(p.name, p.label, defaultValue=p.default or None,
+                                                 parentLayerParameterName=p.parent or "",
+                                                 type=QgsProcessingParameterField.Any, allowMultiple=False,
+                                                 optional=optional)
+    elif kind == s.CRS:
+        definition = QgsProcessingParameterCrs(p.name, p.label, defaultValue=p.default, optional=optional)
+    elif kind == s.EXTENT:
+        definition = QgsProcessingParameterExtent(p.name, p.label, defaultValue=p.default, optional=optional)
     elif kind == s.RASTERS:
         definition = QgsProcessingParameterMultipleLayers(p.name, p.label, layerType=QgsProcessing.TypeRaster,
                                                           optional=optional)
@@ -448,8 +530,8 @@ def qgis_parameter(parameter, spec=None):
         definition = QgsProcessingParameterRasterDestination(p.name, p.label, optional=optional,
                                                              createByDefault=p.create_by_default)
     elif kind == s.VECTOR_OUT:
-        definition = QgsProcessingParameterVectorDestination(p.name, p.label, optional=optional,
-                                                             createByDefault=p.create_by_default)
+        definition = QgsProcessingParameterVectorDestination(p.name, p.label, type=VECTOR_TYPES[p.geometry or "any"],
+                                                             optional=optional, createByDefault=p.create_by_default)
     elif kind == s.FILE_OUT:
         definition = QgsProcessingParameterFileDestination(p.name, p.label, p.file_filter, optional=optional,
                                                            createByDefault=p.create_by_default)

@@ -13,6 +13,7 @@ from .sievemask import SieveMaskAlgorithm
 from .snowarchive import SnowArchiveAlgorithm
 from .snowmap import SnowMapAlgorithm
 from .snowseason import SnowSeasonAlgorithm
+from .snowstats import SnowStatsAlgorithm
 from .waterclouds import WaterCloudsAlgorithm
 
 
@@ -35,7 +36,8 @@ class NeveProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for algorithm_class in (CloudMaskAlgorithm, LoadProductAlgorithm, CloudShadowsAlgorithm,
                                 DilateMaskAlgorithm, RefineCloudMaskAlgorithm, SieveMaskAlgorithm,
-                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm, SnowArchiveAlgorithm):
+                                WaterCloudsAlgorithm, SnowSeasonAlgorithm, SnowMapAlgorithm, SnowStatsAlgorithm,
+                                SnowArchiveAlgorithm):
             self.addAlgorithm(algorithm_class())
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API name)
@@ -43,3 +45,6 @@ class NeveProvider(QgsProcessingProvider):
 
     def supportedOutputVectorLayerExtensions(self):  # noqa: N802 (QGIS API name)
         return ["gpkg"]
+
+    def supportedOutputTableExtensions(self):  # noqa: N802 (QGIS API name)
+        return ["gpkg", "csv"]

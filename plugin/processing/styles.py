@@ -344,3 +344,23 @@ def qc_legend(values):
 def snow_polygon_classes():
     """The snow and cloud polygons of neve:snowmap by their field DN, in the colours of the map."""
     return [(100, "#00e5ff", tr("Snow")), (205, "#ff00ff", tr("Cloud"))]
+
+
+def snow_percent_zones(field):
+    """Zones coloured by the snow percentage of ``field`` (0 to 100), white to snow blue, outlined; without
+    that field, QGIS's own style."""
+    def style(layer):
+        from qgis.core import QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsRendererRange
+
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.fields().indexOf(field) < 0:
+            return
+        colours = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
+        ranges = []
+        for k, colour in enumerate(colours):
+            low, high = 20.0 * k, 20.0 * (k + 1)
+            symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#555555"})
+            ranges.append(QgsRendererRange(low, high, symbol, tr("{low:g} to {high:g} % snow").format(
+                low=low, high=high)))
+        layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
+        layer.triggerRepaint()
+    return style

@@ -1,7 +1,8 @@
 """Writes the saved models used by tests/test_model.py (run once; the .model3 files are committed, so
 that a renamed algorithm or parameter breaks the tests the way it would break users' saved models).
 
-    .venv/bin/python tests/models/make_models.py
+    .venv/bin/python tests/models/make_models.py              # every model
+    .venv/bin/python tests/models/make_models.py snowstats    # only those named
 """
 import os
 import sys
@@ -130,6 +131,59 @@ def snowseason_model():
     return model
 
 
+def snowstats_model():
+    """Two products mapped by neve:snowmap (the batch of a season, here two steps) and snow maps made
+    beforehand (a "Multiple layers" input, as neve:snowmap's batch mode writes them) counted by
+    neve:snowstats over zones, with the zones' name field and a DEM: the chain of issue 14."""
+    from qgis.core import (QgsProcessing, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource as Source, QgsProcessingModelOutput,
+                           QgsProcessingModelParameter, QgsProcessingParameterField, QgsProcessingParameterFile,
+                           QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterLayer,
+                           QgsProcessingParameterVectorLayer)
+
+    model = QgsProcessingModelAlgorithm("Snow statistics of a season of products", "Névé tests")
+    products = ("product_1", "product_2")
+    for name in products:
+        model.addModelParameter(QgsProcessingParameterFile(
+            name, name.replace("_", " ").capitalize(), fileFilter="Sentinel-2 L2A products (*.zip *.xml);;All files (*)"),
+            QgsProcessingModelParameter(name))
+    model.addModelParameter(QgsProcessingParameterMultipleLayers("maps", "Snow maps made in batch",
+                                                                 layerType=QgsProcessing.TypeRaster),
+                            QgsProcessingModelParameter("maps"))
+    model.addModelParameter(QgsProcessingParameterVectorLayer("zones", "Zones", [QgsProcessing.TypeVectorPolygon]),
+                            QgsProcessingModelParameter("zones"))
+    model.addModelParameter(QgsProcessingParameterField("zone_field", "Zone name field", parentLayerParameterName="zones",
+                                                        optional=True),
+                            QgsProcessingModelParameter("zone_field"))
+    model.addModelParameter(QgsProcessingParameterRasterLayer("dem", "DEM"), QgsProcessingModelParameter("dem"))
+
+    sources = [Source.fromModelParameter("maps")]
+    for name in products:
+        snowmap = QgsProcessingModelChildAlgorithm("neve:snowmap")
+        snowmap.setChildId("snowmap_" + name[-1])
+        snowmap.addParameterSources("INPUT_PRODUCT", [Source.fromModelParameter(name)])
+        snowmap.addParameterSources("DEM", [Source.fromModelParameter("dem")])
+        add_defaults(snowmap)
+        model.addChildAlgorithm(snowmap)
+        sources.append(Source.fromChildOutput(snowmap.childId(), "OUTPUT"))
+
+    stats = QgsProcessingModelChildAlgorithm("neve:snowstats")
+    stats.setChildId("stats")
+    stats.addParameterSources("INPUTS", sources)
+    stats.addParameterSources("ZONES", [Source.fromModelParameter("zones")])
+    stats.addParameterSources("ZONE_FIELD", [Source.fromModelParameter("zone_field")])
+    stats.addParameterSources("DEM", [Source.fromModelParameter("dem")])
+    outputs = {}
+    for name, output_name in (("table", "OUTPUT_TABLE"), ("zones_statistics", "OUTPUT_ZONES"),
+                              ("report", "OUTPUT_HTML")):
+        outputs[name] = QgsProcessingModelOutput(name)
+        outputs[name].setChildOutputName(output_name)
+    stats.setModelOutputs(outputs)
+    add_defaults(stats)
+    model.addChildAlgorithm(stats)
+    return model
+
+
 def cloudrefinement_model():
     """Clouds over water (from a SWIR and a water layer) sieved, then buffered, and the sieved clouds'
     shadows searched with angles given as numbers: four cloud-refinement algorithms chained."""
@@ -189,8 +243,12 @@ if __name__ == "__main__":
     import neve
     plugin = neve.classFactory(None)
     plugin.initProcessing()
+    chosen = sys.argv[1:]      # names of the models to write (default: all)
     for name, make in [("cloudmask", cloudmask_model), ("snowmap", snowmap_model),
-                       ("snowseason", snowseason_model), ("cloudrefinement", cloudrefinement_model)]:
+                       ("snowseason", snowseason_model), ("cloudrefinement", cloudrefinement_model),
+                       ("snowstats", snowstats_model)]:
+        if chosen and name not in chosen:
+            continue
         path = os.path.join(HERE, name + ".model3")
         assert make().toFile(path), path
         print(path)

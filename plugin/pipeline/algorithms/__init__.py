@@ -17,6 +17,7 @@ DECLARATIONS = (
     ("refinecloudmask", "refinecloudmask"),
     ("snowmap", "snowmap"),
     ("snowseason", "snowseason"),
+    ("snowstats", "snowstats"),
     ("snowarchive", "snowarchive"),
 )
 

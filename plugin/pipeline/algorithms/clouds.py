@@ -14,16 +14,21 @@ MAX_HEIGHT = 20000.0            # metres: the highest cloud height the shadow se
 
 #: SWIR band of the water test (MAJA: B12, "SWIR when available").
 SWIR_BANDS = ("B12", "B11")
-#: Where the sunglint threshold applies.
-SUNGLINT_MODES = ("pixel", "scene", "always", "never")
+#: Where the sunglint threshold applies ("automatic", the default: per pixel with angle grids, the scene flag
+#: with a product without them, else never, with a warning; appended last so that saved choices keep their
+#: index).
+SUNGLINT_MODES = ("pixel", "scene", "always", "never", "automatic")
+DEFAULT_SUNGLINT = "automatic"
 #: How a water layer is read.
 WATER_KINDS = ("nonzero", "mg2", "scl")
 #: The dark test of the shadow search, and its band with a product.
 DARK_TESTS = ("nir", "swir")
 SHADOW_METHODS = ("projection", "matched")
 DARK_BANDS = {"nir": "B8A", "swir": "B11"}
-#: Where the sun and viewing angles of the shadow search come from.
-ANGLE_SOURCES = ("product", "numbers")
+#: Where the sun and viewing angles of the shadow search come from ("automatic", the default: the product's
+#: when there is a product, else the numbers, with a warning; appended last).
+ANGLE_SOURCES = ("product", "numbers", "automatic")
+DEFAULT_ANGLES = "automatic"
 
 
 def mask_values_param(help_text):
@@ -60,7 +65,8 @@ def sunglint_options():
     return (("pixel", tr("Per pixel, from the sun and viewing angle grids")),
             ("scene", tr("The product's scene flag (MAJA)")),
             ("always", tr("Always")),
-            ("never", tr("Never")))
+            ("never", tr("Never")),
+            ("automatic", tr("Automatic: per pixel with angle grids, else the scene flag, else never")))
 
 
 def water_kind_options():
@@ -79,12 +85,14 @@ def water_cloud_params(with_thresholds=True):
         parameters += [threshold_param(name) for name in ("THRESHOLD", "THRESHOLD_SUNGLINT", "SUNGLINT_ANGLE")]
     parameters += [
         Param("SUNGLINT", ENUM, tr("Sunglint"),
-              tr("Where the higher threshold applies. Per pixel (default): where the angle between the viewing "
+              tr("Where the higher threshold applies. Per pixel: where the angle between the viewing "
                  "direction and the specular reflection of the sun is below the sunglint angle, from the "
                  "product's sun and viewing angle grids of the SWIR band (MAJA itself does not do this; needs a "
                  "product with angle grids). The product's scene flag: MAJA's SunGlintDetected, or MAJA's rule "
-                 "on the mean angles when the product has no such flag (Sen2Cor). Always, or never."),
-              default=SUNGLINT_MODES[0], options=sunglint_options()),
+                 "on the mean angles when the product has no such flag (Sen2Cor). Always, or never. Automatic "
+                 "(default): per pixel when the product has angle grids, else the scene flag of the product, "
+                 "else (layers without a product) never, with a warning in the log."),
+              default=DEFAULT_SUNGLINT, options=sunglint_options()),
         Param("WATER_KIND", ENUM, tr("Kind of water layer"),
               tr("How to read the water layer: non-zero values are water (a water mask), MAJA MG2 bit 0, or "
                  "Sen2Cor SCL class 6."),
@@ -114,7 +122,8 @@ def shadow_method_options():
 
 def angle_source_options():
     return (("product", tr("From the product (angle grids, else mean angles)")),
-            ("numbers", tr("The numbers below")))
+            ("numbers", tr("The numbers below")),
+            ("automatic", tr("Automatic: from the product when there is one, else the numbers below")))
 
 
 def shadow_params(with_layer=True):
@@ -161,8 +170,9 @@ def shadow_params(with_layer=True):
         Param("ANGLES", ENUM, tr("Sun and viewing angles"),
               tr("From the product: each cloud takes the angles of its centre from the product's 5 km sun and "
                  "viewing angle grids (viewing angles averaged over the bands), or the product's mean angles when "
-                 "it has no grids. Or the numbers below, for layers."),
-              default=ANGLE_SOURCES[0], options=angle_source_options()),
+                 "it has no grids. Or the numbers below, for layers. Automatic (default): the product's angles "
+                 "when there is a product that has them, else the numbers below, with a warning in the log."),
+              default=DEFAULT_ANGLES, options=angle_source_options()),
     ]
     parameters += matched_shadow_params()
     for name, label, maximum, help_text in (

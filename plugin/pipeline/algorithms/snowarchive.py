@@ -3,7 +3,8 @@
 The command line has a shorter form of it: ``python3 -m neve archive`` (``pipeline/archive_cli.py``).
 """
 from ...i18n import tr
-from ..spec import DATE, ENUM, FILE_OUT, FILES, FOLDER, FOLDER_OUT, INTEGER, NUMBER, RASTER, STRING, AlgorithmSpec, Output, Param
+from ..spec import (DATE, ENUM, FIELD, FILE_OUT, FILES, FOLDER, FOLDER_OUT, INTEGER, NUMBER, RASTER, STRING, VECTOR,
+                    AlgorithmSpec, Output, Param)
 from . import refinecloudmask, runner
 
 #: (import name, what to install) of the packages an archive run needs.
@@ -47,6 +48,14 @@ def spec():
               optional=True),
         Param("DATE_STOP", DATE, tr("Last day of the season"), tr("The last day of the season (inclusive)."),
               optional=True),
+        Param("ZONES", VECTOR, tr("Zones for snow statistics"),
+              tr("Optional polygons (watersheds, any CRS): with them, neve:snowstats counts every map of the "
+                 "run (of the season when one is given) over these zones, across tiles, into statistics/ of "
+                 "the output folder (table, zones, report), once the maps are made; skipped when nothing "
+                 "changed."), optional=True),
+        Param("ZONE_FIELD", FIELD, tr("Zone name field"),
+              tr("The field naming the zones (empty: each feature is a zone named by its feature id)."),
+              optional=True, parent="ZONES"),
         Param("SCHEDULER", STRING, tr("Dask scheduler"),
               tr("Address of a running Dask scheduler (tcp://host:8786), or the file written by dask scheduler "
                  "--scheduler-file; its workers must see the products and the output folder under the same "
@@ -73,6 +82,7 @@ def spec():
         Output("PRODUCTS_FAILED", NUMBER, tr("Products failed")),
         Output("SEASONS_DONE", NUMBER, tr("Seasons done")),
         Output("SEASONS_FAILED", NUMBER, tr("Seasons failed")),
+        Output("STATISTICS", FILE_OUT, tr("Snow statistics")),
     )
     return AlgorithmSpec(
         name="snowarchive", group="snow", display_name=tr("Snow maps of an archive"),
@@ -94,4 +104,7 @@ def help_text():
         "<p><b>Resumable</b>: run it again into the same folder and finished products are skipped. A product "
         "that fails is tried again, then recorded as failed while the others go on; a task whose worker "
         "stops is rerun on another; no output is ever half-written.</p>"
+        "<p><b>Statistics</b>: with zones, <i>neve:snowstats</i> counts every map of the run (of the "
+        "season when one is given) over them, across tiles, into <tt>statistics/</tt>: "
+        "<tt>snow_statistics.gpkg</tt>, <tt>zones.gpkg</tt>, <tt>snow_statistics.html</tt>.</p>"
         "<p>Needs the Python packages dask and distributed (<tt>pip install \"dask[distributed]\"</tt>).</p>")

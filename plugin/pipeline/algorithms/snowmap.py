@@ -1,5 +1,5 @@
 """Declaration of ``snowmap``, "Snow map (Theia/LIS method)"; the job is ``pipeline/snowmap.py``."""
-from ...core.defaults import DARKCLOUD_SIZE, LIS_DEFAULTS, LIS_OPTIONS
+from ...core.defaults import DARKCLOUD_SIZE, LIS_DEFAULTS, LIS_OPTIONS, MIN_ELEVATION_BAND
 from ...i18n import tr
 from ..spec import (BOOLEAN, ENUM, FILE_OUT, INTEGER, NUMBER, RASTER, RASTER_OUT, VECTOR_OUT, AlgorithmSpec, Output,
                     Param)
@@ -73,7 +73,7 @@ def spec():
         *(threshold_param(name) for name in SNOW_THRESHOLDS),
         Param("DZ", NUMBER, tr("Elevation band height (m)"),
               tr("Height of the elevation bands of the snowline histogram, in metres. LIS default 100."),
-              default=LIS_DEFAULTS["DZ"], minimum=0.0, source=lis),
+              default=LIS_DEFAULTS["DZ"], minimum=MIN_ELEVATION_BAND, source=lis),
         Param("FSNOW_LIM", NUMBER, tr("Snow fraction of a snowy band"),
               tr("An elevation band is snowy when more than this fraction of its clear pixels are pass-1 snow "
                  "(0 to 1). LIS default 0.10."),
@@ -112,7 +112,8 @@ def spec():
               default="gascoin2020", options=fsc_formula_options(), advanced=True, source=lis),
         *lis_options(lis),
         Param("OUTPUT", RASTER_OUT, tr("Snow map"),
-              tr("0 no snow, 100 snow, 205 cloud, the no-data code where the SWIR band has no data (uint8).")),
+              tr("0 no snow, 100 snow, 205 cloud, the no-data code where a band has no data or a layer does not "
+                 "reach (uint8).")),
         Param("OUTPUT_BITS", RASTER_OUT, tr("Bit field of the intermediate layers"),
               tr("LIS's bit field: bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined "
                  "cloud, 4 original cloud, 5 slope flag (MG2 >= 64)."), optional=True, create_by_default=False),
@@ -239,7 +240,8 @@ def help_text():
         "above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 "
         "thresholds; it runs only when pass 1 found snow on more than the <i>snow fraction needed for "
         "pass 2</i> (0.001) of the image; "
-        "7. the map: 100 snow, else 205 cloud, else 0; no data where the SWIR band has none.</p>"
+        "7. the map: 100 snow, else 205 cloud, else 0; no data where a band has none (a 10 m band: over the "
+        "whole 20 m pixel) or a layer does not reach.</p>"
         "<p>Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); "
         "no-data code 255 since LIS 1.6 (254 before).</p>"
         "<p><b>Landsat 8 and 9</b> (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or "

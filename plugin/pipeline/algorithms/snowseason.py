@@ -1,8 +1,8 @@
 """Declaration of ``snowseason``, "Snow season synthesis"; the job is ``pipeline/season.py``."""
-from ...core.defaults import MAX_DATE_MARGIN, SEASON_DEFAULTS
+from ...core.defaults import MAX_DATE_MARGIN, MIN_ELEVATION_BAND, SEASON_DEFAULTS
 from ...i18n import tr
-from ..spec import (BOOLEAN, DATE, ENUM, FILE_OUT, INTEGER, NUMBER, RASTER, RASTER_OUT, RASTERS, STRING,
-                    AlgorithmSpec, Output, Param)
+from ..spec import (BOOLEAN, CRS, DATE, ENUM, EXTENT, FILE_OUT, INTEGER, NUMBER, RASTER, RASTER_OUT, RASTERS,
+                    STRING, AlgorithmSpec, Output, Param)
 from . import runner
 
 #: The five uint16 outputs, in the order of ``core.season.SeasonResult``.
@@ -55,13 +55,27 @@ def spec():
               tr("Optional raster whose grid (CRS, extent, pixel size) the outputs take. Empty: the grid of "
                  "the first map. Maps on another grid are aligned to it with nearest neighbour."),
               optional=True),
+        Param("TARGET_GRID", RASTER, tr("Target grid (maps of several tiles and CRSs)"),
+              tr("Optional raster in any coordinate reference system whose grid the outputs take, to make one "
+                 "season mosaic of maps of several tiles and CRSs: every map is put on it with nearest "
+                 "neighbour and maps of the same day are merged (a clear observation first, then the map "
+                 "listed first). Or give the target CRS, pixel size and extent below instead."),
+              optional=True),
+        Param("TARGET_CRS", CRS, tr("Target CRS"),
+              tr("Optional: the coordinate reference system of the target grid, when it is not given as a "
+                 "raster (with the pixel size and the extent)."), optional=True),
+        Param("TARGET_PIXEL_SIZE", NUMBER, tr("Target pixel size"),
+              tr("Optional: the pixel size of the target grid, in the units of the target CRS. Empty: the "
+                 "finest pixel of the maps (in a CRS of the same units)."), optional=True, minimum=1e-9),
+        Param("TARGET_EXTENT", EXTENT, tr("Target extent"),
+              tr("Optional: the extent of the target grid. Empty: the extent of all the maps."), optional=True),
         Param("DEM", RASTER, tr("Digital elevation model (for the report)"),
               tr("Optional: with a DEM (metres, any grid or CRS, resampled bilinearly), the report shows "
                  "the mean snow days per elevation band."), optional=True),
         Param("ELEVATION_BAND", NUMBER, tr("Elevation band (m)"),
               tr("Height of the elevation bands of the report. Default 100 m, the band of LIS's snowline "
                  "histogram."),
-              default=SEASON_DEFAULTS["ELEVATION_BAND"], minimum=1.0, advanced=True, source=lis),
+              default=SEASON_DEFAULTS["ELEVATION_BAND"], minimum=MIN_ELEVATION_BAND, advanced=True, source=lis),
         Param("MIN_SNOW_DAYS", INTEGER, tr("Snow days needed for the snow onset and melt-out days (SOD, SMOD)"),
               tr("The snow onset and melt-out days are 0 unless the snow cover duration is more than this number "
                  "of days. Default 10, as LIS."),
@@ -128,7 +142,10 @@ def help_text():
         "(YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.</p>"
         "<p><b>Grid</b>: that of the reference grid, else of the first map. Maps on another grid in "
         "the same coordinate reference system are aligned to it with nearest neighbour (the log says "
-        "so); a map in another CRS must be reprojected first (Raster, Projections, Warp).</p>"
+        "so); a map in another CRS must be reprojected first (Raster, Projections, Warp). With a "
+        "<b>target grid</b> (a raster, or a CRS with a pixel size and an extent), maps of any tiles "
+        "and CRSs make one mosaic: each is put on the target grid with nearest neighbour, maps of the "
+        "same day merged.</p>"
         "<p><b>Report</b> (HTML): the snow-covered area through the season, observed on each date "
         "(snow fraction of the clear pixels) and interpolated for each day (snow fraction of the "
         "pixels with at least one clear observation), the maps and their dates; with a DEM, the mean "
