@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="150"/>
+        <location filename="../plugin/pipeline/spec.py" line="174"/>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="150"/>
+        <location filename="../plugin/pipeline/spec.py" line="174"/>
         <source>Cloud masks</source>
         <translation>Masques de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="166"/>
+        <location filename="../ui/tune_panel.py" line="178"/>
         <source>Snow</source>
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="198"/>
+        <location filename="../plugin/processing/base.py" line="224"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Masque de nuages depuis le masque d'un produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="136"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="137"/>
         <source>&lt;p&gt;Makes a binary cloud mask from the mask layer of a Sentinel-2 L2A product: 1 = cloud, 0 = clear, 255 = no data (uint8, tiled and compressed GeoTIFF).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia): a pixel is cloud when at least one of the chosen bits is set. The default, all bits (CLM &amp;gt; 0), is the choice of the Theia Snow collection (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt;: same with the bits of the geophysical mask (default: bit 1, all clouds).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sen2Cor SCL&lt;/b&gt;: a pixel is cloud when its class is one of the chosen classes. The default, classes 3, 8, 9 and 10 (cloud shadow, clouds of medium and high probability, thin cirrus), is the choice of LIS for Sen2Cor products. Class 0 is no data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Other raster&lt;/b&gt;: a pixel is cloud when its value is one of the listed values, for example &lt;i&gt;1, 2, 5-7&lt;/i&gt;; left empty, every non-zero value counts.&lt;/p&gt;&lt;p&gt;Pixels equal to the input&apos;s no-data value are no data in the output.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Produit un masque de nuages binaire à partir de la couche de masque d'un produit Sentinel-2 L2A : 1 = nuage, 0 = clair, 255 = pas de données (uint8, GeoTIFF tuilé et compressé).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA CLM&lt;/b&gt; (Theia) : un pixel est nuageux quand au moins un des bits choisis est à 1. Le choix par défaut, tous les bits (CLM &amp;gt; 0), est celui de la collection Neige de Theia (LIS).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA MG2&lt;/b&gt; : de même avec les bits du masque géophysique (par défaut : bit 1, tous les nuages).&lt;/p&gt;&lt;p&gt;&lt;b&gt;SCL Sen2Cor&lt;/b&gt; : un pixel est nuageux quand sa classe fait partie des classes choisies. Le choix par défaut, les classes 3, 8, 9 et 10 (ombre de nuage, nuages de probabilité moyenne et forte, cirrus fins), est celui de LIS pour les produits Sen2Cor. La classe 0 signifie pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autre raster&lt;/b&gt; : un pixel est nuageux quand sa valeur figure dans la liste, par exemple &lt;i&gt;1, 2, 5-7&lt;/i&gt; ; si la liste est vide, toute valeur non nulle compte.&lt;/p&gt;&lt;p&gt;Les pixels égaux à la valeur « pas de données » de l'entrée sont « pas de données » en sortie.&lt;/p&gt;</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>Pour un autre raster : valeurs séparées par des virgules, intervalles avec un tiret (1, 2, 5-7). Vide : toute valeur non nulle.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="225"/>
+        <location filename="../ui/tune_panel.py" line="237"/>
         <source>Cloud mask</source>
         <translation>Masque de nuages</translation>
     </message>
@@ -279,7 +279,7 @@
         <translation>{name} contient la valeur {value}, or une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce bien le fichier SCL (lu à pleine résolution) ?</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis_plugin.py" line="56"/>
+        <location filename="../plugin/qgis_plugin.py" line="85"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>Pas de données</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="106"/>
+        <location filename="../plugin/processing/styles.py" line="189"/>
         <source>Outside the mask</source>
         <translation>Hors du masque</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="28"/>
+        <location filename="../plugin/processing/styles.py" line="135"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>NDSI, -1 à 1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="29"/>
+        <location filename="../ui/widgets.py" line="32"/>
         <source>m</source>
         <translation>m</translation>
     </message>
@@ -411,12 +411,12 @@
     <message>
         <location filename="../plugin/pipeline/thresholds.py" line="131"/>
         <source>Pass 2, above the snowline only: snow when the NDSI is above this value. Should not be stricter than pass 1. LIS default 0.15.</source>
-        <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand le NDSI dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,15.</translation>
+        <translation>Passe 2, au-dessus de la limite d'enneigement seulement : neige quand le NDSI dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,15.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/thresholds.py" line="133"/>
         <source>Pass 2, above the snowline only: snow when the red reflectance is above this value. Should not be stricter than pass 1. LIS default 0.04.</source>
-        <translation>Passe 2, au-dessus de la limite de la neige seulement : neige quand la réflectance rouge dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,04.</translation>
+        <translation>Passe 2, au-dessus de la limite d'enneigement seulement : neige quand la réflectance rouge dépasse cette valeur. Ne doit pas être plus strict que la passe 1. Valeur par défaut de LIS : 0,04.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/thresholds.py" line="135"/>
@@ -449,82 +449,82 @@
         <translation>Un reflet du soleil est probable là où l'angle entre la direction de visée et la direction de réflexion spéculaire du soleil est inférieur à cet angle. MAJA : 30 degrés.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="186"/>
+        <location filename="../plugin/io/products.py" line="188"/>
         <source>&quot;{name}&quot; is not a Sentinel-2 band: expected one of {bands}.</source>
         <translation>« {name} » n'est pas une bande Sentinel-2 : attendu l'une de {bands}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="247"/>
+        <location filename="../plugin/io/products.py" line="249"/>
         <source>{file} is larger than {size} MB: this is not product metadata.</source>
         <translation>{file} dépasse {size} Mo : ce ne sont pas les métadonnées d'un produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="270"/>
+        <location filename="../plugin/io/products.py" line="272"/>
         <source>{file} declares a document type or entities (&lt;!DOCTYPE&gt;, &lt;!ENTITY&gt;). Product metadata never does: the file is refused for safety.</source>
         <translation>{file} déclare un type de document ou des entités (&lt;!DOCTYPE&gt;, &lt;!ENTITY&gt;). Les métadonnées d'un produit n'en déclarent jamais : le fichier est refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="274"/>
+        <location filename="../plugin/io/products.py" line="276"/>
         <source>{file} is not well-formed XML ({error}): the metadata is damaged or incomplete.</source>
         <translation>{file} n'est pas un XML bien formé ({error}) : les métadonnées sont endommagées ou incomplètes.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="305"/>
+        <location filename="../plugin/io/products.py" line="307"/>
         <source>The angle grids of {file} have rows of different lengths: the metadata is damaged.</source>
         <translation>Les grilles d'angles de {file} ont des lignes de longueurs différentes : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="310"/>
+        <location filename="../plugin/io/products.py" line="312"/>
         <source>The angle grids of {file} hold values that are not numbers: the metadata is damaged.</source>
         <translation>Les grilles d'angles de {file} contiennent des valeurs qui ne sont pas des nombres : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="323"/>
+        <location filename="../plugin/io/products.py" line="325"/>
         <source>The zenith and azimuth grids of {file} differ in size: the metadata is damaged.</source>
         <translation>Les grilles de zénith et d'azimut de {file} n'ont pas la même taille : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="378"/>
+        <location filename="../plugin/io/products.py" line="380"/>
         <source>Could not read {file}: {error}.</source>
         <translation>Impossible de lire {file} : {error}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="394"/>
+        <location filename="../plugin/io/products.py" line="396"/>
         <source>{file} is not a readable zip file ({error}): it may be damaged or incompletely downloaded.</source>
         <translation>{file} n'est pas un fichier zip lisible ({error}) : il est peut-être endommagé ou incomplètement téléchargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="399"/>
+        <location filename="../plugin/io/products.py" line="401"/>
         <source>{file} holds a file named &quot;{name}&quot;, which points outside the zip (an absolute path or &quot;..&quot;). A product never does: the zip is refused for safety.</source>
         <translation>{file} contient un fichier nommé « {name} », qui pointe hors du zip (chemin absolu ou « .. »). Un produit n'en contient jamais : le zip est refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="421"/>
+        <location filename="../plugin/io/products.py" line="423"/>
         <source>Could not read {file} in {zip} ({error}): the zip may be damaged.</source>
         <translation>Impossible de lire {file} dans {zip} ({error}) : le zip est peut-être endommagé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="480"/>
+        <location filename="../plugin/io/readers.py" line="66"/>
         <source>{path} holds several products ({products}): choose one of them.</source>
         <translation>{path} contient plusieurs produits ({products}) : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="485"/>
+        <location filename="../plugin/io/readers.py" line="71"/>
         <source>{path} is a Level-1C product (top-of-atmosphere reflectance, MTD_MSIL1C.xml). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{path} est un produit de niveau 1C (réflectance au sommet de l'atmosphère, MTD_MSIL1C.xml). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="567"/>
+        <location filename="../plugin/io/products.py" line="505"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="567"/>
+        <location filename="../plugin/io/products.py" line="505"/>
         <source>{product} lacks {missing}; it has {found}.</source>
         <translation>{product} ne contient pas {missing} ; il contient {found}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="649"/>
+        <location filename="../plugin/io/products.py" line="587"/>
         <source>{product} has no mask to tell &quot;{kind}&quot; from: it needs {sources}.</source>
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
@@ -534,72 +534,72 @@
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="777"/>
+        <location filename="../plugin/io/readers.py" line="87"/>
         <source>{path} does not exist: expected a product folder, its .zip, or its metadata file.</source>
         <translation>{path} n'existe pas : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="198"/>
+        <location filename="../ui/tune_panel.py" line="210"/>
         <source>Band layers</source>
         <translation>Couches de bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="828"/>
+        <location filename="../plugin/io/products.py" line="716"/>
         <source>&quot;{name}&quot; is not a mask Névé knows: expected one of {masks}.</source>
         <translation>« {name} » n'est pas un masque connu de Névé : attendu l'un de {masks}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="833"/>
+        <location filename="../plugin/io/products.py" line="721"/>
         <source>No raster was given for {name}.</source>
         <translation>Aucun raster n'a été donné pour {name}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="880"/>
+        <location filename="../plugin/io/products.py" line="768"/>
         <source>{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale ({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality flags.</source>
         <translation>{product} n'a pas de MTD_ALL.xml : dates, tuile et version viennent de son nom, le facteur d'échelle ({scale:g}) et la valeur sans donnée ({nodata}) du format Theia ; il n'a ni angles ni indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="890"/>
+        <location filename="../plugin/io/products.py" line="778"/>
         <source>{product} is a product of level {level}. Névé needs a Level-2A product (surface reflectance) made by MAJA or Sen2Cor.</source>
         <translation>{product} est un produit de niveau {level}. Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="894"/>
+        <location filename="../plugin/io/products.py" line="782"/>
         <source>The metadata of {product} lists band {band}, but its file is missing.</source>
         <translation>Les métadonnées de {product} citent la bande {band}, mais son fichier manque.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="918"/>
+        <location filename="../plugin/io/products.py" line="806"/>
         <source>{file} gives no REFLECTANCE_QUANTIFICATION_VALUE: {scale:g} is used, as in the Theia format.</source>
         <translation>{file} ne donne pas de REFLECTANCE_QUANTIFICATION_VALUE : la valeur {scale:g} du format Theia est utilisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1080"/>
+        <location filename="../plugin/io/products.py" line="968"/>
         <source>{file} gives no sun angles, or not all of them.</source>
         <translation>{file} ne donne pas les angles solaires, ou pas tous.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="976"/>
+        <location filename="../plugin/io/products.py" line="864"/>
         <source>{product} is a product of type {type} ({level}). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{product} est un produit de type {type} ({level}). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1006"/>
+        <location filename="../plugin/io/products.py" line="894"/>
         <source>{file} gives no BOA_ADD_OFFSET although its processing baseline is {version}: the offset {offset:g} of baselines {baseline} and later is used.</source>
         <translation>{file} ne donne pas de BOA_ADD_OFFSET alors que sa version de traitement (baseline) est {version} : le décalage {offset:g} des versions {baseline} et suivantes est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1021"/>
+        <location filename="../plugin/io/products.py" line="909"/>
         <source>{product} holds several tiles ({tiles}): Névé reads one tile per product.</source>
         <translation>{product} contient plusieurs tuiles ({tiles}) : Névé lit une tuile par produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1040"/>
+        <location filename="../plugin/io/products.py" line="928"/>
         <source>{product} has no GRANULE/*/MTD_TL.xml: it has no angles.</source>
         <translation>{product} n'a pas de GRANULE/*/MTD_TL.xml : il n'a pas d'angles.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1109"/>
+        <location filename="../plugin/io/products.py" line="997"/>
         <source>{product} has no reflectance band file: the product is incomplete. Found in {path}: {files}.</source>
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
@@ -619,302 +619,302 @@
         <translation>Tampon</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="107"/>
+        <location filename="../ui/preview.py" line="108"/>
         <source>The preview needs the Python packages {packages}, which this QGIS cannot import.</source>
         <translation>L'aperçu a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer.</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="115"/>
+        <location filename="../ui/preview.py" line="116"/>
         <source>{product} lacks what the preview needs: the bands B3, B4 and B11 and a cloud mask (CLM or SCL).</source>
         <translation>Il manque à {product} ce dont l'aperçu a besoin : les bandes B3, B4 et B11 et un masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="123"/>
+        <location filename="../ui/preview.py" line="124"/>
         <source>with DEM</source>
         <translation>avec MNT</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="83"/>
+        <location filename="../ui/tune_panel.py" line="88"/>
         <source>NDSI of the visible area</source>
         <translation>NDSI de la zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="83"/>
+        <location filename="../ui/tune_panel.py" line="88"/>
         <source>Red reflectance of the visible area</source>
         <translation>Réflectance rouge de la zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="84"/>
+        <location filename="../ui/tune_panel.py" line="89"/>
         <source>SWIR reflectance over water</source>
         <translation>Réflectance SWIR sur l'eau</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="89"/>
+        <location filename="../ui/tune_panel.py" line="94"/>
         <source>pass 1</source>
         <translation>passe 1</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="90"/>
+        <location filename="../ui/tune_panel.py" line="95"/>
         <source>pass 2</source>
         <translation>passe 2</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="90"/>
+        <location filename="../ui/tune_panel.py" line="95"/>
         <source>dark cloud</source>
         <translation>nuage sombre</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="91"/>
+        <location filename="../ui/tune_panel.py" line="96"/>
         <source>back to cloud</source>
         <translation>retour au nuage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="91"/>
+        <location filename="../ui/tune_panel.py" line="96"/>
         <source>water</source>
         <translation>eau</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="92"/>
+        <location filename="../ui/tune_panel.py" line="97"/>
         <source>sunglint</source>
         <translation>reflet</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="143"/>
+        <location filename="../ui/tune_panel.py" line="155"/>
         <source>Névé: tune thresholds</source>
         <translation>Névé : ajuster les seuils</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="172"/>
+        <location filename="../ui/tune_panel.py" line="184"/>
         <source>Cloud refinement</source>
         <translation>Affinage du masque de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="194"/>
+        <location filename="../ui/tune_panel.py" line="206"/>
         <source>Input</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="197"/>
+        <location filename="../ui/tune_panel.py" line="209"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="209"/>
+        <location filename="../ui/tune_panel.py" line="221"/>
         <source>Sentinel-2 L2A products (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;All files (*)</source>
         <translation>Produits Sentinel-2 L2A (*.zip *_MTD_ALL.xml MTD_MSIL2A.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="211"/>
+        <location filename="../ui/widgets.py" line="432"/>
         <source>Choose a Sentinel-2 L2A product</source>
         <translation>Choisir un produit Sentinel-2 L2A</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="212"/>
+        <location filename="../ui/tune_panel.py" line="224"/>
         <source>A Theia/MUSCATE product (its folder, its .zip or its *_MTD_ALL.xml) or an ESA Sen2Cor product (its .SAFE folder, its .zip or its MTD_MSIL2A.xml). A folder can be typed or pasted.</source>
         <translation>Un produit Theia/MUSCATE (son dossier, son .zip ou son *_MTD_ALL.xml) ou un produit Sen2Cor de l'ESA (son dossier .SAFE, son .zip ou son MTD_MSIL2A.xml). Un dossier peut être saisi ou collé.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="225"/>
+        <location filename="../ui/tune_panel.py" line="237"/>
         <source>Green (B3)</source>
         <translation>Vert (B3)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="225"/>
+        <location filename="../ui/tune_panel.py" line="237"/>
         <source>Red (B4)</source>
         <translation>Rouge (B4)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="225"/>
+        <location filename="../ui/tune_panel.py" line="237"/>
         <source>SWIR (B11)</source>
         <translation>SWIR (B11)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="225"/>
+        <location filename="../ui/tune_panel.py" line="237"/>
         <source>SWIR (B12)</source>
         <translation>SWIR (B12)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="225"/>
+        <location filename="../ui/tune_panel.py" line="237"/>
         <source>MAJA MG2 (water)</source>
         <translation>MG2 de MAJA (eau)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="232"/>
+        <location filename="../ui/tune_panel.py" line="244"/>
         <source>MAJA CLM (bits)</source>
         <translation>CLM de MAJA (bits)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="233"/>
+        <location filename="../ui/tune_panel.py" line="245"/>
         <source>Sen2Cor SCL (classes)</source>
         <translation>SCL de Sen2Cor (classes)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="237"/>
+        <location filename="../ui/tune_panel.py" line="249"/>
         <source>Kind of cloud mask</source>
         <translation>Type de masque de nuages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="245"/>
+        <location filename="../ui/tune_panel.py" line="257"/>
         <source>Elevation in metres on any grid (resampled to the product&apos;s). Without it there is no snowline and no pass 2.</source>
         <translation>Altitude en mètres, sur n'importe quelle grille (rééchantillonnée sur celle du produit). Sans MNT, pas de limite d'enneigement ni de passe 2.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="247"/>
+        <location filename="../ui/tune_panel.py" line="259"/>
         <source>DEM (optional)</source>
         <translation>MNT (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="249"/>
+        <location filename="../ui/tune_panel.py" line="261"/>
         <source>Zoom to the product</source>
         <translation>Zoomer sur le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="263"/>
+        <location filename="../ui/tune_panel.py" line="275"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="318"/>
+        <location filename="../ui/tune_panel.py" line="330"/>
         <source>Choose a Sentinel-2 L2A product (Theia or Sen2Cor), or its band layers, to see what the thresholds do on it. A DEM adds the snowline and the second snow pass.</source>
         <translation>Choisissez un produit Sentinel-2 L2A (Theia ou Sen2Cor), ou ses couches de bandes, pour voir l'effet des seuils sur votre scène. Un MNT ajoute la limite d'enneigement et la seconde passe de détection de la neige.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="340"/>
+        <location filename="../ui/tune_panel.py" line="352"/>
         <source>Presets</source>
         <translation>Préréglages</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="345"/>
+        <location filename="../ui/tune_panel.py" line="357"/>
         <source>Choose a preset to set its thresholds. Built-in presets are the values of production systems; yours are kept in your QGIS profile.</source>
         <translation>Choisissez un préréglage pour appliquer ses seuils. Les préréglages intégrés sont les valeurs des chaînes de production ; les vôtres sont conservés dans votre profil QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="352"/>
+        <location filename="../ui/tune_panel.py" line="364"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="352"/>
+        <location filename="../ui/tune_panel.py" line="364"/>
         <source>Save the current thresholds as a preset of yours</source>
         <translation>Enregistrer les seuils actuels comme préréglage personnel</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="355"/>
+        <location filename="../ui/tune_panel.py" line="367"/>
         <source>Rename…</source>
         <translation>Renommer…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="357"/>
+        <location filename="../ui/tune_panel.py" line="369"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="378"/>
+        <location filename="../ui/tune_panel.py" line="390"/>
         <source>Presets…</source>
         <translation>Préréglages…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="428"/>
+        <location filename="../ui/tune_panel.py" line="440"/>
         <source>Save preset</source>
         <translation>Enregistrer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="424"/>
+        <location filename="../ui/tune_panel.py" line="436"/>
         <source>Name of the preset:</source>
         <translation>Nom du préréglage :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="428"/>
+        <location filename="../ui/tune_panel.py" line="440"/>
         <source>Replace your preset &quot;{name}&quot;?</source>
         <translation>Remplacer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="444"/>
+        <location filename="../ui/tune_panel.py" line="456"/>
         <source>Rename preset</source>
         <translation>Renommer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="438"/>
+        <location filename="../ui/tune_panel.py" line="450"/>
         <source>New name:</source>
         <translation>Nouveau nom :</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="444"/>
+        <location filename="../ui/tune_panel.py" line="456"/>
         <source>A preset named &quot;{name}&quot; exists already.</source>
         <translation>Un préréglage nommé « {name} » existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="451"/>
+        <location filename="../ui/tune_panel.py" line="463"/>
         <source>Delete preset</source>
         <translation>Supprimer le préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="451"/>
+        <location filename="../ui/tune_panel.py" line="463"/>
         <source>Delete your preset &quot;{name}&quot;?</source>
         <translation>Supprimer votre préréglage « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="488"/>
+        <location filename="../ui/tune_panel.py" line="500"/>
         <source>Visible area</source>
         <translation>Zone visible</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="494"/>
+        <location filename="../ui/tune_panel.py" line="506"/>
         <source>Drag a line to set its threshold.</source>
         <translation>Faites glisser une ligne pour régler son seuil.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="533"/>
+        <location filename="../ui/tune_panel.py" line="545"/>
         <source>Run on the whole product</source>
         <translation>Lancer sur tout le produit</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="548"/>
+        <location filename="../ui/tune_panel.py" line="576"/>
         <source>Opens the Processing dialog of {algorithm} with these thresholds.</source>
         <translation>Ouvre la boîte de dialogue Traitement de {algorithm} avec ces seuils.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="548"/>
+        <location filename="../ui/tune_panel.py" line="576"/>
         <source>This version of Névé has no algorithm {id}.</source>
         <translation>Cette version de Névé n'a pas d'algorithme {id}.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="627"/>
+        <location filename="../ui/tune_panel.py" line="668"/>
         <source>No valid pixel of the input in the visible area.</source>
         <translation>Aucun pixel valide de l'entrée dans la zone visible.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="628"/>
+        <location filename="../ui/tune_panel.py" line="669"/>
         <source>Snow map: snow {snow:.1f} %, cloud {cloud:.1f} %, clear {clear:.1f} % of the valid pixels</source>
         <translation>Carte de neige : neige {snow:.1f} %, nuage {cloud:.1f} %, dégagé {clear:.1f} % des pixels valides</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="630"/>
+        <location filename="../ui/tune_panel.py" line="671"/>
         <source>Refined cloud mask: cloud {cloud:.1f} %</source>
         <translation>Masque de nuages affiné : nuage {cloud:.1f} %</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="633"/>
+        <location filename="../ui/tune_panel.py" line="674"/>
         <source>Snowline: choose a DEM to compute it</source>
         <translation>Limite d'enneigement : choisissez un MNT pour la calculer</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="635"/>
+        <location filename="../ui/tune_panel.py" line="676"/>
         <source>Snowline: none in view (no pass 2)</source>
         <translation>Limite d'enneigement : aucune dans la vue (pas de passe 2)</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="637"/>
+        <location filename="../ui/tune_panel.py" line="678"/>
         <source>Snowline: {elevation:.0f} m</source>
         <translation>Limite d'enneigement : {elevation:.0f} m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="34"/>
+        <location filename="../ui/widgets.py" line="37"/>
         <source>From {minimum} to {maximum}, default {default}.</source>
         <translation>De {minimum} à {maximum}, {default} par défaut.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets.py" line="339"/>
+        <location filename="../ui/widgets.py" line="680"/>
         <source>No pixel</source>
         <translation>Aucun pixel</translation>
     </message>
@@ -929,72 +929,72 @@
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A ou un raster de masque.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="55"/>
         <source>Reflectance scale of the layers</source>
         <translation>Échelle de réflectance des couches</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="55"/>
         <source>With layers: reflectance = (value + offset) / scale. 10000 for Theia FRE/SRE and Sen2Cor.</source>
         <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. 10000 pour les FRE/SRE de Theia et pour Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="55"/>
         <source>Reflectance offset of the layers</source>
         <translation>Décalage de réflectance des couches</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="55"/>
         <source>With layers: reflectance = (value + offset) / scale. Sen2Cor from processing baseline 04.00 (January 2022): -1000; before, and Theia: 0.</source>
         <translation>Avec des couches : réflectance = (valeur + décalage) / échelle. Sen2Cor à partir de la version de traitement 04.00 (janvier 2022) : -1000 ; avant, et pour Theia : 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="37"/>
+        <location filename="../plugin/pipeline/spec.py" line="238"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers ({layers}).</source>
         <translation>Aucune entrée : donnez un produit Sentinel-2 L2A, ou les couches ({layers}).</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis_plugin.py" line="71"/>
+        <location filename="../plugin/qgis_plugin.py" line="105"/>
         <source>Tune thresholds…</source>
         <translation>Ajuster les seuils…</translation>
     </message>
     <message>
-        <location filename="../plugin/qgis_plugin.py" line="73"/>
+        <location filename="../plugin/qgis_plugin.py" line="107"/>
         <source>Névé: see what the snow and cloud thresholds do on your scene</source>
         <translation>Névé : voir l'effet des seuils de neige et de nuages sur votre scène</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="304"/>
+        <location filename="../ui/preview.py" line="305"/>
         <source>The preview failed: {error}</source>
         <translation>L'aperçu a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="392"/>
+        <location filename="../ui/preview.py" line="393"/>
         <source>Snow map (preview)</source>
         <translation>Carte de neige (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="392"/>
+        <location filename="../ui/preview.py" line="393"/>
         <source>Refined cloud mask (preview)</source>
         <translation>Masque de nuages affiné (aperçu)</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="420"/>
+        <location filename="../ui/preview.py" line="421"/>
         <source>Névé preview</source>
         <translation>Aperçu Névé</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="60"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="67"/>
         <source>10 m reflectance stack (B2, B3, B4, B8)</source>
         <translation>Pile de réflectances à 10 m (B2, B3, B4, B8)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="62"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="69"/>
         <source>20 m reflectance stack (B5, B6, B7, B8A, B11, B12)</source>
         <translation>Pile de réflectances à 20 m (B5, B6, B7, B8A, B11, B12)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="76"/>
         <source>Cloud shadow mask</source>
         <translation>Masque des ombres de nuages</translation>
     </message>
@@ -1004,27 +1004,27 @@
         <translation>Masque de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="71"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="78"/>
         <source>Snow mask</source>
         <translation>Masque de la neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="72"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="79"/>
         <source>No-data mask</source>
         <translation>Masque des pixels sans données</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="32"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="38"/>
         <source>FRE: flat reflectance (slope-corrected), as the Theia Snow collection uses</source>
         <translation>FRE : réflectance corrigée des pentes (« flat »), comme la collection Neige de Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="32"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="38"/>
         <source>SRE: surface reflectance without slope correction</source>
         <translation>SRE : réflectance de surface sans correction des pentes</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="91"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="98"/>
         <source>Reflectance stacks at 10 and 20 m, the decoded cloud, shadow, water, snow and no-data masks, and a summary of a Theia/MAJA or Sen2Cor product.</source>
         <translation>Piles de réflectances à 10 et 20 m, masques décodés des nuages, des ombres, de l'eau, de la neige et des pixels sans données, et résumé d'un produit Theia/MAJA ou Sen2Cor.</translation>
     </message>
@@ -1034,22 +1034,22 @@
         <translation>Réflectance Theia</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="55"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="62"/>
         <source>Theia products carry two reflectances: FRE, corrected for the slopes&apos; illumination (used by the Theia Snow collection), and SRE, without that correction. Sen2Cor products have one.</source>
         <translation>Les produits Theia contiennent deux réflectances : FRE, corrigée de l'éclairement des pentes (celle qu'utilise la collection Neige de Theia), et SRE, sans cette correction. Les produits Sen2Cor n'en ont qu'une.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="45"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="51"/>
         <source>GDAL virtual rasters (*.vrt)</source>
         <translation>Rasters virtuels GDAL (*.vrt)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="46"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="52"/>
         <source>A small VRT file pointing to the product&apos;s band files (keep the product where it is).</source>
         <translation>Un petit fichier VRT qui pointe vers les fichiers de bandes du produit (laissez le produit où il est).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="73"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="80"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
@@ -1059,12 +1059,12 @@
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Product name</source>
         <translation>Nom du produit</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Acquisition date and time (UTC, ISO 8601)</source>
         <translation>Date et heure d'acquisition (UTC, ISO 8601)</translation>
     </message>
@@ -1079,27 +1079,27 @@
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Product version (Theia) or processing baseline (Sen2Cor)</source>
         <translation>Version du produit (Theia) ou version de traitement (Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Cloud percent of the valid pixels</source>
         <translation>Pourcentage de nuages parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Snow percent of the valid pixels</source>
         <translation>Pourcentage de neige parmi les pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Mean sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire moyen (degrés)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Mean sun azimuth angle (degrees)</source>
         <translation>Azimut solaire moyen (degrés)</translation>
     </message>
@@ -1209,7 +1209,7 @@
         <translation>Ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="74"/>
+        <location filename="../plugin/processing/styles.py" line="157"/>
         <source>Water</source>
         <translation>Eau</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="368"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="371"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="368"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="371"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1279,37 +1279,37 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="65"/>
+        <location filename="../plugin/processing/styles.py" line="148"/>
         <source>No cloud shadow</source>
         <translation>Pas d'ombre de nuage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="73"/>
+        <location filename="../plugin/processing/styles.py" line="156"/>
         <source>Not water</source>
         <translation>Pas d'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="89"/>
+        <location filename="../plugin/processing/styles.py" line="172"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="201"/>
+        <location filename="../plugin/pipeline/spec.py" line="225"/>
         <source>{parameter}: {value} is out of range; give a value from {minimum} to {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur de {minimum} à {maximum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="147"/>
+        <location filename="../plugin/pipeline/inputs.py" line="148"/>
         <source>{name} has no coordinate reference system: distances in metres need a projected CRS in metres (the products&apos; UTM zone).</source>
         <translation>{name} n'a pas de système de coordonnées de référence : des distances en mètres demandent un SCR projeté en mètres (la zone UTM des produits).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="151"/>
+        <location filename="../plugin/pipeline/inputs.py" line="152"/>
         <source>{name} is in a geographic CRS ({crs}), in degrees: distances in metres need a projected CRS in metres. Reproject it first (for Sentinel-2, to the tile&apos;s UTM zone).</source>
         <translation>{name} est dans un SCR géographique ({crs}), en degrés : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord (pour Sentinel-2, dans la zone UTM de la tuile).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="157"/>
+        <location filename="../plugin/pipeline/inputs.py" line="158"/>
         <source>{name} is in a CRS whose unit is {unit}, not metres: distances in metres need a projected CRS in metres. Reproject it first.</source>
         <translation>{name} est dans un SCR dont l'unité est {unit}, pas le mètre : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord.</translation>
     </message>
@@ -1319,22 +1319,22 @@
         <translation>{name} est tourné : les distances demandent un raster orienté au nord. Rééchantillonnez-le d'abord sur une grille orientée au nord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="168"/>
+        <location filename="../plugin/pipeline/inputs.py" line="169"/>
         <source>{width} x {height} pixels of {px:g} x {py:g}, origin ({x:.2f}, {y:.2f}), {crs}</source>
         <translation>{width} x {height} pixels de {px:g} x {py:g}, origine ({x:.2f}, {y:.2f}), {crs}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="193"/>
+        <location filename="../plugin/pipeline/inputs.py" line="194"/>
         <source>{name} is not on the grid of {reference}: {name} has {grid}, {reference} has {reference_grid}. Give layers on the same grid, or ask for resampling (&quot;Resample layers on other grids&quot;).</source>
         <translation>{name} n'est pas sur la grille de {reference} : {name} a {grid}, {reference} a {reference_grid}. Donnez des couches sur la même grille, ou demandez un rééchantillonnage (« Rééchantillonner les couches sur d'autres grilles »).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="121"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="123"/>
         <source>{product} has no cloud mask (CLM or SCL).</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="294"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="297"/>
         <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
         <translation>{product} n'a pas d'angles de visée par bande dans ses métadonnées : le tampon de parallaxe en a besoin. Mettez la hauteur de parallaxe à 0.</translation>
     </message>
@@ -1374,17 +1374,17 @@
         <translation>Valeurs du raster de masque qui reçoivent un tampon, séparées par des virgules, les intervalles avec un tiret (1, 2, 5-7). Vide (par défaut) : toute valeur non nulle sauf l'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/dilatemask.py" line="15"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="9"/>
         <source>Buffered mask</source>
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="302"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="305"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/buffer.py" line="97"/>
+        <location filename="../plugin/pipeline/buffer.py" line="102"/>
         <source>Parallax of a cloud at {height:g} m between the bands: up to {spread:.0f} m.</source>
         <translation>Parallaxe d'un nuage à {height:g} m entre les bandes : jusqu'à {spread:.0f} m.</translation>
     </message>
@@ -1419,37 +1419,12 @@
         <translation>Changements dans les deux sens, arrivées et fontes (comme le NSP de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="21"/>
-        <source>Snow cover duration, SCD (days)</source>
-        <translation>Durée d'enneigement, SCD (jours)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="22"/>
-        <source>Snow onset day, SOD (days since DATE_START)</source>
-        <translation>Jour d'apparition de la neige, SOD (jours depuis DATE_START)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="23"/>
-        <source>Snow melt-out day, SMOD (days since DATE_START)</source>
-        <translation>Jour de disparition de la neige, SMOD (jours depuis DATE_START)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="24"/>
-        <source>Clear observations, NOBS</source>
-        <translation>Observations claires, NOBS</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="25"/>
-        <source>Snow onsets, NSP</source>
-        <translation>Arrivées de la neige, NSP</translation>
-    </message>
-    <message>
         <location filename="../plugin/pipeline/season_report.py" line="113"/>
         <source>Snow season synthesis</source>
         <translation>Synthèse de la saison de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="102"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="106"/>
         <source>Snow days, snow onset and melt-out days, clear observations and snow onsets of a series of snow maps over a season, as the syntheses of the Theia Snow collection.</source>
         <translation>Jours de neige, jours d'apparition et de disparition de la neige, observations claires et arrivées de la neige d'une série de cartes de neige sur une saison, comme les synthèses de la collection Theia Neige.</translation>
     </message>
@@ -1479,17 +1454,12 @@
         <translation>Début de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="42"/>
-        <source>First day of the period (day 0 of SOD and SMOD). Empty: 1 September of the hydrological year of the earliest map (the Theia Snow syntheses run from 1 September to 31 August).</source>
-        <translation>Premier jour de la période (jour 0 de SOD et SMOD). Vide : le 1er septembre de l'année hydrologique de la carte la plus ancienne (les synthèses Theia Neige vont du 1er septembre au 31 août).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="46"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="47"/>
         <source>End of the season</source>
         <translation>Fin de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="46"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="47"/>
         <source>Last day of the period, included. Empty: 31 August at the end of the hydrological year of the start date.</source>
         <translation>Dernier jour de la période, compris. Vide : le 31 août qui termine l'année hydrologique de la date de début.</translation>
     </message>
@@ -1499,27 +1469,27 @@
         <translation>Marge de dates (jours)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="49"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="50"/>
         <source>Maps up to this many days before the start or after the end are used to interpolate the first and last days of the period. Default 15 days, as LIS.</source>
         <translation>Les cartes jusqu'à ce nombre de jours avant le début ou après la fin servent à interpoler les premiers et derniers jours de la période. 15 jours par défaut, comme LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="53"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="54"/>
         <source>Reference grid</source>
         <translation>Grille de référence</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="53"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="54"/>
         <source>Optional raster whose grid (CRS, extent, pixel size) the outputs take. Empty: the grid of the first map. Maps on another grid are aligned to it with nearest neighbour.</source>
         <translation>Raster facultatif dont les sorties prennent la grille (SCR, emprise, taille de pixel). Vide : la grille de la première carte. Les cartes sur une autre grille y sont alignées au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="72"/>
         <source>Digital elevation model (for the report)</source>
         <translation>Modèle numérique de terrain (pour le rapport)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="71"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="72"/>
         <source>Optional: with a DEM (metres, any grid or CRS, resampled bilinearly), the report shows the mean snow days per elevation band.</source>
         <translation>Facultatif : avec un MNT (en mètres, sur toute grille et dans tout SCR, rééchantillonné en bilinéaire), le rapport montre le nombre moyen de jours de neige par tranche d'altitude.</translation>
     </message>
@@ -1529,72 +1499,42 @@
         <translation>Tranche d'altitude (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="74"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="75"/>
         <source>Height of the elevation bands of the report. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
         <translation>Hauteur des tranches d'altitude du rapport. 100 m par défaut, la tranche de l'histogramme de limite d'enneigement de LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
-        <source>Snow days needed for SOD and SMOD</source>
-        <translation>Jours de neige nécessaires pour SOD et SMOD</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="78"/>
-        <source>SOD and SMOD are 0 unless SCD is more than this number of days. Default 10, as LIS.</source>
-        <translation>SOD et SMOD valent 0 sauf si SCD dépasse ce nombre de jours. 10 par défaut, comme LIS.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="81"/>
-        <source>What NSP counts</source>
-        <translation>Ce que compte NSP</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="81"/>
-        <source>Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its difference of 8-bit values counts melts too): choose the second to reproduce its NSP.</source>
-        <translation>Par défaut : les arrivées de la neige dans la période. LIS 1.x compte les changements dans les deux sens (sa différence de valeurs sur 8 bits compte aussi les fontes) : choisissez le second pour reproduire son NSP.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="85"/>
-        <source>NOBS counts only dates in the period</source>
-        <translation>NOBS ne compte que les dates de la période</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="85"/>
-        <source>Default off: NOBS counts every clear observation used, margin dates included, as LIS.</source>
-        <translation>Désactivé par défaut : NOBS compte toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/snowseason.py" line="27"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="93"/>
         <source>Daily snow</source>
         <translation>Neige au jour le jour</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="89"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="93"/>
         <source>Optional: one band per day named by its date, 1 snow, 0 no snow, 255 never clear.</source>
         <translation>Facultatif : une bande par jour nommée par sa date, 1 neige, 0 pas de neige, 255 jamais clair.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="92"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="96"/>
         <source>Season report</source>
         <translation>Rapport de la saison</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="92"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="96"/>
         <source>HTML report: the snow-covered area through the season, the maps and their dates, and with a DEM the snow days per elevation band.</source>
         <translation>Rapport HTML : la surface enneigée au fil de la saison, les cartes et leurs dates et, avec un MNT, les jours de neige par tranche d'altitude.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="101"/>
         <source>First day of the period</source>
         <translation>Premier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="101"/>
         <source>Last day of the period</source>
         <translation>Dernier jour de la période</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="97"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="101"/>
         <source>Number of maps used</source>
         <translation>Nombre de cartes utilisées</translation>
     </message>
@@ -1859,72 +1799,72 @@
         <translation>Le MNT ne couvre aucun pixel ayant une observation claire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="98"/>
+        <location filename="../plugin/processing/styles.py" line="181"/>
         <source>Outside the buffer</source>
         <translation>Hors du tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="99"/>
+        <location filename="../plugin/processing/styles.py" line="182"/>
         <source>Mask and its buffer</source>
         <translation>Masque et son tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="107"/>
+        <location filename="../plugin/processing/styles.py" line="190"/>
         <source>Mask, small objects removed and small holes filled</source>
         <translation>Masque, petits objets retirés et petits trous comblés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="114"/>
+        <location filename="../plugin/processing/styles.py" line="197"/>
         <source>No cloud over water</source>
         <translation>Pas de nuage sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="115"/>
+        <location filename="../plugin/processing/styles.py" line="198"/>
         <source>Cloud over water</source>
         <translation>Nuage sur l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="126"/>
+        <location filename="../plugin/processing/styles.py" line="209"/>
         <source>Cloud buffer</source>
         <translation>Tampon des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="134"/>
+        <location filename="../plugin/processing/styles.py" line="217"/>
         <source>0° (specular reflection of the sun)</source>
         <translation>0° (réflexion spéculaire du soleil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="135"/>
+        <location filename="../plugin/processing/styles.py" line="218"/>
         <source>30° (MAJA's sunglint angle)</source>
         <translation>30° (angle de reflet du soleil de MAJA)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="136"/>
+        <location filename="../plugin/processing/styles.py" line="219"/>
         <source>90°</source>
         <translation>90°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="212"/>
+        <location filename="../plugin/processing/styles.py" line="236"/>
         <source>No snow day</source>
         <translation>Aucun jour de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="216"/>
+        <location filename="../plugin/processing/styles.py" line="240"/>
         <source>{days} days</source>
         <translation>{days} jours</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="227"/>
+        <location filename="../plugin/processing/styles.py" line="251"/>
         <source>None (10 snow days or fewer), or {date}</source>
         <translation>Aucun (10 jours de neige ou moins), ou {date}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="240"/>
+        <location filename="../plugin/processing/styles.py" line="264"/>
         <source>Never clear</source>
         <translation>Jamais clair</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="253"/>
+        <location filename="../plugin/processing/styles.py" line="277"/>
         <source>4 or more</source>
         <translation>4 ou plus</translation>
     </message>
@@ -1984,12 +1924,12 @@
         <translation>{product} n'a ni indicateur de reflet du soleil ni angles solaires et de visée moyens, dont l'indicateur de scène a besoin. Choisissez « toujours » ou « jamais » pour le reflet du soleil.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="368"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="371"/>
         <source>Sunglint for the whole scene: {flag} ({how}).</source>
         <translation>Reflet du soleil pour toute la scène : {flag} ({how}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/waterclouds.py" line="373"/>
+        <location filename="../plugin/pipeline/waterclouds.py" line="376"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water layer.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez une couche d'eau.</translation>
     </message>
@@ -2064,7 +2004,7 @@
         <translation>Où est l'eau : un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor (précisez lequel ci-dessous). Nécessaire sans produit ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="16"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="9"/>
         <source>Clouds over water</source>
         <translation>Nuages sur l'eau</translation>
     </message>
@@ -2084,22 +2024,17 @@
         <translation>Pourcentage des pixels d'eau trouvés nuageux</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/waterclouds.py" line="18"/>
-        <source>Glint angle</source>
-        <translation>Angle de reflet</translation>
-    </message>
-    <message>
-        <location filename="../ui/tune_panel.py" line="644"/>
+        <location filename="../ui/tune_panel.py" line="685"/>
         <source>Sunglint: the input has no viewing angles, the threshold without sunglint applies</source>
         <translation>Reflet du soleil : l'entrée n'a pas d'angles de visée, le seuil sans reflet s'applique</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="656"/>
+        <location filename="../ui/tune_panel.py" line="697"/>
         <source>The NDSI threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="658"/>
+        <location filename="../ui/tune_panel.py" line="699"/>
         <source>The red threshold of pass 2 is above that of pass 1: pass 2 should not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 est supérieur à celui de la passe 1 : la passe 2 ne devrait pas être plus stricte que la passe 1.</translation>
     </message>
@@ -2114,7 +2049,7 @@
         <translation>Les nombres ci-dessous</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Dark-test band layer (NIR or SWIR)</source>
         <translation>Couche de la bande du test sombre (PIR ou SWIR)</translation>
     </message>
@@ -2209,7 +2144,7 @@
         <translation>Angles solaires et de visée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Sun zenith angle (degrees)</source>
         <translation>Angle zénithal solaire (degrés)</translation>
     </message>
@@ -2219,7 +2154,7 @@
         <translation>Utilisé avec des angles donnés en nombres : l'angle du soleil par rapport à la verticale.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Sun azimuth angle (degrees)</source>
         <translation>Angle azimutal solaire (degrés)</translation>
     </message>
@@ -2289,7 +2224,7 @@
         <translation>Les nuages dont on cherche les ombres (valeurs non nulles sauf l'absence de données), utilisés quand aucun produit n'est donné. Sa grille est celle de la sortie ; elle doit être dans un SCR projeté en mètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/cloudshadows.py" line="16"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="8"/>
         <source>Cloud shadows</source>
         <translation>Ombres des nuages</translation>
     </message>
@@ -2324,112 +2259,107 @@
         <translation>{count} nuages, {found} avec une ombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="18"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="19"/>
         <source>Custom values (the parameters below)</source>
         <translation>Valeurs personnalisées (les paramètres ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="73"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="88"/>
         <source>Refine a cloud mask (Theia recipe)</source>
         <translation>Affiner un masque de nuages (recette Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="73"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="88"/>
         <source>From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, projected shadows and buffer, with Theia&apos;s presets or your own values.</source>
         <translation>D'un produit à un masque de nuages affiné compatible avec MAJA en une étape : nuages sur l'eau, ombres projetées et tampon, avec les préréglages de Theia ou vos propres valeurs.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>MAJA CLM layer</source>
         <translation>Couche CLM de MAJA</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output&apos;s.</source>
         <translation>Sans produit : le masque de nuages CLM de MAJA (bits) à affiner. Sa grille est celle de la sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Sen2Cor SCL layer</source>
         <translation>Couche SCL de Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Without a product and without CLM: the Sen2Cor scene classification, written as CLM bits; its class 6 is then the water unless a water layer is given.</source>
         <translation>Sans produit et sans CLM : la classification de scène de Sen2Cor, écrite en bits du CLM ; sa classe 6 est alors l'eau, sauf si une couche d'eau est donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Without a product: the SWIR band of the water test (B12, or B11 when chosen).</source>
         <translation>Sans produit : la bande SWIR du test sur l'eau (B12, ou B11 si elle est choisie).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Where the water is (a water mask, a MAJA MG2 or a Sen2Cor SCL: say which below). Needed with a CLM layer; with a product it replaces the product&apos;s water.</source>
         <translation>Où est l'eau (un masque d'eau, un MG2 de MAJA ou un SCL de Sen2Cor : précisez lequel ci-dessous). Nécessaire avec une couche CLM ; avec un produit, elle remplace l'eau du produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test.</source>
         <translation>Sans produit, pour les ombres : la bande PIR (B8A ou B8) ou SWIR (B11) du test sombre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="24"/>
-        <source>Used only with the preset &quot;Custom values&quot;; the other presets set it.</source>
-        <translation>Utilisé seulement avec le préréglage « Valeurs personnalisées » ; les autres préréglages le fixent.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Project cloud shadows</source>
         <translation>Projeter les ombres des nuages</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Search the shadows of the clouds (clouds over water included) from the sun geometry and add them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water it missed before February 2018.</source>
         <translation>Chercher les ombres des nuages (nuages sur l'eau compris) d'après la géométrie solaire et les ajouter en bits 0 et 5 du CLM. MAJA détecte lui-même des ombres, mais pas celles des nuages sur l'eau qu'il manquait avant février 2018.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Refined cloud mask (CLM bits)</source>
         <translation>Masque de nuages affiné (bits du CLM)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/refinecloudmask.py" line="17"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
         <source>Refined cloud classes</source>
         <translation>Classes de nuages affinées</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="70"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="85"/>
         <source>Cloud, percent of the valid pixels</source>
         <translation>Nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="70"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="85"/>
         <source>Cloud shadow, percent of the valid pixels</source>
         <translation>Ombre de nuage, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="70"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="85"/>
         <source>Buffer, percent of the valid pixels</source>
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="436"/>
+        <location filename="../plugin/pipeline/refine.py" line="475"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="326"/>
+        <location filename="../plugin/pipeline/refine.py" line="337"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="381"/>
+        <location filename="../plugin/pipeline/refine.py" line="397"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -2479,7 +2409,7 @@
         <translation>Quels pixels se touchent : par leurs côtés et leurs coins (8, par défaut) ou par leurs côtés seulement (4).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sievemask.py" line="16"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="18"/>
         <source>Sieved mask</source>
         <translation>Masque tamisé</translation>
     </message>
@@ -2494,7 +2424,7 @@
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="588"/>
+        <location filename="../ui/tune_panel.py" line="629"/>
         <source>Reading the visible area…</source>
         <translation>Lecture de la zone visible…</translation>
     </message>
@@ -2566,7 +2496,7 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="74"/>
         <source>Height of the elevation bands of the snowline histogram, in metres. LIS default 100.</source>
-        <translation>Hauteur des tranches d'altitude de l'histogramme de la limite de la neige, en mètres. Valeur par défaut de LIS : 100.</translation>
+        <translation>Hauteur des tranches d'altitude de l'histogramme de la limite d'enneigement, en mètres. Valeur par défaut de LIS : 100.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="77"/>
@@ -2616,12 +2546,12 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="104"/>
         <source>Count no-data pixels in the snowline histogram (as LIS)</source>
-        <translation>Compter les pixels sans données dans l'histogramme de la limite de la neige (comme LIS)</translation>
+        <translation>Compter les pixels sans données dans l'histogramme de la limite d'enneigement (comme LIS)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="104"/>
         <source>LIS builds the elevation histogram over every pixel, no data included, so that no-data pixels count as clear and snow-free; the map is LIS&apos;s only that way. Uncheck to leave them out (the snowline then ignores the swath edge).</source>
-        <translation>LIS construit l'histogramme des altitudes sur tous les pixels, y compris ceux sans données, qui comptent alors comme dégagés et sans neige ; la carte n'est celle de LIS qu'ainsi. Décochez pour les écarter (la limite de la neige ignore alors le bord de la fauchée).</translation>
+        <translation>LIS construit l'histogramme des altitudes sur tous les pixels, y compris ceux sans données, qui comptent alors comme dégagés et sans neige ; la carte n'est celle de LIS qu'ainsi. Décochez pour les écarter (la limite d'enneigement ignore alors le bord de la fauchée).</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="109"/>
@@ -2634,12 +2564,12 @@
         <translation>Comment le NDSI d'un pixel de neige donne sa fraction de couvert neigeux : Gascoin et al. 2020, étalonnée sur Sentinel-2 (par défaut dans LIS), ou l'ancienne formule linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="17"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="114"/>
         <source>Snow map</source>
         <translation>Carte de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="19"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="117"/>
         <source>Bit field of the intermediate layers</source>
         <translation>Champ de bits des couches intermédiaires</translation>
     </message>
@@ -2659,7 +2589,7 @@
         <translation>Le NDSI (float32), sans données là où la carte n'en a pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="21"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="122"/>
         <source>Fractional snow cover on top of canopy</source>
         <translation>Fraction de couvert neigeux au-dessus de la canopée</translation>
     </message>
@@ -2669,7 +2599,7 @@
         <translation>FSC en pour cent (1 à 100) sur les pixels de neige ; 0 pas de neige, 205 nuage, le code d'absence de données.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="21"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="125"/>
         <source>Fractional snow cover on ground</source>
         <translation>Fraction de couvert neigeux au sol</translation>
     </message>
@@ -2679,7 +2609,7 @@
         <translation>Nécessite la densité du couvert arboré : FSC / (1 - couvert arboré), en pour cent ; mêmes codes que la FSC.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowmap.py" line="26"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="128"/>
         <source>Quality flags of the fractional snow cover</source>
         <translation>Indicateurs de qualité de la fraction de couvert neigeux</translation>
     </message>
@@ -2701,12 +2631,12 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="135"/>
         <source>An HTML page with the elevation histogram (snow, cloud and clear fractions per band, the snowline marked) and the numbers of the run.</source>
-        <translation>Une page HTML avec l'histogramme des altitudes (fractions de neige, de nuages et de pixels dégagés par tranche, la limite de la neige marquée) et les chiffres du traitement.</translation>
+        <translation>Une page HTML avec l'histogramme des altitudes (fractions de neige, de nuages et de pixels dégagés par tranche, la limite d'enneigement marquée) et les chiffres du traitement.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="140"/>
         <source>Snowline elevation (m)</source>
-        <translation>Altitude de la limite de la neige (m)</translation>
+        <translation>Altitude de la limite d'enneigement (m)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="34"/>
@@ -2759,47 +2689,47 @@
         <translation>Le code d'absence de données doit être 254 ou 255 (il vaut {value}).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/raster.py" line="539"/>
+        <location filename="../plugin/io/raster.py" line="611"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}).</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="476"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="504"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
         <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="478"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="506"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="496"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="524"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
         <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="498"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="526"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
-        <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite de la neige) n'a pas lieu.</translation>
+        <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite d'enneigement) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="588"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="616"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="596"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="624"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="604"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="632"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="657"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="685"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
@@ -2811,12 +2741,12 @@
     <message>
         <location filename="../plugin/pipeline/lis.py" line="376"/>
         <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
-        <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
+        <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite d'enneigement, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/lis.py" line="484"/>
         <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
-        <translation>Aucune tranche d'altitude n'est enneigée : pas de limite de la neige, la passe 2 n'a pas lieu.</translation>
+        <translation>Aucune tranche d'altitude n'est enneigée : pas de limite d'enneigement, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/lis.py" line="486"/>
@@ -2824,22 +2754,22 @@
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="755"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="783"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="775"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="803"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="776"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="804"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="776"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="804"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
@@ -2849,22 +2779,22 @@
         <translation>Carte de neige de {product}</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="355"/>
+        <location filename="../ui/tune_panel.py" line="367"/>
         <source>Rename your preset</source>
         <translation>Renommer votre préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="357"/>
+        <location filename="../ui/tune_panel.py" line="369"/>
         <source>Delete your preset</source>
         <translation>Supprimer votre préréglage</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="536"/>
+        <location filename="../ui/tune_panel.py" line="568"/>
         <source>Snow map…</source>
         <translation>Carte de neige…</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="536"/>
+        <location filename="../ui/tune_panel.py" line="548"/>
         <source>Refined cloud mask…</source>
         <translation>Masque de nuages affiné…</translation>
     </message>
@@ -2896,7 +2826,7 @@
     <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="31"/>
         <source>Snowline elevation zs (m)</source>
-        <translation>Altitude de la limite de la neige zs (m)</translation>
+        <translation>Altitude de la limite d'enneigement zs (m)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="32"/>
@@ -2946,7 +2876,7 @@
     <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="96"/>
         <source>snowline {zs:.0f} m</source>
-        <translation>limite de la neige {zs:.0f} m</translation>
+        <translation>limite d'enneigement {zs:.0f} m</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="97"/>
@@ -2956,7 +2886,7 @@
     <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="99"/>
         <source>Bands of {width:.1f} m from {low:.0f} to {high:.0f} m. A band is snowy when more than {fclear:g} of its pixels are clear and more than {fsnow:g} of its clear pixels are pass-1 snow; the snowline is two bands below the lowest snowy band.</source>
-        <translation>Tranches de {width:.1f} m de {low:.0f} à {high:.0f} m. Une tranche est enneigée quand plus de {fclear:g} de ses pixels sont dégagés et plus de {fsnow:g} de ses pixels dégagés sont de la neige de la passe 1 ; la limite de la neige est deux tranches sous la tranche enneigée la plus basse.</translation>
+        <translation>Tranches de {width:.1f} m de {low:.0f} à {high:.0f} m. Une tranche est enneigée quand plus de {fclear:g} de ses pixels sont dégagés et plus de {fsnow:g} de ses pixels dégagés sont de la neige de la passe 1 ; la limite d'enneigement est deux tranches sous la tranche enneigée la plus basse.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="112"/>
@@ -2989,77 +2919,77 @@
         <translation>Valeur par défaut de LIS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="276"/>
+        <location filename="../plugin/processing/styles.py" line="300"/>
         <source>{low} to {high} %</source>
         <translation>{low} à {high} %</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="285"/>
+        <location filename="../plugin/processing/styles.py" line="309"/>
         <source>pass-1 snow</source>
         <translation>neige de la passe 1</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="285"/>
+        <location filename="../plugin/processing/styles.py" line="309"/>
         <source>pass-2 snow</source>
         <translation>neige de la passe 2</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="285"/>
+        <location filename="../plugin/processing/styles.py" line="309"/>
         <source>cloud before refinement</source>
         <translation>nuage avant affinage</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="285"/>
+        <location filename="../plugin/processing/styles.py" line="309"/>
         <source>refined cloud</source>
         <translation>nuage affiné</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="286"/>
+        <location filename="../plugin/processing/styles.py" line="310"/>
         <source>original cloud</source>
         <translation>nuage d'origine</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="286"/>
+        <location filename="../plugin/processing/styles.py" line="310"/>
         <source>slope flag</source>
         <translation>indicateur de pente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="291"/>
+        <location filename="../plugin/processing/styles.py" line="315"/>
         <source>sun too low</source>
         <translation>soleil trop bas</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="291"/>
+        <location filename="../plugin/processing/styles.py" line="315"/>
         <source>sun tangent</source>
         <translation>soleil rasant</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="291"/>
+        <location filename="../plugin/processing/styles.py" line="315"/>
         <source>tree cover above 90 %</source>
         <translation>couvert arboré au-dessus de 90 %</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="292"/>
+        <location filename="../plugin/processing/styles.py" line="316"/>
         <source>snow under thin cloud</source>
         <translation>neige sous un nuage fin</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="292"/>
+        <location filename="../plugin/processing/styles.py" line="316"/>
         <source>tree cover unknown</source>
         <translation>couvert arboré inconnu</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="292"/>
+        <location filename="../plugin/processing/styles.py" line="316"/>
         <source>shaded snow</source>
         <translation>neige à l'ombre</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="301"/>
+        <location filename="../plugin/processing/styles.py" line="325"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="646"/>
+        <location filename="../ui/tune_panel.py" line="687"/>
         <source>Glint angle {low:.1f}° to {high:.1f}°: the sunglint threshold applies to {percent:.0f} % of the water</source>
         <translation>Angle de reflet de {low:.1f}° à {high:.1f}° : le seuil avec reflet s'applique à {percent:.0f} % de l'eau</translation>
     </message>
@@ -3074,17 +3004,17 @@
         <translation>Aires minimales aussi grandes : tout le masque est étiqueté d'un coup.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="195"/>
+        <location filename="../plugin/pipeline/spec.py" line="219"/>
         <source>{parameter}: {value} is out of range; give a finite number.</source>
         <translation>{parameter} : {value} est hors limites ; donnez un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="197"/>
+        <location filename="../plugin/pipeline/spec.py" line="221"/>
         <source>{parameter}: {value} is out of range; give a value of at least {minimum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au moins {minimum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="199"/>
+        <location filename="../plugin/pipeline/spec.py" line="223"/>
         <source>{parameter}: {value} is out of range; give a value of at most {maximum}.</source>
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
     </message>
@@ -3159,22 +3089,22 @@
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="229"/>
+        <location filename="../plugin/cli.py" line="235"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="229"/>
+        <location filename="../plugin/cli.py" line="235"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="234"/>
+        <location filename="../plugin/cli.py" line="240"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="243"/>
+        <location filename="../plugin/cli.py" line="249"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
@@ -3184,7 +3114,7 @@
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="316"/>
+        <location filename="../plugin/cli.py" line="322"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3209,12 +3139,12 @@
         <translation>{file} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="55"/>
         <source>the Theia and Sen2Cor formats</source>
         <translation>les formats Theia et Sen2Cor</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="28"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="55"/>
         <source>the Theia format</source>
         <translation>le format Theia</translation>
     </message>
@@ -3229,7 +3159,7 @@
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/spec.py" line="161"/>
+        <location filename="../plugin/pipeline/spec.py" line="185"/>
         <source>{algorithm} has no parameter {names}.</source>
         <translation>{algorithm} n'a pas de paramètre {names}.</translation>
     </message>
@@ -3264,7 +3194,7 @@
         <translation>La sortie {output} ({path}) se trouve dans le produit d'entrée {product} : Névé n'écrit jamais dans un produit. Choisissez un fichier en dehors.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="111"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="115"/>
         <source>&lt;p&gt;Sums up a season of snow maps pixel by pixel, with the method of the yearly syntheses of the Theia Snow collection (LIS): how long snow stayed, when it came and when it melted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps (*_SNW_R2.tif) or fractional snow cover maps (FSC). Codes: 0 no snow, 1 to 100 snow, anything else is a gap (205 cloud, 254 or 255 no data); pixels equal to a map&apos;s no-data value are gaps too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt;: for each map the first found of: the &lt;i&gt;Dates&lt;/i&gt; parameter; the ACQUISITION_DATE metadata tag (written by neve:snowmap); a date in the file name (Theia: SENTINEL2A_20180101-103512-456_..., or 20180101, or 2018-01-01), in the name of its folder. The log tells which was used for each map.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Period&lt;/b&gt;: from the start date to the end date, both included; left empty, the hydrological year of the earliest map, 1 September to 31 August (the period of the Theia Snow syntheses). Maps up to the margin (default 15 days, the LIS default) before or after the period steer the interpolation at its ends; other maps are ignored.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (LIS): maps of the same day are merged, a clear value winning over a gap (the first map of the list when both are clear); for each pixel the snow value (1 snow, 0 no snow) is interpolated linearly in time between clear observations, and takes the nearest clear value before the first and after the last; a day is a snow day when the value is at least 0.5. A pixel never clear has no snow day.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Résume pixel par pixel une saison de cartes de neige, avec la méthode des synthèses annuelles de la collection Theia Neige (LIS) : combien de temps la neige est restée, quand elle est arrivée et quand elle a fondu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes Theia Neige (*_SNW_R2.tif) ou cartes de fraction de couverture neigeuse (FSC). Codes : 0 pas de neige, 1 à 100 neige, toute autre valeur est une lacune (205 nuage, 254 ou 255 sans donnée) ; les pixels égaux à la valeur sans donnée d'une carte sont aussi des lacunes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; : pour chaque carte, la première trouvée parmi : le paramètre &lt;i&gt;Dates&lt;/i&gt; ; la métadonnée ACQUISITION_DATE (écrite par neve:snowmap) ; une date dans le nom du fichier (Theia : SENTINEL2A_20180101-103512-456_..., ou 20180101, ou 2018-01-01), dans le nom de son dossier. Le journal indique laquelle a servi pour chaque carte.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Période&lt;/b&gt; : de la date de début à la date de fin, toutes deux comprises ; laissée vide, l'année hydrologique de la carte la plus ancienne, du 1er septembre au 31 août (la période des synthèses Theia Neige). Les cartes situées jusqu'à la marge (15 jours par défaut, valeur de LIS) avant ou après la période guident l'interpolation à ses extrémités ; les autres cartes sont ignorées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (LIS) : les cartes d'un même jour sont fusionnées, une valeur claire l'emportant sur une lacune (la première carte de la liste quand les deux sont claires) ; pour chaque pixel, la valeur de neige (1 neige, 0 pas de neige) est interpolée linéairement dans le temps entre les observations claires, et prend la valeur claire la plus proche avant la première et après la dernière ; un jour est enneigé quand la valeur vaut au moins 0,5. Un pixel jamais clair n'a aucun jour de neige.&lt;/p&gt;</translation>
     </message>
@@ -3299,27 +3229,27 @@
         <translation>GRASS i.sentinel.mask</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="108"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="110"/>
         <source>{value} is not one of {choices}.</source>
         <translation>{value} n'est pas l'un de {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="115"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="117"/>
         <source>No output file was given for {output}.</source>
         <translation>Aucun fichier de sortie n'a été donné pour « {output} ».</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="640"/>
+        <location filename="../ui/tune_panel.py" line="681"/>
         <source>Sunglint for the whole scene (the product&apos;s flag or its mean angles): {flag}</source>
         <translation>Reflet du soleil pour toute la scène (indicateur du produit ou angles moyens) : {flag}</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="640"/>
+        <location filename="../ui/tune_panel.py" line="681"/>
         <source>yes, the sunglint threshold applies</source>
         <translation>oui, le seuil avec reflet s'applique</translation>
     </message>
     <message>
-        <location filename="../ui/tune_panel.py" line="640"/>
+        <location filename="../ui/tune_panel.py" line="681"/>
         <source>no, the threshold without sunglint applies</source>
         <translation>non, le seuil sans reflet s'applique</translation>
     </message>
@@ -3399,24 +3329,19 @@
         <translation>Avec la méthode des ombres appariées et sans produit : la bande SWIR B11 sous forme de couche sur la grille du masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>MAJA parametrisation of the cloud mask (Theia, from the production date)</source>
         <translation>Paramétrage de MAJA du masque de nuages (Theia, d'après la date de production)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Cloud buffer of that parametrisation (m)</source>
         <translation>Tampon des nuages de ce paramétrage (m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="18"/>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="19"/>
         <source>Bring to the current Theia parameters</source>
         <translation>Amener aux paramètres actuels de Theia</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="29"/>
-        <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA). Bring to the current Theia parameters: a Theia product made with older MAJA parameters (told by its production date, docs/MAJA_ERAS.md) gets what it lacks: a product of May 2017 to February 2018 (240 m buffer) gets 240 m more (a buffer of 240 m then 240 m is one of 480 m) and the clouds over water of today&apos;s thresholds (0.04, 0.16), buffered by 480 m; a product made with the current parameters is left as it is.</source>
-        <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA). Amener aux paramètres actuels de Theia : un produit Theia fait avec d'anciens paramètres de MAJA (d'après sa date de production, docs/MAJA_ERAS.md) reçoit ce qui lui manque : un produit de mai 2017 à février 2018 (tampon de 240 m) reçoit 240 m de plus (un tampon de 240 m puis de 240 m en fait un de 480 m) et les nuages sur l'eau des seuils d'aujourd'hui (0,04, 0,16), avec un tampon de 480 m ; un produit fait avec les paramètres actuels est laissé tel quel.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowmap.py" line="24"/>
@@ -3439,87 +3364,72 @@
         <translation>Les surfaces en eau, par exemple EU-Hydro rastérisé, comme LIS 1.11 les prend (water_mask_path) : les pixels non nuls (autres que l'absence de données de la couche) sont de l'eau. Les pixels d'eau ne sont jamais de la neige, et le bit « eau » des indicateurs de qualité vient de cette couche. La donner la choisit comme source de l'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="128"/>
-        <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (snow in the cast shadow of the relief, with SHADED_SNOW).</source>
-        <translation>Nécessite la densité du couvert arboré. Bits : 0 soleil trop bas, 1 soleil rasant, 2 eau, 3 couvert arboré au-dessus de 90 %, 4 neige sous un nuage fin, 5 couvert arboré inconnu, 6 neige à l'ombre (neige dans l'ombre portée du relief, avec SHADED_SNOW).</translation>
-    </message>
-    <message>
         <location filename="../plugin/pipeline/snowmap_report.py" line="60"/>
         <source>Strict cloud mask (LIS strict_cloud_mask)</source>
         <translation>Masque de nuages strict (strict_cloud_mask de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
-        <source>LIS&apos;s strict_cloud_mask: a snow pixel of pass 1 or 2 stays snow only when it is not in the back-to-cloud mask (original cloud with a red reflectance above RED_BACKTOCLOUD); such pixels are mapped as cloud. Off by default, as in LIS.</source>
-        <translation>strict_cloud_mask de LIS : un pixel de neige de la passe 1 ou 2 ne reste de la neige que s'il n'est pas dans le masque de retour au nuage (nuage d'origine dont la réflectance rouge dépasse RED_BACKTOCLOUD) ; ces pixels sont cartographiés comme nuage. Désactivé par défaut, comme dans LIS.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Remove snow inside clouds (LIS pass 1.5)</source>
         <translation>Retirer la neige à l'intérieur des nuages (passe 1.5 de LIS)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud (&quot;pass 1.5&quot;): the pass-1 snow objects (4-connected) larger than the minimum area whose surrounding ring (the object dilated by a disk of the dilation radius, minus snow) is more than the threshold cloud go back to cloud, and into the cloud mask of the snowline and of pass 2. Off by default, as in LIS.</source>
-        <translation>rm_snow_inside_cloud de LIS (« passe 1.5 ») : les objets de neige de la passe 1 (4-connexes) plus grands que la surface minimale dont l'anneau environnant (l'objet dilaté par un disque du rayon de dilatation, moins la neige) est nuageux à plus du seuil retournent au nuage, et dans le masque de nuages de la limite de la neige et de la passe 2. Désactivé par défaut, comme dans LIS.</translation>
+        <translation>rm_snow_inside_cloud de LIS (« passe 1.5 ») : les objets de neige de la passe 1 (4-connexes) plus grands que la surface minimale dont l'anneau environnant (l'objet dilaté par un disque du rayon de dilatation, moins la neige) est nuageux à plus du seuil retournent au nuage, et dans le masque de nuages de la limite d'enneigement et de la passe 2. Désactivé par défaut, comme dans LIS.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Pass 1.5: dilation radius (pixels)</source>
         <translation>Passe 1.5 : rayon de dilatation (pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud_dilation_radius: radius in pixels of the disk that makes the ring around a snow object. LIS default 5.</source>
         <translation>rm_snow_inside_cloud_dilation_radius de LIS : rayon en pixels du disque qui forme l'anneau autour d'un objet de neige. Défaut de LIS : 5.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Pass 1.5: cloud fraction of the ring</source>
         <translation>Passe 1.5 : fraction nuageuse de l'anneau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud_threshold: a snow object goes back to cloud when more than this fraction of its ring is cloud (0 to 1). LIS default 0.85.</source>
         <translation>rm_snow_inside_cloud_threshold de LIS : un objet de neige retourne au nuage quand plus de cette fraction de son anneau est nuageuse (de 0 à 1). Défaut de LIS : 0,85.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Pass 1.5: minimum object area (pixels)</source>
         <translation>Passe 1.5 : surface minimale des objets (pixels)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>LIS&apos;s rm_snow_inside_cloud_min_area: only snow objects of more than this many pixels are looked at. LIS default 25000.</source>
         <translation>rm_snow_inside_cloud_min_area de LIS : seuls les objets de neige de plus de ce nombre de pixels sont examinés. Défaut de LIS : 25000.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Source of water</source>
         <translation>Source de l'eau</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Where water comes from (LIS 1.11's water mask): none (LIS's default: water may be snow; the QC water bit then comes from the product's mask when it has one), the product's own water mask, or the water mask layer. Water pixels are never snow (Névé keeps them as no snow or cloud, where LIS 1.11 makes them no data), and the QC water bit comes from the chosen source.</source>
         <translation>D'où vient l'eau (masque d'eau de LIS 1.11) : aucune source (défaut de LIS : l'eau peut être de la neige ; le bit « eau » des indicateurs de qualité vient alors du masque du produit s'il en a un), le masque d'eau du produit, ou la couche de masque d'eau. Les pixels d'eau ne sont jamais de la neige (Névé les garde comme sans neige ou nuage, là où LIS 1.11 en fait une absence de données), et le bit « eau » des indicateurs de qualité vient de la source choisie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>Flag snow in the cast shadow of the relief (QC bit 6)</source>
         <translation>Signaler la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
-        <source>Needs a DEM and the sun angles (the product&apos;s, or SUN_ZENITH and SUN_AZIMUTH): a pixel is in cast shadow when the terrain towards the sun rises above the sun&apos;s elevation; snow detected there gets bit 6 of the QC flags.</source>
-        <translation>Nécessite un MNT et les angles solaires (ceux du produit, ou SUN_ZENITH et SUN_AZIMUTH) : un pixel est dans l'ombre portée quand le terrain en direction du soleil s'élève au-dessus de la hauteur du soleil ; la neige détectée là reçoit le bit 6 des indicateurs de qualité.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>For the shaded snow: the sun zenith angle, replacing the product&apos;s mean angle (needed with layers, which have no metadata).</source>
         <translation>Pour la neige à l'ombre : l'angle zénithal du soleil, à la place de l'angle moyen du produit (nécessaire avec des couches, qui n'ont pas de métadonnées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="156"/>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
         <source>For the shaded snow: the sun azimuth angle, clockwise from north, replacing the product&apos;s mean angle.</source>
         <translation>Pour la neige à l'ombre : l'azimut du soleil, compté depuis le nord dans le sens horaire, à la place de l'angle moyen du produit.</translation>
     </message>
@@ -3559,32 +3469,32 @@
         <translation>inconnus : les métadonnées ne donnent pas de date de production</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="431"/>
+        <location filename="../plugin/pipeline/refine.py" line="470"/>
         <source>The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: give a product, or search the shadows of layers with neve:cloudshadows.</source>
         <translation>La méthode des ombres appariées de la recette lit les bandes proche infrarouge (B8A) et SWIR (B11) d'un produit : donnez un produit, ou cherchez les ombres de couches avec neve:cloudshadows.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="499"/>
+        <location filename="../plugin/pipeline/refine.py" line="538"/>
         <source>Bringing a product to the current Theia parameters needs the Theia product itself (its production date tells which parameters made it).</source>
         <translation>Amener un produit aux paramètres actuels de Theia nécessite le produit Theia lui-même (sa date de production dit quels paramètres l'ont fait).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="506"/>
+        <location filename="../plugin/pipeline/refine.py" line="545"/>
         <source>{product} is not a Theia product with a production date: which MAJA parameters made it is not known, so it cannot be brought to the current ones.</source>
         <translation>{product} n'est pas un produit Theia avec une date de production : on ne sait pas quels paramètres de MAJA l'ont fait, il ne peut donc pas être amené aux paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="511"/>
+        <location filename="../plugin/pipeline/refine.py" line="550"/>
         <source>{product} was made with the current Theia parameters ({era}): nothing to change, the cloud mask is written as it is.</source>
         <translation>{product} a été fait avec les paramètres actuels de Theia ({era}) : rien à changer, le masque de nuages est écrit tel quel.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="516"/>
+        <location filename="../plugin/pipeline/refine.py" line="555"/>
         <source>{product} was made with the parameters &quot;{era}&quot;: {extra:g} m of buffer more (to {distance:g} m) and the clouds over water of today&apos;s thresholds ({threshold:g}, {sunglint:g} with sunglint), buffered by {distance:g} m.</source>
         <translation>{product} a été fait avec les paramètres « {era} » : {extra:g} m de tampon en plus (jusqu'à {distance:g} m) et les nuages sur l'eau des seuils d'aujourd'hui ({threshold:g}, {sunglint:g} avec reflet solaire), avec un tampon de {distance:g} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="522"/>
+        <location filename="../plugin/pipeline/refine.py" line="561"/>
         <source>{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day the source does not give: it is taken as made with 240 m.</source>
         <translation>{product} a été produit en mai 2017, quand le tampon est passé de 480 m à 240 m un jour que la source ne donne pas : il est pris comme fait avec 240 m.</translation>
     </message>
@@ -3614,27 +3524,27 @@
         <translation>Neige à l'intérieur des nuages (passe 1.5 de LIS) : {objects} objets de neige de la passe 1 ({pixels} pixels) sont retournés au nuage.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="552"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="580"/>
         <source>A water mask layer was given and the product&apos;s water mask was chosen: give one or the other.</source>
         <translation>Une couche de masque d'eau a été donnée et le masque d'eau du produit a été choisi : donnez l'un ou l'autre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="559"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="587"/>
         <source>The water mask layer was chosen as the source of water, but no water mask layer was given.</source>
         <translation>La couche de masque d'eau a été choisie comme source de l'eau, mais aucune couche de masque d'eau n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="562"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="590"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water mask layer instead.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez plutôt une couche de masque d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="573"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="601"/>
         <source>The shaded snow needs a digital elevation model (DEM): the cast shadows of the relief are computed from it.</source>
         <translation>La neige à l'ombre nécessite un modèle numérique de terrain (MNT) : les ombres portées du relief sont calculées à partir de lui.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="580"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="608"/>
         <source>The shaded snow needs the sun angles: {product} gives none; give the sun zenith and azimuth angles (SUN_ZENITH, SUN_AZIMUTH).</source>
         <translation>La neige à l'ombre nécessite les angles solaires : {product} n'en donne pas ; donnez l'angle zénithal et l'azimut du soleil (SUN_ZENITH, SUN_AZIMUTH).</translation>
     </message>
@@ -3689,7 +3599,7 @@
         <translation>Ombre portée du relief</translation>
     </message>
     <message>
-        <location filename="../ui/preview.py" line="393"/>
+        <location filename="../ui/preview.py" line="394"/>
         <source>Cast shadow of the relief (preview)</source>
         <translation>Ombre portée du relief (aperçu)</translation>
     </message>
@@ -4019,7 +3929,7 @@
         <translation>sorties facultatives de chaque produit : {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="83"/>
+        <location filename="../plugin/processing/base.py" line="93"/>
         <source>This algorithm needs the Python packages {packages}, which this QGIS cannot import. Install them into the Python of QGIS: on Debian or Ubuntu run python3 -m pip install --user {requirements}; on Windows open the OSGeo4W Shell and run: python -m pip install {requirements}. Then restart QGIS.</source>
         <translation>Cet algorithme a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Installez-les dans le Python de QGIS : sous Debian ou Ubuntu, lancez python3 -m pip install --user {requirements} ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install {requirements}. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -4124,22 +4034,22 @@
         <translation>{product} n'a aucun fichier de réflectance {reflectance} (*_{reflectance}_B1.tif à *_{reflectance}_B7.tif) : le produit est incomplet. Contenu : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="457"/>
+        <location filename="../plugin/io/readers.py" line="43"/>
         <source>This zip is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif); nor is it a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of USGS Collection 2). Found in {path}: {files}.</source>
         <translation>Ce zip n'est pas un produit Sentinel-2 L2A : il ne contient ni MTD_ALL.xml (Theia), ni MTD_MSIL2A.xml (Sen2Cor), ni aucun fichier de réflectance Theia (*_FRE_B4.tif) ; ce n'est pas non plus un produit Landsat de niveau 2 (aucun *_MTL.xml ou *_MTL.txt de l'USGS Collection 2). Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="462"/>
+        <location filename="../plugin/io/readers.py" line="48"/>
         <source>This archive is not a Landsat Level-2 product: no *_MTL.xml or *_MTL.txt (USGS Collection 2) was found in it, nor any *_SR_B4.TIF, nor a Sentinel-2 L2A product. Found in {path}: {files}.</source>
         <translation>Cette archive n'est pas un produit Landsat de niveau 2 : elle ne contient ni *_MTL.xml ou *_MTL.txt (USGS Collection 2), ni aucun *_SR_B4.TIF, ni un produit Sentinel-2 L2A. Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="466"/>
+        <location filename="../plugin/io/readers.py" line="52"/>
         <source>This folder is not a Sentinel-2 L2A product: no MTD_ALL.xml (Theia) or MTD_MSIL2A.xml (Sen2Cor) was found in it, nor any Theia reflectance file (*_FRE_B4.tif); nor is it a Landsat Level-2 product (no *_MTL.xml or *_MTL.txt of USGS Collection 2). Found in {path}: {files}.</source>
         <translation>Ce dossier n'est pas un produit Sentinel-2 L2A : il ne contient ni MTD_ALL.xml (Theia), ni MTD_MSIL2A.xml (Sen2Cor), ni aucun fichier de réflectance Theia (*_FRE_B4.tif) ; ce n'est pas non plus un produit Landsat de niveau 2 (aucun *_MTL.xml ou *_MTL.txt de l'USGS Collection 2). Contenu de {path} : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="795"/>
+        <location filename="../plugin/io/readers.py" line="103"/>
         <source>{path} is not a Sentinel-2 L2A product: expected a product folder, its .zip, or its metadata file (*_MTD_ALL.xml for Theia, MTD_MSIL2A.xml for Sen2Cor); for Landsat, the folder or .tar of a USGS Collection 2 Level-2 product, or its *_MTL.xml.</source>
         <translation>{path} n'est pas un produit Sentinel-2 L2A : attendu le dossier d'un produit, son .zip ou son fichier de métadonnées (*_MTD_ALL.xml pour Theia, MTD_MSIL2A.xml pour Sen2Cor) ; pour Landsat, le dossier ou le .tar d'un produit USGS Collection 2 de niveau 2, ou son *_MTL.xml.</translation>
     </message>
@@ -4264,12 +4174,12 @@
         <translation>Un masque de nuages binaire (1 nuage, 0 clair, 255 pas de données) à partir d'un masque MAJA CLM ou MG2, d'une SCL Sen2Cor, d'un QA_PIXEL de Landsat ou de tout raster classé.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="148"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="149"/>
         <source>&lt;p&gt;&lt;b&gt;Landsat QA_PIXEL&lt;/b&gt; (USGS Collection 2): a pixel is cloud when at least one of the chosen bits is set; the default, bits 1 to 4 (dilated cloud, cirrus, cloud, cloud shadow), is the cloud mask of the snow map. Bit 0 (fill) is no data.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;QA_PIXEL de Landsat&lt;/b&gt; (USGS Collection 2) : un pixel est un nuage quand au moins un des bits choisis est levé ; le choix par défaut, les bits 1 à 4 (nuage dilaté, cirrus, nuage, ombre de nuage), est le masque de nuages de la carte de neige. Le bit 0 (remplissage) indique l'absence de données.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="152"/>
+        <location filename="../plugin/pipeline/algorithms/cloudmask.py" line="153"/>
         <source>&lt;p&gt;&lt;b&gt;From a product&lt;/b&gt;: the mask comes from the product itself, read in place: the CLM of a Theia product (or its MG2 when that kind is chosen), with no data from its EDG mask, or the SCL of a Sen2Cor product, at the chosen resolution (10 or 20 m; masks are resampled with nearest neighbour, never through JPEG2000 reduced resolutions); the QA_PIXEL of a USGS Landsat product (the CLM of a Theia Landsat product) on its 30 m grid.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Depuis un produit&lt;/b&gt; : le masque vient du produit lui-même, lu sur place : le CLM d'un produit Theia (ou son MG2 si ce type est choisi), avec les pixels sans données de son masque EDG, ou la SCL d'un produit Sen2Cor, à la résolution choisie (10 ou 20 m ; les masques sont rééchantillonnés au plus proche voisin, jamais par les résolutions réduites du JPEG2000) ; le QA_PIXEL d'un produit Landsat de l'USGS (le CLM d'un produit Landsat de Theia) sur sa grille de 30 m.&lt;/p&gt;</translation>
     </message>
@@ -4299,77 +4209,67 @@
         <translation>SWIR (B11, Landsat B6) sous le seuil SWIR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="35"/>
+        <location filename="../plugin/pipeline/algorithms/cloudshadows.py" line="36"/>
         <source>&lt;p&gt;Finds the shadows of the clouds: each cloud (a group of touching cloud pixels) is moved along the sun direction by H tan(sun zenith), away from the sun, for cloud heights H from the lowest to the highest, corrected for the viewing parallax (the image shows the cloud itself displaced by H tan(view zenith) away from the satellite). Each cloud keeps the height whose projection covers the largest fraction of dark pixels among the clear pixels it covers; its shadow is the projection there, if that fraction is above the minimum dark fraction. Or, when asked, the whole area swept over the range of heights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clouds&lt;/b&gt;: from a product, MAJA CLM bits 2 and 3 (clouds of the reflectance tests; not the thinnest clouds, bit 4, nor cirrus, bit 7) or Sen2Cor SCL classes 8 and 9; or a cloud mask layer (non-zero values are cloud), for example from &quot;Clouds over water&quot; or &quot;Cloud mask from a product&apos;s mask&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dark pixels&lt;/b&gt;: NIR (B8A) below 0.15, or SWIR (B11) below 0.10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Matched shadows&lt;/b&gt; (shadow method): instead of the dark pixels, the potential shadows, pixels darker than their surroundings in the NIR (B8A) and the SWIR (B11) by a flood fill as in Fmask, or below the NIR dark threshold; each cloud&apos;s projection marks every height within the tolerance of its best match, and the potential-shadow objects it touches are its shadow. With layers, give the NIR and SWIR band layers. The shadows can be buffered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; from the product&apos;s 5 km angle grids at each cloud&apos;s centre, or given as numbers. Heights: python-fmask scans 200 m to 12 km, GRASS i.sentinel.mask 1 to 4 km.&lt;/p&gt;&lt;p&gt;The whole raster is processed at once (about 10 bytes a pixel): with a product, at 20 m by default. Outputs: the shadow mask (1 shadow, 0 not, 255 no data) and optionally each cloud&apos;s height in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; products are read on their 30 m grid, with the NIR B5 or the SWIR B6 for the dark test, the sun angles of the metadata and a view at nadir; the clouds of a USGS product are its QA_PIXEL bit 3 (cloud).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les ombres des nuages : chaque nuage (un groupe de pixels de nuage qui se touchent) est déplacé selon la direction du soleil de H tan(zénith solaire), à l'opposé du soleil, pour des altitudes de nuage H de la plus basse à la plus haute, avec la correction de la parallaxe de visée (l'image montre le nuage lui-même déplacé de H tan(zénith de visée) à l'opposé du satellite). Chaque nuage garde l'altitude dont la projection couvre la plus grande fraction de pixels sombres parmi les pixels clairs qu'elle couvre ; son ombre est la projection à cette altitude, si cette fraction dépasse la fraction sombre minimale. Ou, sur demande, toute la zone balayée sur la plage d'altitudes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nuages&lt;/b&gt; : d'un produit, les bits 2 et 3 du CLM de MAJA (nuages des tests de réflectance ; ni les nuages les plus fins, bit 4, ni les cirrus, bit 7) ou les classes 8 et 9 du SCL de Sen2Cor ; ou une couche de masque de nuages (les valeurs non nulles sont du nuage), par exemple de « Nuages sur l'eau » ou de « Masque de nuages depuis le masque d'un produit ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pixels sombres&lt;/b&gt; : PIR (B8A) sous 0,15, ou SWIR (B11) sous 0,10.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ombres appariées&lt;/b&gt; (méthode des ombres) : au lieu des pixels sombres, les ombres potentielles, pixels plus sombres que leur voisinage dans le proche infrarouge (B8A) et le SWIR (B11) d'après un remplissage par inondation comme dans Fmask, ou sous le seuil sombre du proche infrarouge ; la projection de chaque nuage marque toutes les hauteurs dans la tolérance de son meilleur appariement, et les objets d'ombre potentielle qu'elle touche sont son ombre. Avec des couches, donnez les couches des bandes proche infrarouge et SWIR. Les ombres peuvent recevoir un tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Angles&lt;/b&gt; tirés des grilles d'angles à 5 km du produit au centre de chaque nuage, ou donnés en nombres. Altitudes : python-fmask parcourt de 200 m à 12 km, GRASS i.sentinel.mask de 1 à 4 km.&lt;/p&gt;&lt;p&gt;Le raster est traité en entier d'un coup (environ 10 octets par pixel) : avec un produit, à 20 m par défaut. Sorties : le masque des ombres (1 ombre, 0 non, 255 pas de données) et, au besoin, l'altitude de chaque nuage en mètres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; : les produits sont lus sur leur grille de 30 m, avec le PIR B5 ou le SWIR B6 pour le test des pixels sombres, les angles solaires des métadonnées et une visée au nadir ; les nuages d'un produit USGS sont le bit 3 (nuage) de son QA_PIXEL.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="14"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="53"/>
         <source>Sentinel-2 or Landsat L2A product (folder, .zip, .tar or metadata file)</source>
         <translation>Produit L2A Sentinel-2 ou Landsat (dossier, .zip, .tar ou fichier de métadonnées)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="14"/>
-        <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 and 9: a Theia/MUSCATE Landsat L2A product, or a USGS Collection 2 Level-2 product (its .tar, read without unpacking, its folder or its *_MTL.xml). Scale, offset and no-data come from its metadata. Leave empty to give layers instead.</source>
-        <translation>Un produit Theia/MUSCATE (MAJA) ou un produit Sen2Cor de l'ESA, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 et 9 : un produit Landsat L2A de Theia/MUSCATE, ou un produit USGS Collection 2 de niveau 2 (son .tar, lu sans le dépaqueter, son dossier ou son *_MTL.xml). L'échelle, le décalage et la valeur « pas de données » viennent de ses métadonnées. Laissez vide pour donner des couches à la place.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/common.py" line="14"/>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="17"/>
         <source>Sentinel-2 and Landsat L2A products (*.zip *.tar *.xml *.txt);;All files (*)</source>
         <translation>Produits L2A Sentinel-2 et Landsat (*.zip *.tar *.xml *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="31"/>
+        <location filename="../plugin/pipeline/algorithms/dilatemask.py" line="32"/>
         <source>&lt;p&gt;Buffers (dilates) a mask by a distance in metres, as MAJA dilates its cloud mask: 480 m in Theia production since February 2018, 240 m from May 2017 to February 2018; Sen2Cor does not buffer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exact definition&lt;/b&gt;: an output pixel is 1 when the Euclidean distance between its centre and the centre of some mask pixel is at most the distance, 0 otherwise, 255 where the input is no data. Pixel width and height come from the raster (non-square pixels are honoured); the result is the same whatever the size of the blocks it is computed in. The raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default: every non-zero value except no data); or, without a layer, the clouds of a Sentinel-2 L2A product: MAJA CLM bits 1, 2, 3 and 7 (every cloud except the thinnest, not shadows), or Sen2Cor SCL classes 8, 9 and 10, with no data from EDG or SCL 0. For another choice, make the mask with &quot;Cloud mask from a product&apos;s mask&quot; and give it as the layer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallax&lt;/b&gt;: with a parallax height above 0 and a product (for its per-band viewing angles), the buffer also covers where the bands see a cloud at that height.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; products (Theia/MUSCATE, or USGS Collection 2 from its folder or .tar) are read on their 30 m grid; the clouds of a USGS product are its QA_PIXEL bits 2 (cirrus) and 3 (cloud), its no data bit 0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Entoure (dilate) un masque d'un tampon d'une distance en mètres, comme MAJA dilate son masque de nuages : 480 m dans la production Theia depuis février 2018, 240 m de mai 2017 à février 2018 ; Sen2Cor ne met pas de tampon.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Définition exacte&lt;/b&gt; : un pixel de sortie vaut 1 quand la distance euclidienne entre son centre et le centre d'un pixel du masque est au plus la distance, 0 sinon, 255 là où l'entrée n'a pas de données. La largeur et la hauteur des pixels viennent du raster (les pixels non carrés sont respectés) ; le résultat est le même quelle que soit la taille des blocs de calcul. Le raster doit être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut : toute valeur non nulle sauf l'absence de données) ; ou, sans couche, les nuages d'un produit Sentinel-2 L2A : bits 1, 2, 3 et 7 du CLM de MAJA (tous les nuages sauf les plus fins, pas les ombres), ou classes 8, 9 et 10 du SCL de Sen2Cor, l'absence de données venant d'EDG ou du SCL 0. Pour un autre choix, faites le masque avec « Masque de nuages depuis le masque d'un produit » et donnez-le comme couche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parallaxe&lt;/b&gt; : avec une hauteur de parallaxe supérieure à 0 et un produit (pour ses angles de visée par bande), le tampon couvre aussi les endroits où les bandes voient un nuage à cette hauteur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; : les produits (Theia/MUSCATE, ou USGS Collection 2 depuis son dossier ou son .tar) sont lus sur leur grille de 30 m ; les nuages d'un produit USGS sont les bits 2 (cirrus) et 3 (nuage) de son QA_PIXEL, ses pixels sans données le bit 0.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="38"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="44"/>
         <source>No product: give a Sentinel-2 L2A product (its folder, its .zip or its metadata file) or a Landsat one. This algorithm loads whole products, not single layers.</source>
         <translation>Aucun produit : donnez un produit Sentinel-2 L2A (son dossier, son .zip ou son fichier de métadonnées) ou un produit Landsat. Cet algorithme charge des produits entiers, pas des couches isolées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="47"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="53"/>
         <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 and 9: a Theia/MUSCATE Landsat L2A product (folder or .zip) or a USGS Collection 2 Level-2 product (folder, .tar or *_MTL.xml).</source>
         <translation>Un produit Theia/MUSCATE (MAJA) ou un produit ESA Sen2Cor, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 et 9 : un produit Landsat L2A de Theia/MUSCATE (dossier ou .zip) ou un produit USGS Collection 2 de niveau 2 (dossier, .tar ou *_MTL.xml).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="71"/>
         <source>30 m reflectance stack of a Landsat product (B1 to B7)</source>
         <translation>Pile de réflectances à 30 m d'un produit Landsat (B1 à B7)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="64"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="71"/>
         <source>A small VRT file pointing to the band files of a Landsat product (keep the product where it is). Sentinel-2 products have the 10 m and 20 m stacks instead.</source>
         <translation>Un petit fichier VRT qui pointe vers les fichiers de bandes d'un produit Landsat (laissez le produit où il est). Les produits Sentinel-2 ont à la place les piles à 10 m et à 20 m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Mission (Sentinel-2, Landsat)</source>
         <translation>Mission (Sentinel-2 ou Landsat)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="75"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="82"/>
         <source>Landsat path and row (WRS-2)</source>
         <translation>Orbite et ligne Landsat (path/row WRS-2)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="91"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="98"/>
         <source>Load a Sentinel-2 or Landsat L2A product</source>
         <translation>Charger un produit L2A Sentinel-2 ou Landsat</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="100"/>
+        <location filename="../plugin/pipeline/algorithms/loadproduct.py" line="107"/>
         <source>&lt;p&gt;Loads a Sentinel-2 L2A product, Theia/MUSCATE (MAJA) or ESA Sen2Cor, from its folder, its .zip (read without unzipping) or its metadata file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflectance stacks&lt;/b&gt;: two virtual rasters (VRT), the 10 m bands B2, B3, B4, B8 and the 20 m bands B5, B6, B7, B8A, B11, B12. They point to the product&apos;s own band files, so they are written at once and take no room; keep the product where it is. The values are the digital numbers of the product, with the product&apos;s scale and offset recorded in the VRT: QGIS shows surface reflectance (0 to 1), Sen2Cor&apos;s offset of processing baseline 04.00 and later included. Bands are named with their central wavelength. A band the product holds only at a coarser resolution is shown with its pixels repeated.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masks&lt;/b&gt; at 20 m, decoded from the product: cloud (the choice of the Theia Snow collection: any CLM bit, or SCL classes 3, 8, 9, 10, cloud shadows included), cloud shadow (CLM bits 5 and 6, or SCL 3), water (MG2 bit 0, or SCL 6), snow (MG2 bit 2, or SCL 11): 1 in the mask, 0 outside, 255 no data. The no-data mask is 1 outside the swath (EDG, or SCL 0). Skip the outputs you do not need.&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAJA parameters&lt;/b&gt;: for a Theia product, which parametrisation of MAJA&apos;s cloud mask made it, from its production date (the product version did not always change with them): theia_2016 (before May 2017: 480 m buffer, SWIR over water 0.08, 0.25 with sunglint), theia_2017 (May 2017 to 1 February 2018: 240 m, 0.08, 0.25), theia_2018 (since 2 February 2018: 480 m, 0.04, 0.16). neve:refinecloudmask brings a product to the current parameters.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: acquisition and production dates, tile, platform, product version or processing baseline, mean sun angles, cloud and snow percent of the valid pixels (counted on the masks above), the sunglint flag (MAJA&apos;s flag, or MAJA&apos;s rule on the mean angles for Sen2Cor) and the product&apos;s other quality indicators, in the log and as an HTML page. The same values are outputs that a model can pass on.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): one stack of the 30 m bands B1 to B7 instead of the 10 m and 20 m stacks, the masks at 30 m (the CLM, MG2 and EDG of Theia, or the USGS QA_PIXEL bits: cloud bits 1 to 4, shadow 4, water 7, snow 5, no data 0), and the mission and the path and row (or the Theia tile or site) in the summary.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Charge un produit Sentinel-2 L2A, Theia/MUSCATE (MAJA) ou ESA Sen2Cor, depuis son dossier, son .zip (lu sans le décompresser) ou son fichier de métadonnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Piles de réflectances&lt;/b&gt; : deux rasters virtuels (VRT), les bandes à 10 m B2, B3, B4, B8 et les bandes à 20 m B5, B6, B7, B8A, B11, B12. Ils pointent vers les fichiers de bandes du produit lui-même : ils sont écrits aussitôt et ne prennent pas de place ; laissez le produit où il est. Les valeurs sont les comptes numériques du produit, avec son échelle et son décalage inscrits dans le VRT : QGIS affiche la réflectance de surface (de 0 à 1), décalage de Sen2Cor des versions de traitement 04.00 et suivantes compris. Les bandes sont nommées avec leur longueur d'onde centrale. Une bande que le produit ne contient qu'à une résolution plus grossière est affichée avec ses pixels répétés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masques&lt;/b&gt; à 20 m, décodés depuis le produit : nuages (le choix de la collection Neige de Theia : n'importe quel bit de CLM, ou les classes SCL 3, 8, 9, 10, ombres de nuages comprises), ombres de nuages (bits 5 et 6 de CLM, ou SCL 3), eau (bit 0 de MG2, ou SCL 6), neige (bit 2 de MG2, ou SCL 11) : 1 dans le masque, 0 en dehors, 255 sans données. Le masque des pixels sans données vaut 1 hors de la fauchée (EDG, ou SCL 0). Ignorez les sorties dont vous n'avez pas besoin.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Paramètres de MAJA&lt;/b&gt; : pour un produit Theia, le paramétrage du masque de nuages de MAJA qui l'a fait, d'après sa date de production (la version du produit n'a pas toujours changé avec lui) : theia_2016 (avant mai 2017 : tampon de 480 m, SWIR sur l'eau 0,08, 0,25 avec reflet solaire), theia_2017 (de mai 2017 au 1er février 2018 : 240 m, 0,08, 0,25), theia_2018 (depuis le 2 février 2018 : 480 m, 0,04, 0,16). neve:refinecloudmask amène un produit aux paramètres actuels.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Résumé&lt;/b&gt; : dates d'acquisition et de production, tuile, plateforme, version du produit ou version de traitement, angles solaires moyens, pourcentages de nuages et de neige parmi les pixels valides (comptés sur les masques ci-dessus), indicateur de reflets du soleil (l'indicateur de MAJA, ou la règle de MAJA appliquée aux angles moyens pour Sen2Cor) et les autres indicateurs de qualité du produit, dans le journal et dans une page HTML. Les mêmes valeurs sont des sorties qu'un modèle peut transmettre.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : une seule pile des bandes à 30 m B1 à B7 au lieu des piles à 10 m et à 20 m, les masques à 30 m (CLM, MG2 et EDG de Theia, ou les bits du QA_PIXEL de l'USGS : nuages bits 1 à 4, ombre 4, eau 7, neige 5, pas de données 0), et la mission et l'orbite et la ligne (ou la tuile ou le site Theia) dans le résumé.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="81"/>
-        <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply only with custom values.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): refined on their 30 m grid, the buffer in metres as on Sentinel-2, clouds over water with B7 (for B12) or B6 (for B11), shadows from the sun angles of the metadata with a view at nadir (no parallax: Landsat products have no per-band viewing angles). A USGS QA_PIXEL is written as CLM bits first (cloud: bits 0, 1, 2; cirrus: 0, 1, 7; cloud shadow: 0, 5; dilated cloud: bit 0).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées : la distance du tampon et les seuils ci-dessous ne s'appliquent qu'avec les valeurs personnalisées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : affinés sur leur grille de 30 m, le tampon en mètres comme sur Sentinel-2, les nuages sur l'eau avec B7 (pour B12) ou B6 (pour B11), les ombres d'après les angles solaires des métadonnées avec une visée au nadir (pas de parallaxe : les produits Landsat n'ont pas d'angles de visée par bande). Un QA_PIXEL de l'USGS est d'abord écrit en bits de CLM (nuage : bits 0, 1, 2 ; cirrus : 0, 1, 7 ; ombre de nuage : 0, 5 ; nuage dilaté : bit 0).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="48"/>
+        <location filename="../plugin/pipeline/algorithms/sievemask.py" line="49"/>
         <source>&lt;p&gt;Cleans a mask: removes its objects (groups of touching mask pixels) smaller than the minimum object area, then fills its holes (groups of touching pixels outside the mask, no data excluded) smaller than the minimum hole area. An object or a hole whose area equals the minimum stays. Areas are in square metres: the number of pixels times the pixel area, so the raster must be in a projected CRS in metres.&lt;/p&gt;&lt;p&gt;Pixels touch by their sides and corners (8-connectivity, default) or by their sides only (4-connectivity). Objects and holes cut by the edge of the raster or by no data count with the area they have inside.&lt;/p&gt;&lt;p&gt;Defaults: 50000 m² for both, the minimum cloud area of GRASS i.sentinel.mask; using the same area for holes treats the mask and its background alike, as GDAL's sieve filter does. 0 turns a step off.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Mask&lt;/b&gt;: a raster layer, whose listed values count as mask (default every non-zero value except no data), or the clouds of a Sentinel-2 L2A product (MAJA CLM bits 1, 2, 3 and 7, Sen2Cor SCL classes 8, 9 and 10). Output: 1 mask, 0 outside, 255 no data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; products (Theia/MUSCATE, or USGS Collection 2 from its folder or .tar) are read on their 30 m grid; the clouds of a USGS product are its QA_PIXEL bits 2 (cirrus) and 3 (cloud), its no data bit 0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nettoie un masque : retire ses objets (groupes de pixels du masque qui se touchent) plus petits que l'aire minimale des objets, puis comble ses trous (groupes de pixels hors du masque qui se touchent, absence de données exclue) plus petits que l'aire minimale des trous. Un objet ou un trou dont l'aire est égale au minimum reste. Les aires sont en mètres carrés : le nombre de pixels fois l'aire d'un pixel, le raster doit donc être dans un SCR projeté en mètres.&lt;/p&gt;&lt;p&gt;Les pixels se touchent par leurs côtés et leurs coins (connexité 8, par défaut) ou par leurs côtés seulement (connexité 4). Les objets et les trous coupés par le bord du raster ou par l'absence de données comptent avec l'aire qu'ils ont à l'intérieur.&lt;/p&gt;&lt;p&gt;Par défaut : 50000 m² pour les deux, l'aire minimale des nuages de GRASS i.sentinel.mask ; la même aire pour les trous traite le masque et son fond de la même façon, comme le filtre de tamisage de GDAL. 0 désactive une étape.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Masque&lt;/b&gt; : une couche raster dont les valeurs listées forment le masque (par défaut toute valeur non nulle sauf l'absence de données), ou les nuages d'un produit Sentinel-2 L2A (bits 1, 2, 3 et 7 du CLM de MAJA, classes 8, 9 et 10 du SCL de Sen2Cor). Sortie : 1 masque, 0 hors, 255 pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; : les produits (Theia/MUSCATE, ou USGS Collection 2 depuis son dossier ou son .tar) sont lus sur leur grille de 30 m ; les nuages d'un produit USGS sont les bits 2 (cirrus) et 3 (nuage) de son QA_PIXEL, ses pixels sans données le bit 0.&lt;/p&gt;</translation>
     </message>
@@ -4409,12 +4309,12 @@
         <translation>La carte de neige à 20 m de la collection Theia Neige (0 pas de neige, 100 neige, 205 nuage), faite avec les deux passes de Let-It-Snow, avec vos seuils, sur des produits Theia ou Sen2Cor, et à 30 m sur des produits Landsat 8 et 9 (Theia ou USGS Collection 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="36"/>
+        <location filename="../plugin/pipeline/algorithms/waterclouds.py" line="37"/>
         <source>&lt;p&gt;Finds clouds over water as MAJA does since February 2018: a water pixel is cloud when its SWIR reflectance is above the threshold (0.04 in Theia production since February 2018, 0.08 before), or above the sunglint threshold (0.16, 0.25 before) where sunglint is likely. Both tests are strict: a reflectance equal to a threshold is not above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water&lt;/b&gt;: from the product (MAJA MG2 bit 0, Sen2Cor SCL class 6) or from a water layer (which replaces the product&apos;s water when given).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sunglint&lt;/b&gt; per pixel (default): the glint angle, between the viewing direction and the specular reflection of the sun, is computed at each pixel from the product&apos;s 5 km sun and viewing angle grids of the SWIR band; sunglint is likely where it is below the sunglint angle (MAJA: 30 degrees). MAJA itself raises one flag for the whole scene, from mean angles: choose the product&apos;s scene flag to do the same.&lt;/p&gt;&lt;p&gt;At 10 m, each pixel is tested with the value of the 20 m SWIR pixel it lies in.&lt;/p&gt;&lt;p&gt;Output: 1 cloud over water, 0 elsewhere, 255 no data; optionally the glint angle in degrees.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; products are read on their 30 m grid, with B7 for B12 and B6 for B11, water from MG2 (Theia) or QA_PIXEL bit 7 (USGS). Landsat looks at nadir and its products have no viewing angle grids: per pixel, the glint angle is that of the mean sun angles and a vertical view.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Trouve les nuages sur l'eau comme MAJA depuis février 2018 : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil (0,04 dans la production Theia depuis février 2018, 0,08 auparavant), ou le seuil avec reflet (0,16 ; 0,25 auparavant) là où un reflet du soleil est probable. Les deux tests sont stricts : une réflectance égale à un seuil ne le dépasse pas.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eau&lt;/b&gt; : du produit (bit 0 du MG2 de MAJA, classe 6 du SCL de Sen2Cor) ou d'une couche d'eau (qui remplace l'eau du produit quand elle est donnée).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reflet du soleil&lt;/b&gt; par pixel (par défaut) : l'angle de reflet, entre la direction de visée et la réflexion spéculaire du soleil, est calculé en chaque pixel d'après les grilles d'angles solaires et de visée à 5 km de la bande SWIR du produit ; un reflet est probable là où il est inférieur à l'angle de reflet (MAJA : 30 degrés). MAJA lui-même lève un seul indicateur pour toute la scène, d'après les angles moyens : choisissez l'indicateur de scène du produit pour faire de même.&lt;/p&gt;&lt;p&gt;À 10 m, chaque pixel est testé avec la valeur du pixel SWIR de 20 m dans lequel il se trouve.&lt;/p&gt;&lt;p&gt;Sortie : 1 nuage sur l'eau, 0 ailleurs, 255 pas de données ; au besoin l'angle de reflet en degrés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; : les produits sont lus sur leur grille de 30 m, avec B7 pour B12 et B6 pour B11, l'eau du MG2 (Theia) ou du bit 7 du QA_PIXEL (USGS). Landsat regarde au nadir et ses produits n'ont pas de grilles d'angles de visée : par pixel, l'angle de reflet est celui des angles solaires moyens et d'une visée verticale.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="204"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="206"/>
         <source>{product} is a Landsat product: it is read on its own {native:g} m grid (the resolution of {resolution:g} m applies to Sentinel-2 products).</source>
         <translation>{product} est un produit Landsat : il est lu sur sa propre grille de {native:g} m (la résolution de {resolution:g} m s'applique aux produits Sentinel-2).</translation>
     </message>
@@ -4489,7 +4389,7 @@
         <translation>La taille de moyenne du test des nuages sombres doit être supérieure à 0 m (elle vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="600"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="628"/>
         <source>{name} holds {dtype} values, but a Landsat QA_PIXEL is 16-bit (uint16). Is this the right file, or should the kind of cloud mask be another?</source>
         <translation>{name} contient des valeurs {dtype}, mais un QA_PIXEL de Landsat est sur 16 bits (uint16). Est-ce le bon fichier, ou le type de masque de nuages doit-il être un autre ?</translation>
     </message>
@@ -4509,42 +4409,42 @@
         <translation>Impossible d'écrire un fichier : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="724"/>
+        <location filename="../plugin/io/products.py" line="662"/>
         <source>{product}: {name} ({file}) is not on the product&apos;s {resolution} m grid: it has {grid}, the product {reference}. The product is damaged or was altered: download it again.</source>
         <translation>{product} : {name} ({file}) n'est pas sur la grille de {resolution} m du produit : il a {grid}, le produit {reference}. Le produit est endommagé ou a été modifié : téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="751"/>
+        <location filename="../plugin/io/products.py" line="689"/>
         <source>{width} x {height} pixels of {size:g} m from ({x:.0f}, {y:.0f})</source>
         <translation>{width} x {height} pixels de {size:g} m depuis ({x:.0f}, {y:.0f})</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1088"/>
+        <location filename="../plugin/io/products.py" line="976"/>
         <source>{file} gives {value:g} as {name}: reflectance = digital number / {name} cannot be computed with it (it must be a positive number, 10000 in Sentinel-2 products). The metadata is damaged.</source>
         <translation>{file} donne {value:g} comme {name} : la réflectance = compte numérique / {name} ne peut pas être calculée avec cette valeur (il faut un nombre positif, 10000 dans les produits Sentinel-2). Les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/raster.py" line="344"/>
+        <location filename="../plugin/io/raster.py" line="345"/>
         <source>Could not write {file}: {error}</source>
         <translation>Impossible d'écrire {file} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/io/raster.py" line="411"/>
+        <location filename="../plugin/io/raster.py" line="412"/>
         <source>{file}: GDAL cannot write a raster as .{extension} block by block. Give a file name ending in .tif (GeoTIFF), or in one of: {extensions}.</source>
         <translation>{file} : GDAL ne sait pas écrire un raster au format .{extension} bloc par bloc. Donnez un nom de fichier se terminant par .tif (GeoTIFF), ou par l'une de ces extensions : {extensions}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/raster.py" line="546"/>
+        <location filename="../plugin/io/raster.py" line="618"/>
         <source>{file} does not exist.</source>
         <translation>{file} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/raster.py" line="550"/>
+        <location filename="../plugin/io/raster.py" line="622"/>
         <source>{file} is not a raster that GDAL can read (GDAL: {error}).</source>
         <translation>{file} n'est pas un raster que GDAL sait lire (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/raster.py" line="746"/>
+        <location filename="../plugin/io/raster.py" line="818"/>
         <source>{file} is not a {expected} file, as its name says, but {found}: Névé does not open it (a file that is not what its name says could make GDAL read other files or the network).</source>
         <translation>{file} n'est pas un fichier {expected}, comme son nom l'indique, mais {found} : Névé ne l'ouvre pas (un fichier qui n'est pas ce que dit son nom pourrait faire lire à GDAL d'autres fichiers ou le réseau).</translation>
     </message>
@@ -4574,32 +4474,27 @@
         <translation>0 pas de neige, 100 neige, 205 nuage, le code d'absence de données là où une bande n'a pas de données ou qu'une couche n'atteint pas (uint8).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="204"/>
-        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where a band has none (a 10 m band: over the whole 20 m pixel) or a layer does not reach.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): the LIS Landsat settings, green B3, red B4 and SWIR B6, on the 30 m grid, the dark-cloud test over 240 m (8 pixels); clouds from the CLM (Theia) or from QA_PIXEL (USGS: bits 1 to 4 are cloud, bit 4 shadow, bit 2 high cloud).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (advanced, off by default as in LIS): the strict cloud mask (strict_cloud_mask); the removal of snow inside clouds (rm_snow_inside_cloud, &quot;pass 1.5&quot;); a water mask (LIS 1.11), from a layer or the product, where snow is never mapped; the shaded snow, snow in the cast shadow of the relief (QC bit 6), from the DEM and the sun angles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite de la neige : le MNT est découpé en tranches d'altitude de DZ mètres ; la tranche la plus basse où plus de FCLEAR_LIM des pixels sont dégagés et plus de FSNOW_LIM des pixels dégagés sont de la neige donne la limite de la neige, deux tranches plus bas ; 6. passe 2, au-dessus de la limite de la neige seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de FSNOW_TOTAL_LIM de l'image ; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où une bande n'en a pas (une bande à 10 m : sur tout le pixel de 20 m) ou qu'une couche n'atteint pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : les réglages Landsat de LIS, vert B3, rouge B4 et SWIR B6, sur la grille de 30 m, le test des nuages sombres sur 240 m (8 pixels) ; les nuages du CLM (Theia) ou du QA_PIXEL (USGS : les bits 1 à 4 sont des nuages, le bit 4 une ombre, le bit 2 un nuage haut).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (avancées, désactivées par défaut comme dans LIS) : le masque de nuages strict (strict_cloud_mask) ; le retrait de la neige à l'intérieur des nuages (rm_snow_inside_cloud, « passe 1.5 ») ; un masque d'eau (LIS 1.11), tiré d'une couche ou du produit, où la neige n'est jamais cartographiée ; la neige à l'ombre, la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité), calculée à partir du MNT et des angles solaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite de la neige ; l'altitude de la limite de la neige et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../plugin/pipeline/cloudmask.py" line="106"/>
         <source>{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a MAJA cloud mask (CLM) as the kind of mask says: it is read as an SCL.</source>
         <translation>{name} est une classification de scène Sen2Cor (SCL), d'après son nom et ses valeurs (0 à 11), et non un masque de nuages MAJA (CLM) comme le dit le type de masque : il est lu comme une SCL.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="87"/>
+        <location filename="../plugin/pipeline/inputs.py" line="88"/>
         <source>{layers} hold reflectances ({low:.2f} to {high:.2f}), not digital numbers: they are read as reflectance (scale 1, not {scale:g}).</source>
         <translation>{layers} contiennent des réflectances ({low:.2f} à {high:.2f}), non des comptes numériques : elles sont lues comme des réflectances (échelle 1, non {scale:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="91"/>
+        <location filename="../plugin/pipeline/inputs.py" line="92"/>
         <source>{layers} hold reflectances ({low:.2f} to {high:.2f}) but the other layers digital numbers: with the scale {scale:g} their reflectances are ten thousand times too small. Give layers of one kind.</source>
         <translation>{layers} contiennent des réflectances ({low:.2f} à {high:.2f}) mais les autres couches des comptes numériques : avec l'échelle {scale:g}, leurs réflectances sont dix mille fois trop petites. Donnez des couches d'une seule sorte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="128"/>
+        <location filename="../plugin/pipeline/inputs.py" line="129"/>
         <source>{parameter} must be at least {minimum:g} m (it is {value:g} m).</source>
         <translation>{parameter} doit valoir au moins {minimum:g} m (il vaut {value:g} m).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/inputs.py" line="135"/>
+        <location filename="../plugin/pipeline/inputs.py" line="136"/>
         <source>The DEM goes from {low:.0f} to {high:.0f} m: with {parameter} = {value:g} m that is {count:.0f} elevation bands, more than the {limit} allowed. Give {parameter} of at least {needed:g} m, or check the DEM&apos;s no-data value.</source>
         <translation>Le MNT va de {low:.0f} à {high:.0f} m : avec {parameter} = {value:g} m, cela fait {count:.0f} tranches d'altitude, plus que les {limit} permises. Donnez à {parameter} au moins {needed:g} m, ou vérifiez la valeur « pas de données » du MNT.</translation>
     </message>
@@ -4619,12 +4514,12 @@
         <translation>Pas d'angles solaires ni de visée d'un produit ({product}) : les ombres sont cherchées avec les angles donnés sous forme de nombres (zénith solaire {sun_zenith:g}, azimut {sun_azimuth:g} degrés ; zénith de visée {view_zenith:g}, azimut {view_azimuth:g} degrés). Donnez les angles de la scène.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="465"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="493"/>
         <source>{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a MAJA cloud mask (CLM) as the kind of cloud mask says: it is read as an SCL.</source>
         <translation>{name} est une classification de scène Sen2Cor (SCL), d'après son nom et ses valeurs (0 à 11), et non un masque de nuages MAJA (CLM) comme le dit le type de masque de nuages : il est lu comme une SCL.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="514"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="542"/>
         <source>{layer} ({name}) does not cover {percent:.1f} % of the scene: the map has no data there.</source>
         <translation>{layer} ({name}) ne couvre pas {percent:.1f} % de la scène : la carte n'y a pas de données.</translation>
     </message>
@@ -4639,7 +4534,7 @@
         <translation>Aucun angle solaire ni de visée ne dit où le reflet du soleil est probable ({product}) : le seuil sans reflet est appliqué à toute l'eau. Choisissez « Toujours » pour le reflet du soleil si l'eau brille.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="244"/>
+        <location filename="../plugin/processing/base.py" line="287"/>
         <source>{parameter}: {problem}</source>
         <translation>{parameter} : {problem}</translation>
     </message>
@@ -4699,7 +4594,7 @@
         <translation>Le champ qui nomme les zones (vide : chaque entité est une zone nommée par son identifiant).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowstats.py" line="18"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="59"/>
         <source>Snow statistics</source>
         <translation>Statistiques de neige</translation>
     </message>
@@ -4709,47 +4604,47 @@
         <translation>&lt;p&gt;Lance &lt;i&gt;neve:snowmap&lt;/i&gt; sur chaque produit d'un dossier (après &lt;i&gt;neve:refinecloudmask&lt;/i&gt; avec un préréglage si demandé), puis &lt;i&gt;neve:snowseason&lt;/i&gt; sur les cartes de chaque tuile, comme tâches d'une grappe Dask : les processus workers de cet ordinateur, ou les workers d'un ordonnanceur en marche (PBS ou Slurm via dask-jobqueue, Kubernetes). Les cartes sont les mêmes fichiers qu'en lancements isolés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; : &lt;tt&gt;&amp;lt;tuile&amp;gt;/&amp;lt;AAAAMMJJ&amp;gt;_&amp;lt;satellite&amp;gt;_SNW.tif&lt;/tt&gt;, &lt;tt&gt;&amp;lt;tuile&amp;gt;/season_&amp;lt;début&amp;gt;_&amp;lt;fin&amp;gt;/&lt;/tt&gt; et &lt;tt&gt;manifest.json&lt;/tt&gt; (état done, skipped ou failed de chaque produit, l'erreur d'un échec, le worker, les secondes, les pourcentages de neige et de nuages, la limite d'enneigement, les fichiers de sortie avec leur taille et leur SHA-256).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reprenable&lt;/b&gt; : relancez-le dans le même dossier et les produits terminés sont sautés. Un produit qui échoue est réessayé, puis noté en échec pendant que les autres continuent ; une tâche dont le worker s'arrête est relancée sur un autre ; aucune sortie n'est jamais à moitié écrite.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Statistiques&lt;/b&gt; : avec des zones, &lt;i&gt;neve:snowstats&lt;/i&gt; compte toutes les cartes du lancement (de la saison quand elle est donnée) sur ces zones, à travers les tuiles, dans &lt;tt&gt;statistics/&lt;/tt&gt; : &lt;tt&gt;snow_statistics.gpkg&lt;/tt&gt;, &lt;tt&gt;zones.gpkg&lt;/tt&gt;, &lt;tt&gt;snow_statistics.html&lt;/tt&gt;.&lt;/p&gt;&lt;p&gt;Nécessite les paquets Python dask et distributed (&lt;tt&gt;pip install &quot;dask[distributed]&quot;&lt;/tt&gt;).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="58"/>
         <source>Target grid (maps of several tiles and CRSs)</source>
         <translation>Grille cible (cartes de plusieurs tuiles et SCR)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="57"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="58"/>
         <source>Optional raster in any coordinate reference system whose grid the outputs take, to make one season mosaic of maps of several tiles and CRSs: every map is put on it with nearest neighbour and maps of the same day are merged (a clear observation first, then the map listed first). Or give the target CRS, pixel size and extent below instead.</source>
         <translation>Raster facultatif, dans n'importe quel système de coordonnées de référence, dont les sorties prennent la grille, pour faire une seule mosaïque de la saison à partir de cartes de plusieurs tuiles et SCR : chaque carte y est mise au plus proche voisin et les cartes d'un même jour sont fusionnées (une observation claire d'abord, puis la carte donnée en premier). Ou donnez plutôt le SCR, la taille de pixel et l'emprise cibles ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="63"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
         <source>Target CRS</source>
         <translation>SCR cible</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="63"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="64"/>
         <source>Optional: the coordinate reference system of the target grid, when it is not given as a raster (with the pixel size and the extent).</source>
         <translation>Facultatif : le système de coordonnées de référence de la grille cible, quand elle n'est pas donnée par un raster (avec la taille de pixel et l'emprise).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="66"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
         <source>Target pixel size</source>
         <translation>Taille de pixel cible</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="66"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="67"/>
         <source>Optional: the pixel size of the target grid, in the units of the target CRS. Empty: the finest pixel of the maps (in a CRS of the same units).</source>
         <translation>Facultatif : la taille de pixel de la grille cible, dans les unités du SCR cible. Vide : le pixel le plus fin des cartes (dans un SCR de mêmes unités).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="70"/>
         <source>Target extent</source>
         <translation>Emprise cible</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="69"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="70"/>
         <source>Optional: the extent of the target grid. Empty: the extent of all the maps.</source>
         <translation>Facultatif : l'emprise de la grille cible. Vide : l'emprise de toutes les cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="130"/>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="134"/>
         <source>&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt; (uint16, tiled and compressed GeoTIFF): &lt;b&gt;SCD&lt;/b&gt; number of snow days in the period; &lt;b&gt;SOD&lt;/b&gt; and &lt;b&gt;SMOD&lt;/b&gt; first and last day of the longest run of snow days (the first run when two are equally long), in days since the start date (the start date is day 0), both 0 when SCD is 10 days or fewer (LIS); &lt;b&gt;NOBS&lt;/b&gt; number of clear observations, the margin dates included as in LIS; &lt;b&gt;NSP&lt;/b&gt; number of snow onsets (a snow day after a day without snow) in the period.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Daily snow&lt;/b&gt; (optional): one band per day of the period, named by its date (YYYY-MM-DD): 1 snow, 0 no snow, 255 pixel never clear. 365 bands for a year: large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grid&lt;/b&gt;: that of the reference grid, else of the first map. Maps on another grid in the same coordinate reference system are aligned to it with nearest neighbour (the log says so); a map in another CRS must be reprojected first (Raster, Projections, Warp). With a &lt;b&gt;target grid&lt;/b&gt; (a raster, or a CRS with a pixel size and an extent), maps of any tiles and CRSs make one mosaic: each is put on the target grid with nearest neighbour, maps of the same day merged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt; (HTML): the snow-covered area through the season, observed on each date (snow fraction of the clear pixels) and interpolated for each day (snow fraction of the pixels with at least one clear observation), the maps and their dates; with a DEM, the mean snow days per elevation band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Many products&lt;/b&gt;: run &lt;i&gt;Snow map&lt;/i&gt; in batch mode (one row per product, or &lt;i&gt;Autofill&lt;/i&gt; from a folder), then give its outputs here (&lt;i&gt;Add File(s)&lt;/i&gt; or &lt;i&gt;Add Directory&lt;/i&gt; in the list of snow maps). In a model, connect a &lt;i&gt;Multiple layers&lt;/i&gt; input and the outputs of &lt;i&gt;Snow map&lt;/i&gt; steps to the snow maps. From Python, run neve:snowmap in a loop and pass the list of its outputs to INPUTS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; (GeoTIFF uint16 tuilé et compressé) : &lt;b&gt;SCD&lt;/b&gt; nombre de jours de neige dans la période ; &lt;b&gt;SOD&lt;/b&gt; et &lt;b&gt;SMOD&lt;/b&gt; premier et dernier jour de la plus longue suite de jours de neige (la première quand deux sont aussi longues), en jours depuis la date de début (la date de début est le jour 0), toutes deux à 0 quand SCD vaut 10 jours ou moins (LIS) ; &lt;b&gt;NOBS&lt;/b&gt; nombre d'observations claires, dates de la marge comprises comme dans LIS ; &lt;b&gt;NSP&lt;/b&gt; nombre d'arrivées de la neige (un jour de neige après un jour sans neige) dans la période.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Neige au jour le jour&lt;/b&gt; (facultative) : une bande par jour de la période, nommée par sa date (AAAA-MM-JJ) : 1 neige, 0 pas de neige, 255 pixel jamais clair. 365 bandes pour une année : volumineux.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grille&lt;/b&gt; : celle de la grille de référence, sinon celle de la première carte. Les cartes sur une autre grille dans le même système de coordonnées de référence y sont alignées au plus proche voisin (le journal le signale) ; une carte dans un autre SCR doit d'abord être reprojetée (Raster, Projections, Projection (warp)). Avec une &lt;b&gt;grille cible&lt;/b&gt; (un raster, ou un SCR avec une taille de pixel et une emprise), des cartes de toutes tuiles et SCR forment une seule mosaïque : chacune est mise sur la grille cible au plus proche voisin, les cartes d'un même jour fusionnées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; (HTML) : la surface enneigée au fil de la saison, observée à chaque date (fraction de neige des pixels clairs) et interpolée pour chaque jour (fraction de neige des pixels ayant au moins une observation claire), les cartes et leurs dates ; avec un MNT, le nombre moyen de jours de neige par tranche d'altitude.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nombreux produits&lt;/b&gt; : lancez &lt;i&gt;Carte de neige&lt;/i&gt; en mode de traitement par lot (une ligne par produit, ou &lt;i&gt;Remplissage automatique&lt;/i&gt; depuis un dossier), puis donnez ses sorties ici (boutons d'ajout de fichiers ou de répertoire de la liste des cartes de neige). Dans un modèle, reliez une entrée &lt;i&gt;Couches multiples&lt;/i&gt; et les sorties des étapes &lt;i&gt;Carte de neige&lt;/i&gt; aux cartes de neige. En Python, lancez neve:snowmap dans une boucle et passez la liste de ses sorties à INPUTS.&lt;/p&gt;</translation>
     </message>
@@ -4786,12 +4681,12 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="35"/>
         <source>Optional: elevations in metres, any CRS and resolution (resampled bilinearly onto each map&apos;s grid). Needed for the elevation bands, the aspect classes and the regional snowline.</source>
-        <translation>Facultatif : altitudes en mètres, dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonnées en bilinéaire sur la grille de chaque carte). Nécessaire pour les tranches d'altitude, les classes d'exposition et la limite régionale de la neige.</translation>
+        <translation>Facultatif : altitudes en mètres, dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonnées en bilinéaire sur la grille de chaque carte). Nécessaire pour les tranches d'altitude, les classes d'exposition et la limite d'enneigement régionale.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="39"/>
         <source>Height of the elevation bands, in metres: band k holds k x height &lt;= z &lt; (k + 1) x height. Default 100 m, the band of LIS&apos;s snowline histogram.</source>
-        <translation>Hauteur des tranches d'altitude, en mètres : la tranche k contient k x hauteur &lt;= z &lt; (k + 1) x hauteur. Par défaut 100 m, la tranche de l'histogramme de la limite de la neige de LIS.</translation>
+        <translation>Hauteur des tranches d'altitude, en mètres : la tranche k contient k x hauteur &lt;= z &lt; (k + 1) x hauteur. Par défaut 100 m, la tranche de l'histogramme de la limite d'enneigement de LIS.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="35"/>
@@ -4816,12 +4711,12 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="52"/>
         <source>Regional snowline step (m)</source>
-        <translation>Pas de la limite régionale de la neige (m)</translation>
+        <translation>Pas de la limite d'enneigement régionale (m)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="52"/>
         <source>The regional snowline is searched among elevations this many metres apart (inside each elevation band). Default 10 m.</source>
-        <translation>La limite régionale de la neige est cherchée parmi des altitudes espacées d'autant de mètres (dans chaque tranche d'altitude). Par défaut 10 m.</translation>
+        <translation>La limite d'enneigement régionale est cherchée parmi des altitudes espacées d'autant de mètres (dans chaque tranche d'altitude). Par défaut 10 m.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="56"/>
@@ -4836,10 +4731,10 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="59"/>
         <source>A table (GeoPackage, or CSV when the name ends in .csv): one row per zone, date, elevation band and aspect (&quot;all&quot; for all of them), with the areas in km2 of snow, no snow, cloud and no data, snow % of the clear area, clear share, reliability, the cloud-corrected estimate, and on the rows of whole zones the regional snowline and its share of misclassified pixels.</source>
-        <translation>Une table (GeoPackage, ou CSV quand le nom finit par .csv) : une ligne par zone, date, tranche d'altitude et exposition (« all » pour toutes), avec les surfaces en km2 de neige, de pas de neige, de nuage et sans données, le % de neige de la surface claire, la part claire, la fiabilité, l'estimation corrigée des nuages, et sur les lignes des zones entières la limite régionale de la neige et sa part de pixels mal classés.</translation>
+        <translation>Une table (GeoPackage, ou CSV quand le nom finit par .csv) : une ligne par zone, date, tranche d'altitude et exposition (« all » pour toutes), avec les surfaces en km2 de neige, de pas de neige, de nuage et sans données, le % de neige de la surface claire, la part claire, la fiabilité, l'estimation corrigée des nuages, et sur les lignes des zones entières la limite d'enneigement régionale et sa part de pixels mal classés.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/snowstats.py" line="20"/>
+        <location filename="../plugin/pipeline/algorithms/snowstats.py" line="65"/>
         <source>Zones with their statistics</source>
         <translation>Zones et leurs statistiques</translation>
     </message>
@@ -4851,7 +4746,7 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="68"/>
         <source>An HTML page: per zone, the snow-covered area through time by elevation band with the cloud-corrected estimate and the cloudy dates marked, the regional snowline through time; the site series of one zone.</source>
-        <translation>Une page HTML : par zone, la surface enneigée au fil du temps par tranche d'altitude avec l'estimation corrigée des nuages et les dates nuageuses marquées, la limite régionale de la neige au fil du temps ; la série du site d'une zone.</translation>
+        <translation>Une page HTML : par zone, la surface enneigée au fil du temps par tranche d'altitude avec l'estimation corrigée des nuages et les dates nuageuses marquées, la limite d'enneigement régionale au fil du temps ; la série du site d'une zone.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="74"/>
@@ -4876,12 +4771,12 @@
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="79"/>
         <source>Snow-covered area per zone, date, elevation band and aspect, the regional snowline and a cloud-corrected estimate, from snow maps of any tiles and CRSs.</source>
-        <translation>Surface enneigée par zone, date, tranche d'altitude et exposition, la limite régionale de la neige et une estimation corrigée des nuages, à partir de cartes de neige de toutes tuiles et SCR.</translation>
+        <translation>Surface enneigée par zone, date, tranche d'altitude et exposition, la limite d'enneigement régionale et une estimation corrigée des nuages, à partir de cartes de neige de toutes tuiles et SCR.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/algorithms/snowstats.py" line="88"/>
         <source>&lt;p&gt;Counts snow maps over zones (watersheds, areas) and time: how much of each zone is snow-covered on each date, in each elevation band and on each aspect, and the regional snowline.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Snow maps&lt;/b&gt;: outputs of &lt;i&gt;Snow map&lt;/i&gt; (neve:snowmap), Theia Snow maps or fractional snow cover maps, of any tiles and coordinate reference systems. Codes: 0 no snow, 1 to 100 snow (a fractional cover counts as its fraction of the pixel), 205 cloud, anything else no data. Dates as in &lt;i&gt;Snow season synthesis&lt;/i&gt;: the Dates parameter, the ACQUISITION_DATE tag, the file or folder name.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Areas&lt;/b&gt; come from each map's own grid; zones are transformed to each map's CRS; a pixel belongs to a zone when its centre is inside. Where maps of one date overlap (two tiles, two UTM zones), each ground pixel counts once: a clear observation wins over cloud, cloud over no data, then the map listed first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cloud-corrected snow cover&lt;/b&gt; (an estimate, not an observation): the snow fraction of the clear area of each elevation band applied to the band's clear and cloudy area, summed over the bands; a band without any clear pixel takes the fraction of the nearest band. Without a DEM, the whole zone is one band.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regional snowline&lt;/b&gt; (Krajčí, Holko &amp;amp; Parajka 2014): the elevation that minimises the number of snow pixels below it plus snow-free pixels above it, over the clear pixels of the zone; its uncertainty is the share of clear pixels it misclassifies (0: one line separates snow from no snow perfectly). It is not the LIS snowline of &lt;i&gt;Snow map&lt;/i&gt;, which starts pass 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a table (GeoPackage or CSV), the zones with their last date's values and season means, and an HTML report with charts per zone and a site series.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Compte des cartes de neige sur des zones (bassins versants, secteurs) et dans le temps : quelle part de chaque zone est enneigée à chaque date, dans chaque tranche d'altitude et sur chaque exposition, et la limite régionale de la neige.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes de Theia Neige ou cartes de couverture fractionnaire, de toutes tuiles et de tous systèmes de coordonnées de référence. Codes : 0 pas de neige, 1 à 100 neige (une couverture fractionnaire compte pour sa fraction du pixel), 205 nuage, toute autre valeur pas de données. Dates comme dans &lt;i&gt;Synthèse de la saison de neige&lt;/i&gt; : le paramètre Dates, l'étiquette ACQUISITION_DATE, le nom du fichier ou du dossier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;surfaces&lt;/b&gt; viennent de la grille propre à chaque carte ; les zones sont transformées dans le SCR de chaque carte ; un pixel appartient à une zone quand son centre y est. Là où des cartes d'une même date se chevauchent (deux tuiles, deux zones UTM), chaque pixel au sol compte une fois : une observation claire l'emporte sur un nuage, un nuage sur l'absence de données, puis la carte donnée en premier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Couverture de neige corrigée des nuages&lt;/b&gt; (une estimation, pas une observation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Sans MNT, toute la zone forme une seule tranche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limite régionale de la neige&lt;/b&gt; (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise le nombre de pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal (0 : une seule ligne sépare parfaitement la neige de l'absence de neige). Ce n'est pas la limite de la neige de LIS de &lt;i&gt;Carte de neige&lt;/i&gt;, qui déclenche la passe 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : une table (GeoPackage ou CSV), les zones avec les valeurs de leur dernière date et leurs moyennes de la saison, et un rapport HTML avec des graphiques par zone et une série du site.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Compte des cartes de neige sur des zones (bassins versants, secteurs) et dans le temps : quelle part de chaque zone est enneigée à chaque date, dans chaque tranche d'altitude et sur chaque exposition, et la limite d'enneigement régionale.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes de Theia Neige ou cartes de couverture fractionnaire, de toutes tuiles et de tous systèmes de coordonnées de référence. Codes : 0 pas de neige, 1 à 100 neige (une couverture fractionnaire compte pour sa fraction du pixel), 205 nuage, toute autre valeur pas de données. Dates comme dans &lt;i&gt;Synthèse de la saison de neige&lt;/i&gt; : le paramètre Dates, l'étiquette ACQUISITION_DATE, le nom du fichier ou du dossier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;surfaces&lt;/b&gt; viennent de la grille propre à chaque carte ; les zones sont transformées dans le SCR de chaque carte ; un pixel appartient à une zone quand son centre y est. Là où des cartes d'une même date se chevauchent (deux tuiles, deux zones UTM), chaque pixel au sol compte une fois : une observation claire l'emporte sur un nuage, un nuage sur l'absence de données, puis la carte donnée en premier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Couverture de neige corrigée des nuages&lt;/b&gt; (une estimation, pas une observation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Sans MNT, toute la zone forme une seule tranche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limite d'enneigement régionale&lt;/b&gt; (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise le nombre de pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal (0 : une seule ligne sépare parfaitement la neige de l'absence de neige). Ce n'est pas la limite d'enneigement de LIS de &lt;i&gt;Carte de neige&lt;/i&gt;, qui déclenche la passe 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : une table (GeoPackage ou CSV), les zones avec les valeurs de leur dernière date et leurs moyennes de la saison, et un rapport HTML avec des graphiques par zone et une série du site.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/archive.py" line="791"/>
@@ -5061,7 +4956,7 @@
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="37"/>
         <source>Regional snowline searched every (m)</source>
-        <translation>Limite régionale de la neige cherchée tous les (m)</translation>
+        <translation>Limite d'enneigement régionale cherchée tous les (m)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="40"/>
@@ -5076,7 +4971,7 @@
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="46"/>
         <source>Cloud-corrected snow cover (an estimate): the snow fraction of the clear area of each elevation band applied to the band's clear and cloudy area, summed over the bands; a band without any clear pixel takes the fraction of the nearest band. Regional snowline (Krajčí, Holko &amp; Parajka 2014): the elevation that minimises the snow pixels below it plus the snow-free pixels above it, over the clear pixels of the zone; its uncertainty is the share of clear pixels it misclassifies.</source>
-        <translation>Couverture de neige corrigée des nuages (une estimation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Limite régionale de la neige (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise les pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal.</translation>
+        <translation>Couverture de neige corrigée des nuages (une estimation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Limite d'enneigement régionale (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise les pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="54"/>
@@ -5101,7 +4996,7 @@
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="72"/>
         <source>{dates} dates, {reliable} reliable. Means over the reliable dates: snow-covered area {snow} km2, snow {percent} % of the clear area, estimate {estimate} km2, regional snowline {line} m.</source>
-        <translation>{dates} dates, {reliable} fiables. Moyennes sur les dates fiables : surface enneigée {snow} km2, neige {percent} % de la surface claire, estimation {estimate} km2, limite régionale de la neige {line} m.</translation>
+        <translation>{dates} dates, {reliable} fiables. Moyennes sur les dates fiables : surface enneigée {snow} km2, neige {percent} % de la surface claire, estimation {estimate} km2, limite d'enneigement régionale {line} m.</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="82"/>
@@ -5121,7 +5016,7 @@
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="84"/>
         <source>Snowline (m)</source>
-        <translation>Limite de la neige (m)</translation>
+        <translation>Limite d'enneigement (m)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="84"/>
@@ -5181,12 +5076,12 @@
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="188"/>
         <source>Regional snowline (m)</source>
-        <translation>Limite régionale de la neige (m)</translation>
+        <translation>Limite d'enneigement régionale (m)</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="197"/>
         <source>Snow-covered area and regional snowline of {zone}</source>
-        <translation>Surface enneigée et limite régionale de la neige de {zone}</translation>
+        <translation>Surface enneigée et limite d'enneigement régionale de {zone}</translation>
     </message>
     <message>
         <location filename="../plugin/pipeline/stats_report.py" line="245"/>
@@ -5199,9 +5094,297 @@
         <translation>Aucune zone ne s'appelle {name} : la série du site montre la première zone, {first}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styles.py" line="353"/>
+        <location filename="../plugin/processing/styles.py" line="362"/>
         <source>{low:g} to {high:g} % snow</source>
         <translation>{low:g} à {high:g} % de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/i18n.py" line="53"/>
+        <source>{label}: {value}</source>
+        <translation>{label} : {value}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="17"/>
+        <source>Sentinel-2 or Landsat L2A product (folder, .zip, .tar or metadata file), or the layers below</source>
+        <translation>Produit L2A Sentinel-2 ou Landsat (dossier, .zip, .tar ou fichier de métadonnées), ou les couches ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="17"/>
+        <source>A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 and 9: a Theia/MUSCATE Landsat L2A product, or a USGS Collection 2 Level-2 product (its .tar, read without unpacking, its folder or its *_MTL.xml). Scale, offset and no-data come from its metadata. Leave empty to give layers instead. In batch mode, Autofill, Add Products from a Folder… makes a row for each product of a folder.</source>
+        <translation>Un produit Theia/MUSCATE (MAJA) ou un produit Sen2Cor de l'ESA, tel que téléchargé : son .zip (lu sans le décompresser), son dossier ou son fichier de métadonnées (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 et 9 : un produit Landsat L2A de Theia/MUSCATE, ou un produit USGS Collection 2 de niveau 2 (son .tar, lu sans le dépaqueter, son dossier ou son *_MTL.xml). L'échelle, le décalage et la valeur « pas de données » viennent de ses métadonnées. Laissez vide pour donner des couches à la place. En traitement par lot, Remplissage automatique, Ajouter les produits d'un dossier… crée une ligne pour chaque produit d'un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/common.py" line="33"/>
+        <source>Layers instead of a product</source>
+        <translation>Couches à la place d'un produit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="32"/>
+        <source>Choosing a preset sets it; a value that differs from the default wins over a preset (the log says so).</source>
+        <translation>Choisir un préréglage le fixe ; une valeur différente de la valeur par défaut l'emporte sur un préréglage (le journal le signale).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
+        <source>The recipe&apos;s values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every preset (MAJA). In the dialog, choosing a preset sets the values below and changing one of them chooses custom values. Elsewhere (batch, models, qgis_process, command line) a value below that differs from its default wins over the preset, with a warning in the log; the log always says which preset the values used are. Bring to the current Theia parameters: a Theia product made with older MAJA parameters (told by its production date, docs/MAJA_ERAS.md) gets what it lacks: a product of May 2017 to February 2018 (240 m buffer) gets 240 m more (a buffer of 240 m then 240 m is one of 480 m) and the clouds over water of today&apos;s thresholds (0.04, 0.16), buffered by 480 m; a product made with the current parameters is left as it is. This preset sets the values below from the product: values given are not used (the log says so).</source>
+        <translation>Les valeurs de la recette : production Theia depuis février 2018 (480 m ; 0,04 ; 0,16), Theia de mai 2017 à février 2018 (240 m ; 0,08 ; 0,25), Sans tampon (0 m ; 0,04 ; 0,16), ou valeurs personnalisées (la distance du tampon, les seuils et l'angle de reflet ci-dessous). Angle de reflet : 30 degrés dans chaque préréglage (MAJA). Dans la boîte de dialogue, choisir un préréglage fixe les valeurs ci-dessous, et en modifier une choisit les valeurs personnalisées. Ailleurs (traitement par lot, modèles, qgis_process, ligne de commande), une valeur ci-dessous différente de sa valeur par défaut l'emporte sur le préréglage, avec un avertissement dans le journal ; le journal dit toujours à quel préréglage correspondent les valeurs utilisées. Amener aux paramètres actuels de Theia : un produit Theia fait avec d'anciens paramètres de MAJA (d'après sa date de production, docs/MAJA_ERAS.md) reçoit ce qui lui manque : un produit de mai 2017 à février 2018 (tampon de 240 m) reçoit 240 m de plus (un tampon de 240 m puis de 240 m en fait un de 480 m) et les nuages sur l'eau des seuils d'aujourd'hui (0,04 ; 0,16), avec un tampon de 480 m ; un produit fait avec les paramètres actuels est laissé tel quel. Ce préréglage fixe les valeurs ci-dessous d'après le produit : les valeurs données ne sont pas utilisées (le journal le signale).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
+        <source>Water test</source>
+        <translation>Test de l'eau</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="39"/>
+        <source>Shadow search</source>
+        <translation>Recherche des ombres</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/refinecloudmask.py" line="97"/>
+        <source>&lt;p&gt;Applies MAJA&apos;s cloud-mask refinements of February 2018 to any Sentinel-2 L2A product, Theia or Sen2Cor (which does not buffer its clouds), in one step:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clouds over water&lt;/b&gt;: a water pixel is cloud when its SWIR reflectance is above the threshold, or above the sunglint threshold where sunglint is likely (as &quot;Clouds over water&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cloud shadows&lt;/b&gt; (optional): each cloud, clouds over water included, projected along the sun direction over the range of heights, kept where it best matches dark pixels (as &quot;Cloud shadows from sun geometry&quot;);&lt;/li&gt;&lt;li&gt;&lt;b&gt;Buffer&lt;/b&gt;: the clouds MAJA masks (CLM bits 1, 2, 3 and 7, not the thinnest clouds alone) and the clouds over water, buffered by the distance (as &quot;Buffer a mask by a distance&quot;), with the parallax between the bands when a parallax height is given.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Presets&lt;/b&gt;: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and 0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; Sen2Cor does not buffer), or custom values. Choosing a preset in the dialog sets the buffer distance and the thresholds; changing one of them chooses custom values. In batch mode, models, qgis_process and the command line, a value that differs from its default wins over the preset (the log warns and says which preset the values used are): a preset with a value of your own needs no &quot;custom values&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: a bit mask compatible with MAJA&apos;s CLM, so that any tool reading CLM reads it: each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM bits first (classes 8 and 9: bits 0, 1, 2; 10: bits 0, 1, 7; 3: bits 0, 5). And a class raster: clear, cloud, cloud shadow, buffer, no data.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): refined on their 30 m grid, the buffer in metres as on Sentinel-2, clouds over water with B7 (for B12) or B6 (for B11), shadows from the sun angles of the metadata with a view at nadir (no parallax: Landsat products have no per-band viewing angles). A USGS QA_PIXEL is written as CLM bits first (cloud: bits 0, 1, 2; cirrus: 0, 1, 7; cloud shadow: 0, 5; dilated cloud: bit 0).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Applique les améliorations du masque de nuages de MAJA de février 2018 à tout produit Sentinel-2 L2A, Theia ou Sen2Cor (qui ne met pas de tampon autour de ses nuages), en une étape :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Nuages sur l'eau&lt;/b&gt; : un pixel d'eau est un nuage quand sa réflectance SWIR dépasse le seuil, ou le seuil avec reflet là où un reflet du soleil est probable (comme « Nuages sur l'eau ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ombres des nuages&lt;/b&gt; (facultatif) : chaque nuage, nuages sur l'eau compris, projeté selon la direction du soleil sur la plage d'altitudes, gardé là où il correspond le mieux à des pixels sombres (comme « Ombres des nuages d'après la géométrie solaire ») ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tampon&lt;/b&gt; : les nuages que MAJA masque (bits 1, 2, 3 et 7 du CLM, pas les nuages les plus fins seuls) et les nuages sur l'eau, entourés d'un tampon de la distance (comme « Tampon d'un masque à une distance »), avec la parallaxe entre les bandes quand une hauteur de parallaxe est donnée.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Préréglages&lt;/b&gt; : production Theia depuis février 2018 (tampon de 480 m, seuils 0,04 et 0,16), Theia de mai 2017 à février 2018 (240 m, 0,08 et 0,25), Sans tampon (0 m, 0,04 et 0,16 ; Sen2Cor ne met pas de tampon), ou valeurs personnalisées. Dans la boîte de dialogue, choisir un préréglage fixe la distance du tampon et les seuils ; en modifier un choisit les valeurs personnalisées. En traitement par lot, dans les modèles, qgis_process et la ligne de commande, une valeur différente de sa valeur par défaut l'emporte sur le préréglage (le journal avertit et dit à quel préréglage correspondent les valeurs utilisées) : un préréglage avec une valeur à vous n'a pas besoin des « valeurs personnalisées ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : un masque de bits compatible avec le CLM de MAJA, pour que tout outil qui lit le CLM le lise : chaque bit garde son sens, affiné (les nuages sur l'eau rejoignent les bits 0, 1 et 2 ; les ombres projetées les bits 0 et 5 ; le tampon les bits 0 et 1 ; l'absence de données vaut 0, comme dans MAJA). Un SCL de Sen2Cor est d'abord écrit en bits du CLM (classes 8 et 9 : bits 0, 1, 2 ; 10 : bits 0, 1, 7 ; 3 : bits 0, 5). Et un raster de classes : clair, nuage, ombre de nuage, tampon, pas de données.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : affinés sur leur grille de 30 m, le tampon en mètres comme sur Sentinel-2, les nuages sur l'eau avec B7 (pour B12) ou B6 (pour B11), les ombres d'après les angles solaires des métadonnées avec une visée au nadir (pas de parallaxe : les produits Landsat n'ont pas d'angles de visée par bande). Un QA_PIXEL de l'USGS est d'abord écrit en bits de CLM (nuage : bits 0, 1, 2 ; cirrus : 0, 1, 7 ; ombre de nuage : 0, 5 ; nuage dilaté : bit 0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="128"/>
+        <source>Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (snow in the cast shadow of the relief, with the shaded snow option).</source>
+        <translation>Nécessite la densité du couvert arboré. Bits : 0 soleil trop bas, 1 soleil rasant, 2 eau, 3 couvert arboré au-dessus de 90 %, 4 neige sous un nuage fin, 5 couvert arboré inconnu, 6 neige à l'ombre (neige dans l'ombre portée du relief, avec l'option de la neige à l'ombre).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="160"/>
+        <source>Snowline and pass 2 (LIS)</source>
+        <translation>Limite d'enneigement et passe 2 (LIS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="161"/>
+        <source>Water and shaded snow</source>
+        <translation>Eau et neige à l'ombre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="162"/>
+        <source>Fractional snow cover</source>
+        <translation>Fraction de couvert neigeux</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="163"/>
+        <source>LIS options (off by default)</source>
+        <translation>Options de LIS (désactivées par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="166"/>
+        <source>Other LIS settings</source>
+        <translation>Autres réglages de LIS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
+        <source>LIS&apos;s strict_cloud_mask: a snow pixel of pass 1 or 2 stays snow only when it is not in the back-to-cloud mask (original cloud with a red reflectance above the red threshold, back to cloud); such pixels are mapped as cloud. Off by default, as in LIS.</source>
+        <translation>strict_cloud_mask de LIS : un pixel de neige de la passe 1 ou 2 ne reste de la neige que s'il n'est pas dans le masque de retour au nuage (nuage d'origine dont la réflectance rouge dépasse le seuil du rouge, retour au nuage) ; ces pixels sont cartographiés comme nuage. Désactivé par défaut, comme dans LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="173"/>
+        <source>Needs a DEM and the sun angles (the product&apos;s, or the sun zenith and azimuth angles below): a pixel is in cast shadow when the terrain towards the sun rises above the sun&apos;s elevation; snow detected there gets bit 6 of the QC flags.</source>
+        <translation>Nécessite un MNT et les angles solaires (ceux du produit, ou les angles zénithal et azimutal du soleil ci-dessous) : un pixel est dans l'ombre portée quand le terrain en direction du soleil s'élève au-dessus de la hauteur du soleil ; la neige détectée là reçoit le bit 6 des indicateurs de qualité.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowmap.py" line="223"/>
+        <source>&lt;p&gt;Maps snow at 20 m with the method of the Theia Snow collection, Let-It-Snow (LIS): with the default thresholds (the LIS defaults) the map is the one LIS makes from the same product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt;: a Theia (MAJA) or Sen2Cor L2A product, or the green (B3), red (B4) and SWIR (B11) bands as layers; a cloud mask (the product&apos;s own, or a layer such as the output of &lt;i&gt;neve:refinecloudmask&lt;/i&gt;); a digital elevation model in any CRS and resolution (resampled onto the 20 m grid with cubic splines). Green and red are brought from 10 m to 20 m with cubic convolution, as LIS does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt; (reflectances in 0..1, all comparisons strict): 1. cloud layers from the mask; 2. dark-cloud test: the red band averaged over 240 m (resize factor 12); cloud pixels whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands (the &lt;i&gt;elevation band height&lt;/i&gt;, 100 m); the lowest band where more than the &lt;i&gt;clear fraction of a snowy band&lt;/i&gt; (0.10) of the pixels are clear and more than the &lt;i&gt;snow fraction of a snowy band&lt;/i&gt; (0.10) of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 thresholds; it runs only when pass 1 found snow on more than the &lt;i&gt;snow fraction needed for pass 2&lt;/i&gt; (0.001) of the image; 7. the map: 100 snow, else 205 cloud, else 0; no data where a band has none (a 10 m band: over the whole 20 m pixel) or a layer does not reach.&lt;/p&gt;&lt;p&gt;Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); no-data code 255 since LIS 1.6 (254 before).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 and 9&lt;/b&gt; (Theia/MUSCATE L2A, or USGS Collection 2 Level-2 from its folder or .tar): the LIS Landsat settings, green B3, red B4 and SWIR B6, on the 30 m grid, the dark-cloud test over 240 m (8 pixels); clouds from the CLM (Theia) or from QA_PIXEL (USGS: bits 1 to 4 are cloud, bit 4 shadow, bit 2 high cloud).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (advanced, off by default as in LIS): the strict cloud mask (strict_cloud_mask); the removal of snow inside clouds (rm_snow_inside_cloud, &quot;pass 1.5&quot;); a water mask (LIS 1.11), from a layer or the product, where snow is never mapped; the shaded snow, snow in the cast shadow of the relief (QC bit 6), from the DEM and the sun angles.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the map; optionally the LIS bit field of intermediate layers (bit 0 pass-1 snow, 1 pass-2 snow, 2 cloud before refinement, 3 refined cloud, 4 original cloud, 5 slope flag MG2 &amp;gt;= 64), the NDSI, the fractional snow cover on top of canopy (FSC, percent), and with a tree cover density layer the on-ground FSC and the QC flags; snow and cloud polygons (GeoPackage); an HTML report with the elevation histogram and the snowline; the snowline elevation and the snow and cloud percentages as numbers for the modeler.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cartographie la neige à 20 m avec la méthode de la collection Theia Neige, Let-It-Snow (LIS) : avec les seuils par défaut (ceux de LIS), la carte est celle que LIS produit à partir du même produit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrées&lt;/b&gt; : un produit L2A Theia (MAJA) ou Sen2Cor, ou les bandes verte (B3), rouge (B4) et SWIR (B11) sous forme de couches ; un masque de nuages (celui du produit, ou une couche telle que la sortie de &lt;i&gt;neve:refinecloudmask&lt;/i&gt;) ; un modèle numérique de terrain dans n'importe quel SCR et à n'importe quelle résolution (rééchantillonné sur la grille de 20 m par splines cubiques). Le vert et le rouge sont ramenés de 10 m à 20 m par convolution cubique, comme le fait LIS.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; (réflectances entre 0 et 1, toutes les comparaisons strictes) : 1. couches de nuages tirées du masque ; 2. test des nuages sombres : la bande rouge moyennée sur 240 m (facteur de réduction 12) ; les pixels nuageux dont le rouge moyenné ne dépasse pas le seuil des nuages sombres quittent le masque de nuages (les ombres et les nuages hauts restent) ; 3. retour au nuage : les pixels du masque de nuages d'origine dont le rouge dépasse le seuil de retour au nuage sont cartographiés comme nuage, sauf si de la neige y est trouvée ; 4. passe 1 sur les pixels sans nuage : NDSI et rouge au-dessus des seuils de la passe 1 ; 5. limite d'enneigement : le MNT est découpé en tranches d'altitude (la &lt;i&gt;hauteur des tranches d'altitude&lt;/i&gt;, 100 m) ; la tranche la plus basse où plus de la &lt;i&gt;fraction dégagée d'une tranche enneigée&lt;/i&gt; (0,10) des pixels sont dégagés et plus de la &lt;i&gt;fraction de neige d'une tranche enneigée&lt;/i&gt; (0,10) des pixels dégagés sont de la neige donne la limite d'enneigement, deux tranches plus bas ; 6. passe 2, au-dessus de la limite d'enneigement seulement, sur les pixels hors du masque de nuages affiné : NDSI et rouge au-dessus des seuils de la passe 2 ; elle n'a lieu que si la passe 1 a trouvé de la neige sur plus de la &lt;i&gt;fraction de neige nécessaire à la passe 2&lt;/i&gt; (0,001) de l'image; 7. la carte : 100 neige, sinon 205 nuage, sinon 0 ; pas de données là où une bande n'en a pas (une bande à 10 m : sur tout le pixel de 20 m) ou qu'une couche n'atteint pas.&lt;/p&gt;&lt;p&gt;Sans MNT, la passe 2 n'a pas lieu. Valeurs par défaut : schéma des paramètres de LIS (collection Theia Neige) ; code d'absence de données 255 depuis LIS 1.6 (254 avant).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Landsat 8 et 9&lt;/b&gt; (L2A de Theia/MUSCATE, ou USGS Collection 2 niveau 2 depuis son dossier ou son .tar) : les réglages Landsat de LIS, vert B3, rouge B4 et SWIR B6, sur la grille de 30 m, le test des nuages sombres sur 240 m (8 pixels) ; les nuages du CLM (Theia) ou du QA_PIXEL (USGS : les bits 1 à 4 sont des nuages, le bit 4 une ombre, le bit 2 un nuage haut).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Options&lt;/b&gt; (avancées, désactivées par défaut comme dans LIS) : le masque de nuages strict (strict_cloud_mask) ; le retrait de la neige à l'intérieur des nuages (rm_snow_inside_cloud, « passe 1.5 ») ; un masque d'eau (LIS 1.11), tiré d'une couche ou du produit, où la neige n'est jamais cartographiée ; la neige à l'ombre, la neige dans l'ombre portée du relief (bit 6 des indicateurs de qualité), calculée à partir du MNT et des angles solaires.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la carte ; en option le champ de bits des couches intermédiaires de LIS (bit 0 neige de la passe 1, 1 neige de la passe 2, 2 nuage avant affinage, 3 nuage affiné, 4 nuage d'origine, 5 indicateur de pente MG2 &amp;gt;= 64), le NDSI, la fraction de couvert neigeux au-dessus de la canopée (FSC, en pour cent) et, avec une couche de densité du couvert arboré, la FSC au sol et les indicateurs de qualité ; les polygones de neige et de nuages (GeoPackage) ; un rapport HTML avec l'histogramme des altitudes et la limite d'enneigement ; l'altitude de la limite d'enneigement et les pourcentages de neige et de nuages sous forme de nombres pour le modeleur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="21"/>
+        <source>Snow cover duration (SCD), days</source>
+        <translation>Durée d'enneigement (SCD), jours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="22"/>
+        <source>Snow onset day (SOD), days since the start</source>
+        <translation>Jour d'apparition de la neige (SOD), jours depuis le début</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="23"/>
+        <source>Snow melt-out day (SMOD), days since the start</source>
+        <translation>Jour de disparition de la neige (SMOD), jours depuis le début</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="24"/>
+        <source>Clear observations (NOBS)</source>
+        <translation>Observations claires (NOBS)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="25"/>
+        <source>Snow onsets (NSP)</source>
+        <translation>Arrivées de la neige (NSP)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="42"/>
+        <source>First day of the period (day 0 of the snow onset and melt-out days). Empty: 1 September of the hydrological year of the earliest map (the Theia Snow syntheses run from 1 September to 31 August).</source>
+        <translation>Premier jour de la période (jour 0 des jours d'apparition et de disparition de la neige). Vide : le 1er septembre de l'année hydrologique de la carte la plus ancienne (les synthèses Theia Neige vont du 1er septembre au 31 août).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="79"/>
+        <source>Snow days needed for the snow onset and melt-out days (SOD, SMOD)</source>
+        <translation>Jours de neige nécessaires pour les jours d'apparition et de disparition de la neige (SOD, SMOD)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="79"/>
+        <source>The snow onset and melt-out days are 0 unless the snow cover duration is more than this number of days. Default 10, as LIS.</source>
+        <translation>Les jours d'apparition et de disparition de la neige valent 0 sauf si la durée d'enneigement dépasse ce nombre de jours. 10 par défaut, comme LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
+        <source>What the snow onsets (NSP) count</source>
+        <translation>Ce que comptent les arrivées de la neige (NSP)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="83"/>
+        <source>Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its difference of 8-bit values counts melts too): choose the second to reproduce its snow onsets (NSP).</source>
+        <translation>Par défaut : les arrivées de la neige dans la période. LIS 1.x compte les changements dans les deux sens (sa différence de valeurs sur 8 bits compte aussi les fontes) : choisissez le second pour reproduire ses arrivées de la neige (NSP).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="88"/>
+        <source>Clear observations (NOBS) only in the period</source>
+        <translation>Observations claires (NOBS) dans la période seulement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/algorithms/snowseason.py" line="88"/>
+        <source>Default off: the clear observations count every clear observation used, margin dates included, as LIS.</source>
+        <translation>Désactivé par défaut : les observations claires comptent toutes les observations claires utilisées, dates de la marge comprises, comme LIS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/presets.py" line="90"/>
+        <source>{parameter}: the value given, {value}, is used instead of {preset_value} of the preset &quot;{preset}&quot; (a value that differs from the default wins over the preset; choose the preset &quot;custom values&quot; to say so).</source>
+        <translation>{parameter} : la valeur donnée, {value}, est utilisée au lieu de {preset_value} du préréglage « {preset} » (une valeur différente de la valeur par défaut l'emporte sur le préréglage ; choisissez le préréglage « valeurs personnalisées » pour le dire).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/presets.py" line="98"/>
+        <source>These values are those of the preset &quot;{preset}&quot;.</source>
+        <translation>Ces valeurs sont celles du préréglage « {preset} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/presets.py" line="101"/>
+        <source>These values are those of no preset (custom values).</source>
+        <translation>Ces valeurs ne sont celles d'aucun préréglage (valeurs personnalisées).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="437"/>
+        <source>{parameter}: the value given, {value}, is not used: the preset &quot;{preset}&quot; sets it from the product.</source>
+        <translation>{parameter} : la valeur donnée, {value}, n'est pas utilisée : le préréglage « {preset} » la fixe d'après le produit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="447"/>
+        <source>{distance:g} m</source>
+        <translation>{distance:g} m</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/refine.py" line="449"/>
+        <source>{angle:g} degrees</source>
+        <translation>{angle:g} degrés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="296"/>
+        <source>run above the snowline ({zs:.0f} m)</source>
+        <translation>faite au-dessus de la limite d'enneigement ({zs:.0f} m)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="298"/>
+        <source>skipped, no DEM</source>
+        <translation>non faite, pas de MNT</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="300"/>
+        <source>skipped, the DEM gives no elevation band over the scene</source>
+        <translation>non faite, le MNT ne donne aucune tranche d'altitude sur la scène</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="302"/>
+        <source>skipped, no elevation band is snowy</source>
+        <translation>non faite, aucune tranche d'altitude n'est enneigée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="303"/>
+        <source>skipped, pass 1 found too little snow</source>
+        <translation>non faite, la passe 1 a trouvé trop peu de neige</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="309"/>
+        <source>{zs:.0f} m</source>
+        <translation>{zs:.0f} m</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="310"/>
+        <source>Snowline elevation</source>
+        <translation>Altitude de la limite d'enneigement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/pipeline/snowmap.py" line="313"/>
+        <source>{percent:.1f} % of the valid pixels</source>
+        <translation>{percent:.1f} % des pixels valides</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialog.py" line="55"/>
+        <source>Advanced parameters: {group}</source>
+        <translation>Paramètres avancés : {group}</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="554"/>
+        <source>With the refined cloud mask</source>
+        <translation>Avec le masque de nuages affiné</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="555"/>
+        <source>The snow map of the whole product then uses the refined cloud mask of these values: &quot;Refine a cloud mask&quot; runs first (its dialog opens prefilled), then &quot;Snow map&quot; with its output as cloud mask. Unticked, the snow map uses the product&apos;s own cloud mask, as the preview&apos;s snow map does.</source>
+        <translation>La carte de neige du produit entier utilise alors le masque de nuages affiné avec ces valeurs : « Affiner un masque de nuages » s'exécute d'abord (sa boîte de dialogue s'ouvre préremplie), puis « Carte de neige » avec sa sortie comme masque de nuages. Décoché, la carte de neige utilise le masque de nuages du produit, comme la carte de neige de l'aperçu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/tune_panel.py" line="568"/>
+        <source>Refined cloud mask, then snow map…</source>
+        <translation>Masque de nuages affiné, puis carte de neige…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="392"/>
+        <source>A product: its folder, its .zip or its metadata file</source>
+        <translation>Un produit : son dossier, son .zip ou son fichier de métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="396"/>
+        <source>Choose a product file or a product folder</source>
+        <translation>Choisir un fichier ou un dossier de produit</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="399"/>
+        <source>Product File (.zip or Metadata)…</source>
+        <translation>Fichier de produit (.zip ou métadonnées)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="401"/>
+        <source>Product Folder…</source>
+        <translation>Dossier de produit…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="441"/>
+        <source>Choose a product folder</source>
+        <translation>Choisir un dossier de produit</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="497"/>
+        <source>Add Products from a Folder…</source>
+        <translation>Ajouter les produits d'un dossier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="498"/>
+        <source>Adds a row for each Sentinel-2 product (folder, .zip) found in a folder</source>
+        <translation>Ajoute une ligne pour chaque produit Sentinel-2 (dossier, .zip) trouvé dans un dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets.py" line="516"/>
+        <source>Folder of the products</source>
+        <translation>Dossier des produits</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/widgets.py" line="210"/>
+        <source>%1 [optional]</source>
+        <translation>%1 [optionnel]</translation>
     </message>
 </context>
 </TS>

@@ -177,7 +177,13 @@ def algorithm_parser(spec, prog):
     parser = argparse.ArgumentParser(
         prog=prog, description=spec.display_name + ". " + spec.short_description,
         epilog=plain_text(spec.help), formatter_class=_Formatter, add_help=True)
+    groups = {}
     for parameter in spec.parameters:
+        target = parser
+        if parameter.group:  # the advanced groups of the dialogs, as sections of the help
+            if parameter.group not in groups:
+                groups[parameter.group] = parser.add_argument_group(parameter.group)
+            target = groups[parameter.group]
         kwargs = {"dest": parameter.name, "default": argparse.SUPPRESS, "help": parameter_help(parameter),
                   "metavar": _metavar(parameter)}
         kind = parameter.kind
@@ -195,7 +201,7 @@ def algorithm_parser(spec, prog):
             kwargs.update(type=_date)
         elif kind == s.EXTENT:
             kwargs.update(type=_extent)
-        parser.add_argument(option_name(parameter), **kwargs)
+        target.add_argument(option_name(parameter), **kwargs)
     parser.add_argument("--json", action="store_true", help=tr("print the results as JSON on standard output"))
     parser.add_argument("--quiet", action="store_true", help=tr("print no log and no progress, only warnings"))
     return parser

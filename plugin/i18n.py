@@ -16,7 +16,9 @@ The QGIS plugin installs the translator of the QGIS locale when it is created, b
 provider exists, so that algorithm names, parameters and help are created translated; the command line
 installs the one of the environment's locale (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
 """
+import numbers
 import os
+import string
 
 CONTEXT = "@default"
 _CONTEXT_BYTES = CONTEXT.encode("ascii")
@@ -26,14 +28,72 @@ _translator = None
 _language = "en"
 
 
+#: Languages that write a decimal comma (and "26,5 %"): numbers formatted into their texts follow it.
+DECIMAL_COMMA = ("fr",)
+
+
 def tr(text):
-    """Translate ``text`` into the language of the installed translator (English otherwise)."""
+    """Translate ``text`` into the language of the installed translator (English otherwise).
+
+    In a language with a decimal comma the text's ``format()`` writes decimal numbers with it:
+    ``tr("snow {snow:.1f} %").format(snow=26.5)`` gives "neige 26,5 %" in French."""
     if _translator is not None:
         # bytes: PyQt5 passes a str to this C++ ``const char*`` as ASCII, and our texts are UTF-8
         translated = _translator.translate(_CONTEXT_BYTES, text.encode("utf-8"))
         if translated:
-            return translated
+            text = translated
+        if _language in DECIMAL_COMMA:
+            return LocalText(text)
     return text
+
+
+def label_value(label, value):
+    """"Label: value" as the language writes it ("Produit : …" in French, with its space before the
+    colon); decimal numbers as the language writes them."""
+    return tr("{label}: {value}").format(label=label, value=value)
+
+
+def decimal_comma():
+    """Whether the language of the installed translation writes a decimal comma."""
+    return _language in DECIMAL_COMMA
+
+
+def number(value, format_spec="g"):
+    """``value`` formatted with ``format_spec`` as the language writes it ("0,04" in French)."""
+    return _FORMATTER.format_field(value, format_spec)
+
+
+class _NumberFormatter(string.Formatter):
+    """``str.format`` with the decimal separator of the language for decimal numbers."""
+
+    def format_field(self, value, format_spec):
+        text = format(value, format_spec)
+        if decimal_comma() and is_decimal(value, format_spec):
+            text = text.replace(".", ",")
+        return text
+
+
+def is_decimal(value, format_spec=""):
+    """Whether ``value`` formatted with ``format_spec`` is a decimal number (a float, or any number with a
+    float presentation such as ``.1f``)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        return False
+    if format_spec and format_spec[-1] in "eEfFgG%":
+        return True
+    return not isinstance(value, numbers.Integral)
+
+
+_FORMATTER = _NumberFormatter()
+
+
+class LocalText(str):
+    """A translated text whose :meth:`format` writes decimal numbers as the language does."""
+
+    def format(self, *args, **kwargs):
+        return _FORMATTER.vformat(self, args, kwargs)
+
+    def format_map(self, mapping):
+        return _FORMATTER.vformat(self, (), mapping)
 
 
 def QT_TR_NOOP(text):  # noqa: N802 (the name pylupdate5 looks for)

@@ -15,7 +15,7 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLUGIN_NAME = "neve"
 INCLUDE_FILES = ("metadata.txt", "__init__.py", "__main__.py", "icon.svg", "LICENSE", "README.md", "CHANGELOG.md")
-INCLUDE_DIRS = ("plugin", "ui", "i18n")
+INCLUDE_DIRS = ("plugin", "ui", "i18n", "icons")
 EXCLUDE_SUFFIXES = (".pyc", ".pyo", ".partial.tif")
 EXCLUDE_NAMES = ("__pycache__", ".lock")
 

@@ -5,8 +5,9 @@ scenario inside it and save screenshots: what a user sees, checked by a program.
     scripts/desktop.py [--language en|fr] [--out docs/screenshots] [--sample] [--keep]
 
 The scenario (desktop_scenario.py, run by QGIS with --code) checks that the plugin is loaded, that the
-Raster › Névé menu and the Névé toolbar exist, opens the Tune thresholds panel when there is one,
-takes screenshots and writes a JSON report; this script exits non-zero when a check failed.
+Raster › Névé menu and the Névé toolbar exist, opens the Tune thresholds panel, and with --sample runs
+every algorithm from its dialog, the batch dialog on two products and the panel's preview on a generated
+sample; it takes screenshots and writes a JSON report; this script exits non-zero when a check failed.
 """
 import argparse
 import json
@@ -32,9 +33,11 @@ def install_profile(base, language):
     ini_dir = os.path.join(base, "profiles", "default", "QGIS")
     os.makedirs(ini_dir)
     with open(os.path.join(ini_dir, "QGIS3.ini"), "w") as ini:
-        ini.write("[PythonPlugins]\nneve=true\n\n[locale]\noverrideFlag=true\nuserLocale={}\n\n"
-                  "[qgis]\ncheckVersion=false\nshowTips=false\n\n[UI]\nhidebrowser=true\n".format(
-                      "fr_FR" if language == "fr" else "en_GB"))
+        locale = "fr_FR" if language == "fr" else "en_GB"
+        # the interface and the numbers in the user's language, as on a French desktop (decimal comma)
+        ini.write("[PythonPlugins]\nneve=true\n\n[locale]\noverrideFlag=true\nuserLocale={0}\n"
+                  "globalLocale={0}\n\n[qgis]\ncheckVersion=false\nshowTips=false\n\n[UI]\nhidebrowser=true\n"
+                  .format(locale))
 
 
 def main():
@@ -43,7 +46,8 @@ def main():
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "screenshots"))
     parser.add_argument("--keep", action="store_true", help="keep the throwaway profile")
     parser.add_argument("--sample", action="store_true",
-                        help="open the Tune thresholds panel on a generated sample product")
+                        help="run every algorithm from its dialog on a generated sample, the batch dialog, the "
+                             "Tune thresholds panel, with screenshots of each step")
     args = parser.parse_args()
     base = tempfile.mkdtemp(prefix="neve-desktop-")
     try:
@@ -58,7 +62,7 @@ def main():
         subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo",
                         "--noversioncheck", "--profiles-path", base,
                         "--code", os.path.join(ROOT, "scripts", "desktop_scenario.py")],
-                       env=env, timeout=300, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                       env=env, timeout=900, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if not os.path.exists(report):
             print("QGIS ended without a report")
             return 1

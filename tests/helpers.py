@@ -89,3 +89,34 @@ EXTERNAL_ENTITY = """<?xml version="1.0"?>
 <Level-2A_User_Product><General_Info><Product_Info><PRODUCT_TYPE>&xxe;</PRODUCT_TYPE>
 </Product_Info></General_Info></Level-2A_User_Product>
 """
+
+
+def layer_tree(project):
+    """The Layers panel of ``project`` as data: a list of ``(group name, [(layer name, checked), ...])``
+    from the top, layers outside groups under the group name None."""
+    from qgis.core import QgsLayerTreeGroup, QgsLayerTreeLayer
+
+    tree = []
+    for node in project.layerTreeRoot().children():
+        if isinstance(node, QgsLayerTreeGroup):
+            tree.append((node.name(), [(child.layer().name(), child.itemVisibilityChecked())
+                                       for child in node.children() if isinstance(child, QgsLayerTreeLayer)]))
+        elif isinstance(node, QgsLayerTreeLayer):
+            tree.append((None, [(node.layer().name(), node.itemVisibilityChecked())]))
+    return tree
+
+
+def load_outputs(algorithm_id, values, project):
+    """Run ``algorithm_id`` and load its outputs into ``project`` as the Processing dialog does (layer outputs
+    given as QgsProcessingOutputLayerDefinition with the project, then QGIS's own handleAlgorithmResults).
+    Returns the results."""
+    from processing.gui.Postprocessing import handleAlgorithmResults
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()
+    context.setProject(project)
+    results = run(algorithm_id, values, context=context)
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
+    QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
+    return results

@@ -540,7 +540,8 @@ def test_snowarchive_in_qgis_maps_every_product_and_loads_the_seasons(archive_in
     season = out / "T31TCJ" / "season_20200901_20210831"
     assert {os.path.basename(path) for path in loaded} == set(SEASON_RASTERS)
     assert all(os.path.dirname(path) == str(season) for path in loaded)
-    assert all(details.name.startswith("T31TCJ ") for details in loaded.values())
+    # named what they are first, then the tile and season (issue 17)
+    assert all(" \u00b7 T31TCJ " in details.name for details in loaded.values())
     assert feedback.progress() == 100
 
 

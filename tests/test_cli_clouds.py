@@ -111,3 +111,25 @@ def test_command_line_bad_input_is_exit_2_with_the_message_and_no_output(layers,
     assert status == 2
     assert "No output file was given for Refined cloud mask (CLM bits)." in stderr
     assert os.listdir(tmp_path) == []
+
+
+def test_command_line_follows_the_preset_rule_of_every_door(neve_provider, product, tmp_path):
+    """Issue 17: a preset with a value of its own on the command line is the same run as in batch, models
+    and qgis_process (the value wins, with a warning), byte for byte; the preset alone gives its values."""
+    (tmp_path / "qgis").mkdir()
+    (tmp_path / "cli").mkdir()
+    outputs = {"OUTPUT": "bits.tif", "OUTPUT_CLASSES": "classes.tif"}
+    expected = run("neve:refinecloudmask", dict({"INPUT_PRODUCT": product, "PRESET": 1, "DISTANCE": 100,
+                                                 "SHADOWS": False},
+                                                **{k: str(tmp_path / "qgis" / v) for k, v in outputs.items()}))
+    status, results, stderr = neve_cli("refinecloudmask", [
+        "--input-product", product, "--preset", "theia_2017", "--distance", "100", "--shadows", "false",
+        "--output", str(tmp_path / "cli" / "bits.tif"), "--output-classes", str(tmp_path / "cli" / "classes.tif")],
+        tmp_path)
+    assert status == 0, stderr
+    for name in outputs.values():
+        assert (tmp_path / "qgis" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes()
+    assert results["BUFFER_PERCENT"] == pytest.approx(expected["BUFFER_PERCENT"])
+    assert "Buffer distance (m): the value given, 100 m, is used instead of 240 m of the preset" in stderr
+    assert "buffer 100 m, SWIR thresholds over water 0.08 and 0.25" in stderr
+    assert "These values are those of no preset (custom values)." in stderr

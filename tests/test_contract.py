@@ -11,6 +11,10 @@ import os
 from conftest import ROOT
 
 CONTRACT = os.path.join(ROOT, "tests", "contract", "algorithms.json")
+#: The one change of an output's type allowed, and why: QGIS 3.22's batch dialog fails on a
+#: QgsProcessingOutputHtml (``addResult()`` without ``timestamp``, issue 17), so an HTML report is declared
+#: as a file output: same name, same value (the path of the report), connectable where the other was.
+ALLOWED_OUTPUT_CHANGES = {("outputHtml", "outputFile")}
 
 
 def describe(algorithm):
@@ -54,7 +58,8 @@ def test_every_recorded_parameter_and_output_is_unchanged(neve_provider):
             if now != p:
                 problems.append("{}:{} was {}, is {}".format(name, p["name"], p, now))
         for o in recorded["outputs"]:
-            if outputs.get(o["name"]) != o["type"]:
+            if outputs.get(o["name"]) != o["type"] and (o["type"], outputs.get(o["name"])) \
+                    not in ALLOWED_OUTPUT_CHANGES:
                 problems.append("{} output {} was {}, is {}".format(name, o["name"], o["type"],
                                                                    outputs.get(o["name"])))
         recorded_names = {p["name"] for p in recorded["parameters"]}

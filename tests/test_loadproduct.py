@@ -21,7 +21,10 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from rasterio.windows import Window
 
 from conftest import shared_path
-from helpers import BILLION_LAUGHS, leftovers, read_raster, run
+from helpers import BILLION_LAUGHS, layer_tree, leftovers, load_outputs, read_raster, run
+from qgis.core import QgsApplication, QgsRasterLayer
+from processing.gui.Postprocessing import handleAlgorithmResults
+from test_ui_widgets import dialogs_ready  # noqa: F401 (a fixture)
 from neve.plugin.io.readers import open_product
 from test_qgis_process import profile, qgis_process  # noqa: F401 (profile: the installed plugin, a fixture)
 
@@ -318,9 +321,10 @@ def test_qgis_shows_reflectance_and_keeps_reflectance_zero(neve_provider, genera
 
 def test_outputs_are_loaded_and_styled_like_in_the_dialog(neve_provider, generated, tmp_path):
     """As the Processing dialog does: layer outputs carry the destination project; the stacks follow
-    them, and the post-processors name and style the layers once QGIS loads them."""
-    from processing.gui.Postprocessing import handleAlgorithmResults
-    from qgis.core import (QgsApplication, QgsMultiBandColorRenderer, QgsPalettedRasterRenderer,
+    them, and the post-processors name, style, group and order the layers once QGIS loads them (issue 17:
+    one group named after the product, masks above images, the 20 m stack unchecked, the distinguishing
+    word first, whatever order QGIS loads them in; a second run gets names of its own)."""
+    from qgis.core import (QgsContrastEnhancement, QgsMultiBandColorRenderer, QgsPalettedRasterRenderer,
                            QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject)
 
     project = QgsProject()
@@ -334,20 +338,61 @@ def test_outputs_are_loaded_and_styled_like_in_the_dialog(neve_provider, generat
     to_load = context.layersToLoadOnCompletion()
     assert set(to_load) == {values["OUTPUT_R1"], values["OUTPUT_R2"]} | {
         values["OUTPUT_" + m].sink.staticValue() for m in MASKS}
+    second = tmp_path / "second"
+    second.mkdir()
+    second_values = outputs(second)
+    for m in MASKS:
+        second_values["OUTPUT_" + m] = QgsProcessingOutputLayerDefinition(second_values["OUTPUT_" + m], project)
+    second_values["INPUT_PRODUCT"] = generated["theia"]
+    load_outputs("neve:loadproduct", second_values, project)  # another run, loaded first
     algorithm = QgsApplication.processingRegistry().algorithmById("neve:loadproduct")
     assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
+    QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
+    names = ["Cloud mask", "Cloud shadow mask", "Water mask", "Snow mask", "No-data mask",
+             "10 m reflectance stack (B2, B3, B4, B8)", "20 m reflectance stack (B5, B6, B7, B8A, B11, B12)"]
+    tree = layer_tree(project)
+    assert [group for group, _layers in tree] == ["T31TCH 2021-06-15"]
+    # the run loaded last on top, each run in its order; the run loaded first got the plain names
+    assert tree[0][1] == [(name + " \u00b7 T31TCH 2021-06-15 (2)", name != names[-1]) for name in names] + [
+        (name + " \u00b7 T31TCH 2021-06-15", name != names[-1]) for name in names]
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
-    assert set(layers) == {"T31TCH 2021-06-15 \u00b7 " + name for name in (
-        "10 m reflectance stack (B2, B3, B4, B8)", "20 m reflectance stack (B5, B6, B7, B8A, B11, B12)",
-        "Cloud mask", "Cloud shadow mask", "Water mask", "Snow mask", "No-data mask")}
-    r1 = layers["T31TCH 2021-06-15 \u00b7 10 m reflectance stack (B2, B3, B4, B8)"].renderer()
+    r1 = layers["10 m reflectance stack (B2, B3, B4, B8) \u00b7 T31TCH 2021-06-15 (2)"].renderer()
     assert isinstance(r1, QgsMultiBandColorRenderer)
     assert (r1.redBand(), r1.greenBand(), r1.blueBand()) == (3, 2, 1)  # B4, B3, B2
-    r2 = layers["T31TCH 2021-06-15 \u00b7 20 m reflectance stack (B5, B6, B7, B8A, B11, B12)"].renderer()
+    enhancement = r1.redContrastEnhancement()  # a reflectance stretch 0 to 0.3, not QGIS's cumulative cut
+    assert enhancement.contrastEnhancementAlgorithm() == QgsContrastEnhancement.StretchToMinimumMaximum
+    assert (enhancement.minimumValue(), enhancement.maximumValue()) == (0.0, pytest.approx(0.3))
+    r2 = layers["20 m reflectance stack (B5, B6, B7, B8A, B11, B12) \u00b7 T31TCH 2021-06-15"].renderer()
     assert (r2.redBand(), r2.greenBand(), r2.blueBand()) == (5, 4, 1)  # B11, B8A, B5
-    snow = layers["T31TCH 2021-06-15 \u00b7 Snow mask"].renderer()
+    snow = layers["Snow mask \u00b7 T31TCH 2021-06-15"].renderer()
     assert isinstance(snow, QgsPalettedRasterRenderer)
     assert [(c.value, c.label) for c in snow.classes()] == [(0, "No snow"), (1, "Snow"), (255, "No data")]
+
+
+def test_the_10m_stack_asked_for_alone_is_loaded_from_the_dialog(neve_provider, generated, dialogs_ready,
+                                                                   qtbot, tmp_path):
+    """Issue 17: Névé's dialog hands a file output that is a layer over with the project to load it into,
+    so the 10 m stack asked for alone is loaded, in natural colours; a plain path (scripts, batch runs)
+    still loads nothing."""
+    from qgis.core import QgsProcessingOutputLayerDefinition, QgsProject
+
+    from neve.ui.dialog import NeveAlgorithmDialog
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("neve:loadproduct")
+    dialog = algorithm.createCustomParametersWidget(None)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, NeveAlgorithmDialog)
+    r1 = str(tmp_path / "r1.vrt")
+    dialog.setParameters(dict({"INPUT_PRODUCT": generated["theia"], "OUTPUT_R1": r1},
+                              **{"OUTPUT_" + m: None for m in MASKS}))
+    parameters = dialog.createProcessingParameters()
+    assert isinstance(parameters["OUTPUT_R1"], QgsProcessingOutputLayerDefinition)
+    assert parameters["OUTPUT_R1"].destinationProject is QgsProject.instance()
+    project = QgsProject()
+    only_r1 = {"INPUT_PRODUCT": generated["theia"], "OUTPUT_R1": QgsProcessingOutputLayerDefinition(r1, project)}
+    load_outputs("neve:loadproduct", only_r1, project)
+    assert layer_tree(project) == [("T31TCH 2021-06-15",
+                                    [("10 m reflectance stack (B2, B3, B4, B8) \u00b7 T31TCH 2021-06-15", True)])]
 
 
 def test_plain_paths_load_nothing(neve_provider, generated, tmp_path):
@@ -652,3 +697,45 @@ def test_report_write_text_is_atomic(tmp_path):
     with pytest.raises(TypeError):  # fails while writing: the temporary file goes too
         report.write_text(tmp_path / "sub" / "other.html", 42)
     assert os.listdir(tmp_path / "sub") == ["page.html"]
+
+
+def test_stacks_say_which_bands_are_red_green_and_blue(neve_provider, generated, tmp_path):
+    """Issue 17: the VRTs carry the colour interpretation of their composite (natural colours for 10 m,
+    B11, B8A, B5 for 20 m), so that any viewer shows them in colour; the other bands stay undefined."""
+    from rasterio.enums import ColorInterp
+
+    result = load(generated["theia"], tmp_path)
+    with rasterio.open(result["OUTPUT_R1"]) as src:  # B2, B3, B4, B8
+        assert src.colorinterp == (ColorInterp.blue, ColorInterp.green, ColorInterp.red, ColorInterp.undefined)
+    with rasterio.open(result["OUTPUT_R2"]) as src:  # B5, B6, B7, B8A, B11, B12
+        assert src.colorinterp == (ColorInterp.blue, ColorInterp.undefined, ColorInterp.undefined, ColorInterp.green,
+                                   ColorInterp.red, ColorInterp.undefined)
+
+
+def test_layers_keep_their_order_when_qgis_puts_new_layers_into_the_group(neve_provider, generated, tmp_path):
+    """In the desktop QGIS puts a new layer above the current one, which may be in the scene's group
+    already: the order of a run stays its own whatever order and place QGIS loads them in."""
+    from qgis.core import QgsProject
+
+    from neve.plugin.processing.layers import place
+
+    project = QgsProject()
+    root = project.layerTreeRoot()
+    layers = [QgsRasterLayer(generated["theia"] + "/MASKS/" + f, str(i)) for i, f in enumerate(
+        sorted(os.listdir(generated["theia"] + "/MASKS"))[:5])]
+    for rank in (3, 0, 4, 1, 2):  # loaded in another order, each put at the top of the group as QGIS does
+        project.addMapLayer(layers[rank], False)
+        group = root.findGroup("scene")
+        (group or root).insertLayer(0, layers[rank])
+        place(root, layers[rank], "scene", "run", rank, True, False)
+    QgsApplication.processEvents()  # QGIS removes (queued) the layers left without a node: none is
+    assert [n.layer().name() for n in root.findGroup("scene").children()] == ["0", "1", "2", "3", "4"]
+    assert len(project.mapLayers()) == 5
+    # a layer of another scene put by QGIS inside this group: its own group goes beside, above
+    other = QgsRasterLayer(layers[0].source(), "other")
+    project.addMapLayer(other, False)
+    root.findGroup("scene").insertLayer(2, other)
+    place(root, other, "another scene", "run 2", 0, True, False)
+    QgsApplication.processEvents()
+    assert [g.name() for g in root.children()] == ["another scene", "scene"]
+    assert len(root.findGroup("scene").children()) == 5

@@ -185,3 +185,23 @@ def test_loadproduct_says_which_maja_parameters_made_the_product(neve_provider, 
     assert result["MAJA_ERA"] == "theia_2017" and result["MAJA_CLOUD_BUFFER"] == 240.0
     page = open(str(tmp_path / "summary.html"), encoding="utf-8").read()
     assert "MAJA parameters" in page and "240 m" in page
+
+
+def test_values_given_with_the_preset_computed_from_the_product_are_not_used(neve_provider, tmp_path):
+    """Issue 17, the preset rule: "Bring to the current Theia parameters" computes its values from the
+    product, so a buffer given with it is not used, and the log says so (nothing silent)."""
+    import numpy as np
+
+    from helpers import read_raster, run
+    from neve.plugin.pipeline.algorithms.refinecloudmask import PRESET_KEYS
+    from test_loadproduct import Log
+
+    path, _original, _written = product_of_era(tmp_path / "p2021", utc(2021, 6, 16, 3, 12))
+    plain = run("neve:refinecloudmask", dict(INPUT_PRODUCT=path, PRESET=PRESET_KEYS.index("to_current"),
+                                             OUTPUT=str(tmp_path / "a.tif"), OUTPUT_CLASSES=str(tmp_path / "ac.tif")))
+    log = Log()
+    given = run("neve:refinecloudmask", dict(INPUT_PRODUCT=path, PRESET=PRESET_KEYS.index("to_current"), DISTANCE=1000,
+                                             OUTPUT=str(tmp_path / "b.tif"), OUTPUT_CLASSES=str(tmp_path / "bc.tif")),
+                feedback=log)
+    assert np.array_equal(read_raster(plain["OUTPUT"]), read_raster(given["OUTPUT"]))
+    assert any("Buffer distance" in w and "1000 m" in w and "is not used" in w for w in log.warnings), log.warnings

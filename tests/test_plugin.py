@@ -1,6 +1,6 @@
 """The plugin as QGIS sees it: classFactory, provider, Raster menu, toolbar, unload."""
 from qgis.core import QgsApplication
-from qgis.PyQt.QtWidgets import QToolBar
+from qgis.PyQt.QtWidgets import QToolBar, QToolButton
 
 
 def neve_submenu(iface):
@@ -26,7 +26,26 @@ def test_plugin_loads_registers_provider_menu_and_toolbar_and_unloads_cleanly(wi
         assert {"neve_action_" + alg.name() for alg in provider.algorithms()} <= menu_ids
         toolbar = real_iface.mainWindow().findChild(QToolBar, "NeveToolbar")
         assert toolbar is not None and toolbar.isVisibleTo(real_iface.mainWindow())
-        assert len(plugin.toolbar_menu.actions()) == len(provider.algorithms())
+        entries = [a for a in plugin.toolbar_menu.actions() if not a.isSeparator()]
+        assert len(entries) == len(provider.algorithms())
+        # the order a user works, sections apart: load; clouds (the recipe first); snow; season; tune
+        order = [a.objectName().replace("neve_action_", "") if not a.isSeparator() else "|" for a in menu.actions()]
+        assert order == ["loadproduct", "|", "refinecloudmask", "cloudmask", "dilatemask", "waterclouds",
+                         "cloudshadows", "sievemask", "|", "snowmap", "|", "snowseason", "snowstats", "snowarchive", "|",
+                         "tune_thresholds"]
+        # one icon per group, another for the season, another for the panel: no two toolbar buttons alike
+        icons = {name: menu.actions()[order.index(name)].icon().cacheKey() for name in
+                 ("loadproduct", "refinecloudmask", "cloudmask", "snowmap", "snowseason", "tune_thresholds")}
+        from neve.plugin.resources import ICON_PATH, algorithm_icon_path
+
+        paths = {alg.name(): alg.svgIconPath() for alg in provider.algorithms()}
+        assert paths["refinecloudmask"] == paths["cloudmask"] == paths["sievemask"]
+        assert len({paths["loadproduct"], paths["cloudmask"], paths["snowmap"], paths["snowseason"], ICON_PATH}) == 5
+        assert paths["snowmap"] == algorithm_icon_path(provider.algorithm("snowmap").spec)
+        buttons = [toolbar.widgetForAction(a) for a in toolbar.actions()]
+        assert len(buttons) == 2 and all(isinstance(b, QToolButton) for b in buttons)
+        assert buttons[0].icon().pixmap(24, 24).toImage() != buttons[1].icon().pixmap(24, 24).toImage()
+        assert icons  # every entry has an icon
     finally:
         plugin.unload()
     assert QgsApplication.processingRegistry().providerById("neve") is None

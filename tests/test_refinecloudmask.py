@@ -11,7 +11,7 @@ import pytest
 from qgis.core import QgsProcessingException
 from scipy import ndimage
 
-from helpers import leftovers, read_raster, run, write_raster
+from helpers import layer_tree, leftovers, read_raster, run, write_raster
 from synthetic import Lake, Patch, Scene, make_sen2cor_product, make_theia_product
 from test_cloudshadows import shadow_scene
 from test_dilatemask import CancelAfterFirstBlock
@@ -103,15 +103,46 @@ def test_presets_differ_as_in_production(neve_provider, scene, theia, tmp_path):
     assert runs[0][2]["CLOUD_PERCENT"] > runs[1][2]["CLOUD_PERCENT"]
 
 
-def test_custom_values_apply_only_with_the_custom_preset(neve_provider, scene, theia, tmp_path):
+def test_custom_values_apply_with_the_custom_preset(neve_provider, scene, theia, tmp_path):
     custom = dict(DISTANCE=100, THRESHOLD=0.06, THRESHOLD_SUNGLINT=0.2, SUNGLINT_ANGLE=35)
     bits, classes, _ = refine(tmp_path, INPUT_PRODUCT=theia, PRESET=3, SHADOWS=False, **custom)
     truth = scene.truth(resolution=20)
     # glint angles of about 32 degrees: below 35, so the sunglint threshold 0.2 applies everywhere
     want_bits, want_classes = reference(truth, 100, 0.06, 0.2, sunglint=True)
     assert np.array_equal(bits, want_bits) and np.array_equal(classes, want_classes)
-    preset_bits, _, _ = refine(tmp_path, name="preset", INPUT_PRODUCT=theia, PRESET=0, SHADOWS=False, **custom)
-    assert np.array_equal(preset_bits, reference(truth, *SEED_PRESETS[0])[0])
+
+
+def test_values_given_win_over_a_named_preset_with_a_warning(neve_provider, scene, theia, tmp_path):
+    """Issue 17: a buffer of 1000 m with the default preset is 1000 m, not 480 m, and the log says so;
+    the values at their defaults take the preset's (batch, models, qgis_process and scripts alike)."""
+    from test_loadproduct import Log
+
+    truth = scene.truth(resolution=20)
+    log = Log()
+    out = str(tmp_path / "b.tif")
+    run("neve:refinecloudmask", {"INPUT_PRODUCT": theia, "PRESET": 0, "SHADOWS": False, "DISTANCE": 1000,
+                                 "OUTPUT": out, "OUTPUT_CLASSES": str(tmp_path / "c.tif")}, feedback=log)
+    assert np.array_equal(read_raster(out), reference(truth, 1000, 0.04, 0.16)[0])
+    assert any("Buffer distance" in w and "1000 m" in w and "480 m" in w for w in log.warnings), log.warnings
+    assert any("buffer 1000 m" in line for line in log.infos)
+    assert "These values are those of no preset (custom values)." in log.infos
+    # 2017 with a buffer of its own: 100 m, and the 2017 thresholds for the values left at their defaults
+    bits, _, _ = refine(tmp_path, name="p1", INPUT_PRODUCT=theia, PRESET=1, SHADOWS=False, DISTANCE=100,
+                        THRESHOLD=0.04, THRESHOLD_SUNGLINT=0.16)
+    assert np.array_equal(bits, reference(truth, 100, 0.08, 0.25)[0])
+    # the preset's own values given: no warning, the preset named
+    log = Log()
+    run("neve:refinecloudmask", {"INPUT_PRODUCT": theia, "PRESET": 1, "SHADOWS": False, "DISTANCE": 240,
+                                 "THRESHOLD": 0.08, "OUTPUT": str(tmp_path / "b2.tif"),
+                                 "OUTPUT_CLASSES": str(tmp_path / "c2.tif")}, feedback=log)
+    assert log.warnings == []
+    assert "These values are those of the preset \"Theia May 2017 to February 2018\"." in log.infos
+    # custom values that are a preset's: the log names the preset
+    log = Log()
+    run("neve:refinecloudmask", {"INPUT_PRODUCT": theia, "PRESET": 3, "SHADOWS": False, "DISTANCE": 0,
+                                 "OUTPUT": str(tmp_path / "b3.tif"), "OUTPUT_CLASSES": str(tmp_path / "c3.tif")},
+        feedback=log)
+    assert "These values are those of the preset \"No buffer\"." in log.infos and log.warnings == []
 
 
 def test_sen2cor_scl_is_refined_as_clm_bits(neve_provider, scene, tmp_path):
@@ -290,12 +321,16 @@ def test_class_raster_loaded_with_its_legend_in_the_user_language(neve_provider,
         run("neve:refinecloudmask", values, context=context)
         algorithm = QgsApplication.processingRegistry().algorithmById("neve:refinecloudmask")
         assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
+        QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
         layers = {layer.name(): layer for layer in project.mapLayers().values()}
-        name = algorithm.outputDefinition("OUTPUT_CLASSES").description()
-        renderer = layers[name].renderer()
+        classes = algorithm.outputDefinition("OUTPUT_CLASSES").description() + " \u00b7 T31TCH 2021-06-15"
+        renderer = layers[classes].renderer()
         assert isinstance(renderer, QgsPalettedRasterRenderer)
         assert [(c.value, c.label) for c in renderer.classes()] == list(zip([0, 1, 2, 3, 255], labels))
         assert len(layers) == 2
+        # issue 17: in the product's group, the styled classes shown above the raw CLM bits, unchecked
+        bits = algorithm.outputDefinition("OUTPUT").description() + " \u00b7 T31TCH 2021-06-15"
+        assert layer_tree(project) == [("T31TCH 2021-06-15", [(classes, True), (bits, False)])]
     finally:
         switch_language(neve_provider, "en_GB")
 

@@ -882,7 +882,7 @@ def test_the_other_messages_in_french(neve_provider, theia, tmp_path):
         run("neve:snowmap", {"GREEN": green, "RED": one(product, "*_FRE_B4.tif"), "SWIR": one(product, "*_FRE_B11.tif"),
                              "CLOUD_MASK": one(product, "MASKS/*_CLM_R2.tif"), "DEM": dem,
                              "OUTPUT": str(tmp_path / "s.tif")}, feedback=log)
-        assert any("ne couvre pas 50.0 % de la scène" in w for w in log.warnings), log.warnings
+        assert any("ne couvre pas 50,0 % de la scène" in w for w in log.warnings), log.warnings  # decimal comma (issue 17)
         log = Log()
         run("neve:waterclouds", {"SWIR": one(product, "*_FRE_B12.tif"), "WATER": one(product, "MASKS/*_MG2_R2.tif"),
                                  "WATER_KIND": 1, "OUTPUT": str(tmp_path / "water.tif")}, feedback=log)

@@ -504,20 +504,43 @@ def test_message_in_french(neve_provider, theia, tmp_path):
 
 
 def test_loaded_map_gets_its_legend(neve_provider, theia, tmp_path):
+    """In QGIS: the map named after the scene with its legend, the polygons over it styled by class in the
+    colours of the map, semi-transparent with an outline (issue 17), the raw bit field unchecked below."""
     import processing
-    from qgis.core import QgsPalettedRasterRenderer, QgsProject
+    from qgis.core import QgsApplication, QgsCategorizedSymbolRenderer, QgsPalettedRasterRenderer, QgsProject
+
+    from helpers import layer_tree
 
     scene, product, dem = theia
     processing.runAndLoadResults("neve:snowmap", {"INPUT_PRODUCT": product, "NODATA_CODE": 254,
-                                                  "OUTPUT": str(tmp_path / "snow.tif")})
+                                                  "OUTPUT": str(tmp_path / "snow.tif"),
+                                                  "OUTPUT_VECTOR": str(tmp_path / "snow.gpkg"),
+                                                  "OUTPUT_BITS": str(tmp_path / "bits.tif")})
+    QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
     try:
-        layer, = QgsProject.instance().mapLayersByName("Snow map")
+        project = QgsProject.instance()
+        layer, = project.mapLayersByName("Snow map \u00b7 T31TCH 2021-06-15")
         renderer = layer.renderer()
         assert isinstance(renderer, QgsPalettedRasterRenderer)
         assert [(c.value, c.label) for c in renderer.classes()] == [
             (0, "No snow"), (100, "Snow"), (205, "Cloud"), (254, "No data")]
+        colours = {c.value: c.color.name() for c in renderer.classes()}
+        polygons, = project.mapLayersByName("Snow and cloud polygons \u00b7 T31TCH 2021-06-15")
+        renderer = polygons.renderer()
+        assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "DN"
+        categories = {int(c.value()): c for c in renderer.categories()}
+        assert set(categories) == {100, 205} and categories[100].label() == "Snow"
+        for value, category in categories.items():
+            fill = category.symbol().symbolLayer(0).fillColor()
+            assert fill.name() == colours[value] and 0.2 < fill.alphaF() < 0.8   # see-through, the map's colour
+            assert category.symbol().symbolLayer(0).strokeColor().alpha() == 255
+        assert categories[100].symbol().color().name() != categories[205].symbol().color().name()
+        assert layer_tree(project) == [("T31TCH 2021-06-15", [
+            ("Snow and cloud polygons \u00b7 T31TCH 2021-06-15", True), ("Snow map \u00b7 T31TCH 2021-06-15", True),
+            ("Bit field of the intermediate layers \u00b7 T31TCH 2021-06-15", False)])]
     finally:
         QgsProject.instance().removeAllMapLayers()
+        QgsProject.instance().layerTreeRoot().removeAllChildren()
 
 
 def test_dialog_gives_the_lis_defaults_and_its_values_run(neve_provider, theia, tmp_path, qgis_iface, monkeypatch):
@@ -543,3 +566,53 @@ def test_dialog_gives_the_lis_defaults_and_its_values_run(neve_provider, theia, 
                   OUTPUT_HTML_FILE=str(tmp_path / "report.html"))
     result = run("neve:snowmap", values)
     assert os.path.exists(result["OUTPUT"]) and os.path.exists(result["OUTPUT_HTML_FILE"])
+
+
+def test_the_log_sums_up_the_result(neve_provider, theia, tmp_path):
+    """Issue 17: as neve:loadproduct sums up a product, the log says the snowline, the snow and cloud
+    percentages and what became of pass 2 (in French with a decimal comma and a space before colons)."""
+    from test_i18n import switch_language
+    from test_loadproduct import Log
+
+    scene, product, dem = theia
+    log = Log()
+    result = run("neve:snowmap", {"INPUT_PRODUCT": product, "DEM": dem, "OUTPUT": str(tmp_path / "s.tif")},
+                 feedback=log)
+    assert result["SNOWLINE_ELEVATION"] is not None
+    start = log.infos.index(next(line for line in log.infos if line.startswith("Snow map of SENTINEL2A_")))
+    assert log.infos[start + 1:start + 5] == [
+        "  Snowline elevation: {:.0f} m".format(result["SNOWLINE_ELEVATION"]),
+        "  Snow: {:.1f} % of the valid pixels".format(result["SNOW_PERCENT"]),
+        "  Cloud: {:.1f} % of the valid pixels".format(result["CLOUD_PERCENT"]),
+        "  Pass 2: run above the snowline ({:.0f} m)".format(result["SNOWLINE_ELEVATION"])]
+    log = Log()
+    run("neve:snowmap", {"INPUT_PRODUCT": product, "OUTPUT": str(tmp_path / "t.tif")}, feedback=log)
+    assert "  Pass 2: skipped, no DEM" in log.infos and "  Snowline elevation: none" in log.infos
+    try:
+        switch_language(neve_provider, "fr_FR")
+        log = Log()
+        result = run("neve:snowmap", {"INPUT_PRODUCT": product, "DEM": dem, "OUTPUT": str(tmp_path / "u.tif")},
+                     feedback=log)
+        snow = "{:.1f}".format(result["SNOW_PERCENT"]).replace(".", ",")
+        assert "  Neige : {} % des pixels valides".format(snow) in log.infos
+        assert "  Altitude de la limite d'enneigement : {:.0f} m".format(result["SNOWLINE_ELEVATION"]) in log.infos
+    finally:
+        switch_language(neve_provider, "en_GB")
+
+
+def test_temporary_outputs_are_named_after_the_scene(neve_provider, theia, tmp_path):
+    """Issue 17: a temporary output is "snow_map_T31TCH_2021-06-15.tif", not QGIS's "OUTPUT.tif", so that the
+    report of the next run names its input usefully."""
+    scene, product, dem = theia
+    refined = run("neve:refinecloudmask", {"INPUT_PRODUCT": product, "SHADOWS": False,
+                                           "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_CLASSES": "TEMPORARY_OUTPUT"})
+    assert os.path.basename(refined["OUTPUT"]) == "refined_cloud_mask_clm_bits_T31TCH_2021-06-15.tif"
+    assert os.path.basename(refined["OUTPUT_CLASSES"]) == "refined_cloud_classes_T31TCH_2021-06-15.tif"
+    assert os.path.exists(refined["OUTPUT"])
+    result = run("neve:snowmap", {"INPUT_PRODUCT": product, "CLOUD_MASK": refined["OUTPUT"],
+                                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_HTML_FILE": "TEMPORARY_OUTPUT"})
+    assert os.path.basename(result["OUTPUT"]) == "snow_map_T31TCH_2021-06-15.tif"
+    assert os.path.basename(result["OUTPUT_HTML_FILE"]) == "report_T31TCH_2021-06-15.html"
+    with open(result["OUTPUT_HTML_FILE"], encoding="utf-8") as f:
+        page = f.read()
+    assert "refined_cloud_mask_clm_bits_T31TCH_2021-06-15.tif" in page and "OUTPUT.tif" not in page

@@ -216,8 +216,9 @@ def test_run_on_the_whole_product_opens_the_prefilled_processing_dialog(panel, d
     seen = {}
 
     def inspect_and_close():
-        dialogs = [w for w in QApplication.allWidgets()
-                   if type(w).__name__ == "AlgorithmDialog" and w.isVisible()]
+        from processing.gui.AlgorithmDialog import AlgorithmDialog
+
+        dialogs = [w for w in QApplication.allWidgets() if isinstance(w, AlgorithmDialog) and w.isVisible()]
         if not dialogs:  # not shown yet: look again soon
             QTimer.singleShot(20, inspect_and_close)
             return
@@ -245,6 +246,51 @@ def test_run_on_the_whole_product_opens_the_prefilled_processing_dialog(panel, d
         qtbot.mouseClick(panel.run_buttons[algorithm_id], Qt.LeftButton)
         assert seen["INPUT_PRODUCT"] == path
         assert {name: seen[name] for name in thresholds} == {name: panel.values[name] for name in thresholds}
+
+
+def test_the_snow_map_can_use_the_refined_cloud_mask_previewed(panel, dialogs_ready, qtbot, tmp_path,  # noqa: F811
+                                                               neve_provider, monkeypatch):
+    """Issue 17: "Snow map…" offers the refined cloud mask previewed above it: ticked, the dialog of
+    neve:refinecloudmask opens first with the panel's values, then neve:snowmap's with its output as the
+    cloud mask (run here for real: the dialogs' Run is processing.run). Unticked, the product's own mask."""
+    import processing
+    from synthetic import Scene, make_theia_product
+
+    from neve.ui.tune_panel import CLOUD_ALGORITHM, SNOW_ALGORITHM
+
+    path = make_theia_product(tmp_path, Scene.small(size=120))
+    panel.product_file.setFilePath(path)
+    panel.update_run_buttons()
+    panel.sliders["DISTANCE"].setValue(200)
+    panel.sliders["NDSI_PASS1"].setValue(0.45)
+    calls = []
+
+    def dialog(algorithm_id, parameters):  # what the user does in each dialog: Run
+        calls.append((algorithm_id, dict(parameters)))
+        outputs = {"OUTPUT": str(tmp_path / "{}{}.tif".format(algorithm_id[5:], len(calls)))}
+        if algorithm_id == CLOUD_ALGORITHM:
+            outputs["OUTPUT_CLASSES"] = str(tmp_path / "classes.tif")
+        return processing.run(algorithm_id, dict(parameters, SHADOWS=False, **outputs)
+                              if algorithm_id == CLOUD_ALGORITHM else dict(parameters, **outputs))
+
+    monkeypatch.setattr(processing, "execAlgorithmDialog", dialog)
+    assert panel.use_refined.isEnabled() and not panel.use_refined.isChecked()
+    qtbot.mouseClick(panel.run_buttons[SNOW_ALGORITHM], Qt.LeftButton)
+    assert [c[0] for c in calls] == [SNOW_ALGORITHM] and "CLOUD_MASK" not in calls[0][1]
+
+    calls.clear()
+    panel.use_refined.setChecked(True)
+    assert panel.run_buttons[SNOW_ALGORITHM].text() == "Refined cloud mask, then snow map…"
+    qtbot.mouseClick(panel.run_buttons[SNOW_ALGORITHM], Qt.LeftButton)
+    (first, refine), (second, snow) = calls
+    assert (first, second) == (CLOUD_ALGORITHM, SNOW_ALGORITHM)
+    assert refine["DISTANCE"] == 200 and refine["INPUT_PRODUCT"] == path
+    assert snow["CLOUD_MASK"] == str(tmp_path / "refinecloudmask1.tif") and snow["CLOUD_MASK_TYPE"] == 0
+    assert snow["NDSI_PASS1"] == 0.45 and snow["INPUT_PRODUCT"] == path
+    assert (tmp_path / "snowmap2.tif").exists()
+    # remembered for the next time the panel opens
+    assert QgsSettings().value("neve/snow_map_with_refined_cloud_mask", False, type=bool)
+    panel.use_refined.setChecked(False)
 
 
 def test_closing_the_panel_leaves_no_layer_thread_or_signal(panel, project, qgis_canvas, qtbot, tmp_path):

@@ -295,3 +295,25 @@ def test_the_neve_algorithms_show_their_thresholds_as_sliders(qtbot, dialogs_rea
         checked += 1
     if checked == 0:
         pytest.skip("no algorithm of this version declares thresholds of the table")
+
+
+def test_nothing_is_cut_in_a_narrow_panel(qtbot, qgis_app):
+    """Issue 17: a spin box keeps its whole value beside the clear button it shows off its default ("0.90(",
+    "240 r"), and a histogram title too long for the width wraps instead of being cut ("…zone visibl")."""
+    from neve.plugin.pipeline.thresholds import THRESHOLDS
+    from neve.ui.widgets import SPIN_BOX_CHROME, HistogramWidget, ThresholdSlider
+
+    for name in ("DISTANCE", "NDSI_PASS1", "THRESHOLD_SUNGLINT", "SUNGLINT_ANGLE"):
+        widget = ThresholdSlider(THRESHOLDS[name])
+        qtbot.addWidget(widget)
+        widget.resize(240, 30)
+        widget.setValue(THRESHOLDS[name].maximum)  # off the default: the clear button shows
+        widget.show()
+        box = widget.spin_box
+        assert box.width() >= box.fontMetrics().horizontalAdvance(box.text()) + SPIN_BOX_CHROME, name
+    title = "Réflectance rouge de la zone visible"
+    histogram = HistogramWidget(title, (0.0, 1.0))
+    qtbot.addWidget(histogram)
+    one_line = histogram.fontMetrics().height()
+    wide, narrow = histogram.heightForWidth(1000), histogram.heightForWidth(150)
+    assert narrow >= wide + one_line - 2  # a second line for the title at 150 pixels

@@ -11,7 +11,9 @@ How the panel is built (:meth:`TunePanel.__init__`, top to bottom):
 4. The view: histograms of NDSI, red and SWIR over water of the visible area, with the threshold lines
    (drag them to set a threshold), and the snow, cloud and clear percentages and the snowline.
 5. Run on the whole product: the Processing dialog of ``neve:snowmap`` or ``neve:refinecloudmask``
-   prefilled with the panel's values (:func:`run_parameters`), so that the run is in the history.
+   prefilled with the panel's values (:func:`run_parameters`), so that the run is in the history; the snow
+   map with the refined cloud mask previewed runs ``neve:refinecloudmask`` first, then ``neve:snowmap`` on
+   its output (:meth:`TunePanel.run_on_whole_product`).
 
 How a change flows to the preview:
 
@@ -30,11 +32,13 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsMapLayerProxyModel,
     QgsProject,
+    QgsSettings,
 )
 from qgis.gui import QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -62,6 +66,7 @@ CLOUD_ALGORITHM = "neve:refinecloudmask"
 INPUT_PRODUCT = "INPUT_PRODUCT"
 DEM_PARAMETER = "DEM"
 PRESET_PARAMETER = "PRESET"
+USE_REFINED_KEY = "neve/snow_map_with_refined_cloud_mask"  # the panel's choice, kept in the QGIS settings
 # which thresholds each algorithm takes when it is not registered yet to ask it
 ALGORITHM_THRESHOLDS = {SNOW_ALGORITHM: SNOW_THRESHOLDS, CLOUD_ALGORITHM: CLOUD_THRESHOLDS}
 MAP_SETTLE_MS = 150  # a moving map (pan, zoom) asks for a preview once it has stopped this long
@@ -126,6 +131,13 @@ def run_parameters(algorithm_id, values, product=None, algorithm=None, dem=None)
         if name in values:
             parameters[name] = plain_value(THRESHOLDS[name], values[name])
     return parameters
+
+
+def with_cloud_mask(parameters, mask):
+    """The snow map's ``parameters`` with the refined cloud mask ``mask`` (CLM bits) as its cloud mask."""
+    from ..plugin.pipeline.algorithms.snowmap import MASK_TYPES
+
+    return dict(parameters, CLOUD_MASK=mask, CLOUD_MASK_TYPE=MASK_TYPES.index("clm"))
 
 
 def breakable(text):
@@ -538,7 +550,23 @@ class TunePanel(QgsDockWidget):
             button.clicked.connect(lambda _checked=False, a=algorithm_id: self.run_on_whole_product(a))
             layout.addWidget(button)
             self.run_buttons[algorithm_id] = button
+            if algorithm_id == SNOW_ALGORITHM:
+                self.use_refined = QCheckBox(tr("With the refined cloud mask"))
+                self.use_refined.setToolTip(tr(
+                    "The snow map of the whole product then uses the refined cloud mask of these values: "
+                    "\"Refine a cloud mask\" runs first (its dialog opens prefilled), then \"Snow map\" with its "
+                    "output as cloud mask. Unticked, the snow map uses the product's own cloud mask, as the "
+                    "preview's snow map does."))
+                self.use_refined.setChecked(QgsSettings().value(USE_REFINED_KEY, False, type=bool))
+                self.use_refined.toggled.connect(self._use_refined_toggled)
+                layout.addWidget(self.use_refined)
+        self._use_refined_toggled(self.use_refined.isChecked())
         return box
+
+    def _use_refined_toggled(self, checked):
+        QgsSettings().setValue(USE_REFINED_KEY, bool(checked))
+        self.run_buttons[SNOW_ALGORITHM].setText(
+            tr("Refined cloud mask, then snow map…") if checked else tr("Snow map…"))
 
     def update_run_buttons(self):
         registry = QgsApplication.processingRegistry()
@@ -548,6 +576,8 @@ class TunePanel(QgsDockWidget):
             button.setToolTip(tr("Opens the Processing dialog of {algorithm} with these thresholds.").format(
                 algorithm=algorithm.displayName()) if algorithm is not None else
                 tr("This version of Névé has no algorithm {id}.").format(id=algorithm_id))
+        self.use_refined.setEnabled(self.run_buttons[SNOW_ALGORITHM].isEnabled() and
+                                    registry.algorithmById(CLOUD_ALGORITHM) is not None)
 
     def run_parameters(self, algorithm_id):
         algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
@@ -556,12 +586,23 @@ class TunePanel(QgsDockWidget):
                               source.dem if source else None)
 
     def run_on_whole_product(self, algorithm_id):
-        """Open the Processing dialog of ``algorithm_id`` prefilled with the panel's values."""
+        """Open the Processing dialog of ``algorithm_id`` prefilled with the panel's values. The snow map
+        "with the refined cloud mask": the dialog of ``neve:refinecloudmask`` first, then, once it has
+        run, the snow map's with its output as the cloud mask (both runs in the Processing history)."""
         import processing
 
         if QgsApplication.processingRegistry().algorithmById(algorithm_id) is None:
             return None
-        return processing.execAlgorithmDialog(algorithm_id, self.run_parameters(algorithm_id))
+        parameters = self.run_parameters(algorithm_id)
+        if algorithm_id == SNOW_ALGORITHM and self.use_refined.isChecked():
+            if QgsApplication.processingRegistry().algorithmById(CLOUD_ALGORITHM) is None:
+                return None
+            refined = processing.execAlgorithmDialog(CLOUD_ALGORITHM, self.run_parameters(CLOUD_ALGORITHM))
+            mask = (refined or {}).get("OUTPUT")
+            if not mask:  # closed without a run
+                return refined
+            parameters = with_cloud_mask(parameters, mask)
+        return processing.execAlgorithmDialog(algorithm_id, parameters)
 
     # -- the preview ---------------------------------------------------------------------------------
     def current_view(self):

@@ -6,12 +6,15 @@
   parameters name it in their metadata (``widget_wrapper``); in the batch dialog and the graphical
   modeler it hands over to QGIS's own number widgets, so that those keep every feature they have there
   (expressions, model inputs).
+- :class:`PresetWidgetWrapper`: the list of presets in the algorithm dialog: choosing a preset sets its
+  values, changing a value chooses "custom values".
 - :class:`HistogramWidget`: a histogram with vertical threshold lines that can be dragged.
 
 Values are plain numbers: ``int`` for thresholds without decimals (distances), ``float`` otherwise.
 """
 import dataclasses
 import math
+import os
 
 from qgis.core import NULL, QgsProcessingParameterNumber
 from qgis.gui import QgsDoubleSpinBox, QgsGui, QgsProcessingGui
@@ -19,7 +22,7 @@ from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QHBoxLayout, QSizePolicy, QSlider, QWidget
 
-from ..plugin.i18n import tr
+from ..plugin.i18n import number, tr
 from ..plugin.pipeline.thresholds import THRESHOLDS, Threshold
 
 
@@ -47,7 +50,19 @@ def plain_value(threshold, value):
 
 
 def format_value(threshold, value):
-    return "{:.{}f}".format(plain_value(threshold, value), threshold.decimals)
+    return number(plain_value(threshold, value), ".{}f".format(threshold.decimals))
+
+
+#: Room a QgsDoubleSpinBox takes besides its text: the frame, the up and down arrows and the clear button
+#: it shows once the value differs from the default (which must not eat the value: "0.90(", "240 r").
+SPIN_BOX_CHROME = 62
+
+
+def spin_box_width(spin_box, threshold):
+    """The width a threshold's spin box needs to show its widest value whole, with its clear button."""
+    metrics = spin_box.fontMetrics()
+    texts = [spin_box.textFromValue(value) + spin_box.suffix() for value in (threshold.minimum, threshold.maximum)]
+    return max(80, max(metrics.horizontalAdvance(text) for text in texts) + SPIN_BOX_CHROME)
 
 
 class ThresholdSlider(QWidget):
@@ -81,7 +96,7 @@ class ThresholdSlider(QWidget):
         self.spin_box.setClearValue(threshold.default)  # the clear button restores the default
         self.spin_box.setShowClearButton(True)
         self.spin_box.setKeyboardTracking(False)  # a typed number counts once, on Enter or focus out
-        self.spin_box.setMinimumWidth(80)
+        self.spin_box.setMinimumWidth(spin_box_width(self.spin_box, threshold))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -156,20 +171,15 @@ def threshold_for_parameter(parameter):
 
 
 try:  # the QGIS Processing plugin: present in QGIS, needed only for the algorithm dialogs
-    from processing.gui.wrappers import DIALOG_STANDARD, WidgetWrapper, dialogTypes
+    from processing.gui.wrappers import DIALOG_BATCH, DIALOG_STANDARD, WidgetWrapper, dialogTypes
 except ImportError:  # pragma: no cover - QGIS without its Processing plugin
-    WidgetWrapper, DIALOG_STANDARD, dialogTypes = object, None, {}
+    WidgetWrapper, DIALOG_STANDARD, DIALOG_BATCH, dialogTypes = object, None, None, {}
 
 
-class ThresholdWidgetWrapper(WidgetWrapper):
-    """The slider and spin box of a threshold in the Processing algorithm dialog.
-
-    Threshold parameters declare ``{"widget_wrapper": {"class": "<plugin>.ui.widgets.
-    ThresholdWidgetWrapper"}}``: Processing then creates this class for every kind of dialog. In the
-    standard dialog it shows a :class:`ThresholdSlider`; in the batch dialog and the graphical modeler,
-    creating it returns the number widget QGIS itself would have made (so the batch table keeps its
-    spin boxes and expressions, and the modeler its choice of model inputs).
-    """
+class StandardDialogWrapper(WidgetWrapper):
+    """A Python widget wrapper for the standard algorithm dialog only: in the batch dialog and the graphical
+    modeler, creating it returns the widget wrapper QGIS itself would have made (so that the batch table
+    keeps its own widgets and expressions, and the modeler its choice of model inputs)."""
 
     def __new__(cls, param, dialog, row=0, col=0, **kwargs):
         dialog_name = dialog.__class__.__name__
@@ -186,11 +196,50 @@ class ThresholdWidgetWrapper(WidgetWrapper):
                 return wrapper
         return super().__new__(cls)
 
+    def createLabel(self):  # noqa: N802 (QGIS API name)
+        """The label as QGIS makes those of its own widgets: wrapped (a long label must not widen the dialog),
+        "[optional]" in the user's language (QGIS's Python wrappers translate it in the context of their
+        class, which a subclass changes)."""
+        from qgis.core import QgsProcessingParameterDefinition
+        from qgis.PyQt.QtCore import QCoreApplication
+        from qgis.PyQt.QtWidgets import QLabel
+
+        definition = self.parameterDefinition()
+        text = definition.description()
+        if definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+            text = QCoreApplication.translate("QObject", "%1 [optional]").replace("%1", text)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setToolTip(definition.name())
+        return label
+
+
+class ThresholdWidgetWrapper(StandardDialogWrapper):
+    """The slider and spin box of a threshold in the Processing algorithm dialog.
+
+    Threshold parameters declare ``{"widget_wrapper": {"class": "<plugin>.ui.widgets.
+    ThresholdWidgetWrapper"}}``: Processing then creates this class for every kind of dialog. In the
+    standard dialog it shows a :class:`ThresholdSlider`; in the batch dialog and the graphical modeler,
+    QGIS's own number widget (:class:`StandardDialogWrapper`).
+
+    A threshold that a preset sets (metadata ``neve_preset_parameter``) tells the preset's wrapper
+    (:class:`PresetWidgetWrapper`) when the user changes it, which then chooses "custom values".
+    """
+
+    def __init__(self, *args, **kwargs):
+        self.preset_wrapper = None
+        super().__init__(*args, **kwargs)
+
     def createWidget(self, **kwargs):  # noqa: N802 (QGIS API name)
         threshold = threshold_for_parameter(self.parameterDefinition())
         widget = ThresholdSlider(threshold)
-        widget.valueChanged.connect(lambda _name, _value: self.widgetValueHasChanged.emit(self))
+        widget.valueChanged.connect(self._changed_by_user)
         return widget
+
+    def _changed_by_user(self, _name, _value):
+        if self.preset_wrapper is not None:
+            self.preset_wrapper.threshold_edited(self)
+        self.widgetValueHasChanged.emit(self)
 
     def setValue(self, value):  # noqa: N802 (QGIS API name)
         if value is None or value == NULL:
@@ -199,11 +248,287 @@ class ThresholdWidgetWrapper(WidgetWrapper):
             number = float(value)
         except (TypeError, ValueError):
             return
-        if math.isfinite(number):
-            self.widget.setValue(number)
+        if not math.isfinite(number):
+            return
+        if self.preset_wrapper is not None:
+            number = self.preset_wrapper.value_given(self, number)
+        self.show_value(number)
+
+    def show_value(self, number):
+        """Show ``number`` without it counting as a change by the user."""
+        if self.widget.value() != plain_value(self.widget.threshold, number):
+            self.widget.setValue(number, emit=False)
+            self.widgetValueHasChanged.emit(self)
 
     def value(self):
         return self.widget.value()
+
+
+class PresetWidgetWrapper(StandardDialogWrapper):
+    """The list of presets in the algorithm dialog, tied to the parameters the presets set.
+
+    The preset parameter carries the table of its presets in its metadata (``neve_presets``: the option
+    keys in order, the "custom values" key and each preset's values by parameter name). In the standard
+    dialog, choosing a preset sets those parameters to its values, and a parameter changed by the user
+    chooses "custom values". Values set by program (the history's "re-run", "Run on the whole product",
+    ``processing.execAlgorithmDialog``) are shown as the run will use them, by the rule of
+    ``plugin/pipeline/presets.py``: with a named preset, a value equal to its default shows the preset's
+    value, and a value of its own chooses "custom values". (The preset parameter comes before the
+    parameters it sets, so it is set first.) Elsewhere (batch, modeler) QGIS's own list is shown and the
+    rule applies when the algorithm runs.
+    """
+
+    def __init__(self, *args, **kwargs):
+        self.thresholds = {}      # parameter name -> its ThresholdWidgetWrapper
+        self.resolving = None     # the named preset that values set by program are resolved against
+        super().__init__(*args, **kwargs)
+
+    @property
+    def table(self):
+        return self.parameterDefinition().metadata().get("neve_presets") or {}
+
+    def createWidget(self, **kwargs):  # noqa: N802 (QGIS API name)
+        from qgis.PyQt.QtWidgets import QComboBox
+
+        widget = QComboBox()
+        widget.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        for index, option in enumerate(self.parameterDefinition().options()):
+            widget.addItem(option, index)
+        widget.activated.connect(self._chosen_by_user)
+        return widget
+
+    def postInitialize(self, wrappers):  # noqa: N802 (QGIS API name)
+        names = set(self.table.get("names", ()))
+        for wrapper in wrappers:
+            if isinstance(wrapper, ThresholdWidgetWrapper) and wrapper.parameterDefinition().name() in names:
+                wrapper.preset_wrapper = self
+                self.thresholds[wrapper.parameterDefinition().name()] = wrapper
+
+    # -- the preset --------------------------------------------------------------------------------
+    def key(self):
+        options = self.table.get("options", ())
+        index = self.widget.currentIndex()
+        return options[index] if 0 <= index < len(options) else None
+
+    def is_custom(self):
+        return self.key() == self.table.get("custom")
+
+    def choose(self, key):
+        """Show the preset ``key`` without applying its values."""
+        index = list(self.table.get("options", ())).index(key)
+        if self.widget.currentIndex() != index:
+            self.widget.setCurrentIndex(index)
+            self.widgetValueHasChanged.emit(self)
+
+    def apply(self, key):
+        """Set the parameters to the values of the preset ``key``."""
+        for name, value in self.table.get("values", {}).get(key, {}).items():
+            if name in self.thresholds:
+                self.thresholds[name].show_value(value)
+
+    def _chosen_by_user(self, _index):
+        self.resolving = None
+        if not self.is_custom():
+            self.apply(self.key())
+        self.widgetValueHasChanged.emit(self)
+
+    def threshold_edited(self, _wrapper):
+        """The user changed a value the presets set: the values are now custom ones."""
+        self.resolving = None
+        if not self.is_custom():
+            self.choose(self.table["custom"])
+
+    def value_given(self, wrapper, number):
+        """The value to show for ``number`` set by program on ``wrapper``'s parameter (the rule of
+        ``pipeline/presets.py``)."""
+        if self.resolving is None:
+            return number
+        name = wrapper.parameterDefinition().name()
+        preset_value = self.table["values"][self.resolving][name]
+        default = wrapper.parameterDefinition().defaultValue()
+        if default is not None and abs(number - float(default)) <= 1e-6 * max(1.0, abs(float(default))):
+            return preset_value
+        if abs(number - preset_value) > 1e-6 * max(1.0, abs(preset_value)):
+            self.choose(self.table["custom"])
+        return number
+
+    # -- the wrapper -------------------------------------------------------------------------------
+    def setValue(self, value):  # noqa: N802 (QGIS API name)
+        if value is None or value == NULL:
+            return
+        try:
+            index = int(value)
+        except (TypeError, ValueError):
+            return
+        if not 0 <= index < self.widget.count():
+            return
+        self.widget.setCurrentIndex(index)
+        key = self.key()
+        # a preset outside the table (computed from the product) leaves the values as they are given
+        self.resolving = key if key in self.table.get("values", {}) else None
+        if self.resolving is not None:
+            self.apply(key)
+        self.widgetValueHasChanged.emit(self)
+
+    def value(self):
+        return self.widget.currentIndex()
+
+
+class ProductChooser(QWidget):
+    """A product path (typed, pasted or dropped) and a "…" button that chooses a product file (.zip,
+    metadata file) or a product folder (a Theia folder, an ESA .SAFE folder): a file dialog chooses one
+    or the other, never both."""
+
+    pathChanged = pyqtSignal(str)  # noqa: N815 (Qt naming)
+
+    def __init__(self, file_filter="", parent=None):
+        from qgis.gui import QgsFilterLineEdit
+        from qgis.PyQt.QtWidgets import QMenu, QToolButton
+
+        super().__init__(parent)
+        self.file_filter = file_filter
+        self.line_edit = QgsFilterLineEdit(self)
+        self.line_edit.setShowClearButton(True)
+        self.line_edit.setPlaceholderText(tr("A product: its folder, its .zip or its metadata file"))
+        self.line_edit.textChanged.connect(self.pathChanged.emit)
+        self.button = QToolButton(self)
+        self.button.setText("…")
+        self.button.setToolTip(tr("Choose a product file or a product folder"))
+        self.button.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(self.button)
+        self.file_action = menu.addAction(tr("Product File (.zip or Metadata)…"))
+        self.file_action.triggered.connect(self.choose_file)
+        self.folder_action = menu.addAction(tr("Product Folder…"))
+        self.folder_action.triggered.connect(self.choose_folder)
+        self.button.setMenu(menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line_edit, 1)
+        layout.addWidget(self.button)
+        self.setAcceptDrops(True)
+
+    def path(self):
+        return self.line_edit.text().strip()
+
+    def setPath(self, path):  # noqa: N802 (Qt naming)
+        self.line_edit.setText(path or "")
+
+    def _start_folder(self):
+        from qgis.core import QgsSettings
+
+        current = self.path()
+        if current and os.path.exists(current):
+            return os.path.dirname(current.rstrip("/\\"))
+        return QgsSettings().value("/Processing/LastInputPath", "", type=str)
+
+    def _remember(self, path):
+        from qgis.core import QgsSettings
+
+        QgsSettings().setValue("/Processing/LastInputPath", os.path.dirname(path.rstrip("/\\")))
+
+    def choose_file(self):
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(self, tr("Choose a Sentinel-2 L2A product"), self._start_folder(),
+                                                    self.file_filter)
+        if path:
+            self._remember(path)
+            self.setPath(path)
+
+    def choose_folder(self):
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        path = QFileDialog.getExistingDirectory(self, tr("Choose a product folder"), self._start_folder())
+        if path:
+            self._remember(path)
+            self.setPath(path)
+
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt naming)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802 (Qt naming)
+        urls = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if urls:
+            self.setPath(urls[0])
+            event.acceptProposedAction()
+
+
+class ProductWidgetWrapper(StandardDialogWrapper):
+    """The product parameter (a file parameter of QGIS, which chooses files or folders, not both): in the
+    standard dialog a :class:`ProductChooser`; in the batch dialog QGIS's own cell, and the column's
+    "Autofill…" menu gets "Add Products from a Folder…" (:func:`extend_batch_autofill`)."""
+
+    def __new__(cls, param, dialog, row=0, col=0, **kwargs):
+        wrapper = super().__new__(cls, param, dialog, row, col, **kwargs)
+        if not isinstance(wrapper, cls) and dialogTypes.get(dialog.__class__.__name__) == DIALOG_BATCH:
+            from qgis.PyQt.QtCore import QTimer
+
+            QTimer.singleShot(0, lambda: extend_batch_autofill(dialog, param.name()))
+        return wrapper
+
+    def createWidget(self, **kwargs):  # noqa: N802 (QGIS API name)
+        widget = ProductChooser(self.parameterDefinition().createFileFilter())
+        widget.pathChanged.connect(lambda _path: self.widgetValueHasChanged.emit(self))
+        return widget
+
+    def setValue(self, value):  # noqa: N802 (QGIS API name)
+        if value is None or value == NULL:
+            value = ""
+        self.widget.setPath(str(value))
+
+    def value(self):
+        return self.widget.path() or None
+
+
+def extend_batch_autofill(dialog, parameter_name):
+    """Add "Add Products from a Folder…" to the "Autofill…" menu of the batch dialog's column of
+    ``parameter_name``: each product found in a folder (``pipeline/naming.product_paths``) fills a row."""
+    panel = dialog.mainWidget() if hasattr(dialog, "mainWidget") else None
+    if panel is None or not hasattr(panel, "parameter_to_column"):
+        return None
+    column = panel.parameter_to_column.get(parameter_name)
+    fill = panel.tblParameters.cellWidget(0, column) if column is not None else None
+    if fill is None or getattr(fill, "neve_extended", False):
+        return fill
+    fill.neve_extended = True
+
+    def add_action():
+        action = fill.menu.addAction(tr("Add Products from a Folder…"))
+        action.setToolTip(tr("Adds a row for each Sentinel-2 product (folder, .zip) found in a folder"))
+        action.triggered.connect(lambda: fill_products(fill))
+
+    fill.menu.aboutToShow.connect(add_action)  # after QGIS's own entries, made when the menu opens
+    return fill
+
+
+def fill_products(fill, folder=None):
+    """Fill the batch column of ``fill`` (QGIS's "Autofill…" button) with the products of ``folder``
+    (asked for when None), from its first empty row on. Returns the products."""
+    from processing.tools import dataobjects
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from ..plugin.pipeline.naming import product_paths
+
+    if folder is None:
+        start = QgsSettings().value("/Processing/LastInputPath", "", type=str)
+        folder = QFileDialog.getExistingDirectory(fill, tr("Folder of the products"), start)
+        if not folder:
+            return []
+        QgsSettings().setValue("/Processing/LastInputPath", folder)
+    products = product_paths(folder)
+    context = dataobjects.createContext()
+    first = 0
+    for row in range(fill.panel.batchRowCount()):  # the first row without a product (QGIS counts NULL as one)
+        wrapper = fill.panel.wrappers[row][fill.column]
+        value = wrapper.parameterValue() if wrapper is not None else None
+        if value is None or value == NULL or value == "":
+            break
+        first = row + 1
+    for offset, path in enumerate(products):
+        fill.setRowValue(first + offset, path, context)
+    return products
 
 
 class HistogramWidget(QWidget):
@@ -218,6 +543,7 @@ class HistogramWidget(QWidget):
     lineMoved = pyqtSignal(str, float)  # noqa: N815 (Qt naming)
 
     MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 6, 6, 16, 16
+    PLOT_HEIGHT = 80   # pixels of the plot itself; the title above takes as many lines as it needs
     GRAB_DISTANCE = 5  # pixels either side of a line where the mouse takes it
 
     def __init__(self, title, x_range, parent=None):
@@ -230,10 +556,25 @@ class HistogramWidget(QWidget):
         self.dragging = None
         self.setMouseTracking(True)
         self.setMinimumSize(120, 90)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def sizeHint(self):  # noqa: N802 (Qt naming)
-        return QSize(300, 110)
+        return QSize(300, self.heightForWidth(300))
+
+    def hasHeightForWidth(self):  # noqa: N802 (Qt naming)
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802 (Qt naming)
+        return self.title_height(width) + self.PLOT_HEIGHT + self.MARGIN_BOTTOM
+
+    def title_height(self, width=None):
+        """The height of the title, wrapped to the width (never cut: "…zone visibl")."""
+        width = self.width() if width is None else width
+        available = max(40, width - self.MARGIN_LEFT - self.MARGIN_RIGHT)
+        rect = QFontMetrics(self.font()).boundingRect(0, 0, available, 10000, Qt.TextWordWrap, self.title)
+        return max(self.MARGIN_TOP, rect.height() + 2)
 
     # -- data ------------------------------------------------------------------------------------
     def set_histogram(self, counts, edges):
@@ -254,9 +595,9 @@ class HistogramWidget(QWidget):
 
     # -- geometry --------------------------------------------------------------------------------
     def plot_rect(self):
-        return QRectF(self.MARGIN_LEFT, self.MARGIN_TOP,
-                      max(1, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
-                      max(1, self.height() - self.MARGIN_TOP - self.MARGIN_BOTTOM))
+        top = self.title_height()
+        return QRectF(self.MARGIN_LEFT, top, max(1, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
+                      max(1, self.height() - top - self.MARGIN_BOTTOM))
 
     def x_for_value(self, value):
         """Widget x coordinate of ``value`` (clamped to the plot)."""
@@ -314,12 +655,12 @@ class HistogramWidget(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.Base))
         painter.setPen(palette.color(QPalette.Text))
         metrics = QFontMetrics(self.font())
-        painter.drawText(QRectF(rect.left(), 0, rect.width(), self.MARGIN_TOP), Qt.AlignLeft | Qt.AlignVCenter,
-                         self.title)
+        painter.drawText(QRectF(rect.left(), 0, rect.width(), rect.top()), Qt.AlignLeft | Qt.AlignVCenter |
+                         Qt.TextWordWrap, self.title)
         painter.drawText(QRectF(rect.left(), rect.bottom(), rect.width(), self.MARGIN_BOTTOM),
-                         Qt.AlignLeft | Qt.AlignVCenter, "{:g}".format(self.x_min))
+                         Qt.AlignLeft | Qt.AlignVCenter, number(self.x_min))
         painter.drawText(QRectF(rect.left(), rect.bottom(), rect.width(), self.MARGIN_BOTTOM),
-                         Qt.AlignRight | Qt.AlignVCenter, "{:g}".format(self.x_max))
+                         Qt.AlignRight | Qt.AlignVCenter, number(self.x_max))
         painter.setPen(QPen(palette.color(QPalette.Mid)))
         painter.drawRect(rect)
 
@@ -355,5 +696,10 @@ class HistogramWidget(QWidget):
             if level == len(level_ends):
                 level_ends.append(0)
             level_ends[level] = text_x + text_width
-            painter.drawText(QPointF(text_x, rect.top() + 6 + metrics.ascent() + level * metrics.height()), label)
+            baseline = rect.top() + 6 + metrics.ascent() + level * metrics.height()
+            background = palette.color(QPalette.Base)
+            background.setAlpha(200)  # the label stays readable over the bars and the other lines
+            painter.fillRect(QRectF(text_x - 1, baseline - metrics.ascent(), text_width + 2, metrics.height()),
+                             background)
+            painter.drawText(QPointF(text_x, baseline), label)
         painter.end()

@@ -46,8 +46,9 @@ class BandFile:
 @dataclass(frozen=True)
 class VrtBand:
     """A band of a stack: its file, description and metadata (``(key, value)`` pairs of text, in GDAL's
-    default domain and in the IMAGERY domain), no-data value of the digital numbers, and how they become
-    physical values: ``(DN + offset) / scale``."""
+    default domain and in the IMAGERY domain), no-data value of the digital numbers, how they become
+    physical values: ``(DN + offset) / scale``, and its colour interpretation ("Red", "Green", "Blue": the
+    band viewers show in that colour; None: undefined)."""
 
     source: BandFile
     description: str
@@ -56,6 +57,7 @@ class VrtBand:
     nodata: float = None
     scale: float = 1.0
     offset: float = 0.0
+    color_interp: str = None
 
 
 def vrt_nodata(dtype, nodata, scale, add_offset):
@@ -101,6 +103,8 @@ def stack_vrt(grid, bands, metadata=()):
         dtype, vrt_no_data, remap = vrt_nodata(source.dtype, nodata, vrt_band.scale, add_offset)
         band = ET.SubElement(root, "VRTRasterBand", dataType=GDAL_TYPES[str(dtype)], band=str(index))
         ET.SubElement(band, "Description").text = vrt_band.description
+        if vrt_band.color_interp:
+            ET.SubElement(band, "ColorInterp").text = vrt_band.color_interp
         for domain, items in ((None, vrt_band.metadata), ("IMAGERY", vrt_band.imagery)):
             if items:
                 element = ET.SubElement(band, "Metadata", **({"domain": domain} if domain else {}))

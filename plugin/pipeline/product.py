@@ -44,7 +44,7 @@ from ..io.raster import (DEFAULT_BLOCK_ROWS, GeoTiffWriter, RasterReadError, Wri
                          bounded_gdal_cache, check_geotiff_complete, open_raster, read_ahead)
 from ..io.vrt import BandFile, VrtBand, stack_vrt
 from . import report
-from .algorithms.loadproduct import (ALL_STACKS, DEFAULT_REFLECTANCE, MASKS, REFLECTANCES, STACK_MISSIONS,
+from .algorithms.loadproduct import (ALL_STACKS, COMPOSITES, DEFAULT_REFLECTANCE, MASKS, REFLECTANCES, STACK_MISSIONS,
                                      no_product_error)
 from .algorithms.loadproduct import spec as declaration
 from .eras import era_of_product
@@ -176,7 +176,7 @@ def load_product(inputs, params=LoadProductParams(), outputs=LoadProductOutputs(
         for name in stack_paths:
             resolution, bands = ALL_STACKS[name]
             sources = stack_sources(product, bands, resolution, labels[name], feedback, warnings)
-            vrts[name] = product_stack_vrt(product, product.grid(resolution), sources)
+            vrts[name] = product_stack_vrt(product, product.grid(resolution), sources, COMPOSITES[name][0])
         decodable = mask_sources(product)
         missing = [name for name, kind in MASKS.items() if kind in mask_paths and kind not in decodable]
         if missing:
@@ -323,10 +323,11 @@ def stack_sources(product, bands, resolution, label, feedback, warnings):
     return sources
 
 
-def product_stack_vrt(product, grid, sources):
+def product_stack_vrt(product, grid, sources, composite=()):
     """The XML text of the VRT stacking ``sources`` (``(band, BandFile)``) on ``grid``: each band named
     with its central wavelength, the product's no-data, scale and offset (unscaled values are
-    reflectance), the product's name, platform, tile, date and version as metadata."""
+    reflectance), the bands of ``composite`` (red, green, blue) with that colour interpretation, the
+    product's name, platform, tile, date and version as metadata."""
     metadata = (("PRODUCT", product.name), ("PLATFORM", product.platform), ("TILE", product.tile),
                 ("ACQUISITION_DATE", iso_utc(product.acquisition)), ("PRODUCT_VERSION", product.version))
     bands = []
@@ -338,7 +339,8 @@ def product_stack_vrt(product, grid, sources):
             metadata=(("BAND", band), ("CENTRAL_WAVELENGTH_NM", str(wavelength))),
             imagery=(("CENTRAL_WAVELENGTH_UM", repr(wavelength / 1000.0)),),
             nodata=product.reflectance_nodata, scale=product.reflectance_scale,
-            offset=float(product.reflectance_offsets.get(band, 0.0))))
+            offset=float(product.reflectance_offsets.get(band, 0.0)),
+            color_interp=dict(zip(composite, ("Red", "Green", "Blue"))).get(band)))
     return stack_vrt(grid, bands, metadata)
 
 

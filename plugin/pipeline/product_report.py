@@ -3,7 +3,7 @@ its HTML page (``OUTPUT_HTML``), in the language of the installed translation.""
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..i18n import current_language, tr
+from ..i18n import current_language, label_value, number, tr
 from . import report
 from .algorithms.loadproduct import MASKS
 
@@ -128,13 +128,13 @@ def mask_rows(summary):
 def summary_lines(summary):
     """The summary as lines of text, for the log."""
     lines = [tr("Summary of {product}").format(product=summary.name)]
-    lines += ["  {}: {}".format(label, "\u2013" if value is None else value) for label, value in summary_rows(summary)]
+    lines += ["  " + label_value(label, "\u2013" if value is None else value) for label, value in summary_rows(summary)]
     lines.append("  " + tr("Percent of the valid pixels at {resolution:g} m, from the decoded masks:").format(
         resolution=summary.mask_resolution))
-    lines += ["    {}: {}".format(label, _number(value, 2, " %")) for label, value in mask_rows(summary)]
+    lines += ["    " + label_value(label, _number(value, 2, " %")) for label, value in mask_rows(summary)]
     if summary.quality:
         lines.append("  " + tr("Quality indicators of the product:"))
-        lines += ["    {}: {}".format(k, _flag_text(v)) for k, v in summary.quality.items()]
+        lines += ["    " + label_value(k, _flag_text(v)) for k, v in summary.quality.items()]
     return lines
 
 
@@ -166,7 +166,7 @@ def _date_text(moment):
 
 
 def _number(value, decimals, unit=""):
-    return "\u2013" if value is None else "{:.{d}f}{u}".format(value, d=decimals, u=unit)
+    return "\u2013" if value is None else number(value, ".{}f".format(decimals)) + unit
 
 
 def _yes_no(value):

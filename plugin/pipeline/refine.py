@@ -54,11 +54,11 @@ import numpy as np
 from ..core import cloud, masks
 from ..core.defaults import CLOUD_PRESETS, CLOUD_RESOLUTION, DEFAULT_CLOUD_PRESET, PARALLAX_HEIGHT, SUNGLINT_ANGLE
 from ..errors import NeveError
-from ..i18n import QT_TR_NOOP, tr
+from ..i18n import QT_TR_NOOP, number, tr
 from ..io import raster
 from .algorithms.clouds import DEFAULT_SUNGLINT, SWIR_BANDS, WATER_KINDS
 from .algorithms.common import DEFAULT_OFFSET, DEFAULT_SCALE
-from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options
+from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_options, recipe_presets
 from .algorithms.refinecloudmask import spec as declaration
 from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, check_output, grid_factor,
                           layer_grid, option_band, parallax_needs_product, product_grid, product_parallax_shifts,
@@ -96,8 +96,9 @@ class RefineInputs:
 
 @dataclass(frozen=True)
 class RefineParams(ShadowSettings):
-    """The recipe: ``preset`` (one of :data:`~.algorithms.refinecloudmask.PRESET_KEYS`; the buffer distance
-    in metres and the water test's thresholds below apply only with "custom"), the water test's band,
+    """The recipe: ``preset`` (one of :data:`~.algorithms.refinecloudmask.PRESET_KEYS`), the buffer distance
+    in metres and the water test's thresholds and sunglint angle (with a named preset, those that differ
+    from their defaults win over the preset's: the rule of ``pipeline/presets.py``), the water test's band,
     sunglint mode and kind of water layer, the parallax height (m, 0: off), whether shadows are searched
     (the search itself: :class:`~.shadows.ShadowSettings`), the resolution with a product (m), whether
     layers on other grids are resampled, and how layers' digital numbers become reflectance."""
@@ -125,12 +126,17 @@ class RefineParams(ShadowSettings):
         thresholds = {name.lower(): float(values[name]) for name in RECIPE_THRESHOLDS if name in values}
         return cls(preset="custom", **dict(thresholds, **changes))
 
-    def recipe(self):
-        """{DISTANCE, THRESHOLD, THRESHOLD_SUNGLINT, SUNGLINT_ANGLE} of the preset (or the custom values)."""
+    def preset_resolution(self):
+        """The :class:`~.presets.Resolution` of the preset and the values of this recipe."""
         check_option(self.preset, PRESET_KEYS)
-        if self.preset == "custom":
-            return {name: float(getattr(self, name.lower())) for name in RECIPE_THRESHOLDS}
-        return {name: float(PRESETS[self.preset][name]) for name in RECIPE_THRESHOLDS}
+        given = {name: float(getattr(self, name.lower())) for name in RECIPE_THRESHOLDS}
+        defaults = {name: float(getattr(RefineParams, name.lower())) for name in RECIPE_THRESHOLDS}
+        return recipe_presets().resolve(self.preset, given, defaults)
+
+    def recipe(self):
+        """{DISTANCE, THRESHOLD, THRESHOLD_SUNGLINT, SUNGLINT_ANGLE} used: the preset's, or the custom
+        values, or the values given that differ from their defaults with a named preset."""
+        return {name: float(value) for name, value in self.preset_resolution().values.items()}
 
     def water_settings(self):
         """The :class:`~.waterclouds.WaterSettings` of the recipe."""
@@ -331,8 +337,11 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
     check_output(outputs.output_classes, labels["OUTPUT_CLASSES"])
     water_distance = None
     if params.preset == "to_current":
+        for line in computed_preset_warnings(params, labels):
+            feedback.warning(line)
         params, water_distance = to_current(inputs, params, feedback)
-    values = params.recipe()
+    resolution = params.preset_resolution()
+    values = {name: float(value) for name, value in resolution.values.items()}
     water_settings = params.water_settings()
     check_settings(water_settings)
     shadows_on = bool(params.shadows)
@@ -345,6 +354,11 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
         "sunglint (below {angle:g} degrees).").format(
         preset=preset_labels[params.preset], distance=values["DISTANCE"], threshold=values["THRESHOLD"],
         sunglint=values["THRESHOLD_SUNGLINT"], angle=values["SUNGLINT_ANGLE"]))
+    infos, warnings = resolution.log_lines(labels, preset_labels, recipe_value_text)
+    for line in warnings:
+        feedback.warning(line)
+    for line in infos:
+        feedback.info(line)
 
     with raster.bounded_gdal_cache(GDAL_CACHE_MB), contextlib.ExitStack() as stack:
         product, grid, source_name = open_recipe_input(inputs, params, labels, shadows_on, stack, feedback)
@@ -435,6 +449,29 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
 
     return RefineResult(outputs=outputs, cloud_percent=percent(cloud.CLASS_CLOUD),
                         shadow_percent=percent(cloud.CLASS_SHADOW), buffer_percent=percent(cloud.CLASS_BUFFER))
+
+
+def computed_preset_warnings(params, labels):
+    """Warnings for the values given that a preset computed from the product ("to_current") does not use."""
+    preset_labels = dict(preset_options())
+    warnings = []
+    for name in RECIPE_THRESHOLDS:
+        value, default = float(getattr(params, name.lower())), float(getattr(RefineParams, name.lower()))
+        if abs(value - default) > 1e-6 * max(1.0, abs(default)):
+            warnings.append(tr("{parameter}: the value given, {value}, is not used: the preset \"{preset}\" sets "
+                               "it from the product.").format(parameter=labels.get(name, name),
+                                                              value=recipe_value_text(name, value),
+                                                              preset=preset_labels[params.preset]))
+    return warnings
+
+
+def recipe_value_text(name, value):
+    """A value of the recipe with its unit, for the log."""
+    if name == "DISTANCE":
+        return tr("{distance:g} m").format(distance=value)
+    if name == "SUNGLINT_ANGLE":
+        return tr("{angle:g} degrees").format(angle=value)
+    return number(value)
 
 
 def rows_of(window):

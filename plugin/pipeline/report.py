@@ -22,6 +22,8 @@ import contextlib
 import html
 import os
 
+from ..i18n import number
+
 STYLE = (
     "body{font-family:sans-serif;font-size:10pt;margin:1em;color:#222}"
     "h1{font-size:14pt}h2{font-size:12pt;margin-top:1.2em}"
@@ -57,9 +59,9 @@ def paragraph(text):
 def table(rows, header=None):
     """A table of ``rows`` (sequences of cells); numbers are right-aligned; ``header`` a row of titles."""
     def cell(value, tag="td"):
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return "<{tag}{cls}>{text}</{tag}>".format(tag=tag, cls=" class=\"number\"" if number else "",
-                                                 text=escape(value))
+        is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return "<{tag}{cls}>{text}</{tag}>".format(tag=tag, cls=" class=\"number\"" if is_number else "",
+                                                 text=escape(number(value, "") if is_number else value))
 
     lines = ["<table>"]
     if header:
@@ -100,7 +102,8 @@ def bar_chart(values, unit="", maximum=None, width=480, bar_height=18, colour="#
         if value is None:
             text, length = MISSING, 0.0
         else:
-            text = "{:.{d}f}{sep}{unit}".format(value, d=decimals, sep="\u00a0" if unit else "", unit=unit)
+            text = "{}{sep}{unit}".format(number(value, ".{}f".format(decimals)), sep="\u00a0" if unit else "",
+                                          unit=unit)
             length = min(max(value, 0.0), top)
             bar = axes.barh(position, length, height=0.75, color=colour)
             bar.patches[0].set_gid("bar-{}".format(index))

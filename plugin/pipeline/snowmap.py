@@ -27,7 +27,7 @@ import numpy as np
 from ..core import missions, snow
 from ..core.defaults import DARKCLOUD_SIZE, LIS_DEFAULTS, LIS_OPTIONS
 from ..errors import NeveError
-from ..i18n import QT_TR_NOOP, tr
+from ..i18n import QT_TR_NOOP, label_value, tr
 from ..io.raster import (Grid, GeoTiffWriter, aligned_factor, bounded_gdal_cache, open_raster, output_file,
                          read_onto_grid)
 from . import lis
@@ -280,6 +280,8 @@ def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=
             write_text(outputs.output_html_file, snow_report(source, params, result, warnings), stack)
         for warning in warnings:
             feedback.warning(warning)
+        for line in summary_lines(source, result):
+            feedback.info(line)
         checkpoint(feedback)    # a cancel asked during the last strip is honoured too
     feedback.progress(100)
     product = source.product
@@ -287,6 +289,32 @@ def snow_map(inputs, params=SnowMapParams(), outputs=SnowMapOutputs(), feedback=
                          cloud_percent=result.cloud_percent, pass2=result.zs is not None, warnings=tuple(warnings),
                          bits_present=frozenset(result.bits_present), qc_present=frozenset(result.qc_present),
                          product_name=source.name, acquisition=product.acquisition)
+
+
+def pass2_text(source, result):
+    """What became of pass 2, in words: run above the snowline, or why it was skipped."""
+    if result.zs is not None:
+        return tr("run above the snowline ({zs:.0f} m)").format(zs=result.zs)
+    if not source.has_dem:
+        return tr("skipped, no DEM")
+    if result.counts is None:
+        return tr("skipped, the DEM gives no elevation band over the scene")
+    if result.line is None or result.line.zs is None:
+        return tr("skipped, no elevation band is snowy")
+    return tr("skipped, pass 1 found too little snow")
+
+
+def summary_lines(source, result):
+    """The result of a run as lines of the log, as ``neve:loadproduct`` sums up a product."""
+    lines = [tr("Snow map of {product}").format(product=source.name)]
+    snowline = tr("{zs:.0f} m").format(zs=result.zs) if result.zs is not None else tr("none")
+    lines.append("  " + label_value(tr("Snowline elevation"), snowline))
+    lines.append("  " + label_value(tr("Snow"), tr("{percent:.1f} % of the valid pixels").format(
+        percent=result.snow_percent)))
+    lines.append("  " + label_value(tr("Cloud"), tr("{percent:.1f} % of the valid pixels").format(
+        percent=result.cloud_percent)))
+    lines.append("  " + label_value(tr("Pass 2"), pass2_text(source, result)))
+    return lines
 
 
 class GeoTiffSink:

@@ -39,7 +39,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import NeveError
-from ..i18n import QT_TR_NOOP, tr
+from ..i18n import QT_TR_NOOP, number, tr
 
 from .kinds import (BOOLEAN, CRS, DATE, DESTINATIONS, ENUM, EXTENT, FIELD, FILE_OUT, FILES, FOLDER,  # noqa: F401
                     FOLDER_OUT, INTEGER, LAYERS, NUMBER, PRODUCT, RASTER, RASTER_OUT, RASTERS, STRING, VECTOR,
@@ -53,7 +53,10 @@ class Param:
     ``threshold`` names the row of the thresholds table (``pipeline/thresholds.py``) whose slider the
     dialogs show; ``options`` are ``(key, label)`` pairs of an ENUM; ``parent`` names the VECTOR
     parameter whose fields a FIELD lists; ``geometry`` is what a VECTOR or VECTOR_OUT holds: "polygon"
-    (the default of VECTOR), "any" (the default of VECTOR_OUT) or "none" (a table)."""
+    (the default of VECTOR), "any" (the default of VECTOR_OUT) or "none" (a table); ``group`` is the title
+    of the group of advanced parameters it belongs to (the dialog shows it above the first of them, the
+    command line's help as a section); ``decimals`` the decimals the dialog's spin box shows (None: from
+    the default and the range, see :func:`display_decimals`)."""
 
     name: str
     kind: str
@@ -73,6 +76,8 @@ class Param:
     source: str = None
     parent: str = None
     geometry: str = None
+    group: str = None
+    decimals: int = None
 
     @property
     def field(self):
@@ -113,7 +118,10 @@ class AlgorithmSpec:
     """An algorithm, declared once. ``group`` is one of "products", "clouds", "snow" (see
     :func:`group_names`). ``requires``: ``(import name, what to install)`` of the Python packages this
     algorithm needs beyond Névé's own (numpy, scipy, rasterio); the plugin loads without them and says
-    what to install."""
+    what to install. ``presets``: the :class:`~.presets.PresetTable` of an algorithm with presets.
+    ``inputs``: the input parameters of which a run needs at least one, the product first
+    (``("INPUT_PRODUCT", "GREEN", "RED", "SWIR")``): without any, every door says what to give before any
+    work (:func:`input_problem`); the job checks the rest (which layers go together)."""
 
     name: str
     group: str
@@ -124,6 +132,8 @@ class AlgorithmSpec:
     outputs: tuple
     run: object
     requires: tuple = ()
+    presets: object = None
+    inputs: tuple = ()
 
     def parameter(self, name):
         return next(p for p in self.parameters if p.name == name)
@@ -137,9 +147,27 @@ class AlgorithmSpec:
         outputs that destroy no input (``pipeline/paths.py``). Returns the results."""
         from .paths import check_destinations
 
+        check_inputs(self, values)
         check_ranges(self, values)
         check_destinations(self, values)
         return self.run(values, feedback)
+
+
+def display_decimals(parameter):
+    """The decimals a dialog shows for the number ``parameter``: its ``decimals``, else 3 for a fraction or a
+    reflectance (at most 1), 0 for a whole default (metres, areas, counts), else those of its default."""
+    if parameter.decimals is not None:
+        return parameter.decimals
+    if parameter.kind == INTEGER:
+        return 0
+    if parameter.maximum is not None and parameter.maximum <= 1:
+        return 3
+    default = parameter.default
+    if default is None:
+        return 2
+    if float(default).is_integer():
+        return 0
+    return min(3, len("{:g}".format(float(default)).partition(".")[2]))
 
 
 def group_names():
@@ -201,6 +229,22 @@ def range_problem(spec, values):
     return None
 
 
+def input_problem(spec, values):
+    """A :class:`~..errors.NeveError` when ``values`` give none of the inputs ``spec.inputs`` names (a
+    product, or the layers instead), else None."""
+    if not spec.inputs or any(values.get(name) for name in spec.inputs):
+        return None
+    layers = [spec.parameter(name).label for name in spec.inputs if spec.parameter(name).kind != PRODUCT]
+    return NeveError("no_input", QT_TR_NOOP("No input: give a Sentinel-2 L2A product, or the layers ({layers})."),
+                     layers=", ".join(layers))
+
+
+def check_inputs(spec, values):
+    problem = input_problem(spec, values)
+    if problem is not None:
+        raise problem
+
+
 def check_ranges(spec, values):
     problem = range_problem(spec, values)
     if problem is not None:
@@ -208,7 +252,7 @@ def check_ranges(spec, values):
 
 
 def plain_number(value):
-    return "" if value is None else "{:g}".format(value)
+    return "" if value is None else number(value)
 
 
 def from_values(cls, values, **extra):

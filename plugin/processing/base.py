@@ -10,9 +10,16 @@ Processing algorithm of this package is a :class:`NeveAlgorithm` that names its 
   names, types, defaults, ranges, options, help, advanced flags, the threshold sliders;
 - ``checkParameterValues`` checks the ranges of the numbers with translated messages (QGIS's own
   message names the parameter only, in English);
-- ``processAlgorithm`` reads the parameters into plain values (:meth:`NeveAlgorithm.values`), runs the
-  job with the feedback adapter :class:`QgisFeedback`, and turns a Névé error into a
-  ``QgsProcessingException`` with its message in the user's language.
+- ``processAlgorithm`` reads the parameters into plain values (:meth:`NeveAlgorithm.values`), names the
+  temporary output files after the scene, runs the job with the feedback adapter :class:`QgisFeedback`,
+  turns a Névé error into a ``QgsProcessingException`` with its message in the user's language, and lets
+  the adapter load its outputs (``postprocess`` with an :class:`~.layers.OutputRun`);
+- in the dialogs: the sliders of the thresholds, the presets that set them (``ui/widgets.py``), the
+  product chooser, the decimals of the numbers, the advanced groups and the Help button (``helpUrl``), each
+  algorithm group's icon; the standard dialog is Névé's (``ui/dialog.py``);
+- an HTML report is a file output (``QgsProcessingOutputFile``), not QGIS's ``QgsProcessingOutputHtml``:
+  QGIS 3.22's batch dialog fails on those (``addResult()`` without ``timestamp``); the report is put in
+  the Results Viewer by :meth:`NeveAlgorithm.postProcessAlgorithm` instead.
 
 The science (``..core``) and the file access (``..io``) need scipy and rasterio. The declarations
 import neither, so the plugin and its provider load without them, and ``canExecute`` tells the user, in
@@ -54,11 +61,14 @@ from ..errors import NeveError, as_neve_error
 from ..i18n import tr
 from ..pipeline import spec as s
 from ..pipeline.feedback import Feedback
-from ..resources import ICON_PATH
+from ..pipeline.thresholds import THRESHOLDS
+from ..resources import algorithm_icon_path, help_url
+from .layers import OutputRun, rename_temporary_outputs
 
 REQUIRED_PACKAGES = ("numpy", "scipy", "rasterio")
 # the plugin's package name as installed ("neve" from the zip), for the dotted path of the slider widget
 PLUGIN_PACKAGE = __name__.split(".plugin.")[0]
+THRESHOLD_DECIMALS = {name: threshold.decimals for name, threshold in THRESHOLDS.items()}
 
 
 def missing_packages(packages=REQUIRED_PACKAGES):
@@ -155,6 +165,7 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._spec = None
+        self._reports = []    # (label, path) of the HTML reports of the last run, for the Results Viewer
 
     @property
     def spec(self):
@@ -184,7 +195,22 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
         return self.spec.group
 
     def icon(self):
-        return QIcon(ICON_PATH)
+        return QIcon(algorithm_icon_path(self.spec))
+
+    def svgIconPath(self):  # noqa: N802 (QGIS API name)
+        return algorithm_icon_path(self.spec)
+
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        return help_url(self.spec.name)
+
+    def createCustomParametersWidget(self, parent=None):  # noqa: N802 (QGIS API name)
+        """Névé's algorithm dialog (``ui/dialog.py``): QGIS's, with the advanced groups titled and the VRT
+        stacks loaded when asked for."""
+        try:
+            from ...ui.dialog import NeveAlgorithmDialog
+        except ImportError:  # pragma: no cover - QGIS without its Processing plugin
+            return None
+        return NeveAlgorithmDialog(self.create(), parent=parent)
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagCanCancel
@@ -208,17 +234,34 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
         return True, ""
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        for parameter in self.spec.parameters:
-            self.addParameter(qgis_parameter(parameter))
+        for parameter in dialog_order(self.spec.parameters):
+            definition = qgis_parameter(parameter, self.spec)
+            if is_html_report(parameter):
+                # not the automatic QgsProcessingOutputHtml, on which QGIS 3.22's batch dialog fails
+                self.addParameter(definition, createOutput=False)
+                self.addOutput(QgsProcessingOutputFile(parameter.name, parameter.label))
+            else:
+                self.addParameter(definition)
         for output in self.spec.outputs:
             self.addOutput(qgis_output(output))
 
     # -- checks ------------------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
-        problem = self.range_problem(parameters, context) or self.layer_problem(parameters, context)
+        problem = (self.input_problem(parameters, context) or self.range_problem(parameters, context)
+                   or self.layer_problem(parameters, context))
         if problem:
             return False, problem
         return super().checkParameterValues(parameters, context)
+
+    def input_problem(self, parameters, context):
+        """A translated message when none of the inputs is given (no product and none of the layers)."""
+        given = {}
+        for name in self.spec.inputs:
+            value = parameters.get(name)
+            given[name] = value is not None and not (isinstance(value, str) and not value.strip()) \
+                and not (isinstance(value, (list, tuple)) and not value)
+        problem = s.input_problem(self.spec, given)
+        return problem.message() if problem is not None else None
 
     def layer_problem(self, parameters, context):
         """A translated message naming a raster given as a path that QGIS cannot load, and why: the file
@@ -261,13 +304,25 @@ class NeveAlgorithm(QgsProcessingAlgorithm):
         problem = self.range_problem(parameters, context)  # models and scripts may skip the dialog's check
         if problem:
             raise QgsProcessingException(problem)
-        values = self.values(parameters, context)
+        values = rename_temporary_outputs(self.spec, self.values(parameters, context), parameters, context)
         results = run_job(self.spec.execute, values, feedback)
         self.postprocess(results, values, parameters, context, feedback)
+        self._reports = [(p.label, results.get(p.name)) for p in self.spec.parameters
+                         if is_html_report(p) and results.get(p.name)]
         return results
 
     def postprocess(self, results, values, parameters, context, feedback):
-        """Style or load the outputs (in QGIS only); nothing by default."""
+        """Style and load the outputs (in QGIS only; see :meth:`output_run`); nothing by default."""
+
+    def output_run(self, results, values, parameters, context, scene=None):
+        """The :class:`~.layers.OutputRun` that names, groups and styles this run's loaded outputs."""
+        return OutputRun(self.spec, values, parameters, context, scene)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        """In the GUI thread after a run: the HTML reports go to the Results Viewer (as QGIS does for its
+        HTML outputs in the standard dialog, and here in batch runs too)."""
+        add_to_results_viewer(self, self._reports)
+        return {}
 
     def values(self, parameters, context):
         """The parameters as the plain values of the declaration (see ``pipeline/spec.py``)."""
@@ -339,8 +394,87 @@ VECTOR_TYPES = {"polygon": QgsProcessing.TypeVectorPolygon, "any": QgsProcessing
                 "none": QgsProcessing.TypeVector}
 
 
-def qgis_parameter(parameter):
-    """The ``QgsProcessingParameterDefinition`` of a :class:`~..pipeline.spec.Param`."""
+def is_html_report(parameter):
+    """Whether ``parameter`` is an HTML file output (QGIS would make it a QgsProcessingOutputHtml)."""
+    return parameter.kind == s.FILE_OUT and "htm" in (parameter.file_filter or "").lower()
+
+
+def add_to_results_viewer(algorithm, reports):
+    """Put the ``(label, path)`` HTML ``reports`` in the Processing Results Viewer, as QGIS does for the runs
+    of its dialogs: when a Processing dialog (standard or batch) of this algorithm is open. Scripts,
+    models and ``qgis_process`` leave the viewer alone."""
+    if not reports or not processing_dialog_open(algorithm):
+        return
+    try:
+        import time
+
+        from processing.core.ProcessingResults import resultsList
+    except ImportError:  # pragma: no cover - QGIS without its Processing plugin
+        return
+    for label, path in reports:
+        resultsList.addResult(icon=algorithm.icon(), name=label, timestamp=time.localtime(), result=path)
+
+
+def processing_dialog_open(algorithm):
+    """Whether a Processing dialog (standard or batch) of ``algorithm`` is shown."""
+    from qgis.gui import QgsProcessingAlgorithmDialogBase
+    from qgis.PyQt.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QgsProcessingAlgorithmDialogBase) and widget.isVisible():
+            shown = widget.algorithm()
+            if shown is not None and shown.id() == algorithm.id():
+                return True
+    return False
+
+
+def dialog_order(parameters):
+    """``parameters`` in the order the dialogs show them: the ordinary ones as declared, then the advanced
+    ones group by group (a group where its first member is declared)."""
+    groups = []
+    for parameter in parameters:
+        if parameter.advanced and parameter.group not in groups:
+            groups.append(parameter.group)
+
+    def key(indexed):
+        index, parameter = indexed
+        if parameter.is_destination or not parameter.advanced:
+            return (0, 0, index)
+        return (1, groups.index(parameter.group) if parameter.group is not None else -1, index)
+
+    return [p for _i, p in sorted(enumerate(parameters), key=key)]
+
+
+def wrapper_metadata(definition, parameter, spec=None):
+    """The metadata of ``definition`` for the dialogs: the decimals of a number, the slider of a threshold,
+    the presets, the product chooser, the advanced group."""
+    metadata = definition.metadata()
+    wrapper = dict(metadata.get("widget_wrapper") or {})
+    if parameter.kind in (s.NUMBER, s.INTEGER):
+        wrapper["decimals"] = s.display_decimals(parameter)
+    if parameter.threshold:
+        metadata["neve_threshold"] = parameter.threshold
+        wrapper["class"] = PLUGIN_PACKAGE + ".ui.widgets.ThresholdWidgetWrapper"
+        wrapper["decimals"] = THRESHOLD_DECIMALS.get(parameter.threshold, wrapper.get("decimals", 3))
+    presets = spec.presets if spec is not None else None
+    if presets is not None and parameter.name == presets.parameter:
+        metadata["neve_presets"] = {"options": list(parameter.option_keys), "custom": presets.custom,
+                                    "names": list(presets.names), "values": presets.values}
+        wrapper["class"] = PLUGIN_PACKAGE + ".ui.widgets.PresetWidgetWrapper"
+    if presets is not None and parameter.name in presets.names:
+        metadata["neve_preset_parameter"] = presets.parameter
+    if parameter.kind == s.PRODUCT:
+        wrapper["class"] = PLUGIN_PACKAGE + ".ui.widgets.ProductWidgetWrapper"
+    if parameter.group:
+        metadata["neve_group"] = parameter.group
+    if wrapper:
+        metadata["widget_wrapper"] = wrapper
+    definition.setMetadata(metadata)
+
+
+def qgis_parameter(parameter, spec=None):
+    """The ``QgsProcessingParameterDefinition`` of a :class:`~..pipeline.spec.Param` (of the algorithm
+    ``spec``, for its presets)."""
     p, kind, optional = parameter, parameter.kind, parameter.optional
     if kind == s.PRODUCT:
         definition = QgsProcessingParameterFile(p.name, p.label, behavior=QgsProcessingParameterFile.File,
@@ -408,13 +542,9 @@ def qgis_parameter(parameter):
         raise ValueError(kind)
     if p.help:
         definition.setHelp(p.help)
-    if p.advanced:
+    if p.advanced or p.group:
         definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    if p.threshold:
-        metadata = definition.metadata()
-        metadata["neve_threshold"] = p.threshold
-        metadata["widget_wrapper"] = {"class": PLUGIN_PACKAGE + ".ui.widgets.ThresholdWidgetWrapper"}
-        definition.setMetadata(metadata)
+    wrapper_metadata(definition, p, spec)
     return definition
 
 

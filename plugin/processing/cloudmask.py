@@ -3,14 +3,13 @@ Processing.
 
 The parameters are declared in ``pipeline/algorithms/cloudmask.py``; here only the output is styled.
 """
-from ..i18n import tr
 from ..pipeline.algorithms import cloudmask
 from .base import NeveAlgorithm
-from .styles import cloud_mask_legend, style_output
+from .styles import cloud_mask_legend, paletted
 
 
 class CloudMaskAlgorithm(NeveAlgorithm):
     DECLARATION = staticmethod(cloudmask.spec)
 
     def postprocess(self, results, values, parameters, context, feedback):
-        style_output(context, values["OUTPUT"], cloud_mask_legend(), tr("Cloud mask"))
+        self.output_run(results, values, parameters, context).load("OUTPUT", paletted(cloud_mask_legend()))

@@ -2,26 +2,21 @@
 Processing.
 
 The parameters are declared in ``pipeline/algorithms/loadproduct.py``; here the dialog's check of the
-product, and the loading of the outputs: the masks named and styled, the VRT stacks loaded as colour
-composites in the project that receives the masks.
+product, and the loading of the outputs in the group of the product, masks above images: the masks
+styled and shown, the 10 m stack (Landsat: the 30 m stack) in natural colours and the 20 m stack in false
+colours, stretched over reflectance (the 20 m stack unchecked). The stacks are files (VRTs), which QGIS does not load by itself:
+they are loaded into the project that receives the masks, or the one their value names (Névé's dialog
+names it for a stack asked for alone, ``LOADED_FILE_OUTPUTS``).
 """
-from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProcessingUtils
-
+from ..pipeline import naming
 from ..pipeline.algorithms import loadproduct
 from ..pipeline.algorithms.common import INPUT_PRODUCT
 from .base import NeveAlgorithm
-from .styles import (
-    CompositeStyle,
-    cloud_mask_legend,
-    nodata_mask_legend,
-    shadow_mask_legend,
-    snow_mask_legend,
-    style_output,
-    water_mask_legend,
-)
+from .styles import (cloud_mask_legend, composite, nodata_mask_legend, paletted, shadow_mask_legend,
+                     snow_mask_legend, water_mask_legend)
 
-#: Stack output -> the bands of the colour composite shown when it is loaded (red, green, blue).
-COMPOSITES = {"OUTPUT_R1": ("B4", "B3", "B2"), "OUTPUT_R2": ("B11", "B8A", "B5"), "OUTPUT_XS": ("B4", "B3", "B2")}
+#: The stacks shown when loaded (the 20 m one is loaded unchecked: it hides what lies under it).
+SHOWN_STACKS = ("OUTPUT_R1", "OUTPUT_XS")
 
 
 def mask_legends():
@@ -29,15 +24,17 @@ def mask_legends():
             "snow": snow_mask_legend(), "nodata": nodata_mask_legend()}
 
 
-def layer_prefix(details):
-    """"T31TCH 2021-06-15 · " (tile, or Landsat path/row, and acquisition date of the product), or nothing."""
+def scene_label(details, values):
+    """"T31TCH 2021-06-15" (tile, or Landsat path/row, and acquisition date of the product), else from its
+    name."""
     date = details.acquisition.strftime("%Y-%m-%d") if details.acquisition else ""
-    prefix = " ".join(p for p in (details.tile or details.path_row, date) if p)
-    return prefix + " \u00b7 " if prefix else ""
+    label = " ".join(p for p in (details.tile or getattr(details, "path_row", None), date) if p)
+    return label or naming.scene_label([values.get(INPUT_PRODUCT)])
 
 
 class LoadProductAlgorithm(NeveAlgorithm):
     DECLARATION = staticmethod(loadproduct.spec)
+    LOADED_FILE_OUTPUTS = tuple(loadproduct.ALL_STACKS)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         if not self.parameterAsFile(parameters, INPUT_PRODUCT, context):
@@ -45,34 +42,14 @@ class LoadProductAlgorithm(NeveAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def postprocess(self, results, values, parameters, context, feedback):
-        prefix = layer_prefix(results.details)
+        run = self.output_run(results, values, parameters, context, scene=scene_label(results.details, values))
         legends = mask_legends()
         for name, kind in loadproduct.MASKS.items():
-            if values[name]:
-                style_output(context, values[name], legends[kind], prefix + self.spec.parameter(name).label)
-        self.load_stacks(values, parameters, context, prefix, results)
-
-    def load_stacks(self, values, parameters, context, prefix, results=None):
-        """Open the VRT stacks on completion in the project that receives the masks (or that a caller
-        gave with a QgsProcessingOutputLayerDefinition): a file output has no "open" check box of its
-        own, and batch runs or models that load nothing must not get layers."""
-        project = None
-        for name in loadproduct.MASKS:
-            path = values[name]
-            if path and context.willLoadLayerOnCompletion(path):
-                project = context.layerToLoadOnCompletionDetails(path).project
-                break
+            run.load(name, paletted(legends[kind]))
         for name, (_resolution, bands) in loadproduct.ALL_STACKS.items():
-            path = values[name]
-            if not path or (results is not None and not results.get(name)):  # not the product's mission
+            if not results.get(name):  # not the product's mission: not written
+                run.load_file(name, None)
                 continue
-            value = parameters.get(name)
-            target = value.destinationProject if isinstance(value, QgsProcessingOutputLayerDefinition) else None
-            target = target or project
-            if target is None:
-                continue
-            label = prefix + self.spec.parameter(name).label
-            details = QgsProcessingContext.LayerDetails(label, target, name, QgsProcessingUtils.LayerHint.Raster)
-            details.setPostProcessor(CompositeStyle(*(bands.index(b) + 1 for b in COMPOSITES[name]),
-                                                    layer_name=label))
-            context.addLayerToLoadOnCompletion(path, details)
+            colours, top = loadproduct.COMPOSITES[name]
+            style = composite(*(bands.index(band) + 1 for band in colours), maximum=top)
+            run.load_file(name, run.destination_project(name), style, visible=name in SHOWN_STACKS)

@@ -1,11 +1,13 @@
 """neve:snowmap, "Snow map (Theia/LIS method)": the adapter of ``pipeline/snowmap.py`` to QGIS Processing.
 
-The parameters are declared in ``pipeline/algorithms/snowmap.py``; here only the loaded outputs are styled.
+The parameters are declared in ``pipeline/algorithms/snowmap.py``; here the loaded outputs are styled and
+ordered: the snow and cloud polygons (semi-transparent, by class) over the map, shown; the fractional snow
+cover, QC flags, NDSI and bit field below, unchecked.
 """
-from ..i18n import tr
 from ..pipeline.algorithms import snowmap
 from .base import NeveAlgorithm
-from .styles import fsc_ramp, qc_legend, snow_bits_legend, snow_map_legend, style_output, style_ramp_output
+from .styles import (fsc_ramp, paletted, polygons, qc_legend, ramp, snow_bits_legend, snow_map_legend,
+                     snow_polygon_classes)
 
 
 class SnowMapAlgorithm(NeveAlgorithm):
@@ -14,14 +16,11 @@ class SnowMapAlgorithm(NeveAlgorithm):
     def postprocess(self, results, values, parameters, context, feedback):
         details = results.details
         code = values["NODATA_CODE"]
-        style_output(context, values["OUTPUT"], snow_map_legend(code), tr("Snow map"))
-        if values["OUTPUT_BITS"]:
-            style_output(context, values["OUTPUT_BITS"], snow_bits_legend(details.bits_present),
-                         tr("Bit field of the intermediate layers"))
-        for name, label in (("OUTPUT_FSC", tr("Fractional snow cover on top of canopy")),
-                            ("OUTPUT_FSC_OG", tr("Fractional snow cover on ground"))):
-            if values[name]:
-                style_ramp_output(context, values[name], fsc_ramp(code), label, discrete=True)
-        if values["OUTPUT_QC"]:
-            style_output(context, values["OUTPUT_QC"], qc_legend(details.qc_present),
-                         tr("Quality flags of the fractional snow cover"))
+        run = self.output_run(results, values, parameters, context)
+        run.load("OUTPUT_VECTOR", polygons("DN", snow_polygon_classes()))
+        run.load("OUTPUT", paletted(snow_map_legend(code)))
+        run.load("OUTPUT_FSC", ramp(fsc_ramp(code), discrete=True), visible=False)
+        run.load("OUTPUT_FSC_OG", ramp(fsc_ramp(code), discrete=True), visible=False)
+        run.load("OUTPUT_QC", paletted(qc_legend(details.qc_present)), visible=False)
+        run.load("OUTPUT_NDSI", visible=False)
+        run.load("OUTPUT_BITS", paletted(snow_bits_legend(details.bits_present)), visible=False)

@@ -1,17 +1,124 @@
-"""Styles of the Névé outputs, applied by a layer post-processor when QGIS loads an output.
+"""Styles of the Névé outputs, applied when QGIS loads an output (``processing/layers.py`` names, groups
+and orders the loaded layers and calls these).
 
 Each legend is a list of ``(value, colour, label)``; labels are translated, so the legend is in the
-user's language. :func:`style_output` is called from ``processAlgorithm`` and does nothing when the
-output is not going to be loaded (batch runs, ``qgis_process``).
+user's language. A *style* is a function ``style(layer)`` that gives a loaded layer its renderer:
+:func:`paletted` (classes), :func:`ramp` (a colour ramp), :func:`composite` (three bands of reflectance
+stretched over a range) and :func:`polygons` (polygons by class, semi-transparent).
+
+:func:`style_output` and :func:`style_ramp_output` attach a style alone (no group, no order) and do
+nothing when the output is not going to be loaded (batch runs without loading, ``qgis_process``).
 """
 from qgis.core import (
     QgsPalettedRasterRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsRasterLayer,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..i18n import tr
+from ..i18n import label_value, tr
+
+
+# -- styles -------------------------------------------------------------------------------------------
+
+def paletted(legend):
+    """A paletted renderer of band 1 with the classes of ``legend``."""
+    def style(layer):
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            return
+        classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label) for value, colour, label in legend]
+        layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+        layer.triggerRepaint()
+    return style
+
+
+def ramp(stops, discrete=False):
+    """A pseudocolour renderer of band 1: ``stops`` is a list of ``(value, colour, label)``, colours
+    interpolated between stops (``discrete``: each stop colours the values up to it)."""
+    def style(layer):
+        from qgis.core import QgsColorRampShader, QgsRasterShader, QgsSingleBandPseudoColorRenderer
+
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
+            return
+        shader_function = QgsColorRampShader(stops[0][0], stops[-1][0])
+        shader_function.setColorRampType(QgsColorRampShader.Discrete if discrete else QgsColorRampShader.Interpolated)
+        shader_function.setColorRampItemList([QgsColorRampShader.ColorRampItem(float(value), QColor(colour), label)
+                                              for value, colour, label in stops])
+        shader = QgsRasterShader()
+        shader.setRasterShaderFunction(shader_function)
+        renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+        renderer.setClassificationMin(stops[0][0])
+        renderer.setClassificationMax(stops[-1][0])
+        layer.setRenderer(renderer)
+        layer.triggerRepaint()
+    return style
+
+
+def composite(red, green, blue, maximum, minimum=0.0):
+    """A colour composite of bands ``red``, ``green``, ``blue`` (1-based), each stretched linearly from
+    ``minimum`` to ``maximum`` reflectance (the VRT stacks hold reflectance: QGIS applies their scale and
+    offset). QGIS's default stretch (a cumulative cut of each band) leaves a snowy scene black."""
+    def style(layer):
+        from qgis.core import QgsContrastEnhancement, QgsMultiBandColorRenderer
+
+        if not isinstance(layer, QgsRasterLayer) or not layer.isValid() or layer.bandCount() < max(red, green, blue):
+            return
+        renderer = QgsMultiBandColorRenderer(layer.dataProvider(), red, green, blue)
+        for band, setter in ((red, renderer.setRedContrastEnhancement), (green, renderer.setGreenContrastEnhancement),
+                             (blue, renderer.setBlueContrastEnhancement)):
+            enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
+            enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+            enhancement.setMinimumValue(minimum)
+            enhancement.setMaximumValue(maximum)
+            setter(enhancement)
+        layer.setRenderer(renderer)
+        layer.triggerRepaint()
+    return style
+
+
+def polygons(field, classes, opacity=0.45):
+    """Polygons coloured by the value of ``field``: ``classes`` is a list of ``(value, colour, label)``;
+    the fill is semi-transparent (``opacity``) with an outline of the full colour, so that what lies under
+    the polygons stays visible."""
+    def style(layer):
+        from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
+
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            return
+        categories = []
+        for value, colour, label in classes:
+            fill = QColor(colour)
+            fill.setAlphaF(opacity)
+            outline = QColor(colour).darker(130)
+            symbol = QgsFillSymbol.createSimple({
+                "color": "{},{},{},{}".format(fill.red(), fill.green(), fill.blue(), fill.alpha()),
+                "outline_color": "{},{},{},255".format(outline.red(), outline.green(), outline.blue()),
+                "outline_width": "0.3"})
+            categories.append(QgsRendererCategory(value, symbol, label))
+        layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+        layer.triggerRepaint()
+    return style
+
+
+class _Styler(QgsProcessingLayerPostProcessorInterface):
+    """A post-processor that only styles and names (:func:`style_output`)."""
+
+    # QGIS keeps only a C++ pointer to a post-processor: Python must keep the object alive.
+    _alive = []
+
+    def __init__(self, style, layer_name=None):
+        super().__init__()
+        self.style = style
+        self.layer_name = layer_name
+        _Styler._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        if not layer.isValid():
+            return
+        self.style(layer)
+        if self.layer_name:
+            layer.setName(self.layer_name)
 
 
 def cloud_mask_legend():
@@ -30,34 +137,10 @@ def mask_legend():
     ]
 
 
-class PalettedStyle(QgsProcessingLayerPostProcessorInterface):
-    """Give a loaded raster output a paletted renderer with a translated legend."""
-
-    # QGIS keeps only a C++ pointer to a post-processor: Python must keep the object alive.
-    _alive = []
-
-    def __init__(self, legend, layer_name=None):
-        super().__init__()
-        self.legend = legend
-        self.layer_name = layer_name
-        PalettedStyle._alive.append(self)
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
-            return
-        classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)
-                   for value, colour, label in self.legend]
-        layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
-        if self.layer_name:
-            layer.setName(self.layer_name)
-        layer.triggerRepaint()
-
-
 def style_output(context, output_path, legend, layer_name=None):
     """Attach a paletted style to ``output_path`` if QGIS will load it once the algorithm is done."""
     if context.willLoadLayerOnCompletion(output_path):
-        details = context.layerToLoadOnCompletionDetails(output_path)
-        details.setPostProcessor(PalettedStyle(legend, layer_name))
+        context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(_Styler(paletted(legend), layer_name))
 
 
 def shadow_mask_legend():
@@ -137,73 +220,14 @@ def glint_angle_ramp():
     ]
 
 
-class CompositeStyle(QgsProcessingLayerPostProcessorInterface):
-    """Show a loaded multiband output as a colour composite of bands ``red``, ``green``, ``blue``
-    (1-based), with QGIS's default contrast stretch on them."""
-
-    _alive = []
-
-    def __init__(self, red, green, blue, layer_name=None):
-        super().__init__()
-        self.bands = (red, green, blue)
-        self.layer_name = layer_name
-        CompositeStyle._alive.append(self)
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        from qgis.core import QgsMultiBandColorRenderer
-
-        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
-            return
-        if layer.bandCount() >= max(self.bands):
-            layer.setRenderer(QgsMultiBandColorRenderer(layer.dataProvider(), *self.bands))
-            layer.setDefaultContrastEnhancement()
-        if self.layer_name:
-            layer.setName(self.layer_name)
-        layer.triggerRepaint()
-
-
-# --- Snow season synthesis (neve:snowseason): colour ramps ----------------------------------------
-
-class RampStyle(QgsProcessingLayerPostProcessorInterface):
-    """Give a loaded single-band output a pseudocolour renderer: ``stops`` is a list of
-    ``(value, colour, label)``, colours interpolated between stops (``discrete``: each stop colours the
-    values up to it, from the previous stop)."""
-
-    _alive = []
-
-    def __init__(self, stops, layer_name=None, discrete=False):
-        super().__init__()
-        self.stops = stops
-        self.layer_name = layer_name
-        self.discrete = discrete
-        RampStyle._alive.append(self)
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        from qgis.core import QgsColorRampShader, QgsRasterShader, QgsSingleBandPseudoColorRenderer
-
-        if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
-            return
-        ramp = QgsColorRampShader(self.stops[0][0], self.stops[-1][0])
-        ramp.setColorRampType(QgsColorRampShader.Discrete if self.discrete else QgsColorRampShader.Interpolated)
-        ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(float(value), QColor(colour), label)
-                                   for value, colour, label in self.stops])
-        shader = QgsRasterShader()
-        shader.setRasterShaderFunction(ramp)
-        renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
-        renderer.setClassificationMin(self.stops[0][0])
-        renderer.setClassificationMax(self.stops[-1][0])
-        layer.setRenderer(renderer)
-        if self.layer_name:
-            layer.setName(self.layer_name)
-        layer.triggerRepaint()
-
-
 def style_ramp_output(context, output_path, stops, layer_name=None, discrete=False):
     """Attach a colour ramp style to ``output_path`` if QGIS will load it once the algorithm is done."""
     if context.willLoadLayerOnCompletion(output_path):
-        details = context.layerToLoadOnCompletionDetails(output_path)
-        details.setPostProcessor(RampStyle(stops, layer_name, discrete))
+        context.layerToLoadOnCompletionDetails(output_path).setPostProcessor(
+            _Styler(ramp(stops, discrete), layer_name))
 
+
+# --- Snow season synthesis (neve:snowseason): colour ramps ----------------------------------------
 
 def snow_days_ramp(n_days):
     """Snow days 0 .. ``n_days``: transparent at 0, light to dark blue."""
@@ -300,7 +324,7 @@ def _bits_legend(values, names, colours):
         bits = [bit for bit in range(len(names)) if value & (1 << bit)]
         label = ", ".join(names[bit] for bit in bits) if bits else tr("None")
         colour = next((c for bit, c in colours if value & (1 << bit)), "#00000000")
-        legend.append((value, colour, "{}: {}".format(value, label)))
+        legend.append((value, colour, label_value(value, label)))
     return legend
 
 
@@ -317,47 +341,26 @@ def qc_legend(values):
     return _bits_legend(values, qc_bit_names(), colours)
 
 
-def load_ramp_output(context, path, stops, layer_name, discrete=False):
-    """Load ``path`` into the project when the algorithm is done, named ``layer_name``, with a colour ramp
-    (for files an algorithm wrote by itself, such as the seasons of neve:snowarchive)."""
-    from qgis.core import QgsProcessingContext
-
-    details = QgsProcessingContext.LayerDetails(layer_name, context.project(), layer_name)
-    details.setPostProcessor(RampStyle(stops, layer_name, discrete))
-    context.addLayerToLoadOnCompletion(path, details)
+def snow_polygon_classes():
+    """The snow and cloud polygons of neve:snowmap by their field DN, in the colours of the map."""
+    return [(100, "#00e5ff", tr("Snow")), (205, "#ff00ff", tr("Cloud"))]
 
 
-class ZoneStyle(QgsProcessingLayerPostProcessorInterface):
-    """Name a loaded vector output (a table or the zones of neve:snowstats) and, with ``field``, colour
-    its polygons by that percentage (0 to 100) from white to snow blue."""
+def snow_percent_zones(field):
+    """Zones coloured by the snow percentage of ``field`` (0 to 100), white to snow blue, outlined; without
+    that field, QGIS's own style."""
+    def style(layer):
+        from qgis.core import QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsRendererRange
 
-    _alive = []
-
-    def __init__(self, layer_name, field=None):
-        super().__init__()
-        self.layer_name, self.field = layer_name, field
-        ZoneStyle._alive.append(self)
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        from qgis.core import QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsRendererRange, QgsVectorLayer
-
-        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.fields().indexOf(field) < 0:
             return
-        layer.setName(self.layer_name)
-        if self.field and layer.fields().indexOf(self.field) >= 0:
-            colours = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
-            ranges = []
-            for k, colour in enumerate(colours):
-                low, high = 20.0 * k, 20.0 * (k + 1)
-                symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#555555"})
-                ranges.append(QgsRendererRange(low, high, symbol, tr("{low:g} to {high:g} % snow").format(
-                    low=low, high=high)))
-            layer.setRenderer(QgsGraduatedSymbolRenderer(self.field, ranges))
+        colours = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
+        ranges = []
+        for k, colour in enumerate(colours):
+            low, high = 20.0 * k, 20.0 * (k + 1)
+            symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#555555"})
+            ranges.append(QgsRendererRange(low, high, symbol, tr("{low:g} to {high:g} % snow").format(
+                low=low, high=high)))
+        layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
         layer.triggerRepaint()
-
-
-def style_zone_output(context, output_path, layer_name, field=None):
-    """Attach :class:`ZoneStyle` to ``output_path`` if QGIS will load it once the algorithm is done."""
-    if context.willLoadLayerOnCompletion(output_path):
-        details = context.layerToLoadOnCompletionDetails(output_path)
-        details.setPostProcessor(ZoneStyle(layer_name, field))
+    return style

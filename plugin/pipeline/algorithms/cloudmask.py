@@ -129,7 +129,8 @@ def spec():
         name="cloudmask", group="clouds", display_name=tr("Cloud mask from a product's mask"),
         short_description=tr("A binary cloud mask (1 cloud, 0 clear, 255 no data) from a MAJA CLM or MG2 mask, "
                              "a Sen2Cor SCL, a Landsat QA_PIXEL or any classified raster."),
-        help=help_text(), parameters=parameters, outputs=(), run=runner("cloudmask"))
+        help=help_text(), parameters=parameters, outputs=(), run=runner("cloudmask"),
+        inputs=("INPUT_PRODUCT", "INPUT"))
 
 
 def help_text():

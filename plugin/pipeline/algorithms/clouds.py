@@ -188,7 +188,7 @@ def shadow_params(with_layer=True):
              tr("Used with angles given as numbers: direction of the satellite seen from the ground, "
                 "clockwise from north."))):
         parameters.append(Param(name, NUMBER, label, help_text, default=SHADOW_DEFAULTS[name], minimum=0.0,
-                                maximum=maximum, advanced=True))
+                                maximum=maximum, advanced=True, decimals=1))
     return parameters
 
 

@@ -28,7 +28,8 @@ def spec():
         short_description=tr("Shadows found by projecting each cloud along the sun direction over a range of "
                              "heights and keeping the best match with dark pixels (1 shadow, 0 not, 255 no "
                              "data)."),
-        help=help_text(), parameters=parameters, outputs=outputs, run=runner("shadows"))
+        help=help_text(), parameters=parameters, outputs=outputs, run=runner("shadows"),
+        inputs=("INPUT_PRODUCT", "CLOUDS", "DARK_BAND"))
 
 
 def help_text():

@@ -24,7 +24,8 @@ def spec():
         name="dilatemask", group="clouds", display_name=tr("Buffer a mask by a distance"),
         short_description=tr("Exact Euclidean buffer of a mask (1 buffered, 0 outside, 255 no data), optionally "
                              "extended by the parallax between the bands."),
-        help=help_text(), parameters=parameters, outputs=(), run=runner("buffer"))
+        help=help_text(), parameters=parameters, outputs=(), run=runner("buffer"),
+        inputs=("INPUT_PRODUCT", "INPUT"))
 
 
 def help_text():

@@ -22,6 +22,12 @@ LANDSAT_STACKS = {"OUTPUT_XS": (missions.LANDSAT_RESOLUTION, missions.LANDSAT_BA
 ALL_STACKS = dict(STACKS, **LANDSAT_STACKS)
 STACK_MISSIONS = dict({name: missions.SENTINEL2 for name in STACKS},
                       **{name: missions.LANDSAT for name in LANDSAT_STACKS})
+#: Stack output -> the bands of its colour composite (red, green, blue: their colour interpretation in the
+#: VRT, and how QGIS shows the stack) and the top of its reflectance stretch: natural colours 0 to 0.3 (as
+#: the demo's quicklook), Sentinel-2's false colours B11, B8A, B5 (snow cyan, clouds white, vegetation
+#: green) 0 to 0.5, Landsat's natural colours B4, B3, B2.
+COMPOSITES = {"OUTPUT_R1": (("B4", "B3", "B2"), 0.3), "OUTPUT_R2": (("B11", "B8A", "B5"), 0.5),
+              "OUTPUT_XS": (("B4", "B3", "B2"), 0.3)}
 #: Mask output -> kind of mask of the product reader (``io.products.MASK_KINDS``), in the order of the
 #: summary.
 MASKS = {"OUTPUT_CLOUD": "cloud", "OUTPUT_SHADOW": "shadow", "OUTPUT_WATER": "water", "OUTPUT_SNOW": "snow",
@@ -46,6 +52,7 @@ def spec():
     vrt_help = tr("A small VRT file pointing to the product's band files (keep the product where it is).")
     product = dataclasses.replace(
         common.product_param(), optional=False,
+        label=tr("Sentinel-2 or Landsat L2A product (folder, .zip, .tar or metadata file)"),
         help=tr("A Theia/MUSCATE (MAJA) product or an ESA Sen2Cor product, as downloaded: its .zip (read "
                 "without unzipping), its folder, or its metadata file (*_MTD_ALL.xml, MTD_MSIL2A.xml). Landsat 8 "
                 "and 9: a Theia/MUSCATE Landsat L2A product (folder or .zip) or a USGS Collection 2 Level-2 "

@@ -3,8 +3,9 @@ import dataclasses
 
 from ...core.defaults import DEFAULT_CLOUD_PRESET
 from ...i18n import tr
+from ..presets import PresetTable
 from ..spec import BOOLEAN, ENUM, NUMBER, RASTER, RASTER_OUT, AlgorithmSpec, Output, Param
-from ..thresholds import preset_labels, threshold_param
+from ..thresholds import PRESETS, preset_labels, threshold_param
 from . import clouds, common, runner
 
 #: The presets of the recipe, in the order of the dialog's list ("custom": the values of the parameters).
@@ -20,15 +21,24 @@ def preset_options():
             ("to_current", tr("Bring to the current Theia parameters")))
 
 
+def recipe_presets():
+    """The :class:`~..presets.PresetTable` of the recipe: the buffer distance, thresholds and sunglint angle
+    of each preset."""
+    return PresetTable("PRESET", "custom", {key: {name: PRESETS[key][name] for name in RECIPE_THRESHOLDS}
+                                            for key in PRESET_KEYS if key in PRESETS})
+
+
 def spec():
-    custom_only = tr("Used only with the preset \"Custom values\"; the other presets set it.")
+    set_by_preset = tr("Choosing a preset sets it; a value that differs from the default wins over a preset "
+                       "(the log says so).")
     thresholds = []
     for name in RECIPE_THRESHOLDS:
         parameter = threshold_param(name)
-        thresholds.append(dataclasses.replace(parameter, help=parameter.help + " " + custom_only))
+        thresholds.append(dataclasses.replace(parameter, help=parameter.help + " " + set_by_preset))
+    water_parameters = {p.name: p for p in clouds.water_cloud_params(with_thresholds=False)}
     parameters = (
         common.product_param(),
-        Param("CLM", RASTER, tr("MAJA CLM layer"),
+        *common.in_group((Param("CLM", RASTER, tr("MAJA CLM layer"),
               tr("Without a product: the MAJA cloud mask CLM (bits) to refine. Its grid is the output's."),
               optional=True),
         Param("SCL", RASTER, tr("Sen2Cor SCL layer"),
@@ -42,28 +52,33 @@ def spec():
         Param("DARK_BAND", RASTER, tr("Dark-test band layer (NIR or SWIR)"),
               tr("Without a product, for the shadows: the NIR (B8A or B8) or SWIR (B11) band of the dark test."),
               optional=True),
+        water_parameters["WATER_KIND"], *common.scale_params(), clouds.resample_param()), common.layers_group()),
         Param("PRESET", ENUM, tr("Preset"),
               tr("The recipe's values: Theia production since February 2018 (480 m, 0.04, 0.16), Theia May 2017 "
                  "to February 2018 (240 m, 0.08, 0.25), No buffer (0 m, 0.04, 0.16), or custom values (the "
                  "buffer distance, thresholds and sunglint angle below). Sunglint angle: 30 degrees in every "
-                 "preset (MAJA). Bring to the current Theia parameters: a Theia product made with older MAJA "
-                 "parameters (told by its production date, docs/MAJA_ERAS.md) gets what it lacks: a product of "
-                 "May 2017 to February 2018 (240 m buffer) gets 240 m more (a buffer of 240 m then 240 m is one "
-                 "of 480 m) and the clouds over water of today's thresholds (0.04, 0.16), buffered by 480 m; a "
-                 "product made with the current parameters is left as it is."),
+                 "preset (MAJA). In the dialog, choosing a preset sets the values below and changing one of "
+                 "them chooses custom values. Elsewhere (batch, models, qgis_process, command line) a value "
+                 "below that differs from its default wins over the preset, with a warning in the log; the "
+                 "log always says which preset the values used are. Bring to the current Theia parameters: a "
+                 "Theia product made with older MAJA parameters (told by its production date, "
+                 "docs/MAJA_ERAS.md) gets what it lacks: a product of May 2017 to February 2018 (240 m buffer) "
+                 "gets 240 m more (a buffer of 240 m then 240 m is one of 480 m) and the clouds over water of "
+                 "today's thresholds (0.04, 0.16), buffered by 480 m; a product made with the current "
+                 "parameters is left as it is. This preset sets the values below from the product: values "
+                 "given are not used (the log says so)."),
               default=DEFAULT_CLOUD_PRESET, options=preset_options(),
               source=tr("MAJA, Theia production since February 2018")),
         *thresholds,
-        *clouds.water_cloud_params(with_thresholds=False),
+        water_parameters["SUNGLINT"],
         clouds.parallax_param(),
         Param("SHADOWS", BOOLEAN, tr("Project cloud shadows"),
               tr("Search the shadows of the clouds (clouds over water included) from the sun geometry and add "
                  "them as CLM bits 0 and 5. MAJA detects shadows itself, but not those of the clouds over water "
                  "it missed before February 2018."), default=True),
-        *clouds.shadow_params(with_layer=False),
         clouds.resolution_param(),
-        clouds.resample_param(),
-        *common.scale_params(),
+        *common.in_group((water_parameters["SWIR_BAND"],), tr("Water test")),
+        *common.in_group(clouds.shadow_params(with_layer=False), tr("Shadow search")),
         Param("OUTPUT", RASTER_OUT, tr("Refined cloud mask (CLM bits)")),
         Param("OUTPUT_CLASSES", RASTER_OUT, tr("Refined cloud classes")),
     )
@@ -74,7 +89,8 @@ def spec():
         name="refinecloudmask", group="clouds", display_name=tr("Refine a cloud mask (Theia recipe)"),
         short_description=tr("From a product to a refined MAJA-compatible cloud mask in one step: clouds over water, "
                              "projected shadows and buffer, with Theia's presets or your own values."),
-        help=help_text(), parameters=parameters, outputs=outputs, run=runner("refine"))
+        help=help_text(), parameters=parameters, outputs=outputs, run=runner("refine"), presets=recipe_presets(),
+        inputs=("INPUT_PRODUCT", "CLM", "SCL"))
 
 
 def help_text():
@@ -92,8 +108,11 @@ def help_text():
         "with the parallax between the bands when a parallax height is given.</li></ol>"
         "<p><b>Presets</b>: Theia production since February 2018 (buffer 480 m, thresholds 0.04 and "
         "0.16), Theia May 2017 to February 2018 (240 m, 0.08 and 0.25), No buffer (0 m, 0.04 and 0.16; "
-        "Sen2Cor does not buffer), or custom values: the buffer distance and the thresholds below apply "
-        "only with custom values.</p>"
+        "Sen2Cor does not buffer), or custom values. Choosing a preset in the dialog sets the buffer "
+        "distance and the thresholds; changing one of them chooses custom values. In batch mode, models, "
+        "qgis_process and the command line, a value that differs from its default wins over the preset "
+        "(the log warns and says which preset the values used are): a preset with a value of your own "
+        "needs no \"custom values\".</p>"
         "<p><b>Outputs</b>: a bit mask compatible with MAJA's CLM, so that any tool reading CLM reads it: "
         "each bit keeps its meaning, refined (clouds over water join bits 0, 1 and 2; projected shadows "
         "bits 0 and 5; the buffer bits 0 and 1; no data is 0, as in MAJA). A Sen2Cor SCL is written as CLM "

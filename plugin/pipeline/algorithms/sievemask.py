@@ -41,7 +41,8 @@ def spec():
         name="sievemask", group="clouds", display_name=tr("Remove small objects and fill small holes"),
         short_description=tr("Sieve of a mask with areas in square metres: small objects removed, small holes "
                              "filled (1 mask, 0 outside, 255 no data)."),
-        help=help_text(), parameters=parameters, outputs=(), run=runner("sieve"))
+        help=help_text(), parameters=parameters, outputs=(), run=runner("sieve"),
+        inputs=("INPUT_PRODUCT", "INPUT"))
 
 
 def help_text():

@@ -128,7 +128,7 @@ def spec():
         Param("OUTPUT_QC", RASTER_OUT, tr("Quality flags of the fractional snow cover"),
               tr("Needs the tree cover density. Bits: 0 sun too low, 1 sun tangent, 2 water, 3 tree cover "
                  "above 90 %, 4 snow under thin cloud, 5 tree cover unknown, 6 shaded snow (snow in the cast "
-                 "shadow of the relief, with SHADED_SNOW)."), optional=True, create_by_default=False),
+                 "shadow of the relief, with the shaded snow option)."), optional=True, create_by_default=False),
         Param("OUTPUT_VECTOR", VECTOR_OUT, tr("Snow and cloud polygons"),
               tr("Polygons of the snow (DN 100) and cloud (DN 205) pixels of the map, in a GeoPackage, with the "
                  "fields DN and class."), optional=True, create_by_default=False),
@@ -148,7 +148,24 @@ def spec():
             "The 20 m snow map of the Theia Snow collection (0 no snow, 100 snow, 205 cloud) made with "
             "the two passes of Let-It-Snow, with your thresholds, on Theia or Sen2Cor products, and at 30 m on "
             "Landsat 8 and 9 products (Theia or USGS Collection 2)."),
-        help=help_text(), parameters=tuple(parameters), outputs=outputs, run=runner("snowmap"))
+        help=help_text(), parameters=common.grouped(parameters, advanced_groups()), outputs=outputs,
+        run=runner("snowmap"), inputs=("INPUT_PRODUCT", "GREEN", "RED", "SWIR"))
+
+
+def advanced_groups():
+    """The advanced parameters of the dialog, by group (the dialog shows ten ordinary parameters: the
+    product, the cloud mask, the DEM and the thresholds)."""
+    groups = {
+        common.layers_group(): ("GREEN", "RED", "SWIR", "REFLECTANCE_SCALE", "REFLECTANCE_OFFSET"),
+        tr("Snowline and pass 2 (LIS)"): ("DZ", "FSNOW_LIM", "FCLEAR_LIM", "FSNOW_TOTAL_LIM", "SNOWLINE_COUNT_NODATA"),
+        tr("Water and shaded snow"): ("WATER_MASK", "WATER_SOURCE", "SHADED_SNOW", "SUN_ZENITH", "SUN_AZIMUTH"),
+        tr("Fractional snow cover"): ("TCD", "FSC_FORMULA"),
+        tr("LIS options (off by default)"): ("STRICT_CLOUD_MASK", "REMOVE_SNOW_INSIDE_CLOUD",
+                                             "REMOVE_SNOW_INSIDE_CLOUD_DILATION_RADIUS",
+                                             "REMOVE_SNOW_INSIDE_CLOUD_THRESHOLD", "REMOVE_SNOW_INSIDE_CLOUD_MIN_AREA"),
+        tr("Other LIS settings"): ("RESIZE_FACTOR", "DARKCLOUD_SIZE", "NODATA_CODE"),
+    }
+    return {name: group for group, names in groups.items() for name in names}
 
 
 def lis_options(lis):
@@ -156,7 +173,8 @@ def lis_options(lis):
     return (
         Param("STRICT_CLOUD_MASK", BOOLEAN, tr("Strict cloud mask (LIS strict_cloud_mask)"),
               tr("LIS's strict_cloud_mask: a snow pixel of pass 1 or 2 stays snow only when it is not in the "
-                 "back-to-cloud mask (original cloud with a red reflectance above RED_BACKTOCLOUD); such pixels "
+                 "back-to-cloud mask (original cloud with a red reflectance above the red threshold, back to cloud); "
+                 "such pixels "
                  "are mapped as cloud. Off by default, as in LIS."),
               default=LIS_OPTIONS["STRICT_CLOUD_MASK"], optional=True, advanced=True, source=lis),
         Param("REMOVE_SNOW_INSIDE_CLOUD", BOOLEAN, tr("Remove snow inside clouds (LIS pass 1.5)"),
@@ -187,7 +205,8 @@ def lis_options(lis):
                  "where LIS 1.11 makes them no data), and the QC water bit comes from the chosen source."),
               default="none", options=water_source_options(), optional=True, advanced=True, source=lis),
         Param("SHADED_SNOW", BOOLEAN, tr("Flag snow in the cast shadow of the relief (QC bit 6)"),
-              tr("Needs a DEM and the sun angles (the product's, or SUN_ZENITH and SUN_AZIMUTH): a pixel is in "
+              tr("Needs a DEM and the sun angles (the product's, or the sun zenith and azimuth angles below): a "
+                 "pixel is in "
                  "cast shadow when the terrain towards the sun rises above the sun's elevation; snow detected "
                  "there gets bit 6 of the QC flags."),
               default=False, optional=True, advanced=True),
@@ -214,11 +233,13 @@ def help_text():
         "whose averaged red is not above the dark-cloud threshold leave the cloud mask (shadows and "
         "high clouds stay); 3. back to cloud: original cloud pixels with a red above the back-to-cloud "
         "threshold are mapped as cloud unless snow is found there; 4. pass 1 on cloud-free pixels: "
-        "NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands of "
-        "DZ metres; the lowest band where more than FCLEAR_LIM of the pixels are clear and more than "
-        "FSNOW_LIM of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, above "
-        "the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 "
-        "thresholds; it runs only when pass 1 found snow on more than FSNOW_TOTAL_LIM of the image; "
+        "NDSI and red above the pass-1 thresholds; 5. snowline: the DEM is cut into elevation bands (the "
+        "<i>elevation band height</i>, 100 m); the lowest band where more than the <i>clear fraction of a "
+        "snowy band</i> (0.10) of the pixels are clear and more than the <i>snow fraction of a snowy "
+        "band</i> (0.10) of the clear pixels are snow gives the snowline, two bands lower; 6. pass 2, "
+        "above the snowline only, on pixels outside the refined cloud mask: NDSI and red above the pass-2 "
+        "thresholds; it runs only when pass 1 found snow on more than the <i>snow fraction needed for "
+        "pass 2</i> (0.001) of the image; "
         "7. the map: 100 snow, else 205 cloud, else 0; no data where a band has none (a 10 m band: over the "
         "whole 20 m pixel) or a layer does not reach.</p>"
         "<p>Without a DEM, pass 2 is skipped. Defaults: LIS parameter schema (Theia Snow collection); "

@@ -18,11 +18,11 @@ def nsp_count_options():
 def output_labels():
     """The labels of the five outputs (their layers are named so when loaded)."""
     return {
-        "OUTPUT_SCD": tr("Snow cover duration, SCD (days)"),
-        "OUTPUT_SOD": tr("Snow onset day, SOD (days since DATE_START)"),
-        "OUTPUT_SMOD": tr("Snow melt-out day, SMOD (days since DATE_START)"),
-        "OUTPUT_NOBS": tr("Clear observations, NOBS"),
-        "OUTPUT_NSP": tr("Snow onsets, NSP"),
+        "OUTPUT_SCD": tr("Snow cover duration (SCD), days"),
+        "OUTPUT_SOD": tr("Snow onset day (SOD), days since the start"),
+        "OUTPUT_SMOD": tr("Snow melt-out day (SMOD), days since the start"),
+        "OUTPUT_NOBS": tr("Clear observations (NOBS)"),
+        "OUTPUT_NSP": tr("Snow onsets (NSP)"),
     }
 
 
@@ -40,7 +40,8 @@ def spec():
                  "or name; leave everything empty to read them all."),
               default="", multiline=True, optional=True),
         Param("DATE_START", DATE, tr("Start of the season"),
-              tr("First day of the period (day 0 of SOD and SMOD). Empty: 1 September of the hydrological "
+              tr("First day of the period (day 0 of the snow onset and melt-out days). Empty: 1 September of the "
+                 "hydrological "
                  "year of the earliest map (the Theia Snow syntheses run from 1 September to 31 August)."),
               optional=True),
         Param("DATE_STOP", DATE, tr("End of the season"),
@@ -75,15 +76,18 @@ def spec():
               tr("Height of the elevation bands of the report. Default 100 m, the band of LIS's snowline "
                  "histogram."),
               default=SEASON_DEFAULTS["ELEVATION_BAND"], minimum=MIN_ELEVATION_BAND, advanced=True, source=lis),
-        Param("MIN_SNOW_DAYS", INTEGER, tr("Snow days needed for SOD and SMOD"),
-              tr("SOD and SMOD are 0 unless SCD is more than this number of days. Default 10, as LIS."),
+        Param("MIN_SNOW_DAYS", INTEGER, tr("Snow days needed for the snow onset and melt-out days (SOD, SMOD)"),
+              tr("The snow onset and melt-out days are 0 unless the snow cover duration is more than this number "
+                 "of days. Default 10, as LIS."),
               default=SEASON_DEFAULTS["MIN_SNOW_DAYS"], minimum=0, advanced=True, source=lis),
-        Param("NSP_COUNT", ENUM, tr("What NSP counts"),
+        Param("NSP_COUNT", ENUM, tr("What the snow onsets (NSP) count"),
               tr("Default: snow onsets in the period. LIS 1.x counts the changes in both directions (its "
-                 "difference of 8-bit values counts melts too): choose the second to reproduce its NSP."),
+                 "difference of 8-bit values counts melts too): choose the second to reproduce its snow onsets "
+                 "(NSP)."),
               default=SEASON_DEFAULTS["NSP_COUNT"], options=nsp_count_options(), advanced=True),
-        Param("NOBS_PERIOD_ONLY", BOOLEAN, tr("NOBS counts only dates in the period"),
-              tr("Default off: NOBS counts every clear observation used, margin dates included, as LIS."),
+        Param("NOBS_PERIOD_ONLY", BOOLEAN, tr("Clear observations (NOBS) only in the period"),
+              tr("Default off: the clear observations count every clear observation used, margin dates "
+                 "included, as LIS."),
               default=SEASON_DEFAULTS["NOBS_PERIOD_ONLY"], advanced=True, source=lis),
         *(Param(name, RASTER_OUT, labels[name], optional=True) for name in SEASON_OUTPUTS),
         Param("OUTPUT_DAILY", RASTER_OUT, tr("Daily snow"),

@@ -29,7 +29,8 @@ def spec():
         name="waterclouds", group="clouds", display_name=tr("Clouds over water (SWIR test, sunglint-aware)"),
         short_description=tr("MAJA's SWIR test for clouds over water (1 cloud over water, 0 not, 255 no data), "
                              "with sunglint per pixel, from the scene flag, always or never."),
-        help=help_text(), parameters=parameters, outputs=outputs, run=runner("waterclouds"))
+        help=help_text(), parameters=parameters, outputs=outputs, run=runner("waterclouds"),
+        inputs=("INPUT_PRODUCT", "SWIR", "WATER"))
 
 
 def help_text():
