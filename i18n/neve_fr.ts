@@ -19,7 +19,7 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="224"/>
+        <location filename="../plugin/processing/base.py" line="211"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="298"/>
+        <location filename="../plugin/pipeline/product.py" line="308"/>
         <source>Could not read {file}: the file is damaged or truncated (GDAL: {error}). Download the product again.</source>
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}). Téléchargez de nouveau le produit.</translation>
     </message>
@@ -1109,22 +1109,22 @@
         <translation>Reflets du soleil probables</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="161"/>
+        <location filename="../plugin/pipeline/product.py" line="165"/>
         <source>{product} is a Sen2Cor product: it has one reflectance, used as it is (SRE exists in Theia products only).</source>
         <translation>{product} est un produit Sen2Cor : il n'a qu'une réflectance, utilisée telle quelle (SRE n'existe que dans les produits Theia).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="282"/>
+        <location filename="../plugin/pipeline/product.py" line="292"/>
         <source>{product} lacks {bands}, needed for the {stack}. Skip that output to load the rest, or download the product again.</source>
         <translation>Il manque {bands} à {product}, nécessaire(s) pour « {stack} ». Ignorez cette sortie pour charger le reste, ou téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="302"/>
+        <location filename="../plugin/pipeline/product.py" line="312"/>
         <source>{file} is not in the coordinate reference system of the product ({crs}).</source>
         <translation>{file} n'est pas dans le système de coordonnées de référence du produit ({crs}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="308"/>
+        <location filename="../plugin/pipeline/product.py" line="318"/>
         <source>{product} has {bands} only at a coarser resolution than {resolution} m: in the {stack} each of their pixels is repeated (nearest neighbour), values unchanged.</source>
         <translation>{product} ne contient {bands} qu'à une résolution plus grossière que {resolution} m : dans « {stack} », chacun de leurs pixels est répété (plus proche voisin), valeurs inchangées.</translation>
     </message>
@@ -1569,12 +1569,12 @@
         <translation>Aucune date d'acquisition n'a pu être lue pour {maps} : ni dans une métadonnée ACQUISITION_DATE, ni dans le nom (comme 20180101 ou 2018-01-01). Donnez les dates dans « Dates des cartes », une par carte dans l'ordre des cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="363"/>
+        <location filename="../plugin/pipeline/season.py" line="379"/>
         <source>The end of the season ({stop}) is before its start ({start}).</source>
         <translation>La fin de la saison ({stop}) précède son début ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="368"/>
+        <location filename="../plugin/pipeline/season.py" line="384"/>
         <source>The season from {start} to {stop} is {days} days long: at most {limit} days are possible.</source>
         <translation>La saison du {start} au {stop} dure {days} jours : {limit} jours au plus sont possibles.</translation>
     </message>
@@ -1584,32 +1584,32 @@
         <translation>Aucune carte de neige ne tombe dans la saison du {start} au {stop} (avec {margin} jours de marge) : les cartes vont du {first} au {last}. Changez le début et la fin de la saison, ou la marge.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="420"/>
+        <location filename="../plugin/pipeline/season.py" line="449"/>
         <source>The reference grid {name} cannot be read: {detail}</source>
         <translation>La grille de référence {name} ne peut pas être lue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="423"/>
+        <location filename="../plugin/pipeline/season.py" line="452"/>
         <source>{name} has no coordinate reference system: the maps cannot be put on one grid.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : les cartes ne peuvent pas être mises sur une même grille.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="557"/>
+        <location filename="../plugin/pipeline/season.py" line="584"/>
         <source>Season from {start} to {stop} ({days} days), margin {margin} days; grid of {grid}: {width} x {height} pixels of {size:g}.</source>
         <translation>Saison du {start} au {stop} ({days} jours), marge de {margin} jours ; grille de {grid} : {width} x {height} pixels de {size:g}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="584"/>
+        <location filename="../plugin/pipeline/season.py" line="611"/>
         <source>{name} is on another grid than {grid}: aligned to it with nearest neighbour.</source>
         <translation>{name} est sur une autre grille que {grid} : alignée sur elle au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="588"/>
+        <location filename="../plugin/pipeline/season.py" line="615"/>
         <source>{name} declares {value} as its no-data value, which is also a clear code (0 to 100): those pixels are taken as no data.</source>
         <translation>{name} déclare {value} comme valeur sans donnée, qui est aussi un code clair (0 à 100) : ces pixels sont pris comme sans donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="594"/>
+        <location filename="../plugin/pipeline/season.py" line="621"/>
         <source>{used} of {total} maps are used.</source>
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
@@ -1619,12 +1619,12 @@
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="473"/>
+        <location filename="../plugin/pipeline/season.py" line="502"/>
         <source>{name} is in {crs}, but {grid} is in {grid_crs}: all maps must be in the same coordinate reference system. Reproject it first (Raster, Projections, Warp).</source>
         <translation>{name} est en {crs}, mais {grid} est en {grid_crs} : toutes les cartes doivent être dans le même système de coordonnées de référence. Reprojetez-la d'abord (Raster, Projections, Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="473"/>
+        <location filename="../plugin/pipeline/season.py" line="502"/>
         <source>no CRS</source>
         <translation>aucun SCR</translation>
     </message>
@@ -2349,17 +2349,17 @@
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="475"/>
+        <location filename="../plugin/pipeline/refine.py" line="499"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="337"/>
+        <location filename="../plugin/pipeline/refine.py" line="352"/>
         <source>Recipe: {preset}; buffer {distance:g} m, SWIR thresholds over water {threshold:g} and {sunglint:g} with sunglint (below {angle:g} degrees).</source>
         <translation>Recette : {preset} ; tampon de {distance:g} m, seuils SWIR sur l'eau {threshold:g} et {sunglint:g} avec reflet du soleil (sous {angle:g} degrés).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="397"/>
+        <location filename="../plugin/pipeline/refine.py" line="421"/>
         <source>Shadows searched on a {resolution:g} m grid.</source>
         <translation>Ombres cherchées sur une grille de {resolution:g} m.</translation>
     </message>
@@ -2414,12 +2414,12 @@
         <translation>Masque tamisé</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="564"/>
+        <location filename="../plugin/pipeline/season.py" line="591"/>
         <source>{date} (day {day}): {name} (date: {source}).</source>
         <translation>{date} (jour {day}) : {name} (date : {source}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="567"/>
+        <location filename="../plugin/pipeline/season.py" line="594"/>
         <source>{date}: {name} (date: {source}): outside the season and its margin, ignored.</source>
         <translation>{date} : {name} (date : {source}) : hors de la saison et de sa marge, ignorée.</translation>
     </message>
@@ -2649,32 +2649,32 @@
         <translation>Nuages (% des pixels valides)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="231"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="232"/>
         <source>The on-ground fractional snow cover and the QC flags need a tree cover density layer (TCD).</source>
         <translation>La fraction de couvert neigeux au sol et les indicateurs de qualité nécessitent une couche de densité du couvert arboré (TCD).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="225"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="226"/>
         <source>No output file was given for the snow map.</source>
         <translation>Aucun fichier de sortie n'a été donné pour la carte de neige.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="227"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="228"/>
         <source>The snow and cloud polygons are written as a GeoPackage: give a file name ending in .gpkg (not {path}).</source>
         <translation>Les polygones de neige et de nuages sont écrits dans un GeoPackage : donnez un nom de fichier se terminant par .gpkg (et non {path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="210"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="211"/>
         <source>The NDSI threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil de NDSI de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="213"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="214"/>
         <source>The red threshold of pass 2 ({pass2:g}) is above that of pass 1 ({pass1:g}): pass 2 must not be stricter than pass 1.</source>
         <translation>Le seuil du rouge de la passe 2 ({pass2:g}) est au-dessus de celui de la passe 1 ({pass1:g}) : la passe 2 ne doit pas être plus stricte que la passe 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="216"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="217"/>
         <source>{parameter} must be above 0 (it is {value:g}).</source>
         <translation>{parameter} doit être supérieur à 0 (il vaut {value:g}).</translation>
     </message>
@@ -2684,7 +2684,7 @@
         <translation>{parameter} est une fraction : il doit être compris entre 0 et 1 (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="220"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="221"/>
         <source>The no-data code must be 254 or 255 (it is {value}).</source>
         <translation>Le code d'absence de données doit être 254 ou 255 (il vaut {value}).</translation>
     </message>
@@ -2694,42 +2694,42 @@
         <translation>Impossible de lire {file} : le fichier est endommagé ou tronqué (GDAL : {error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="504"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="521"/>
         <source>No cloud mask: give a cloud mask layer with the bands.</source>
         <translation>Pas de masque de nuages : donnez une couche de masque de nuages avec les bandes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="506"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="523"/>
         <source>{product} has no cloud mask (CLM or SCL): give a cloud mask layer.</source>
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL) : donnez une couche de masque de nuages.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="524"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="541"/>
         <source>The DEM does not cover the scene: pass 2 is skipped.</source>
         <translation>Le MNT ne couvre pas la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="526"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="543"/>
         <source>No DEM was given: pass 2 (above the snowline) is skipped.</source>
         <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite d'enneigement) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="616"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="636"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="624"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="644"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="632"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="652"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="685"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="718"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
@@ -2754,22 +2754,22 @@
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="783"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="816"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="803"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="836"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="804"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="837"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="804"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="837"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
@@ -3019,42 +3019,42 @@
         <translation>{parameter} : {value} est hors limites ; donnez une valeur d'au plus {maximum}.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="73"/>
+        <location filename="../plugin/terminal.py" line="54"/>
         <source>Warning: {text}</source>
         <translation>Avertissement : {text}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="99"/>
+        <location filename="../plugin/cli.py" line="50"/>
         <source>{value} is not true or false</source>
         <translation>{value} n'est ni true ni false</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="107"/>
+        <location filename="../plugin/cli.py" line="58"/>
         <source>{value} is not a number</source>
         <translation>{value} n'est pas un nombre</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="107"/>
+        <location filename="../plugin/cli.py" line="58"/>
         <source>{value} is not a whole number</source>
         <translation>{value} n'est pas un nombre entier</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="121"/>
+        <location filename="../plugin/cli.py" line="72"/>
         <source>{value} is not one of {choices}</source>
         <translation>{value} n'est pas l'un de {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="138"/>
+        <location filename="../plugin/terminal.py" line="84"/>
         <source>{value} is not a date (YYYY-MM-DD)</source>
         <translation>{value} n'est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="144"/>
+        <location filename="../plugin/cli.py" line="88"/>
         <source>written only when given</source>
         <translation>écrit seulement s'il est donné</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="148"/>
+        <location filename="../plugin/cli.py" line="92"/>
         <source>required</source>
         <translation>obligatoire</translation>
     </message>
@@ -3064,57 +3064,57 @@
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="161"/>
+        <location filename="../plugin/cli.py" line="105"/>
         <source>default {value}, from {source}</source>
         <translation>par défaut {value}, selon {source}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="162"/>
+        <location filename="../plugin/cli.py" line="106"/>
         <source>default {value}</source>
         <translation>par défaut {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="170"/>
+        <location filename="../plugin/cli.py" line="114"/>
         <source>Choices: {choices}.</source>
         <translation>Choix : {choices}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="62"/>
+        <location filename="../plugin/cli.py" line="149"/>
         <source>print the results as JSON on standard output</source>
         <translation>écrire les résultats en JSON sur la sortie standard</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="63"/>
+        <location filename="../plugin/cli.py" line="150"/>
         <source>print no log and no progress, only warnings</source>
         <translation>n'écrire ni journal ni progression, seulement les avertissements</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="235"/>
+        <location filename="../plugin/cli.py" line="162"/>
         <source>Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are those of the Processing provider, with the same parameter names.</source>
         <translation>Névé : masques de nuages et cartes de neige pour Sentinel-2, sans QGIS. Les algorithmes sont ceux du fournisseur de traitements, avec les mêmes noms de paramètres.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="235"/>
+        <location filename="../plugin/cli.py" line="162"/>
         <source>Run &quot;{prog} ALGORITHM --help&quot; for the parameters of an algorithm.</source>
         <translation>Lancez « {prog} ALGORITHME --help » pour les paramètres d'un algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="240"/>
+        <location filename="../plugin/cli.py" line="167"/>
         <source>one of: {names}, or list</source>
         <translation>l'un de : {names}, ou list</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="249"/>
+        <location filename="../plugin/cli.py" line="176"/>
         <source>Snow maps of an archive (every product, on a Dask cluster)</source>
         <translation>Cartes de neige d'une archive (tous les produits, sur une grappe Dask)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="103"/>
+        <location filename="../plugin/terminal.py" line="120"/>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="322"/>
+        <location filename="../plugin/cli.py" line="211"/>
         <source>Error: {name} is not a Névé algorithm; the algorithms are: {names}.</source>
         <translation>Erreur : {name} n'est pas un algorithme de Névé ; les algorithmes sont : {names}.</translation>
     </message>
@@ -3154,7 +3154,7 @@
         <translation>Let-It-Snow (collection Neige de Theia)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="184"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="185"/>
         <source>{value} is not a fractional snow cover formula ({choices}).</source>
         <translation>{value} n'est pas une formule de couverture fractionnaire de neige ({choices}).</translation>
     </message>
@@ -3204,7 +3204,7 @@
         <translation>{value} n'est pas une façon de compter NSP ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="148"/>
+        <location filename="../plugin/pipeline/product.py" line="152"/>
         <source>{value} is not a Theia reflectance ({choices}).</source>
         <translation>{value} n'est pas une réflectance Theia ({choices}).</translation>
     </message>
@@ -3469,82 +3469,82 @@
         <translation>inconnus : les métadonnées ne donnent pas de date de production</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="470"/>
+        <location filename="../plugin/pipeline/refine.py" line="494"/>
         <source>The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: give a product, or search the shadows of layers with neve:cloudshadows.</source>
         <translation>La méthode des ombres appariées de la recette lit les bandes proche infrarouge (B8A) et SWIR (B11) d'un produit : donnez un produit, ou cherchez les ombres de couches avec neve:cloudshadows.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="538"/>
+        <location filename="../plugin/pipeline/refine.py" line="588"/>
         <source>Bringing a product to the current Theia parameters needs the Theia product itself (its production date tells which parameters made it).</source>
         <translation>Amener un produit aux paramètres actuels de Theia nécessite le produit Theia lui-même (sa date de production dit quels paramètres l'ont fait).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="545"/>
+        <location filename="../plugin/pipeline/refine.py" line="595"/>
         <source>{product} is not a Theia product with a production date: which MAJA parameters made it is not known, so it cannot be brought to the current ones.</source>
         <translation>{product} n'est pas un produit Theia avec une date de production : on ne sait pas quels paramètres de MAJA l'ont fait, il ne peut donc pas être amené aux paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="550"/>
+        <location filename="../plugin/pipeline/refine.py" line="600"/>
         <source>{product} was made with the current Theia parameters ({era}): nothing to change, the cloud mask is written as it is.</source>
         <translation>{product} a été fait avec les paramètres actuels de Theia ({era}) : rien à changer, le masque de nuages est écrit tel quel.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="555"/>
+        <location filename="../plugin/pipeline/refine.py" line="605"/>
         <source>{product} was made with the parameters &quot;{era}&quot;: {extra:g} m of buffer more (to {distance:g} m) and the clouds over water of today&apos;s thresholds ({threshold:g}, {sunglint:g} with sunglint), buffered by {distance:g} m.</source>
         <translation>{product} a été fait avec les paramètres « {era} » : {extra:g} m de tampon en plus (jusqu'à {distance:g} m) et les nuages sur l'eau des seuils d'aujourd'hui ({threshold:g}, {sunglint:g} avec reflet solaire), avec un tampon de {distance:g} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="561"/>
+        <location filename="../plugin/pipeline/refine.py" line="611"/>
         <source>{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day the source does not give: it is taken as made with 240 m.</source>
         <translation>{product} a été produit en mai 2017, quand le tampon est passé de 480 m à 240 m un jour que la source ne donne pas : il est pris comme fait avec 240 m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="191"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="192"/>
         <source>{value} is not a source of water ({choices}).</source>
         <translation>{value} n'est pas une source de l'eau ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="197"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="198"/>
         <source>Removing snow inside clouds needs a dilation radius and a minimum area of at least 0 pixels and a threshold between 0 and 1.</source>
         <translation>Le retrait de la neige à l'intérieur des nuages demande un rayon de dilatation et une surface minimale d'au moins 0 pixel et un seuil entre 0 et 1.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="202"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="203"/>
         <source>{parameter} must lie between 0 and {high:g} degrees (it is {value:g}).</source>
         <translation>{parameter} doit être compris entre 0 et {high:g} degrés (il vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="265"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="266"/>
         <source>The shaded snow is written in the QC flags (bit 6): ask for the QC flags output to get it.</source>
         <translation>La neige à l'ombre est écrite dans les indicateurs de qualité (bit 6) : demandez la sortie des indicateurs de qualité pour l'obtenir.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="268"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="269"/>
         <source>Snow inside clouds (LIS pass 1.5): {objects} pass-1 snow objects ({pixels} pixels) went back to cloud.</source>
         <translation>Neige à l'intérieur des nuages (passe 1.5 de LIS) : {objects} objets de neige de la passe 1 ({pixels} pixels) sont retournés au nuage.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="580"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="600"/>
         <source>A water mask layer was given and the product&apos;s water mask was chosen: give one or the other.</source>
         <translation>Une couche de masque d'eau a été donnée et le masque d'eau du produit a été choisi : donnez l'un ou l'autre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="587"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="607"/>
         <source>The water mask layer was chosen as the source of water, but no water mask layer was given.</source>
         <translation>La couche de masque d'eau a été choisie comme source de l'eau, mais aucune couche de masque d'eau n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="590"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="610"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water mask layer instead.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez plutôt une couche de masque d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="601"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="621"/>
         <source>The shaded snow needs a digital elevation model (DEM): the cast shadows of the relief are computed from it.</source>
         <translation>La neige à l'ombre nécessite un modèle numérique de terrain (MNT) : les ombres portées du relief sont calculées à partir de lui.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="608"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="628"/>
         <source>The shaded snow needs the sun angles: {product} gives none; give the sun zenith and azimuth angles (SUN_ZENITH, SUN_AZIMUTH).</source>
         <translation>La neige à l'ombre nécessite les angles solaires : {product} n'en donne pas ; donnez l'angle zénithal et l'azimut du soleil (SUN_ZENITH, SUN_AZIMUTH).</translation>
     </message>
@@ -3749,27 +3749,27 @@
         <translation>La carte de neige de chaque produit d'un dossier, et la saison de chaque tuile, sur une grappe Dask ou les cœurs de cet ordinateur ; reprenable.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="113"/>
+        <location filename="../plugin/pipeline/archive.py" line="106"/>
         <source>Archive runs need the Python packages {packages}: install them with python3 -m pip install &quot;{requirement}&quot;.</source>
         <translation>Le traitement d'une archive a besoin des paquets Python {packages} : installez-les avec python3 -m pip install &quot;{requirement}&quot;.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="485"/>
+        <location filename="../plugin/pipeline/archive.py" line="478"/>
         <source>{path} does not exist.</source>
         <translation>{path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="257"/>
+        <location filename="../plugin/pipeline/archive.py" line="250"/>
         <source>{product} has no acquisition date: its outputs cannot be named.</source>
         <translation>{product} n'a pas de date d'acquisition : ses sorties ne peuvent pas être nommées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="325"/>
+        <location filename="../plugin/pipeline/archive.py" line="318"/>
         <source>{path} is not a manifest of a Névé archive run ({error}): move it away or choose another output folder.</source>
         <translation>{path} n'est pas le manifeste d'un traitement d'archive de Névé ({error}) : déplacez-le ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="325"/>
+        <location filename="../plugin/pipeline/archive.py" line="318"/>
         <source>unknown format</source>
         <translation>format inconnu</translation>
     </message>
@@ -3789,147 +3789,147 @@
         <translation>Grappe Dask locale : {workers} processus workers d'un fil chacun.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="463"/>
+        <location filename="../plugin/pipeline/archive.py" line="456"/>
         <source>No output folder was given.</source>
         <translation>Aucun dossier de sortie n'a été donné.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="465"/>
+        <location filename="../plugin/pipeline/archive.py" line="458"/>
         <source>{value} is not a refinement preset ({choices}).</source>
         <translation>{value} n'est pas un préréglage d'affinage ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="469"/>
+        <location filename="../plugin/pipeline/archive.py" line="462"/>
         <source>{value} is not an optional output ({choices}).</source>
         <translation>{value} n'est pas une sortie facultative ({choices}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="472"/>
+        <location filename="../plugin/pipeline/archive.py" line="465"/>
         <source>The season needs both its first and its last day (or neither, for no season).</source>
         <translation>La saison demande son premier et son dernier jour (ou aucun des deux, pour ne pas faire de saison).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="475"/>
+        <location filename="../plugin/pipeline/archive.py" line="468"/>
         <source>The season ends ({stop}) before it starts ({start}).</source>
         <translation>La saison finit ({stop}) avant de commencer ({start}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="478"/>
+        <location filename="../plugin/pipeline/archive.py" line="471"/>
         <source>The number of retries cannot be negative.</source>
         <translation>Le nombre de nouveaux essais ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="480"/>
+        <location filename="../plugin/pipeline/archive.py" line="473"/>
         <source>Give a folder of products, or products.</source>
         <translation>Donnez un dossier de produits, ou des produits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="516"/>
+        <location filename="../plugin/pipeline/archive.py" line="509"/>
         <source>The workers running this task stopped each time (out of memory?): {error}</source>
         <translation>Les workers qui exécutaient cette tâche se sont arrêtés à chaque fois (mémoire épuisée ?) : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="577"/>
+        <location filename="../plugin/pipeline/archive.py" line="570"/>
         <source>No Sentinel-2 L2A product was found (zips named like Theia or Sen2Cor products, product folders, metadata files).</source>
         <translation>Aucun produit Sentinel-2 L2A n'a été trouvé (zips nommés comme des produits Theia ou Sen2Cor, dossiers de produits, fichiers de métadonnées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="601"/>
+        <location filename="../plugin/pipeline/archive.py" line="594"/>
         <source>{product} is the same acquisition (tile, day, satellite) as {other}: it is not mapped twice.</source>
         <translation>{product} est la même acquisition (tuile, jour, satellite) que {other} : elle n'est pas cartographiée deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="614"/>
+        <location filename="../plugin/pipeline/archive.py" line="607"/>
         <source>{total} products: {todo} to map, {skipped} already done.</source>
         <translation>{total} produits : {todo} à cartographier, {skipped} déjà faits.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="699"/>
+        <location filename="../plugin/pipeline/archive.py" line="692"/>
         <source>{product}: failed: {error}</source>
         <translation>{product} : échec : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="694"/>
+        <location filename="../plugin/pipeline/archive.py" line="687"/>
         <source>{tile} {stem}: done in {seconds:.1f} s (snow {snow:.1f} %, cloud {cloud:.1f} %).</source>
         <translation>{tile} {stem} : fait en {seconds:.1f} s (neige {snow:.1f} %, nuages {cloud:.1f} %).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="736"/>
+        <location filename="../plugin/pipeline/archive.py" line="729"/>
         <source>No snow map of this tile was made.</source>
         <translation>Aucune carte de neige de cette tuile n'a été faite.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="749"/>
+        <location filename="../plugin/pipeline/archive.py" line="742"/>
         <source>{tile}: season {start} to {stop} done from {maps} maps.</source>
         <translation>{tile} : saison du {start} au {stop} faite à partir de {maps} cartes.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="753"/>
+        <location filename="../plugin/pipeline/archive.py" line="746"/>
         <source>{tile}: the season failed: {error}</source>
         <translation>{tile} : la saison a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="834"/>
+        <location filename="../plugin/pipeline/archive.py" line="827"/>
         <source>Cancelled: the products finished before are recorded in {manifest}; run again to go on.</source>
         <translation>Annulé : les produits terminés avant sont notés dans {manifest} ; relancez pour continuer.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="853"/>
+        <location filename="../plugin/pipeline/archive.py" line="846"/>
         <source>Products: {done} done, {skipped} skipped, {failed} failed. Manifest: {manifest}</source>
         <translation>Produits : {done} faits, {skipped} sautés, {failed} en échec. Manifeste : {manifest}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="31"/>
+        <location filename="../plugin/archive_cli.py" line="26"/>
         <source>Without --scheduler, a local cluster of --workers processes runs on this computer and stops at the end. Exit status: 0 every product done (now or before), 1 some failed (see the manifest), 2 bad input.</source>
         <translation>Sans --scheduler, une grappe locale de --workers processus tourne sur cet ordinateur et s'arrête à la fin. Code de sortie : 0 tous les produits faits (maintenant ou avant), 1 certains en échec (voir le manifeste), 2 entrée incorrecte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="37"/>
+        <location filename="../plugin/archive_cli.py" line="32"/>
         <source>Sentinel-2 L2A products (zips, folders, metadata files) or folders holding them, searched recursively</source>
         <translation>produits Sentinel-2 L2A (zips, dossiers, fichiers de métadonnées) ou dossiers qui les contiennent, parcourus récursivement</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="40"/>
+        <location filename="../plugin/archive_cli.py" line="35"/>
         <source>output folder (with manifest.json)</source>
         <translation>dossier de sortie (avec manifest.json)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="41"/>
+        <location filename="../plugin/archive_cli.py" line="36"/>
         <source>one DEM covering every product (a VRT is fine)</source>
         <translation>un MNT couvrant tous les produits (un VRT convient)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="42"/>
+        <location filename="../plugin/archive_cli.py" line="37"/>
         <source>refine the cloud masks first with a preset of neve:refinecloudmask: {choices}</source>
         <translation>affiner d'abord les masques de nuages avec un préréglage de neve:refinecloudmask : {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="45"/>
+        <location filename="../plugin/archive_cli.py" line="40"/>
         <source>the snow season of each tile from START to STOP (YYYY-MM-DD, inclusive)</source>
         <translation>la saison de neige de chaque tuile de START à STOP (AAAA-MM-JJ, inclus)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="48"/>
+        <location filename="../plugin/archive_cli.py" line="43"/>
         <source>a running Dask scheduler (its address, or its scheduler file) whose workers see the same paths</source>
         <translation>un ordonnanceur Dask en marche (son adresse, ou son fichier d'ordonnanceur) dont les workers voient les mêmes chemins</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="51"/>
+        <location filename="../plugin/archive_cli.py" line="46"/>
         <source>worker processes of the local cluster (default: one per core)</source>
         <translation>processus workers de la grappe locale (par défaut : un par cœur)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="53"/>
+        <location filename="../plugin/archive_cli.py" line="48"/>
         <source>tries again of a failed product (default {value})</source>
         <translation>nouveaux essais d'un produit en échec (par défaut {value})</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="60"/>
+        <location filename="../plugin/archive_cli.py" line="55"/>
         <source>optional outputs of each product: {choices}</source>
         <translation>sorties facultatives de chaque produit : {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="93"/>
+        <location filename="../plugin/processing/base.py" line="80"/>
         <source>This algorithm needs the Python packages {packages}, which this QGIS cannot import. Install them into the Python of QGIS: on Debian or Ubuntu run python3 -m pip install --user {requirements}; on Windows open the OSGeo4W Shell and run: python -m pip install {requirements}. Then restart QGIS.</source>
         <translation>Cet algorithme a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Installez-les dans le Python de QGIS : sous Debian ou Ubuntu, lancez python3 -m pip install --user {requirements} ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install {requirements}. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -4329,12 +4329,12 @@
         <translation>{name} contient des valeurs {dtype}, mais un QA_PIXEL de Landsat est sur 16 bits (uint16). Est-ce le bon fichier, ou le type de masque doit-il être un autre ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="168"/>
+        <location filename="../plugin/pipeline/product.py" line="172"/>
         <source>{product} is a {mission} product: it has no {stack}, which is not written.</source>
         <translation>{product} est un produit {mission} : il n'a pas de {stack}, qui n'est pas écrite.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/product.py" line="179"/>
+        <location filename="../plugin/pipeline/product.py" line="183"/>
         <source>{product} has no mask to make {outputs} from (Theia products need CLM, MG2 and EDG, Sen2Cor products SCL, USGS Landsat products QA_PIXEL). Skip those outputs to load the rest.</source>
         <translation>{product} n'a pas de masque d'où tirer « {outputs} » (il faut CLM, MG2 et EDG aux produits Theia, SCL aux produits Sen2Cor, QA_PIXEL aux produits Landsat de l'USGS). Ignorez ces sorties pour charger le reste.</translation>
     </message>
@@ -4379,17 +4379,17 @@
         <translation>Masques à {resolution:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="579"/>
+        <location filename="../plugin/pipeline/season.py" line="606"/>
         <source>{name} is a Landsat map of {size:g} m: brought to the {grid_size:g} m grid of {grid} with nearest neighbour.</source>
         <translation>{name} est une carte Landsat de {size:g} m : ramenée sur la grille de {grid_size:g} m de {grid} au plus proche voisin.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="187"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="188"/>
         <source>The averaging size of the dark-cloud test must be above 0 m (it is {value:g}).</source>
         <translation>La taille de moyenne du test des nuages sombres doit être supérieure à 0 m (elle vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="628"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="648"/>
         <source>{name} holds {dtype} values, but a Landsat QA_PIXEL is 16-bit (uint16). Is this the right file, or should the kind of cloud mask be another?</source>
         <translation>{name} contient des valeurs {dtype}, mais un QA_PIXEL de Landsat est sur 16 bits (uint16). Est-ce le bon fichier, ou le type de masque de nuages doit-il être un autre ?</translation>
     </message>
@@ -4499,12 +4499,12 @@
         <translation>Le MNT va de {low:.0f} à {high:.0f} m : avec {parameter} = {value:g} m, cela fait {count:.0f} tranches d'altitude, plus que les {limit} permises. Donnez à {parameter} au moins {needed:g} m, ou vérifiez la valeur « pas de données » du MNT.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="479"/>
+        <location filename="../plugin/pipeline/season.py" line="508"/>
         <source>{name} has {count} bands: a snow map has one (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} a {count} bandes : une carte de neige n'en a qu'une (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 pas de données). Est-ce une carte de neige ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="513"/>
+        <location filename="../plugin/pipeline/season.py" line="540"/>
         <source>{name} holds values that are not snow-map codes ({values}): a snow map holds 0 (no snow), 1 to 100 (snow), 205 (cloud), 254 or 255 (no data). Is it a snow map? (A map resampled with another method than the nearest neighbour has such values too.)</source>
         <translation>{name} contient des valeurs qui ne sont pas des codes de carte de neige ({values}) : une carte de neige contient 0 (pas de neige), 1 à 100 (neige), 205 (nuage), 254 ou 255 (pas de données). Est-ce une carte de neige ? (Une carte rééchantillonnée autrement qu'au plus proche voisin a aussi de telles valeurs.)</translation>
     </message>
@@ -4514,12 +4514,12 @@
         <translation>Pas d'angles solaires ni de visée d'un produit ({product}) : les ombres sont cherchées avec les angles donnés sous forme de nombres (zénith solaire {sun_zenith:g}, azimut {sun_azimuth:g} degrés ; zénith de visée {view_zenith:g}, azimut {view_azimuth:g} degrés). Donnez les angles de la scène.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="493"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="510"/>
         <source>{name} is a Sen2Cor scene classification (SCL), by its name and its values (0 to 11), not a MAJA cloud mask (CLM) as the kind of cloud mask says: it is read as an SCL.</source>
         <translation>{name} est une classification de scène Sen2Cor (SCL), d'après son nom et ses valeurs (0 à 11), et non un masque de nuages MAJA (CLM) comme le dit le type de masque de nuages : il est lu comme une SCL.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="542"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="562"/>
         <source>{layer} ({name}) does not cover {percent:.1f} % of the scene: the map has no data there.</source>
         <translation>{layer} ({name}) ne couvre pas {percent:.1f} % de la scène : la carte n'y a pas de données.</translation>
     </message>
@@ -4534,12 +4534,12 @@
         <translation>Aucun angle solaire ni de visée ne dit où le reflet du soleil est probable ({product}) : le seuil sans reflet est appliqué à toute l'eau. Choisissez « Toujours » pour le reflet du soleil si l'eau brille.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="287"/>
+        <location filename="../plugin/processing/base.py" line="274"/>
         <source>{parameter}: {problem}</source>
         <translation>{parameter} : {problem}</translation>
     </message>
     <message>
-        <location filename="../plugin/cli.py" line="130"/>
+        <location filename="../plugin/cli.py" line="81"/>
         <source>{value} is not an extent (xmin,xmax,ymin,ymax, optionally followed by [EPSG:code])</source>
         <translation>{value} n'est pas une emprise (xmin,xmax,ymin,ymax, suivi éventuellement de [EPSG:code])</translation>
     </message>
@@ -4779,77 +4779,77 @@
         <translation>&lt;p&gt;Compte des cartes de neige sur des zones (bassins versants, secteurs) et dans le temps : quelle part de chaque zone est enneigée à chaque date, dans chaque tranche d'altitude et sur chaque exposition, et la limite d'enneigement régionale.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cartes de neige&lt;/b&gt; : sorties de &lt;i&gt;Carte de neige&lt;/i&gt; (neve:snowmap), cartes de Theia Neige ou cartes de couverture fractionnaire, de toutes tuiles et de tous systèmes de coordonnées de référence. Codes : 0 pas de neige, 1 à 100 neige (une couverture fractionnaire compte pour sa fraction du pixel), 205 nuage, toute autre valeur pas de données. Dates comme dans &lt;i&gt;Synthèse de la saison de neige&lt;/i&gt; : le paramètre Dates, l'étiquette ACQUISITION_DATE, le nom du fichier ou du dossier.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;surfaces&lt;/b&gt; viennent de la grille propre à chaque carte ; les zones sont transformées dans le SCR de chaque carte ; un pixel appartient à une zone quand son centre y est. Là où des cartes d'une même date se chevauchent (deux tuiles, deux zones UTM), chaque pixel au sol compte une fois : une observation claire l'emporte sur un nuage, un nuage sur l'absence de données, puis la carte donnée en premier.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Couverture de neige corrigée des nuages&lt;/b&gt; (une estimation, pas une observation) : la fraction de neige de la surface claire de chaque tranche d'altitude appliquée à la surface claire et nuageuse de la tranche, sommée sur les tranches ; une tranche sans aucun pixel clair prend la fraction de la tranche la plus proche. Sans MNT, toute la zone forme une seule tranche.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limite d'enneigement régionale&lt;/b&gt; (Krajčí, Holko et Parajka 2014) : l'altitude qui minimise le nombre de pixels de neige sous elle plus les pixels sans neige au-dessus, sur les pixels clairs de la zone ; son incertitude est la part des pixels clairs qu'elle classe mal (0 : une seule ligne sépare parfaitement la neige de l'absence de neige). Ce n'est pas la limite d'enneigement de LIS de &lt;i&gt;Carte de neige&lt;/i&gt;, qui déclenche la passe 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : une table (GeoPackage ou CSV), les zones avec les valeurs de leur dernière date et leurs moyennes de la saison, et un rapport HTML avec des graphiques par zone et une série du site.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="791"/>
+        <location filename="../plugin/pipeline/archive.py" line="784"/>
         <source>No snow map was made for the statistics.</source>
         <translation>Aucune carte de neige n'a été faite pour les statistiques.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="807"/>
+        <location filename="../plugin/pipeline/archive.py" line="800"/>
         <source>The statistics failed: {error}</source>
         <translation>Les statistiques ont échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive.py" line="815"/>
+        <location filename="../plugin/pipeline/archive.py" line="808"/>
         <source>Statistics of {maps} maps over {zones} zones: {path}</source>
         <translation>Statistiques de {maps} cartes sur {zones} zones : {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="56"/>
+        <location filename="../plugin/archive_cli.py" line="51"/>
         <source>polygons (watersheds): neve:snowstats counts every map of the run over them into statistics/ of the output folder</source>
         <translation>polygones (bassins versants) : neve:snowstats y compte toutes les cartes du lancement, dans statistics/ du dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/archive_cli.py" line="59"/>
+        <location filename="../plugin/archive_cli.py" line="54"/>
         <source>the field naming the zones</source>
         <translation>le champ qui nomme les zones</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/charts.py" line="31"/>
+        <location filename="../plugin/pipeline/charts.py" line="32"/>
         <source>On Debian or Ubuntu install python3-matplotlib; on Windows open the OSGeo4W Shell and run: python -m pip install matplotlib.</source>
         <translation>Sous Debian ou Ubuntu installez python3-matplotlib ; sous Windows ouvrez l'OSGeo4W Shell et lancez : python -m pip install matplotlib.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/charts.py" line="37"/>
+        <location filename="../plugin/pipeline/charts.py" line="38"/>
         <source>The report has no charts: they are drawn by the Python package matplotlib, which cannot be imported.</source>
         <translation>Le rapport n'a pas de graphiques : ils sont dessinés par le paquet Python matplotlib, qui ne peut pas être importé.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/charts.py" line="45"/>
+        <location filename="../plugin/pipeline/charts.py" line="44"/>
         <source>(Chart not drawn: it needs the Python package matplotlib.)</source>
         <translation>(Graphique non dessiné : il a besoin du paquet Python matplotlib.)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="409"/>
+        <location filename="../plugin/pipeline/season.py" line="438"/>
         <source>Give a reference grid or a target grid, not both: the target grid takes maps of any CRS.</source>
         <translation>Donnez une grille de référence ou une grille cible, pas les deux : la grille cible accepte des cartes de tout SCR.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="413"/>
+        <location filename="../plugin/pipeline/season.py" line="442"/>
         <source>The target grid is a raster, or a CRS with a pixel size and an extent: give one or the other.</source>
         <translation>La grille cible est un raster, ou un SCR avec une taille de pixel et une emprise : donnez l'un ou l'autre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="432"/>
+        <location filename="../plugin/pipeline/season.py" line="461"/>
         <source>{crs} is not a coordinate reference system: {detail}</source>
         <translation>{crs} n'est pas un système de coordonnées de référence : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="450"/>
+        <location filename="../plugin/pipeline/season.py" line="479"/>
         <source>Give the pixel size of the target grid: no map is in a CRS of the units of {crs}.</source>
         <translation>Donnez la taille de pixel de la grille cible : aucune carte n'est dans un SCR des unités de {crs}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="457"/>
+        <location filename="../plugin/pipeline/season.py" line="486"/>
         <source>The target grid would be {width} x {height} pixels: give a larger pixel size or a smaller extent.</source>
         <translation>La grille cible ferait {width} x {height} pixels : donnez une taille de pixel plus grande ou une emprise plus petite.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="460"/>
+        <location filename="../plugin/pipeline/season.py" line="489"/>
         <source>target grid</source>
         <translation>grille cible</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/season.py" line="572"/>
+        <location filename="../plugin/pipeline/season.py" line="599"/>
         <source>{count} maps put on the target grid ({crs}) with nearest neighbour.</source>
         <translation>{count} cartes mises sur la grille cible ({crs}) au plus proche voisin.</translation>
     </message>
@@ -5264,57 +5264,57 @@
         <translation>Ces valeurs ne sont celles d'aucun préréglage (valeurs personnalisées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="437"/>
+        <location filename="../plugin/pipeline/refine.py" line="461"/>
         <source>{parameter}: the value given, {value}, is not used: the preset &quot;{preset}&quot; sets it from the product.</source>
         <translation>{parameter} : la valeur donnée, {value}, n'est pas utilisée : le préréglage « {preset} » la fixe d'après le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="447"/>
+        <location filename="../plugin/pipeline/refine.py" line="471"/>
         <source>{distance:g} m</source>
         <translation>{distance:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="449"/>
+        <location filename="../plugin/pipeline/refine.py" line="473"/>
         <source>{angle:g} degrees</source>
         <translation>{angle:g} degrés</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="296"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="297"/>
         <source>run above the snowline ({zs:.0f} m)</source>
         <translation>faite au-dessus de la limite d'enneigement ({zs:.0f} m)</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="298"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="299"/>
         <source>skipped, no DEM</source>
         <translation>non faite, pas de MNT</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="300"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="301"/>
         <source>skipped, the DEM gives no elevation band over the scene</source>
         <translation>non faite, le MNT ne donne aucune tranche d'altitude sur la scène</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="302"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="303"/>
         <source>skipped, no elevation band is snowy</source>
         <translation>non faite, aucune tranche d'altitude n'est enneigée</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="303"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="304"/>
         <source>skipped, pass 1 found too little snow</source>
         <translation>non faite, la passe 1 a trouvé trop peu de neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="309"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="310"/>
         <source>{zs:.0f} m</source>
         <translation>{zs:.0f} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="310"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="311"/>
         <source>Snowline elevation</source>
         <translation>Altitude de la limite d'enneigement</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="313"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="314"/>
         <source>{percent:.1f} % of the valid pixels</source>
         <translation>{percent:.1f} % des pixels valides</translation>
     </message>

@@ -20,62 +20,13 @@ here is the same bytes as one made by ``processing.run`` or ``qgis_process``::
 """
 import argparse
 import html
-import json
-import math
-import os
 import re
-import signal
 import sys
 
-from .errors import INPUT, NeveError, as_neve_error
 from .i18n import environment_language, install_translator, tr
 from .pipeline import spec as s
 from .pipeline.algorithms import names, spec_of
-from .pipeline.feedback import Feedback
-
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class TerminalFeedback(Feedback):
-    """Progress on one line of standard error when it is a terminal; the log on standard error; cancel
-    on Ctrl-C (the job stops at its next check and leaves nothing)."""
-
-    def __init__(self, stream=None, quiet=False):
-        self.stream = stream or sys.stderr
-        self.quiet = quiet
-        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.cancelled = False
-        self._shown = None
-
-    def progress(self, percent):
-        if self.tty and not self.quiet:
-            shown = int(percent)
-            if shown != self._shown:
-                self._shown = shown
-                self.stream.write("\r{:3d} %".format(shown))
-                self.stream.flush()
-
-    def is_cancelled(self):
-        return self.cancelled
-
-    def _line(self, text):
-        if self._shown is not None:
-            self.stream.write("\r")
-            self._shown = None
-        self.stream.write(text + "\n")
-        self.stream.flush()
-
-    def info(self, text):
-        if not self.quiet:
-            self._line(text)
-
-    def warning(self, text):
-        self._line(tr("Warning: {text}").format(text=text))
-
-    def done(self):
-        if self._shown is not None:
-            self.stream.write("\r" + " " * 6 + "\r")
-            self._shown = None
+from .terminal import EXIT_BAD_INPUT, EXIT_OK, Formatter, TerminalFeedback, date_argument, run_job
 
 
 def plain_text(markup):
@@ -131,13 +82,6 @@ def _extent(text):
                                             "[EPSG:code])").format(value=text)) from None
 
 
-def _date(text):
-    try:
-        return s.parse_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("{value} is not a date (YYYY-MM-DD)").format(value=text)) from None
-
-
 def default_text(parameter):
     """The default of ``parameter`` as the help shows it, with where it comes from."""
     if parameter.is_destination:
@@ -176,7 +120,7 @@ def parameter_help(parameter):
 def algorithm_parser(spec, prog):
     parser = argparse.ArgumentParser(
         prog=prog, description=spec.display_name + ". " + spec.short_description,
-        epilog=plain_text(spec.help), formatter_class=_Formatter, add_help=True)
+        epilog=plain_text(spec.help), formatter_class=Formatter, add_help=True)
     groups = {}
     for parameter in spec.parameters:
         target = parser
@@ -198,7 +142,7 @@ def algorithm_parser(spec, prog):
         elif kind in (s.RASTERS, s.FILES):
             kwargs.update(nargs="+")
         elif kind == s.DATE:
-            kwargs.update(type=_date)
+            kwargs.update(type=date_argument)
         elif kind == s.EXTENT:
             kwargs.update(type=_extent)
         target.add_argument(option_name(parameter), **kwargs)
@@ -214,26 +158,9 @@ def _metavar(parameter):
             s.EXTENT: "XMIN,XMAX,YMIN,YMAX"}.get(parameter.kind, "FILE")
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def __init__(self, prog):
-        super().__init__(prog, max_help_position=32, width=min(110, _terminal_width()))
-
-    def _split_lines(self, text, width):  # never cut "Let-It-Snow" or "--input-product" at a hyphen
-        import textwrap
-
-        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
-
-
-def _terminal_width():
-    try:
-        return os.get_terminal_size(2).columns
-    except OSError:
-        return 100
-
-
 def main_parser(prog):
     parser = argparse.ArgumentParser(
-        prog=prog, formatter_class=_Formatter,
+        prog=prog, formatter_class=Formatter,
         description=tr("Névé: cloud masks and snow maps for Sentinel-2, without QGIS. The algorithms are "
                        "those of the Processing provider, with the same parameter names."),
         epilog=tr("Run \"{prog} ALGORITHM --help\" for the parameters of an algorithm.").format(prog=prog))
@@ -249,54 +176,16 @@ def list_algorithms(stream):
     stream.write("{:<18} {}\n".format("archive", tr("Snow maps of an archive (every product, on a Dask cluster)")))
 
 
-def jsonable(value):
-    """``value`` with numpy numbers and non-finite floats made JSON-friendly."""
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
 def run_algorithm(name, argv, prog, stdout, stderr):
     spec = spec_of(name)
     options = vars(algorithm_parser(spec, "{} {}".format(prog, name)).parse_args(argv))
     as_json, quiet = options.pop("json"), options.pop("quiet")
     feedback = TerminalFeedback(stderr, quiet=quiet)
-    previous = signal.getsignal(signal.SIGINT)
 
-    def interrupt(_signum, _frame):
-        feedback.cancelled = True
+    def call(feedback):
+        return spec.execute(s.complete_values(spec, options), feedback)
 
-    try:
-        signal.signal(signal.SIGINT, interrupt)
-    except ValueError:  # not the main thread
-        previous = None
-    try:
-        values = s.complete_values(spec, options)
-        results = spec.execute(values, feedback)
-    except NeveError as error:
-        feedback.done()
-        stderr.write(tr("Error: {message}").format(message=error.message()) + "\n")
-        return EXIT_BAD_INPUT if error.kind == INPUT else EXIT_FAILURE
-    except (OSError, MemoryError) as error:
-        feedback.done()
-        stderr.write(tr("Error: {message}").format(message=as_neve_error(error).message()) + "\n")
-        return EXIT_FAILURE
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-    feedback.done()
-    if as_json:
-        stdout.write(json.dumps(jsonable(results), ensure_ascii=False, indent=1) + "\n")
-    elif not quiet:
-        for key, value in results.items():
-            stderr.write("{}: {}\n".format(key, jsonable(value)))
-    return EXIT_OK
+    return run_job(call, feedback, stdout, stderr, as_json=as_json, quiet=quiet)[0]
 
 
 def main(argv=None, prog=None, stdout=None, stderr=None):
@@ -315,7 +204,7 @@ def main(argv=None, prog=None, stdout=None, stderr=None):
     if name.startswith("neve:"):
         name = name[len("neve:"):]
     if name == "archive":
-        from .pipeline.archive_cli import main as archive_main
+        from .archive_cli import main as archive_main
 
         return archive_main(rest, "{} archive".format(prog), stdout, stderr)
     if name not in names():

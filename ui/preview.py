@@ -101,7 +101,7 @@ class PreviewSource:
         """Open the input to check it; returns ``(QgsRectangle, QgsCoordinateReferenceSystem, text)``: its
         extent, CRS and a one-line description. Raises an exception with a translated message when it
         cannot be used (missing packages, not a product, bands or masks missing)."""
-        from ..plugin.processing.base import missing_packages
+        from ..plugin.pipeline.packages import missing_packages
 
         missing = missing_packages()
         if missing:

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Cancelled, NeveError, as_neve_error
 from ..i18n import QT_TR_NOOP, tr
+from . import packages
 from .algorithms import snowarchive as declaration
 from .cluster import connect, one_core, peak_mb, worker_identity
 from .feedback import RecordingFeedback, as_feedback
@@ -96,15 +97,7 @@ _USGS_METADATA = re.compile(r"^L[CO]0\d_L2S[PR]_.*_MTL\.(xml|txt)$", re.IGNORECA
 
 def missing_packages():
     """The packages of :data:`REQUIRED_PACKAGES` that cannot be imported here."""
-    import importlib
-
-    missing = []
-    for package in REQUIRED_PACKAGES:
-        try:
-            importlib.import_module(package)
-        except ImportError:
-            missing.append(package)
-    return missing
+    return packages.missing_packages(REQUIRED_PACKAGES)
 
 
 def require_dask():

@@ -9,6 +9,7 @@ No pyplot: each chart is a ``matplotlib.figure.Figure`` of its own, rendered by 
 for PNG), so that nothing here touches the backend another QGIS plugin chose, and two jobs may draw at
 once. Output is deterministic (no date, a fixed salt for the ids).
 """
+import html
 import io
 import re
 
@@ -40,10 +41,8 @@ def missing_warning():
 
 def missing_note():
     """HTML shown in place of a chart when matplotlib is missing."""
-    from . import report
-
-    return "<p class=\"note\">{}</p>".format(report.escape(
-        tr("(Chart not drawn: it needs the Python package matplotlib.)") + " " + install_hint()))
+    return "<p class=\"note\">{}</p>".format(html.escape(
+        tr("(Chart not drawn: it needs the Python package matplotlib.)") + " " + install_hint(), quote=True))
 
 
 def figure(width, height):
@@ -78,10 +77,8 @@ def svg(fig, title=""):
     text = text[start:]
     text = re.sub(r"<svg ", "<svg role=\"img\" ", text, count=1)
     if title:
-        from . import report
-
-        text = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + "<title>{}</title>".format(report.escape(title)),
-                      text, count=1)
+        heading = "<title>{}</title>".format(html.escape(str(title), quote=True))
+        text = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + heading, text, count=1)
     return text
 
 

@@ -26,7 +26,6 @@ import neither, so the plugin and its provider load without them, and ``canExecu
 their language, what to install.
 """
 import datetime
-import importlib
 
 from qgis.core import (
     QgsProcessing,
@@ -61,26 +60,14 @@ from ..errors import NeveError, as_neve_error
 from ..i18n import tr
 from ..pipeline import spec as s
 from ..pipeline.feedback import Feedback
+from ..pipeline.packages import missing_packages
 from ..pipeline.thresholds import THRESHOLDS
 from ..resources import algorithm_icon_path, help_url
 from .layers import OutputRun, rename_temporary_outputs
 
-REQUIRED_PACKAGES = ("numpy", "scipy", "rasterio")
 # the plugin's package name as installed ("neve" from the zip), for the dotted path of the slider widget
 PLUGIN_PACKAGE = __name__.split(".plugin.")[0]
 THRESHOLD_DECIMALS = {name: threshold.decimals for name, threshold in THRESHOLDS.items()}
-
-
-def missing_packages(packages=REQUIRED_PACKAGES):
-    """The Python packages of ``packages`` (default: those every Névé algorithm needs) that this QGIS
-    cannot import."""
-    missing = []
-    for package in packages:
-        try:
-            importlib.import_module(package)
-        except ImportError:
-            missing.append(package)
-    return missing
 
 
 def group_names():

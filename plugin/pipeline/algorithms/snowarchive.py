@@ -1,6 +1,6 @@
 """Declaration of ``snowarchive``, "Snow maps of an archive"; the job is ``pipeline/archive.py``.
 
-The command line has a shorter form of it: ``python3 -m neve archive`` (``pipeline/archive_cli.py``).
+The command line has a shorter form of it: ``python3 -m neve archive`` (``plugin/archive_cli.py``).
 """
 from ...i18n import tr
 from ..spec import (DATE, ENUM, FIELD, FILE_OUT, FILES, FOLDER, FOLDER_OUT, INTEGER, NUMBER, RASTER, STRING, VECTOR,

@@ -12,24 +12,19 @@ done or was done before, 1 when some failed (the others are done; the manifest s
 failed, 2 for bad input.
 """
 import argparse
-import json
-import signal
 
-from ..errors import INPUT, NeveError, as_neve_error
-from ..i18n import tr
-
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+from .i18n import tr
+from .pipeline.algorithms import snowarchive
+from .pipeline.spec import check_ranges, complete_values
+from .terminal import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, Formatter, TerminalFeedback, date_argument, run_job
 
 
 def parser(prog):
-    from ..cli import _date, _Formatter  # the command line's date parser and help layout
-    from .algorithms import snowarchive
-
     spec = snowarchive.spec()
     refine = spec.parameter("REFINE")
     extra = spec.parameter("EXTRA_OUTPUTS")
     p = argparse.ArgumentParser(
-        prog=prog, formatter_class=_Formatter,
+        prog=prog, formatter_class=Formatter,
         description=spec.display_name + ". " + spec.short_description,
         epilog=tr("Without --scheduler, a local cluster of --workers processes runs on this computer and stops at "
                   "the end. Exit status: 0 every product done (now or before), 1 some failed (see the manifest), "
@@ -42,7 +37,7 @@ def parser(prog):
     p.add_argument("--refine", default="none", choices=refine.option_keys, metavar="PRESET",
                    help=tr("refine the cloud masks first with a preset of neve:refinecloudmask: {choices}").format(
                        choices=", ".join(refine.option_keys)).replace("%", "%%"))
-    p.add_argument("--season", nargs=2, type=_date, metavar=("START", "STOP"),
+    p.add_argument("--season", nargs=2, type=date_argument, metavar=("START", "STOP"),
                    help=tr("the snow season of each tile from START to STOP (YYYY-MM-DD, inclusive)"))
     where = p.add_mutually_exclusive_group()
     where.add_argument("--scheduler", default="", metavar="tcp://HOST:PORT",
@@ -66,9 +61,6 @@ def parser(prog):
 
 def main(argv, prog, stdout, stderr):
     """Run ``archive`` with the arguments ``argv``; returns the exit status."""
-    from ..cli import TerminalFeedback, jsonable
-    from .spec import check_ranges, complete_values
-
     try:
         spec, p = parser(prog)
         options = p.parse_args(argv)
@@ -81,36 +73,15 @@ def main(argv, prog, stdout, stderr):
              "ZONE_FIELD": options.zone_field}
     if options.season:
         given.update(DATE_START=options.season[0], DATE_STOP=options.season[1])
-    previous = signal.getsignal(signal.SIGINT)
 
-    def interrupt(_signum, _frame):
-        feedback.cancelled = True
-
-    try:
-        signal.signal(signal.SIGINT, interrupt)
-    except ValueError:  # not the main thread
-        previous = None
-    try:
+    def call(feedback):
         values = complete_values(spec, given)
         check_ranges(spec, values)
-        results = spec.run(values, feedback)
-    except NeveError as error:
-        feedback.done()
-        stderr.write(tr("Error: {message}").format(message=error.message()) + "\n")
-        return EXIT_BAD_INPUT if error.kind == INPUT else EXIT_FAILURE
-    except (OSError, MemoryError) as error:
-        feedback.done()
-        stderr.write(tr("Error: {message}").format(message=as_neve_error(error).message()) + "\n")
-        return EXIT_FAILURE
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-    feedback.done()
-    if options.json:
-        stdout.write(json.dumps(jsonable(results), ensure_ascii=False, indent=1) + "\n")
-    elif not options.quiet:
-        for key, value in results.items():
-            stderr.write("{}: {}\n".format(key, jsonable(value)))
+        return spec.run(values, feedback)
+
+    status, results = run_job(call, feedback, stdout, stderr, as_json=options.json, quiet=options.quiet)
+    if status != EXIT_OK:
+        return status
     failed = results.get("PRODUCTS_FAILED", 0) or results.get("SEASONS_FAILED", 0) or \
         (options.zones and not results.get("STATISTICS"))
     return EXIT_FAILURE if failed else EXIT_OK
