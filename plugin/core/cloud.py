@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .defaults import CLOUD_PRESETS, DEFAULT_CLOUD_PRESET, SUNGLINT_ANGLE
+from .defaults import CLOUD_PRESETS, DEFAULT_CLOUD_PRESET, SHADOW_DEFAULTS, SUNGLINT_ANGLE
 from .masks import (
     CLM_ALL_CLOUDS,
     CLM_HIGH_CLOUDS,
@@ -673,7 +673,8 @@ class CloudShadows:
 
 
 def cloud_shadows(cloud, dark, pixel_size, sun_zenith, sun_azimuth, view_zenith, view_azimuth,
-                  height_min=200.0, height_max=12000.0, height_step=100.0, swept=False,
+                  height_min=SHADOW_DEFAULTS["HEIGHT_MIN"], height_max=SHADOW_DEFAULTS["HEIGHT_MAX"],
+                  height_step=SHADOW_DEFAULTS["HEIGHT_STEP"], swept=False,
                   nodata=None, min_dark_fraction=0.0):
     """Shadows of the cloud objects (8-connected components of ``cloud``) found by projection.
 

@@ -27,7 +27,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree
 
 from . import cloud
-from .defaults import MATCHED_SHADOW_DEFAULTS
+from .defaults import MATCHED_SHADOW_DEFAULTS, SHADOW_DEFAULTS
 
 _M = MATCHED_SHADOW_DEFAULTS
 
@@ -154,7 +154,8 @@ class MatchedShadows:
 
 
 def matched_shadows(clouds, potential, pixel_size, sun_zenith, sun_azimuth, view_zenith, view_azimuth,
-                    height_min=200.0, height_max=12000.0, height_step=100.0, nodata=None,
+                    height_min=SHADOW_DEFAULTS["HEIGHT_MIN"], height_max=SHADOW_DEFAULTS["HEIGHT_MAX"],
+                    height_step=SHADOW_DEFAULTS["HEIGHT_STEP"], nodata=None,
                     tolerance=_M["TOLERANCE"], min_fraction=_M["MIN_FRACTION"], buffer=0.0):
     """Shadows of the cloud objects of ``clouds``: the potential-shadow objects (8-connected components of
     ``potential``) that the objects' projections touch at their matching heights (see the module

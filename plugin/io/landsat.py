@@ -92,7 +92,7 @@ def _satellite_error(product, number):
 # A tar, read in place
 # --------------------------------------------------------------------------------------------------
 
-class TarArchive:
+class TarArchive(_p.MemberList):
     """Members of a tar file (USGS delivers Landsat products as .tar), read in place through GDAL's
     /vsitar/, never extracted. Member names are checked against path traversal; links are refused (a
     product holds regular files only)."""
@@ -133,16 +133,6 @@ class TarArchive:
             self.actual[name] = info.name
             names.append(name)
         self.names = sorted(names)
-
-    def files(self, under="", depth=None):
-        prefix = under + "/" if under else ""
-        found = []
-        for name in self.names:
-            if name.startswith(prefix):
-                relative = name[len(prefix):]
-                if depth is None or relative.count("/") <= depth:
-                    found.append(relative)
-        return found
 
     def read(self, member):
         try:

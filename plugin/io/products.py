@@ -383,7 +383,23 @@ class _Folder:
         return os.path.join(self.root, *member.split("/"))
 
 
-class _Zip:
+class MemberList:
+    """Files of an archive (zip or tar) by their member names (``self.names``, sorted)."""
+
+    names = ()
+
+    def files(self, under="", depth=None):
+        prefix = under + "/" if under else ""
+        found = []
+        for name in self.names:
+            if name.startswith(prefix):
+                relative = name[len(prefix):]
+                if depth is None or relative.count("/") <= depth:
+                    found.append(relative)
+        return found
+
+
+class _Zip(MemberList):
     """Members of a zip file, read in place (never extracted); names checked against path traversal."""
 
     def __init__(self, path):
@@ -403,16 +419,6 @@ class _Zip:
                     "or \"..\"). A product never does: the zip is refused for safety.").format(
                     file=self.path, name=name))
         self.names = sorted(names)
-
-    def files(self, under="", depth=None):
-        prefix = under + "/" if under else ""
-        found = []
-        for name in self.names:
-            if name.startswith(prefix):
-                relative = name[len(prefix):]
-                if depth is None or relative.count("/") <= depth:
-                    found.append(relative)
-        return found
 
     def read(self, member):
         try:
