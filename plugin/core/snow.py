@@ -227,8 +227,13 @@ def _separable_sum(x, n_rows, n_cols, factor, margin, offsets, weights, integer,
         if not mask and x.dtype != np.int32:
             x = x.astype(np.int32)          # one conversion, then additions of one type (no casting loops)
         vertical = _strided_pass(x, 0, n_rows, factor, margin, offsets, units, np.int16 if mask else np.int32)
-        both = _strided_pass(vertical, 1, n_cols, factor, margin, offsets, units,
-                             np.int32 if mask else np.float64)
+        # the horizontal sums on int32 too when they cannot overflow it (reflectance DN), else float64
+        # (whole numbers all the same, exact either way)
+        small = mask or int(np.abs(units).sum()) * max(int(vertical.max(initial=0)),
+                                                       -int(vertical.min(initial=0))) < 2 ** 31
+        both = _strided_pass(vertical, 1, n_cols, factor, margin, offsets, units, np.int32 if small else np.float64)
+        if not mask and small:
+            both = both.astype(np.float64)
         return np.multiply(both, 1.0 / (_CUBIC_WEIGHT_UNIT * _CUBIC_WEIGHT_UNIT),
                            out=None if mask else both)
     vertical = _strided_pass(x, 0, n_rows, factor, margin, offsets, weights, np.float64)
