@@ -314,6 +314,19 @@ def cubic_downsample(dn, factor=2, nodata=None, first_row=0, first_col=0, height
 _CUBIC_CHUNK_BYTES = 2 ** 20
 
 
+def _columns_with_data(gone, n_cols, f, m, offsets):
+    """``(first, last)``: the output columns ``first .. last - 1`` of :func:`_cubic_rows` outside the runs of
+    ``gone`` source columns (no data or outside the image on every row) at the left and right ends, whose
+    kernels lie wholly in those runs."""
+    kept = np.flatnonzero(~gone)
+    if not kept.size:
+        return 0, 0
+    # column c's kernel: source columns m + f c + offsets
+    first = max(0, -((-(int(kept[0]) - m - int(offsets.max()))) // f))
+    last = min(n_cols, (int(kept[-1]) - m - int(offsets.min())) // f + 1)
+    return first, max(first, last)
+
+
 def _cubic_rows(dn, row_in, col_in, den_rows, den_cols, f, m, offsets, weights, exact, integer, nodata):
     """:func:`cubic_downsample` of the output rows whose footprints and margins ``dn`` holds."""
     n_rows, n_cols = len(den_rows), len(den_cols)
@@ -325,6 +338,21 @@ def _cubic_rows(dn, row_in, col_in, den_rows, den_cols, f, m, offsets, weights, 
         missing = (dn == nodata) if missing is None else (missing | (dn == nodata))
     if missing is not None and not missing.any():
         missing = None                      # rows without nodata (the usual case): nothing to leave out
+    if missing is not None:
+        # Output columns whose kernels hold only nodata pixels or pixels outside the image (beyond the edge
+        # of a swath) are no data; the others, each computed from its own kernel, are computed alone.
+        first, last = _columns_with_data(missing.all(axis=0) | ~col_in, n_cols, f, m, offsets)
+        if (first, last) != (0, n_cols):
+            out = np.empty((n_rows, n_cols), dtype=np.float32 if is_float else dn.dtype)
+            out[...] = (np.nan if nodata is None or np.isnan(nodata) else nodata) if is_float else (
+                0 if nodata is None else nodata)
+            invalid = np.ones((n_rows, n_cols), dtype=bool)
+            if last > first:
+                inner = slice(f * first, f * last + 2 * m)
+                out[:, first:last], invalid[:, first:last] = _cubic_rows(
+                    dn[:, inner], row_in, col_in[inner], den_rows, den_cols[first:last], f, m, offsets, weights,
+                    exact, integer, nodata)
+            return out, invalid
     if missing is None:
         values = dn
     elif is_float:
