@@ -729,8 +729,8 @@ class ProductSource:
     def read_resampled(self, dataset, window, resampling):
         nodata = dataset.nodata
 
-        def convert(values):
-            values = values.astype(np.float32)
+        def convert(values):    # values just read: converted in place when already float32 (the DEM)
+            values = values.astype(np.float32, copy=False)
             if nodata is not None:
                 values[values == np.float32(nodata)] = np.nan
             return values
