@@ -306,12 +306,18 @@ class _LisRun:
         read while this one is computed; a file is never read by two tasks at once."""
         p, source, scratch, radiometry = self.p, self.source, self.scratch, self.radiometry
         strips = list(self.blocks())
+        # a source that reads in two threads may start the second one's part a strip further ahead
+        prepare = getattr(source, "prepare", lambda window: None)
         with ThreadPoolExecutor(max_workers=max(1, self.threads), thread_name_prefix="neve-lis-read") as pool:
+            for block in strips[:2]:
+                prepare(block.write)
             pending = pool.submit(source.read, strips[0].write)
             for index, block in enumerate(strips):
                 rows = rows_of(block.write)
                 data = pending.result()
                 pending = pool.submit(source.read, strips[index + 1].write) if index + 1 < len(strips) else None
+                if index + 2 < len(strips):
+                    prepare(strips[index + 2].write)
                 green, red_dn, swir, layers = data["green"], data["red"], data["swir"], data["layers"]
                 ndsi = radiometry.ndsi(green, swir)
                 red = radiometry.reflectance(red_dn, "B4")
