@@ -237,8 +237,9 @@ def read_strip(product, water_test, grid, window, shadow_settings=None, added=No
 
 def join_water_clouds(clm, water_clouds):
     """The clouds over water join CLM bits 0, 1 and 2 (the first step of ``refine_clm``, made while reading
-    so that one array holds both); ``clm`` is changed in place and returned."""
-    clm[water_clouds] |= WATER_CLOUD_BITS
+    so that one array holds both); ``clm`` is changed in place and returned (an OR with the bits times 0 or
+    1: no selection of the pixels)."""
+    clm |= np.asarray(water_clouds, dtype=bool).view(np.uint8) * WATER_CLOUD_BITS
     return clm
 
 
