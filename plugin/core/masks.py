@@ -84,7 +84,10 @@ def in_classes(values, classes):
 
 def encode_mask(mask, nodata=None):
     """uint8 mask raster: 1 where ``mask``, 0 elsewhere, :data:`MASK_NODATA` where ``nodata``."""
-    out = mask.astype(np.uint8)
-    if nodata is not None:
-        out[nodata] = MASK_NODATA
+    mask = np.asarray(mask, dtype=bool)
+    if nodata is None:
+        return mask.astype(np.uint8)
+    # MASK_NODATA has every bit set: one multiplication and one OR instead of a boolean selection
+    out = np.multiply(np.asarray(nodata, dtype=bool).view(np.uint8), np.uint8(MASK_NODATA))
+    out |= mask.view(np.uint8)
     return out

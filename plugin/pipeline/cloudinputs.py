@@ -270,10 +270,28 @@ def read_band_pixels(product, band, grid, window, resampling="cubic"):
             r1 = min((row0 + height - 1) // factor + 1, coarse.height)
             c1 = min((col0 + width - 1) // factor + 1, coarse.width)
             values = product.read_reflectance(band, coarse, Window(c0, r0, c1 - c0, r1 - r0))
-            rows = np.arange(row0, row0 + height) // factor - r0
-            cols = np.arange(col0, col0 + width) // factor - c0
-            return values[rows[:, None], cols[None, :]]
+            top, left = row0 - r0 * factor, col0 - c0 * factor
+            return repeat_pixels(values, factor)[top:top + height, left:left + width]
     return product.read_reflectance(band, grid, window, resampling)
+
+
+def repeat_pixels(values, factor):
+    """The 2-D ``values`` on a grid ``factor`` times finer (same corner): each pixel repeated ``factor`` times
+    along both axes, nearest neighbour. For a factor of 2, each value is doubled side by side in one
+    integer multiplication of its bits (``x * 0x0101`` puts a byte twice in 16 bits), then each row twice:
+    the same values (the same bits) as ``np.repeat`` on both axes or fancy indexing, several times faster."""
+    rows, cols = values.shape
+    size = values.dtype.itemsize
+    if factor == 2 and size in (1, 2, 4):
+        narrow, wide = {1: (np.uint8, np.uint16), 2: (np.uint16, np.uint32), 4: (np.uint32, np.uint64)}[size]
+        bits = np.ascontiguousarray(values).view(narrow).astype(wide)
+        bits *= wide((1 << (8 * size)) + 1)
+        columns = bits.view(values.dtype)
+    else:
+        columns = np.repeat(values, factor, axis=1)
+    out = np.empty((rows, factor, cols * factor), dtype=values.dtype)
+    out[...] = columns[:, None, :]
+    return out.reshape(rows * factor, cols * factor)
 
 
 def layer_grid(source):

@@ -111,21 +111,40 @@ class Radiometry:
     def coarse_red_quantification(self, dtype):
         return self.scale if np.dtype(dtype).kind in "iu" else None
 
-    def coarse_red(self, red_dn, band="B4", **kwargs):
-        """``core.snow.coarse_red`` of the red digital numbers ``red_dn`` (``kwargs``: its strip and resize
-        arguments), in reflectance, NaN where the coarse pixel has no data.
+    def coarse_red_on_dn(self, dtype, band="B4"):
+        """Whether the coarse red is averaged on the digital numbers (see :meth:`coarse_red`)."""
+        return not (float(self.offsets.get(band, 0.0)).is_integer() or np.dtype(dtype).kind not in "iu")
+
+    def coarse_red_sums(self, width, height, dtype, resize_factor):
+        """A ``core.snow.CoarseRed`` (``core.snow.coarse_red`` given strip after strip) of a whole image of
+        ``width`` x ``height`` red digital numbers of ``dtype``: strips go in by :meth:`add_coarse_red`, the
+        coarse red of rows comes out by :meth:`coarse_red_rows`, in reflectance, NaN where the coarse pixel
+        has no data.
 
         The average is rounded to a whole DN as GDAL writes an integer band (LIS warps the band's DN): on
         reflectance with the quantification when the offset is a whole number of DN (Theia, Sen2Cor: the
         same rounding), else on the DN themselves, then turned into reflectance (USGS Landsat, whose offset
         -0.2 / 2.75e-05 is not a whole DN)."""
+        on_dn = self.coarse_red_on_dn(dtype)
+        return snow.CoarseRed(width, height, resize_factor,
+                              quantification=1 if on_dn else self.coarse_red_quantification(dtype))
+
+    def add_coarse_red(self, sums, red_dn, first_row, red=None, band="B4"):
+        """The rows ``first_row ..`` of the red digital numbers ``red_dn`` into ``sums``
+        (:meth:`coarse_red_sums`); ``red``: their reflectance when already computed."""
         missing = self.missing(red_dn, band)
-        offset = float(self.offsets.get(band, 0.0))
-        if offset.is_integer() or np.dtype(red_dn.dtype).kind not in "iu":
-            return snow.coarse_red(self.reflectance(red_dn, band), red_nodata=missing,
-                                   quantification=self.coarse_red_quantification(red_dn.dtype), **kwargs)
-        coarse_dn = snow.coarse_red(red_dn.astype(np.float64), red_nodata=missing, quantification=1, **kwargs)
-        return (coarse_dn + offset) / self.scale
+        if self.coarse_red_on_dn(red_dn.dtype, band):
+            sums.add(red_dn.astype(np.float64), missing, first_row)
+        else:
+            sums.add(self.reflectance(red_dn, band) if red is None else red, missing, first_row)
+
+    def coarse_red_rows(self, sums, rows, dtype, band="B4"):
+        """The coarse red (reflectance, NaN no data) of image ``rows`` from ``sums`` once finished, for red
+        digital numbers of ``dtype``."""
+        coarse = sums.rows(rows)
+        if self.coarse_red_on_dn(dtype, band):
+            return (coarse + float(self.offsets.get(band, 0.0))) / self.scale
+        return coarse
 
 
 @dataclass
@@ -266,6 +285,9 @@ class _LisRun:
         if self.shade:
             fields["shade"] = np.bool_
         self.scratch = Scratch(self.grid.shape, fields, stack, scratch_dir, in_memory_mb)
+        # the horizontal pass of the 240 m red, made by sweep 1 as the strips come (step 2)
+        self.coarse_red = self.radiometry.coarse_red_sums(self.grid.width, self.grid.height, fields["red"],
+                                                          params.resize_factor)
         self.dem_range = [math.inf, -math.inf]
         self.snow1_pixels = 0
         self.counted_pixels = 0
@@ -284,12 +306,18 @@ class _LisRun:
         read while this one is computed; a file is never read by two tasks at once."""
         p, source, scratch, radiometry = self.p, self.source, self.scratch, self.radiometry
         strips = list(self.blocks())
+        # a source that reads in two threads may start the second one's part a strip further ahead
+        prepare = getattr(source, "prepare", lambda window: None)
         with ThreadPoolExecutor(max_workers=max(1, self.threads), thread_name_prefix="neve-lis-read") as pool:
+            for block in strips[:2]:
+                prepare(block.write)
             pending = pool.submit(source.read, strips[0].write)
             for index, block in enumerate(strips):
                 rows = rows_of(block.write)
                 data = pending.result()
                 pending = pool.submit(source.read, strips[index + 1].write) if index + 1 < len(strips) else None
+                if index + 2 < len(strips):
+                    prepare(strips[index + 2].write)
                 green, red_dn, swir, layers = data["green"], data["red"], data["swir"], data["layers"]
                 ndsi = radiometry.ndsi(green, swir)
                 red = radiometry.reflectance(red_dn, "B4")
@@ -305,6 +333,9 @@ class _LisRun:
                     flags |= data["water"] * np.uint8(FLAG_WATER)
                 scratch["green"][rows], scratch["red"][rows], scratch["swir"][rows] = green, red_dn, swir
                 scratch["flags"][rows] = flags
+                red_kept = scratch["red"][rows]
+                radiometry.add_coarse_red(self.coarse_red, red_kept, rows.start,
+                                          red=red if red_kept.dtype == red_dn.dtype else None)
                 if "dem" in data:
                     dem = data["dem"]
                     scratch["dem"][rows] = dem
@@ -318,6 +349,7 @@ class _LisRun:
                 self.snow1_pixels += int(np.count_nonzero(snow1 if counted is None else snow1 & counted))
                 self.counted_pixels += snow1.size if counted is None else int(np.count_nonzero(counted))
                 self.progress(0, 55, block)
+        self.coarse_red.finish()
         self.result.snow1_fraction = self.snow1_pixels / self.counted_pixels if self.counted_pixels else 0.0
 
     # between the sweeps ------------------------------------------------------------------------------
@@ -384,7 +416,8 @@ class _LisRun:
             # the cloud of the histogram: LIS's cloud_pass1, the original mask with what pass 1.5 added
             return snow.snowline_histogram(scratch["dem"][rows], (flags & CLOUD_PASS1) != 0,
                                            (flags & FLAG_SNOW1) != 0, result.edges,
-                                           nodata=self.radiometry.missing(scratch["swir"][rows], "B11"),
+                                           nodata=None if p.snowline_count_nodata else
+                                           self.radiometry.missing(scratch["swir"][rows], "B11"),
                                            include_nodata=p.snowline_count_nodata)
 
         counts = np.zeros((len(result.edges) - 1, 2, 2), dtype=np.int64)
@@ -400,8 +433,7 @@ class _LisRun:
     def second_sweep(self):
         """Dark-cloud test, back to cloud, pass 2 and the map, strip by strip, to the sink."""
         result = self.result
-        halo = snow.dark_cloud_halo(self.grid.height, self.p.resize_factor)
-        for block, strip in in_pool(self.second_pass_strip, self.blocks(halo), self.threads):
+        for block, strip in in_pool(self.second_pass_strip, self.blocks(), self.threads):
             for name, values in strip.items():
                 self.sink.write(name, values, block.write)
             result.map_counts += snow.map_counts(strip[MAP], self.p.nodata_code)
@@ -415,14 +447,12 @@ class _LisRun:
         result.snow_percent, result.cloud_percent = snow.snow_cloud_percent(result.map_counts)
 
     def second_pass_strip(self, block):
-        """Steps 2, 3, 6 and 7 of the method on one strip (read with the halo of the 240 m red) from what
-        the first sweep kept; returns the strip of each wanted output (the map always)."""
+        """Steps 2, 3, 6 and 7 of the method on one strip from what the first sweep kept; returns the strip
+        of each wanted output (the map always)."""
         p, scratch, radiometry, wanted = self.p, self.scratch, self.radiometry, self.wanted
-        top, bottom = int(block.read.row_off), int(block.read.row_off + block.read.height)
         rows = rows_of(block.write)
-        red_halo = scratch["red"][top:bottom]
-        red_coarse = radiometry.coarse_red(red_halo, "B4", first_row=top, rows=range(rows.start, rows.stop),
-                                           height=self.grid.height, resize_factor=p.resize_factor)
+        red_coarse = radiometry.coarse_red_rows(self.coarse_red, range(rows.start, rows.stop),
+                                                scratch["red"].dtype)
         flags = scratch["flags"][rows]
         all_cloud = (flags & FLAG_ALL_CLOUD) != 0
         shadow, high = (flags & FLAG_SHADOW) != 0, (flags & FLAG_HIGH) != 0

@@ -62,7 +62,7 @@ from .algorithms.refinecloudmask import PRESET_KEYS, RECIPE_THRESHOLDS, preset_o
 from .algorithms.refinecloudmask import spec as declaration
 from .cloudinputs import (PRODUCT_CLOUD_BITS, check_cloud_mask, check_option, check_output, grid_factor,
                           layer_grid, option_band, parallax_needs_product, product_grid, product_parallax_shifts,
-                          read_band_pixels, read_clm)
+                          read_band_pixels, read_clm, repeat_pixels)
 from .feedback import Feedback, as_feedback, checkpoint
 from .jobs import job
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
@@ -237,8 +237,9 @@ def read_strip(product, water_test, grid, window, shadow_settings=None, added=No
 
 def join_water_clouds(clm, water_clouds):
     """The clouds over water join CLM bits 0, 1 and 2 (the first step of ``refine_clm``, made while reading
-    so that one array holds both); ``clm`` is changed in place and returned."""
-    clm[water_clouds] |= WATER_CLOUD_BITS
+    so that one array holds both); ``clm`` is changed in place and returned (an OR with the bits times 0 or
+    1: no selection of the pixels)."""
+    clm |= np.asarray(water_clouds, dtype=bool).view(np.uint8) * WATER_CLOUD_BITS
     return clm
 
 
@@ -428,7 +429,9 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
         class_writer = stack.enter_context(raster.WriteBehind(stack.enter_context(raster.GeoTiffWriter(
             outputs.output_classes, grid.width, grid.height, grid.crs, grid.transform, "uint8",
             nodata=cloud.CLASS_NODATA))))
-        counts = np.zeros(256, np.int64)
+        counts = np.zeros(256, np.int64)   # of the classes the percentages need, and of all the pixels
+        counted = (cloud.CLASS_CLOUD, cloud.CLASS_SHADOW, cloud.CLASS_BUFFER, cloud.CLASS_NODATA)
+        pixels = 0
         for block in raster.blocks(grid.width, grid.height, raster.DEFAULT_BLOCK_ROWS, plan.halo):
             checkpoint(feedback)
             read_rows, rows = rows_of(block.read), rows_of(block.write)
@@ -439,10 +442,12 @@ def refine_cloud_mask(inputs, params=RefineParams(), outputs=RefineOutputs(), fe
                                          None if added is None else added[read_rows])
             writer.write(bits, block.write)
             class_writer.write(classes, block.write)
-            counts += np.bincount(classes.ravel(), minlength=256)
+            for value in counted:     # a comparison each: six times faster than a bincount of the strip
+                counts[value] += np.count_nonzero(classes == value)
+            pixels += classes.size
             feedback.progress(65.0 + 35.0 * (block.index + 1) / block.count)
 
-    valid = int(counts.sum() - counts[cloud.CLASS_NODATA])
+    valid = int(pixels - counts[cloud.CLASS_NODATA])
 
     def percent(value):  # a Python float: qgis_process cannot write numpy numbers
         return 100.0 * int(counts[value]) / valid if valid else 0.0
@@ -630,9 +635,9 @@ def potential_inputs(product, shadow_grid, feedback):
 
 def upsample(coarse, factor, rows, width):
     """Rows ``rows`` of the fine grid (``factor`` times finer, same corner) from the boolean ``coarse``
-    raster, by nearest neighbour: each coarse pixel repeated ``factor`` times along both axes (no fancy
-    indexing, four times faster)."""
+    raster, by nearest neighbour: each coarse pixel repeated ``factor`` times along both axes
+    (:func:`~.cloudinputs.repeat_pixels`)."""
     first, last = rows.start // factor, (rows.stop - 1) // factor + 1
-    fine = np.repeat(np.repeat(coarse[first:last], factor, axis=0), factor, axis=1)
+    fine = repeat_pixels(coarse[first:last], factor)
     offset = rows.start - first * factor
     return fine[offset:offset + rows.stop - rows.start, :width]

@@ -552,6 +552,7 @@ class ProductSource:
         # the green band, the DEM and the tree cover are read by a thread of their own while the red band and
         # the masks are read (decoding the 10 m bands and their cubic convolution are half of the work)
         self.second_reader = stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-read2"))
+        self.prepared = {}      # window -> the second thread's part of it, asked for ahead (:meth:`prepare`)
 
     def add_footprint(self, key, dataset, label):
         """Note where the layer ``dataset`` (``label`` in messages) covers the grid; warn with the share of the
@@ -660,7 +661,9 @@ class ProductSource:
         layers, and MG2, water, DEM and tree cover when there are. The green band, the DEM and the tree cover
         are read by another thread meanwhile (:meth:`read_green_and_relief`; files of their own: no file is
         read by two threads at once)."""
-        other_part = self.second_reader.submit(self.read_green_and_relief, window)
+        other_part = self.prepared.pop(window_key(window), None)
+        if other_part is None:
+            other_part = self.second_reader.submit(self.read_green_and_relief, window)
         try:
             red, red_missing = self.bands["B4"].read_with_missing(window)
             data = {"red": red, "swir": self.bands["B11"].read(window), "layers": self.read_cloud_layers(window)}
@@ -679,6 +682,12 @@ class ProductSource:
             if missing is not None:
                 data["swir"] = np.where(missing, data["swir"].dtype.type(self.swir_fill), data["swir"])
         return data
+
+    def prepare(self, window):
+        """Start reading the second thread's part of ``window`` (:meth:`read_green_and_relief`) now, ahead of
+        :meth:`read` of that window: that thread goes on to the next strip as soon as it is done with one,
+        instead of waiting for the first thread's part of it."""
+        self.prepared[window_key(window)] = self.second_reader.submit(self.read_green_and_relief, window)
 
     def read_green_and_relief(self, window):
         """``(green, its missing pixels, {"dem": ..., "tcd": ...})`` of :meth:`read` on ``window``: the part
@@ -729,14 +738,18 @@ class ProductSource:
     def read_resampled(self, dataset, window, resampling):
         nodata = dataset.nodata
 
-        def convert(values):
-            values = values.astype(np.float32)
+        def convert(values):    # values just read: converted in place when already float32 (the DEM)
+            values = values.astype(np.float32, copy=False)
             if nodata is not None:
                 values[values == np.float32(nodata)] = np.nan
             return values
 
         return read_onto_grid(dataset, self.grid.window_grid(window), resampling=resampling, nodata=np.nan,
                               convert=convert)
+
+
+def window_key(window):
+    return int(window.row_off), int(window.col_off), int(window.height), int(window.width)
 
 
 class Footprint:
