@@ -331,7 +331,7 @@ def uniform_blocks(codes, block=BLOCK):
     if hb == 0 or wb == 0:
         return np.zeros((hb, wb), dtype=bool), np.zeros((hb, wb), dtype=np.uint8)
     rows, cols, per = hb * block, wb * block, block // 8
-    words = np.ascontiguousarray(codes[:rows, :cols]).view(np.uint64)        # (rows, cols / 8)
+    words = as_words(codes, rows, cols)                                        # (rows, cols / 8)
     first = words[:, ::per] & np.uint64(0xFF)                                  # first code of each row segment
     repeated = first * np.uint64(0x0101010101010101)
     same = words[:, 0::per] == repeated                                        # row segments of one code
@@ -345,6 +345,68 @@ def uniform_blocks(codes, block=BLOCK):
         uniform &= same[:, r, :]
         uniform &= repeated[:, r, :] == top
     return uniform, first.reshape(hb, block, wb)[:, 0, :].astype(np.uint8)
+
+
+def as_words(codes, rows, cols):
+    """The first ``rows`` x ``cols`` codes (uint8, ``cols`` a multiple of 8) as uint64 words, eight codes
+    each: a view when the rows start on 8-byte boundaries (a strip read into rows padded to a multiple
+    of 8: :func:`padded_codes`), else a copy."""
+    part = codes[:rows, :cols]
+    if part.strides[1] != 1 or part.strides[0] % 8 or part.ctypes.data % 8:
+        part = np.ascontiguousarray(part)
+    return part.view(np.uint64)
+
+
+def padded_codes(rows, cols):
+    """An empty (rows, cols) uint8 array whose rows start on 8-byte boundaries (a view of wider rows), to
+    read a strip into: :func:`uniform_blocks` and :class:`BlockCounts` then look at its codes eight at a
+    time without copying them."""
+    return np.empty((rows, -(-cols // 8) * 8), dtype=np.uint8)[:, :cols]
+
+
+def block_values(codes, selected, block):
+    """The codes of the ``block`` x ``block`` blocks where ``selected`` (bool, rows // block x cols // block)
+    is True, block after block, each block's rows in order (as ``block_view(codes, block)[selected]``),
+    copied eight codes at a time."""
+    hb, wb = selected.shape
+    if block % 8:
+        return block_view(codes, block)[selected].ravel()
+    words = as_words(codes, hb * block, wb * block).reshape(hb, block, wb, block // 8)
+    return words.transpose(0, 2, 1, 3)[selected].view(np.uint8).ravel()
+
+
+#: The codes of a binary snow map (no snow, snow, cloud, no data), looked for first by :func:`codes_present`.
+COMMON_CODES = (0, SNOW_CODE, CLOUD_CODE, 255, 254)
+
+
+def codes_present(values, also):
+    """The distinct codes (sorted, intp) of ``values`` (uint8) and of ``also``: by a few comparisons when
+    ``values`` holds only :data:`COMMON_CODES`, else by a histogram."""
+    seen = np.zeros(CODES, dtype=bool)
+    seen[also] = True
+    found = 0
+    for code in COMMON_CODES:
+        if found == values.size:
+            break
+        count = np.count_nonzero(values == code)
+        seen[code] |= count > 0
+        found += count
+    if found < values.size:
+        seen |= np.bincount(values, minlength=CODES) > 0
+    return np.flatnonzero(seen)
+
+
+def code_slots(values, present):
+    """The position of each of ``values`` (uint8) among the codes ``present`` (sorted, holding every
+    value): a count of comparisons for a few codes, a table look-up for more."""
+    if present.size > 8:
+        lookup = np.zeros(CODES, dtype=np.intp)
+        lookup[present] = np.arange(present.size)
+        return lookup[values]
+    slots = np.zeros(values.shape, dtype=np.uint8)
+    for code in present[1:].tolist():
+        np.add(slots, values >= code, out=slots, casting="unsafe")
+    return slots
 
 
 def block_view(values, block):
@@ -424,21 +486,17 @@ class BlockCounts:
         uniform, block_code = uniform_blocks(codes, self.block) if blocks is None else blocks
         mixed = ~uniform
         cells = self.block_cells[mixed.ravel()].ravel()
-        values = block_view(codes, self.block)[mixed].ravel()
+        values = block_values(codes, mixed, self.block)
         if self.edge_cells.size:
             cells = np.concatenate((cells, self.edge_cells))
             values = np.concatenate((values, codes[:self.rows, self.cols:].ravel(), codes[self.rows:].ravel()))
         whole = np.flatnonzero(uniform.ravel())
         whole_codes = block_code.ravel()[whole]
-        seen = np.bincount(values, minlength=CODES) > 0
-        seen[whole_codes] = True
-        present = np.flatnonzero(seen)
-        lookup = np.zeros(CODES, dtype=np.intp)
-        lookup[present] = np.arange(present.size)
+        present = codes_present(values, whole_codes)
         index = cells.astype(np.intp)
         index *= present.size
-        index += lookup[values]
-        return present, index, whole, lookup[whole_codes], uniform.size
+        index += code_slots(values, present)
+        return present, index, whole, np.searchsorted(present, whole_codes), uniform.size
 
     def finish(self, prepared):
         """The second half of :meth:`counts`: ``(present, counts)`` of what :meth:`prepare` gave. The

@@ -197,8 +197,12 @@ class SnowMap:
         return abs(self.grid.transform.a * self.grid.transform.e) * self.unit ** 2
 
     def read(self, window):
-        """The codes (uint8) on ``window`` of its own grid."""
+        """The codes (uint8) on ``window`` of its own grid (a uint8 map read into rows padded to 8 bytes,
+        which the counting reads eight codes at a time: ``core.stats.padded_codes``)."""
         with gdal_errors_raised(self.path):
+            if self.dataset.dtypes[0] == "uint8":
+                return self.dataset.read(1, window=window, out=stats.padded_codes(int(window.height),
+                                                                                  int(window.width)))
             values = self.dataset.read(1, window=window)
         return stats.as_codes(values)
 
@@ -381,7 +385,8 @@ def snow_stats(inputs, params=SnowStatsParams(), outputs=SnowStatsOutputs(), fee
             item.slot = dates.index(item.date)
         zone_names = zones.names if zones is not None else [tr("whole extent")]
         counter = Counter(maps, zones, dem, params, dates, feedback, strip_pixels)
-        counter.site = SiteSeries.make(maps, zones, params, dates, warnings)
+        if outputs.output_html:       # the site series is a picture of the report
+            counter.site = SiteSeries.make(maps, zones, params, dates, warnings)
         log_maps(feedback, maps, zones, counter)
         counter.run()
         table = StatsTable(zone_names, dates, params, counter.aspect_labels,
