@@ -118,10 +118,19 @@ def rank_table(nodata=None):
     return table
 
 
+_USUAL_RANKS = rank_table()
+
+
 def observation_ranks(codes, table, outside=None):
     """Rank of each pixel's observation (int8) with the table of :func:`rank_table`; :data:`RANK_OUTSIDE`
     where ``outside`` (bool, optional) is True (no pixel of the map there)."""
-    ranks = table[as_codes(codes)]
+    codes = as_codes(codes)
+    if np.array_equal(table, _USUAL_RANKS):      # by comparisons, faster than a look-up
+        ranks = np.less_equal(codes, SNOW_CODE).view(np.int8) * np.int8(RANK_CLEAR - RANK_NODATA)
+        ranks += np.int8(RANK_NODATA)
+        ranks += np.equal(codes, CLOUD_CODE).view(np.int8)
+    else:
+        ranks = table[codes]
     if outside is not None:
         ranks[outside] = RANK_OUTSIDE
     return ranks
@@ -458,12 +467,22 @@ class BlockCounts:
         # the pixels of each cell: the code that fills most whole blocks is counted as what the others leave
         self.totals = np.bincount(cells.ravel(), minlength=self.n_cells + 1).astype(np.int64)
 
-    def counts(self, codes, blocks=None, skip=None, weights=None):
+    def counts(self, codes, blocks=None, skip=None, weights=None, prepared=None):
         """Pixel counts per cell and code of ``codes`` (uint8, the strip's shape): ``(present, counts)``,
         the codes present (sorted) and an ``(n_cells, len(present))`` int64 array (float64 sums of
         ``weights``, a weight per pixel, when given). ``blocks``: :func:`uniform_blocks` of the codes
-        (computed when None); ``skip``: bool per pixel, pixels not to count. With ``skip`` or
-        ``weights``, every pixel is counted one by one."""
+        (computed when None); ``skip``: bool per pixel, pixels not to count. With ``weights``,
+        every pixel is counted one by one; with ``skip``, the skipped pixels are counted one by one and
+        taken away (``prepared``: :meth:`prepare` of the codes, when made already)."""
+        if skip is not None and weights is None:
+            prepared = self.prepare(codes, blocks) if prepared is None else prepared
+            present, counts = self.finish(prepared, whole_strip=True)
+            index = self.cells[skip] * present.size
+            index += code_slots(codes[skip], present)
+            counts -= np.bincount(index, minlength=(self.n_cells + 1) * present.size).reshape(-1, present.size)
+            counts = counts[:self.n_cells]
+            kept = counts.any(axis=0)
+            return present[kept], counts[:, kept]
         if skip is not None or weights is not None:
             index = code_index(self.cells)
             index += codes
@@ -498,10 +517,11 @@ class BlockCounts:
         index += code_slots(values, present)
         return present, index, whole, np.searchsorted(present, whole_codes), uniform.size
 
-    def finish(self, prepared):
+    def finish(self, prepared, whole_strip=False):
         """The second half of :meth:`counts`: ``(present, counts)`` of what :meth:`prepare` gave. The
         whole blocks of the code that fills most of them are not summed: their cells hold what the other
-        blocks and the pixels counted one by one leave of the strip's pixels."""
+        blocks and the pixels counted one by one leave of the strip's pixels. ``whole_strip``: with the
+        row of the pixels not counted (cell ``n_cells``)."""
         from scipy import sparse
 
         present, index, whole, code_row, n_blocks = prepared
@@ -523,7 +543,7 @@ class BlockCounts:
                 counts += summed
                 rest -= summed.sum(axis=1)
             counts[:, main] += rest
-        return present, counts[:self.n_cells]
+        return present, counts if whole_strip else counts[:self.n_cells]
 
 
 def cell_columns(counts, columns, area=1.0):

@@ -655,7 +655,8 @@ class Counter:
                 if skip is None and prepared is not None:
                     present, counts = counter.finish(prepared[g])
                 else:
-                    present, counts = counter.counts(codes, blocks, skip=skip, weights=weights)
+                    present, counts = counter.counts(codes, blocks, skip=skip, weights=weights,
+                                                     prepared=prepared[g] if prepared is not None else None)
                 values = stats.cell_columns(counts, item.columns[present], area)
                 if rows.size:
                     totals.add(group.number, group.table, rows, values, item, zones)
