@@ -516,10 +516,17 @@ class Counter:
         first = row0 - row0 % rows if rows > 1 else row0
         starts = list(range(first, row0 + height, rows))
         share = per_map * len(group.maps) / max(1, len(starts))
-        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="neve-stats-read") as reader:
-            for start in starts:
-                top, bottom = max(start, row0), min(start + rows, row0 + height)
-                self.count_strip(group, Window(col0, top, width, bottom - top), reader)
+        windows = [Window(col0, max(start, row0), width, min(start + rows, row0 + height) - max(start, row0))
+                   for start in starts]
+        # the cells of the next strip (zones burnt, DEM read) are made by another thread while one is counted
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="neve-stats-read") as reader, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-stats-cells") as preparer:
+            upcoming = preparer.submit(self.cells_of_strip, group, windows[0])
+            for number, strip in enumerate(windows):
+                cells = upcoming.result()
+                if number + 1 < len(windows):
+                    upcoming = preparer.submit(self.cells_of_strip, group, windows[number + 1])
+                self.count_strip(group, strip, reader, cells)
                 self.advance(share)
                 checkpoint(self.feedback)
 
@@ -580,8 +587,7 @@ class Counter:
         aspect = stats.aspect_classes(elevation, width, height, self.params.aspect, self.params.flat_slope)
         return elevation[1:-1, 1:-1], aspect[1:-1, 1:-1]
 
-    def count_strip(self, group, window, reader):
-        cells = self.cells_of_strip(group, window)
+    def count_strip(self, group, window, reader, cells):
         if cells is None:
             return
         shape = (int(window.height), int(window.width))
