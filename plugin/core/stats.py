@@ -335,25 +335,23 @@ def uniform_blocks(codes, block=BLOCK):
     """Which ``block`` x ``block`` blocks of ``codes`` (uint8, rows x cols, from the upper-left corner)
     hold a single code, and that code: ``(uniform, code)``, two (rows // block, cols // block) arrays
     (bool, uint8). The partial blocks of the right and bottom edges are left out. Compares eight codes
-    at a time, with element-wise operations only (reductions over short axes are slow in numpy)."""
+    at a time, one comparison of the blocks' words after the other (element-wise operations only:
+    reductions over short axes are slow in numpy)."""
     hb, wb = codes.shape[0] // block, codes.shape[1] // block
     if hb == 0 or wb == 0:
         return np.zeros((hb, wb), dtype=bool), np.zeros((hb, wb), dtype=np.uint8)
-    rows, cols, per = hb * block, wb * block, block // 8
-    words = as_words(codes, rows, cols)                                        # (rows, cols / 8)
-    first = words[:, ::per] & np.uint64(0xFF)                                  # first code of each row segment
-    repeated = first * np.uint64(0x0101010101010101)
-    same = words[:, 0::per] == repeated                                        # row segments of one code
-    for j in range(1, per):
-        same &= words[:, j::per] == repeated
-    same = same.reshape(hb, block, wb)
-    repeated = repeated.reshape(hb, block, wb)
-    uniform = same[:, 0, :].copy()
-    top = repeated[:, 0, :]
-    for r in range(1, block):                                                  # and the same code on each row
-        uniform &= same[:, r, :]
-        uniform &= repeated[:, r, :] == top
-    return uniform, first.reshape(hb, block, wb)[:, 0, :].astype(np.uint8)
+    per = block // 8
+    words = as_words(codes, hb * block, wb * block).reshape(hb, block, wb, per)   # 8 codes a word
+    top = words[:, 0, :, 0]
+    code = top & np.uint64(0xFF)                                               # the first code of each block
+    repeated = code * np.uint64(0x0101010101010101)                            # eight times
+    uniform = top == repeated
+    same = np.empty(uniform.shape, dtype=bool)
+    for r in range(block):                                                     # every word of the block
+        for j in range(per):
+            if r or j:
+                uniform &= np.equal(words[:, r, :, j], repeated, out=same)
+    return uniform, code.astype(np.uint8)
 
 
 def as_words(codes, rows, cols):
