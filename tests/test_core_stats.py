@@ -248,3 +248,30 @@ def test_nearest_fractions_per_zone_as_cloud_corrected_snow():
         clear = np.where(np.isnan(f), 0.0, 1.0)
         expected = stats.cloud_corrected_snow(np.nan_to_num(f), clear, np.ones(f.size), np.array(centres)[mine])[1]
         assert np.allclose(completed[mine], expected, equal_nan=True)
+
+
+def test_padded_strips_and_every_code_count_as_contiguous_ones():
+    # a strip read into rows padded to 8 bytes is looked at eight codes at a time, without a copy
+    rng = np.random.default_rng(7)
+    shape = (48, 83)
+    codes = random_strip(shape, rng, blocky=True)
+    codes[:16, :16] = 37                                  # a uniform block of an unusual code
+    codes[30:40, 50:70] = rng.integers(0, 256, size=(10, 20))    # every code: slots by look-up
+    padded = stats.padded_codes(*shape)
+    padded[...] = codes
+    assert padded.strides[0] % 8 == 0 and not padded.flags.c_contiguous
+    assert all(np.array_equal(a, b) for a, b in zip(stats.uniform_blocks(padded), stats.uniform_blocks(codes)))
+    cells = rng.integers(0, 5, size=shape)
+    counter = stats.BlockCounts(cells, 4)
+    expected = stats.code_counts(stats.code_index(cells), codes, 4)
+    for strip in (codes, padded):
+        present, counts = counter.counts(strip)
+        assert np.array_equal(counts, expected[:, present])
+        assert set(present.tolist()) == set(np.unique(codes).tolist())
+
+
+def test_observation_ranks_of_every_code_are_those_of_the_table():
+    codes = np.arange(256, dtype=np.uint8)
+    for nodata in (None, 0, 205, 254):
+        table = stats.rank_table(nodata)
+        assert stats.observation_ranks(codes, table).tolist() == table.tolist()

@@ -118,10 +118,19 @@ def rank_table(nodata=None):
     return table
 
 
+_USUAL_RANKS = rank_table()
+
+
 def observation_ranks(codes, table, outside=None):
     """Rank of each pixel's observation (int8) with the table of :func:`rank_table`; :data:`RANK_OUTSIDE`
     where ``outside`` (bool, optional) is True (no pixel of the map there)."""
-    ranks = table[as_codes(codes)]
+    codes = as_codes(codes)
+    if np.array_equal(table, _USUAL_RANKS):      # by comparisons, faster than a look-up
+        ranks = np.less_equal(codes, SNOW_CODE).view(np.int8) * np.int8(RANK_CLEAR - RANK_NODATA)
+        ranks += np.int8(RANK_NODATA)
+        ranks += np.equal(codes, CLOUD_CODE).view(np.int8)
+    else:
+        ranks = table[codes]
     if outside is not None:
         ranks[outside] = RANK_OUTSIDE
     return ranks
@@ -326,25 +335,85 @@ def uniform_blocks(codes, block=BLOCK):
     """Which ``block`` x ``block`` blocks of ``codes`` (uint8, rows x cols, from the upper-left corner)
     hold a single code, and that code: ``(uniform, code)``, two (rows // block, cols // block) arrays
     (bool, uint8). The partial blocks of the right and bottom edges are left out. Compares eight codes
-    at a time, with element-wise operations only (reductions over short axes are slow in numpy)."""
+    at a time, one comparison of the blocks' words after the other (element-wise operations only:
+    reductions over short axes are slow in numpy)."""
     hb, wb = codes.shape[0] // block, codes.shape[1] // block
     if hb == 0 or wb == 0:
         return np.zeros((hb, wb), dtype=bool), np.zeros((hb, wb), dtype=np.uint8)
-    rows, cols, per = hb * block, wb * block, block // 8
-    words = np.ascontiguousarray(codes[:rows, :cols]).view(np.uint64)        # (rows, cols / 8)
-    first = words[:, ::per] & np.uint64(0xFF)                                  # first code of each row segment
-    repeated = first * np.uint64(0x0101010101010101)
-    same = words[:, 0::per] == repeated                                        # row segments of one code
-    for j in range(1, per):
-        same &= words[:, j::per] == repeated
-    same = same.reshape(hb, block, wb)
-    repeated = repeated.reshape(hb, block, wb)
-    uniform = same[:, 0, :].copy()
-    top = repeated[:, 0, :]
-    for r in range(1, block):                                                  # and the same code on each row
-        uniform &= same[:, r, :]
-        uniform &= repeated[:, r, :] == top
-    return uniform, first.reshape(hb, block, wb)[:, 0, :].astype(np.uint8)
+    per = block // 8
+    words = as_words(codes, hb * block, wb * block).reshape(hb, block, wb, per)   # 8 codes a word
+    top = words[:, 0, :, 0]
+    code = top & np.uint64(0xFF)                                               # the first code of each block
+    repeated = code * np.uint64(0x0101010101010101)                            # eight times
+    uniform = top == repeated
+    same = np.empty(uniform.shape, dtype=bool)
+    for r in range(block):                                                     # every word of the block
+        for j in range(per):
+            if r or j:
+                uniform &= np.equal(words[:, r, :, j], repeated, out=same)
+    return uniform, code.astype(np.uint8)
+
+
+def as_words(codes, rows, cols):
+    """The first ``rows`` x ``cols`` codes (uint8, ``cols`` a multiple of 8) as uint64 words, eight codes
+    each: a view when the rows start on 8-byte boundaries (a strip read into rows padded to a multiple
+    of 8: :func:`padded_codes`), else a copy."""
+    part = codes[:rows, :cols]
+    if part.strides[1] != 1 or part.strides[0] % 8 or part.ctypes.data % 8:
+        part = np.ascontiguousarray(part)
+    return part.view(np.uint64)
+
+
+def padded_codes(rows, cols):
+    """An empty (rows, cols) uint8 array whose rows start on 8-byte boundaries (a view of wider rows), to
+    read a strip into: :func:`uniform_blocks` and :class:`BlockCounts` then look at its codes eight at a
+    time without copying them."""
+    return np.empty((rows, -(-cols // 8) * 8), dtype=np.uint8)[:, :cols]
+
+
+def block_values(codes, selected, block):
+    """The codes of the ``block`` x ``block`` blocks where ``selected`` (bool, rows // block x cols // block)
+    is True, block after block, each block's rows in order (as ``block_view(codes, block)[selected]``),
+    copied eight codes at a time."""
+    hb, wb = selected.shape
+    if block % 8:
+        return block_view(codes, block)[selected].ravel()
+    words = as_words(codes, hb * block, wb * block).reshape(hb, block, wb, block // 8)
+    return words.transpose(0, 2, 1, 3)[selected].view(np.uint8).ravel()
+
+
+#: The codes of a binary snow map (no snow, snow, cloud, no data), looked for first by :func:`codes_present`.
+COMMON_CODES = (0, SNOW_CODE, CLOUD_CODE, 255, 254)
+
+
+def codes_present(values, also):
+    """The distinct codes (sorted, intp) of ``values`` (uint8) and of ``also``: by a few comparisons when
+    ``values`` holds only :data:`COMMON_CODES`, else by a histogram."""
+    seen = np.zeros(CODES, dtype=bool)
+    seen[also] = True
+    found = 0
+    for code in COMMON_CODES:
+        if found == values.size:
+            break
+        count = np.count_nonzero(values == code)
+        seen[code] |= count > 0
+        found += count
+    if found < values.size:
+        seen |= np.bincount(values, minlength=CODES) > 0
+    return np.flatnonzero(seen)
+
+
+def code_slots(values, present):
+    """The position of each of ``values`` (uint8) among the codes ``present`` (sorted, holding every
+    value): a count of comparisons for a few codes, a table look-up for more."""
+    if present.size > 8:
+        lookup = np.zeros(CODES, dtype=np.intp)
+        lookup[present] = np.arange(present.size)
+        return lookup[values]
+    slots = np.zeros(values.shape, dtype=np.uint8)
+    for code in present[1:].tolist():
+        np.add(slots, values >= code, out=slots, casting="unsafe")
+    return slots
 
 
 def block_view(values, block):
@@ -396,12 +465,22 @@ class BlockCounts:
         # the pixels of each cell: the code that fills most whole blocks is counted as what the others leave
         self.totals = np.bincount(cells.ravel(), minlength=self.n_cells + 1).astype(np.int64)
 
-    def counts(self, codes, blocks=None, skip=None, weights=None):
+    def counts(self, codes, blocks=None, skip=None, weights=None, prepared=None):
         """Pixel counts per cell and code of ``codes`` (uint8, the strip's shape): ``(present, counts)``,
         the codes present (sorted) and an ``(n_cells, len(present))`` int64 array (float64 sums of
         ``weights``, a weight per pixel, when given). ``blocks``: :func:`uniform_blocks` of the codes
-        (computed when None); ``skip``: bool per pixel, pixels not to count. With ``skip`` or
-        ``weights``, every pixel is counted one by one."""
+        (computed when None); ``skip``: bool per pixel, pixels not to count. With ``weights``,
+        every pixel is counted one by one; with ``skip``, the skipped pixels are counted one by one and
+        taken away (``prepared``: :meth:`prepare` of the codes, when made already)."""
+        if skip is not None and weights is None:
+            prepared = self.prepare(codes, blocks) if prepared is None else prepared
+            present, counts = self.finish(prepared, whole_strip=True)
+            index = self.cells[skip] * present.size
+            index += code_slots(codes[skip], present)
+            counts -= np.bincount(index, minlength=(self.n_cells + 1) * present.size).reshape(-1, present.size)
+            counts = counts[:self.n_cells]
+            kept = counts.any(axis=0)
+            return present[kept], counts[:, kept]
         if skip is not None or weights is not None:
             index = code_index(self.cells)
             index += codes
@@ -424,26 +503,23 @@ class BlockCounts:
         uniform, block_code = uniform_blocks(codes, self.block) if blocks is None else blocks
         mixed = ~uniform
         cells = self.block_cells[mixed.ravel()].ravel()
-        values = block_view(codes, self.block)[mixed].ravel()
+        values = block_values(codes, mixed, self.block)
         if self.edge_cells.size:
             cells = np.concatenate((cells, self.edge_cells))
             values = np.concatenate((values, codes[:self.rows, self.cols:].ravel(), codes[self.rows:].ravel()))
         whole = np.flatnonzero(uniform.ravel())
         whole_codes = block_code.ravel()[whole]
-        seen = np.bincount(values, minlength=CODES) > 0
-        seen[whole_codes] = True
-        present = np.flatnonzero(seen)
-        lookup = np.zeros(CODES, dtype=np.intp)
-        lookup[present] = np.arange(present.size)
+        present = codes_present(values, whole_codes)
         index = cells.astype(np.intp)
         index *= present.size
-        index += lookup[values]
-        return present, index, whole, lookup[whole_codes], uniform.size
+        index += code_slots(values, present)
+        return present, index, whole, np.searchsorted(present, whole_codes), uniform.size
 
-    def finish(self, prepared):
+    def finish(self, prepared, whole_strip=False):
         """The second half of :meth:`counts`: ``(present, counts)`` of what :meth:`prepare` gave. The
         whole blocks of the code that fills most of them are not summed: their cells hold what the other
-        blocks and the pixels counted one by one leave of the strip's pixels."""
+        blocks and the pixels counted one by one leave of the strip's pixels. ``whole_strip``: with the
+        row of the pixels not counted (cell ``n_cells``)."""
         from scipy import sparse
 
         present, index, whole, code_row, n_blocks = prepared
@@ -465,7 +541,7 @@ class BlockCounts:
                 counts += summed
                 rest -= summed.sum(axis=1)
             counts[:, main] += rest
-        return present, counts[:self.n_cells]
+        return present, counts if whole_strip else counts[:self.n_cells]
 
 
 def cell_columns(counts, columns, area=1.0):

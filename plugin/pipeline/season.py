@@ -663,7 +663,9 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, rows, writers, 
     threads = max(1, THREADS)
     readers = stack.enter_context(ThreadPoolExecutor(max(1, threads // 2)))
     computers = stack.enter_context(ThreadPoolExecutor(threads))
-    writer_thread = stack.enter_context(ThreadPoolExecutor(1))
+    # each output written (and at the end closed) by one task, two at a time: the last strip and the
+    # closing (GDAL compresses the tiles still in its cache) are the end's wait
+    writer_threads = stack.enter_context(ThreadPoolExecutor(2))
 
     def load(strip, slot):
         """Read the maps of date ``slot`` into ``strip.codes[slot]``, merged (the codes of each map of a
@@ -689,20 +691,24 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, rows, writers, 
 
     def start_reading(block):
         strip = Strip(block, buffers[block.index % len(buffers)], len(used))
-        strip.loading = [readers.submit(load, strip, slot) for slot in range(len(unique_days))]
+        # the first strip by the computing threads too: nothing is computed before it is read
+        pool = computers if block.index == 0 else readers
+        strip.loading = [pool.submit(load, strip, slot) for slot in range(len(unique_days))]
         return strip
 
-    def write(block, parts, results):
+    def write(name, block, parts, results):
         for part, result in zip(parts, results):
             window = Window(0, block.write.row_off + part.start, grid.width, part.stop - part.start)
-            for name, array in zip(SEASON_OUTPUTS, result[:5]):
-                if name in writers:
-                    writers[name].write(array, window)
-            if daily:
+            if name == "OUTPUT_DAILY":
                 result.daily[:, ~result.observed] = GAP
-                writers["OUTPUT_DAILY"].write(result.daily, window, band=list(range(1, n_days + 1)))
+                writers[name].write(result.daily, window, band=list(range(1, n_days + 1)))
+            else:
+                writers[name].write(result[SEASON_OUTPUTS.index(name)], window)
 
-    writing = None
+    def write_all(block, parts, results):
+        return [writer_threads.submit(write, name, block, parts, results) for name in writers]
+
+    writing = []
     strip = start_reading(strips[0])
     for block in strips:
         for done, future in enumerate(strip.loading, start=1):
@@ -727,12 +733,15 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, rows, writers, 
             totals.add_counts(current.map_counts, date_counts)
         for part, result in zip(parts, results):
             totals.add_result(result, None if elevation is None else elevation[part], band_width)
-        if writing is not None:
-            writing.result()
-        writing = writer_thread.submit(write, block, parts, results)
+        for future in writing:
+            future.result()
+        writing = write_all(block, parts, results)
         feedback.progress(100.0 * (block.index + 1) / block.count)
         checkpoint(feedback)
-    writing.result()
+    for future in writing:
+        future.result()
+    for future in [writer_threads.submit(writer.close) for writer in writers.values()]:
+        future.result()          # (renamed into place when the job's stack closes)
 
 
 class Strip:

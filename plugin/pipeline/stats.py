@@ -197,8 +197,12 @@ class SnowMap:
         return abs(self.grid.transform.a * self.grid.transform.e) * self.unit ** 2
 
     def read(self, window):
-        """The codes (uint8) on ``window`` of its own grid."""
+        """The codes (uint8) on ``window`` of its own grid (a uint8 map read into rows padded to 8 bytes,
+        which the counting reads eight codes at a time: ``core.stats.padded_codes``)."""
         with gdal_errors_raised(self.path):
+            if self.dataset.dtypes[0] == "uint8":
+                return self.dataset.read(1, window=window, out=stats.padded_codes(int(window.height),
+                                                                                  int(window.width)))
             values = self.dataset.read(1, window=window)
         return stats.as_codes(values)
 
@@ -381,7 +385,8 @@ def snow_stats(inputs, params=SnowStatsParams(), outputs=SnowStatsOutputs(), fee
             item.slot = dates.index(item.date)
         zone_names = zones.names if zones is not None else [tr("whole extent")]
         counter = Counter(maps, zones, dem, params, dates, feedback, strip_pixels)
-        counter.site = SiteSeries.make(maps, zones, params, dates, warnings)
+        if outputs.output_html:       # the site series is a picture of the report
+            counter.site = SiteSeries.make(maps, zones, params, dates, warnings)
         log_maps(feedback, maps, zones, counter)
         counter.run()
         table = StatsTable(zone_names, dates, params, counter.aspect_labels,
@@ -511,10 +516,17 @@ class Counter:
         first = row0 - row0 % rows if rows > 1 else row0
         starts = list(range(first, row0 + height, rows))
         share = per_map * len(group.maps) / max(1, len(starts))
-        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="neve-stats-read") as reader:
-            for start in starts:
-                top, bottom = max(start, row0), min(start + rows, row0 + height)
-                self.count_strip(group, Window(col0, top, width, bottom - top), reader)
+        windows = [Window(col0, max(start, row0), width, min(start + rows, row0 + height) - max(start, row0))
+                   for start in starts]
+        # the cells of the next strip (zones burnt, DEM read) are made by another thread while one is counted
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="neve-stats-read") as reader, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-stats-cells") as preparer:
+            upcoming = preparer.submit(self.cells_of_strip, group, windows[0])
+            for number, strip in enumerate(windows):
+                cells = upcoming.result()
+                if number + 1 < len(windows):
+                    upcoming = preparer.submit(self.cells_of_strip, group, windows[number + 1])
+                self.count_strip(group, strip, reader, cells)
                 self.advance(share)
                 checkpoint(self.feedback)
 
@@ -575,8 +587,7 @@ class Counter:
         aspect = stats.aspect_classes(elevation, width, height, self.params.aspect, self.params.flat_slope)
         return elevation[1:-1, 1:-1], aspect[1:-1, 1:-1]
 
-    def count_strip(self, group, window, reader):
-        cells = self.cells_of_strip(group, window)
+    def count_strip(self, group, window, reader, cells):
         if cells is None:
             return
         shape = (int(window.height), int(window.width))
@@ -650,7 +661,8 @@ class Counter:
                 if skip is None and prepared is not None:
                     present, counts = counter.finish(prepared[g])
                 else:
-                    present, counts = counter.counts(codes, blocks, skip=skip, weights=weights)
+                    present, counts = counter.counts(codes, blocks, skip=skip, weights=weights,
+                                                     prepared=prepared[g] if prepared is not None else None)
                 values = stats.cell_columns(counts, item.columns[present], area)
                 if rows.size:
                     totals.add(group.number, group.table, rows, values, item, zones)
