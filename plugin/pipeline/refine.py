@@ -68,7 +68,6 @@ from .jobs import job
 from .inputs import check_layer_grids, layer_name, metric_pixel_size, open_input
 from .shadows import CASTER_BITS, POTENTIAL_BANDS, ShadowSettings
 from .spec import from_values, not_a_result, results_of
-from .thresholds import PRESETS
 from .waterclouds import WaterSettings, check_settings, open_water_test
 
 SHADOW_RESOLUTION = 20  # metres: the shadow search on a finer output runs on this grid

@@ -655,7 +655,7 @@ def run_strips(stack, feedback, used, unique_days, n_days, grid, rows, writers, 
     members = [[] for _ in unique_days]                  # the maps of each date, in the order given
     for position, item in enumerate(used):
         members[slot_of_day[item.day]].append(position)
-    daily, count_codes = options["daily"], options["counts"]
+    count_codes = options["counts"]
     strips = list(blocks(grid.width, grid.height, rows))
     buffers = [np.empty((len(unique_days), int(strips[0].read.height), grid.width), dtype=np.uint8)
                for _ in range(min(2, len(strips)))]
