@@ -518,13 +518,16 @@ class Counter:
         share = per_map * len(group.maps) / max(1, len(starts))
         windows = [Window(col0, max(start, row0), width, min(start + rows, row0 + height) - max(start, row0))
                    for start in starts]
-        # the cells of the next strip (zones burnt, DEM read) are made by another thread while one is counted
+        # the cells of the next strip (zones burnt, DEM read) are made by another thread while one is
+        # counted; not with aspect classes, whose slope and aspect temporaries beside a strip being counted
+        # would raise the peak memory by about 200 MB on a full tile
+        ahead = not self.aspect_labels
         with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="neve-stats-read") as reader, \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="neve-stats-cells") as preparer:
-            upcoming = preparer.submit(self.cells_of_strip, group, windows[0])
+            upcoming = preparer.submit(self.cells_of_strip, group, windows[0]) if ahead else None
             for number, strip in enumerate(windows):
-                cells = upcoming.result()
-                if number + 1 < len(windows):
+                cells = upcoming.result() if ahead else self.cells_of_strip(group, strip)
+                if ahead and number + 1 < len(windows):
                     upcoming = preparer.submit(self.cells_of_strip, group, windows[number + 1])
                 self.count_strip(group, strip, reader, cells)
                 self.advance(share)
