@@ -19,7 +19,7 @@
         <translation>Neige</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="211"/>
+        <location filename="../plugin/processing/base.py" line="186"/>
         <source>Névé needs the Python packages {packages}, which this QGIS cannot import. On Debian or Ubuntu install python3-scipy and python3-rasterio; on Windows open the OSGeo4W Shell and run: python -m pip install scipy rasterio. Then restart QGIS.</source>
         <translation>Névé a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Sous Debian ou Ubuntu, installez python3-scipy et python3-rasterio ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install scipy rasterio. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -489,17 +489,17 @@
         <translation>Impossible de lire {file} : {error}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="396"/>
+        <location filename="../plugin/io/products.py" line="412"/>
         <source>{file} is not a readable zip file ({error}): it may be damaged or incompletely downloaded.</source>
         <translation>{file} n'est pas un fichier zip lisible ({error}) : il est peut-être endommagé ou incomplètement téléchargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="401"/>
+        <location filename="../plugin/io/products.py" line="417"/>
         <source>{file} holds a file named &quot;{name}&quot;, which points outside the zip (an absolute path or &quot;..&quot;). A product never does: the zip is refused for safety.</source>
         <translation>{file} contient un fichier nommé « {name} », qui pointe hors du zip (chemin absolu ou « .. »). Un produit n'en contient jamais : le zip est refusé par sécurité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="423"/>
+        <location filename="../plugin/io/products.py" line="429"/>
         <source>Could not read {file} in {zip} ({error}): the zip may be damaged.</source>
         <translation>Impossible de lire {file} dans {zip} ({error}) : le zip est peut-être endommagé.</translation>
     </message>
@@ -514,17 +514,17 @@
         <translation>{path} est un produit de niveau 1C (réflectance au sommet de l'atmosphère, MTD_MSIL1C.xml). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="505"/>
+        <location filename="../plugin/io/products.py" line="511"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="505"/>
+        <location filename="../plugin/io/products.py" line="511"/>
         <source>{product} lacks {missing}; it has {found}.</source>
         <translation>{product} ne contient pas {missing} ; il contient {found}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="587"/>
+        <location filename="../plugin/io/products.py" line="593"/>
         <source>{product} has no mask to tell &quot;{kind}&quot; from: it needs {sources}.</source>
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
@@ -544,62 +544,62 @@
         <translation>Couches de bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="716"/>
+        <location filename="../plugin/io/products.py" line="722"/>
         <source>&quot;{name}&quot; is not a mask Névé knows: expected one of {masks}.</source>
         <translation>« {name} » n'est pas un masque connu de Névé : attendu l'un de {masks}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="721"/>
+        <location filename="../plugin/io/products.py" line="727"/>
         <source>No raster was given for {name}.</source>
         <translation>Aucun raster n'a été donné pour {name}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="768"/>
+        <location filename="../plugin/io/products.py" line="774"/>
         <source>{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale ({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality flags.</source>
         <translation>{product} n'a pas de MTD_ALL.xml : dates, tuile et version viennent de son nom, le facteur d'échelle ({scale:g}) et la valeur sans donnée ({nodata}) du format Theia ; il n'a ni angles ni indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="778"/>
+        <location filename="../plugin/io/products.py" line="784"/>
         <source>{product} is a product of level {level}. Névé needs a Level-2A product (surface reflectance) made by MAJA or Sen2Cor.</source>
         <translation>{product} est un produit de niveau {level}. Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="782"/>
+        <location filename="../plugin/io/products.py" line="788"/>
         <source>The metadata of {product} lists band {band}, but its file is missing.</source>
         <translation>Les métadonnées de {product} citent la bande {band}, mais son fichier manque.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="806"/>
+        <location filename="../plugin/io/products.py" line="812"/>
         <source>{file} gives no REFLECTANCE_QUANTIFICATION_VALUE: {scale:g} is used, as in the Theia format.</source>
         <translation>{file} ne donne pas de REFLECTANCE_QUANTIFICATION_VALUE : la valeur {scale:g} du format Theia est utilisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="968"/>
+        <location filename="../plugin/io/products.py" line="974"/>
         <source>{file} gives no sun angles, or not all of them.</source>
         <translation>{file} ne donne pas les angles solaires, ou pas tous.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="864"/>
+        <location filename="../plugin/io/products.py" line="870"/>
         <source>{product} is a product of type {type} ({level}). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{product} est un produit de type {type} ({level}). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="894"/>
+        <location filename="../plugin/io/products.py" line="900"/>
         <source>{file} gives no BOA_ADD_OFFSET although its processing baseline is {version}: the offset {offset:g} of baselines {baseline} and later is used.</source>
         <translation>{file} ne donne pas de BOA_ADD_OFFSET alors que sa version de traitement (baseline) est {version} : le décalage {offset:g} des versions {baseline} et suivantes est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="909"/>
+        <location filename="../plugin/io/products.py" line="915"/>
         <source>{product} holds several tiles ({tiles}): Névé reads one tile per product.</source>
         <translation>{product} contient plusieurs tuiles ({tiles}) : Névé lit une tuile par produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="928"/>
+        <location filename="../plugin/io/products.py" line="934"/>
         <source>{product} has no GRANULE/*/MTD_TL.xml: it has no angles.</source>
         <translation>{product} n'a pas de GRANULE/*/MTD_TL.xml : il n'a pas d'angles.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="997"/>
+        <location filename="../plugin/io/products.py" line="1003"/>
         <source>{product} has no reflectance band file: the product is incomplete. Found in {path}: {files}.</source>
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
@@ -1314,7 +1314,7 @@
         <translation>{name} est dans un SCR dont l'unité est {unit}, pas le mètre : des distances en mètres demandent un SCR projeté en mètres. Reprojetez-le d'abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="273"/>
+        <location filename="../plugin/pipeline/stats.py" line="277"/>
         <source>{name} is rotated: distances need a north-up raster. Warp it to a north-up grid first.</source>
         <translation>{name} est tourné : les distances demandent un raster orienté au nord. Rééchantillonnez-le d'abord sur une grille orientée au nord.</translation>
     </message>
@@ -1334,7 +1334,7 @@
         <translation>{product} n'a pas de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="297"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="315"/>
         <source>{product} has no per-band viewing angles in its metadata: the parallax buffer needs them. Set the parallax height to 0.</source>
         <translation>{product} n'a pas d'angles de visée par bande dans ses métadonnées : le tampon de parallaxe en a besoin. Mettez la hauteur de parallaxe à 0.</translation>
     </message>
@@ -1379,7 +1379,7 @@
         <translation>Masque avec tampon</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/cloudinputs.py" line="305"/>
+        <location filename="../plugin/pipeline/cloudinputs.py" line="323"/>
         <source>The parallax buffer needs a Sentinel-2 L2A product for its viewing angles: give the product, or set the parallax height to 0.</source>
         <translation>Le tampon de parallaxe a besoin d'un produit Sentinel-2 L2A pour ses angles de visée : donnez le produit, ou mettez la hauteur de parallaxe à 0.</translation>
     </message>
@@ -1559,7 +1559,7 @@
         <translation>Dates des cartes : « {entry} » n'est pas une date ; écrivez 2018-01-01 ou 20180101.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="665"/>
+        <location filename="../plugin/pipeline/stats.py" line="680"/>
         <source>The snow map {name} cannot be read: {detail}</source>
         <translation>La carte de neige {name} ne peut pas être lue : {detail}</translation>
     </message>
@@ -1614,7 +1614,7 @@
         <translation>{used} cartes sur {total} sont utilisées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="265"/>
+        <location filename="../plugin/pipeline/stats.py" line="269"/>
         <source>{name} holds {dtype} values: a snow map holds whole-number codes (0 no snow, 1 to 100 snow, 205 cloud, 254 or 255 no data). Is it a snow map?</source>
         <translation>{name} contient des valeurs {dtype} : une carte de neige contient des codes entiers (0 pas de neige, 1 à 100 neige, 205 nuage, 254 ou 255 sans donnée). Est-ce bien une carte de neige ?</translation>
     </message>
@@ -1629,12 +1629,12 @@
         <translation>aucun SCR</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="570"/>
+        <location filename="../plugin/pipeline/stats.py" line="585"/>
         <source>The DEM {name} cannot be read: {detail}</source>
         <translation>Le MNT {name} ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="413"/>
+        <location filename="../plugin/pipeline/stats.py" line="418"/>
         <source>The DEM {name} has no coordinate reference system.</source>
         <translation>Le MNT {name} n'a pas de système de coordonnées de référence.</translation>
     </message>
@@ -2349,7 +2349,7 @@
         <translation>Tampon, pourcentage des pixels valides</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="499"/>
+        <location filename="../plugin/pipeline/refine.py" line="503"/>
         <source>No input: give a Sentinel-2 L2A product, or the layers (a MAJA CLM or a Sen2Cor SCL, the SWIR band, the water and, for the shadows, the dark-test band).</source>
         <translation>Pas d'entrée : donnez un produit Sentinel-2 L2A, ou les couches (un CLM de MAJA ou un SCL de Sen2Cor, la bande SWIR, l'eau et, pour les ombres, la bande du test sombre).</translation>
     </message>
@@ -2714,62 +2714,62 @@
         <translation>Aucun MNT n'a été donné : la passe 2 (au-dessus de la limite d'enneigement) n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="636"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="637"/>
         <source>{layer} ({file}) has no coordinate reference system: Névé cannot place it on the map's grid.</source>
         <translation>{layer} ({file}) n'a pas de système de coordonnées de référence : Névé ne peut pas la placer sur la grille de la carte.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="644"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="645"/>
         <source>{name} holds {dtype} values: a cloud mask holds whole numbers. Is it a reflectance band rather than a mask?</source>
         <translation>{name} contient des valeurs {dtype} : un masque de nuages contient des nombres entiers. Est-ce une bande de réflectance plutôt qu'un masque ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="652"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="653"/>
         <source>{name} holds {dtype} values, but MAJA masks and the Sen2Cor SCL are 8-bit (uint8). Is this the right file, or should the kind of cloud mask be &quot;Binary&quot;?</source>
         <translation>{name} contient des valeurs {dtype}, mais les masques de MAJA et la SCL de Sen2Cor sont sur 8 bits (uint8). Est-ce le bon fichier, ou le type de masque de nuages devrait-il être « Binaire » ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="718"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="727"/>
         <source>The cloud mask {name} holds the value {value}, but a Sen2Cor scene classification only has classes 0 to 11. Is it the SCL file, or should the kind of cloud mask be another?</source>
         <translation>Le masque de nuages {name} contient la valeur {value}, mais une classification de scène Sen2Cor n'a que les classes 0 à 11. Est-ce le fichier SCL, ou faut-il choisir un autre type de masque de nuages ?</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="371"/>
+        <location filename="../plugin/pipeline/lis.py" line="403"/>
         <source>The DEM has no elevation over the scene: pass 2 is skipped.</source>
         <translation>Le MNT n'a aucune altitude sur la scène : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="376"/>
+        <location filename="../plugin/pipeline/lis.py" line="408"/>
         <source>The DEM spans less than one elevation band ({low:.0f} to {high:.0f} m, bands of {dz:g} m): no snowline, pass 2 is skipped.</source>
         <translation>Le MNT couvre moins d'une tranche d'altitude ({low:.0f} à {high:.0f} m, tranches de {dz:g} m) : pas de limite d'enneigement, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="484"/>
+        <location filename="../plugin/pipeline/lis.py" line="514"/>
         <source>No elevation band is snowy: no snowline, pass 2 is skipped.</source>
         <translation>Aucune tranche d'altitude n'est enneigée : pas de limite d'enneigement, la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/lis.py" line="486"/>
+        <location filename="../plugin/pipeline/lis.py" line="516"/>
         <source>Pass 1 found snow on {percent:.3f} % of the image, not more than {limit:g} %: pass 2 is skipped.</source>
         <translation>La passe 1 a trouvé de la neige sur {percent:.3f} % de l'image, pas plus de {limit:g} % : la passe 2 n'a pas lieu.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="816"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="829"/>
         <source>Could not create {path}.</source>
         <translation>Impossible de créer {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="836"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="849"/>
         <source>Could not write the polygons to {path}.</source>
         <translation>Impossible d'écrire les polygones dans {path}.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="837"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="850"/>
         <source>snow</source>
         <translation>neige</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="837"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="850"/>
         <source>cloud</source>
         <translation>nuage</translation>
     </message>
@@ -3469,32 +3469,32 @@
         <translation>inconnus : les métadonnées ne donnent pas de date de production</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="494"/>
+        <location filename="../plugin/pipeline/refine.py" line="498"/>
         <source>The matched shadow method of the recipe reads the NIR (B8A) and SWIR (B11) bands of a product: give a product, or search the shadows of layers with neve:cloudshadows.</source>
         <translation>La méthode des ombres appariées de la recette lit les bandes proche infrarouge (B8A) et SWIR (B11) d'un produit : donnez un produit, ou cherchez les ombres de couches avec neve:cloudshadows.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="588"/>
+        <location filename="../plugin/pipeline/refine.py" line="592"/>
         <source>Bringing a product to the current Theia parameters needs the Theia product itself (its production date tells which parameters made it).</source>
         <translation>Amener un produit aux paramètres actuels de Theia nécessite le produit Theia lui-même (sa date de production dit quels paramètres l'ont fait).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="595"/>
+        <location filename="../plugin/pipeline/refine.py" line="599"/>
         <source>{product} is not a Theia product with a production date: which MAJA parameters made it is not known, so it cannot be brought to the current ones.</source>
         <translation>{product} n'est pas un produit Theia avec une date de production : on ne sait pas quels paramètres de MAJA l'ont fait, il ne peut donc pas être amené aux paramètres actuels.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="600"/>
+        <location filename="../plugin/pipeline/refine.py" line="604"/>
         <source>{product} was made with the current Theia parameters ({era}): nothing to change, the cloud mask is written as it is.</source>
         <translation>{product} a été fait avec les paramètres actuels de Theia ({era}) : rien à changer, le masque de nuages est écrit tel quel.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="605"/>
+        <location filename="../plugin/pipeline/refine.py" line="609"/>
         <source>{product} was made with the parameters &quot;{era}&quot;: {extra:g} m of buffer more (to {distance:g} m) and the clouds over water of today&apos;s thresholds ({threshold:g}, {sunglint:g} with sunglint), buffered by {distance:g} m.</source>
         <translation>{product} a été fait avec les paramètres « {era} » : {extra:g} m de tampon en plus (jusqu'à {distance:g} m) et les nuages sur l'eau des seuils d'aujourd'hui ({threshold:g}, {sunglint:g} avec reflet solaire), avec un tampon de {distance:g} m.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="611"/>
+        <location filename="../plugin/pipeline/refine.py" line="615"/>
         <source>{product} was produced in May 2017, when the buffer went from 480 m to 240 m on a day the source does not give: it is taken as made with 240 m.</source>
         <translation>{product} a été produit en mai 2017, quand le tampon est passé de 480 m à 240 m un jour que la source ne donne pas : il est pris comme fait avec 240 m.</translation>
     </message>
@@ -3524,27 +3524,27 @@
         <translation>Neige à l'intérieur des nuages (passe 1.5 de LIS) : {objects} objets de neige de la passe 1 ({pixels} pixels) sont retournés au nuage.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="600"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="601"/>
         <source>A water mask layer was given and the product&apos;s water mask was chosen: give one or the other.</source>
         <translation>Une couche de masque d'eau a été donnée et le masque d'eau du produit a été choisi : donnez l'un ou l'autre.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="607"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="608"/>
         <source>The water mask layer was chosen as the source of water, but no water mask layer was given.</source>
         <translation>La couche de masque d'eau a été choisie comme source de l'eau, mais aucune couche de masque d'eau n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="610"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="611"/>
         <source>{product} has no water mask (MAJA MG2 or Sen2Cor SCL): give a water mask layer instead.</source>
         <translation>{product} n'a pas de masque d'eau (MG2 de MAJA ou SCL de Sen2Cor) : donnez plutôt une couche de masque d'eau.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="621"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="622"/>
         <source>The shaded snow needs a digital elevation model (DEM): the cast shadows of the relief are computed from it.</source>
         <translation>La neige à l'ombre nécessite un modèle numérique de terrain (MNT) : les ombres portées du relief sont calculées à partir de lui.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="628"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="629"/>
         <source>The shaded snow needs the sun angles: {product} gives none; give the sun zenith and azimuth angles (SUN_ZENITH, SUN_AZIMUTH).</source>
         <translation>La neige à l'ombre nécessite les angles solaires : {product} n'en donne pas ; donnez l'angle zénithal et l'azimut du soleil (SUN_ZENITH, SUN_AZIMUTH).</translation>
     </message>
@@ -3929,7 +3929,7 @@
         <translation>sorties facultatives de chaque produit : {choices}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="80"/>
+        <location filename="../plugin/processing/base.py" line="55"/>
         <source>This algorithm needs the Python packages {packages}, which this QGIS cannot import. Install them into the Python of QGIS: on Debian or Ubuntu run python3 -m pip install --user {requirements}; on Windows open the OSGeo4W Shell and run: python -m pip install {requirements}. Then restart QGIS.</source>
         <translation>Cet algorithme a besoin des paquets Python {packages}, que ce QGIS ne peut pas importer. Installez-les dans le Python de QGIS : sous Debian ou Ubuntu, lancez python3 -m pip install --user {requirements} ; sous Windows, ouvrez l'OSGeo4W Shell et lancez : python -m pip install {requirements}. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -3964,72 +3964,72 @@
         <translation>{file} est tronqué : {name} devrait contenir {expected} octets, l'archive s'arrête après {found}. Téléchargez de nouveau le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="156"/>
+        <location filename="../plugin/io/landsat.py" line="146"/>
         <source>Could not read {file} in {archive} ({error}): the archive may be damaged.</source>
         <translation>Impossible de lire {file} dans {archive} ({error}) : l'archive est peut-être endommagée.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="183"/>
+        <location filename="../plugin/io/landsat.py" line="173"/>
         <source>{file} is not text: the metadata is damaged.</source>
         <translation>{file} n'est pas du texte : les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="192"/>
+        <location filename="../plugin/io/landsat.py" line="182"/>
         <source>{file} is not a USGS metadata file: line {line} is not &quot;NAME = value&quot;.</source>
         <translation>{file} n'est pas un fichier de métadonnées USGS : la ligne {line} n'est pas de la forme « NOM = valeur ».</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="200"/>
+        <location filename="../plugin/io/landsat.py" line="190"/>
         <source>{file}: END_GROUP = {group} on line {line} closes no open group; the metadata is damaged.</source>
         <translation>{file} : END_GROUP = {group} à la ligne {line} ne ferme aucun groupe ouvert ; les métadonnées sont endommagées.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="207"/>
+        <location filename="../plugin/io/landsat.py" line="197"/>
         <source>{file} ends inside the group {group}: the metadata is incomplete.</source>
         <translation>{file} s'arrête dans le groupe {group} : les métadonnées sont incomplètes.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="254"/>
+        <location filename="../plugin/io/landsat.py" line="244"/>
         <source>{product} has no metadata file (*_MTL.xml or *_MTL.txt): the scale and offset of its reflectance come from it. Download the whole product (its .tar) again.</source>
         <translation>{product} n'a pas de fichier de métadonnées (*_MTL.xml ou *_MTL.txt) : l'échelle et le décalage de sa réflectance en viennent. Téléchargez de nouveau le produit entier (son .tar).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="267"/>
+        <location filename="../plugin/io/landsat.py" line="257"/>
         <source>{file} gives the processing level &quot;{level}&quot;: Névé reads USGS Collection 2 Level-2 products (L2SP, L2SR).</source>
         <translation>{file} donne le niveau de traitement « {level} » : Névé lit les produits USGS Collection 2 de niveau 2 (L2SP, L2SR).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="295"/>
+        <location filename="../plugin/io/landsat.py" line="285"/>
         <source>{file} gives no sun angles (SUN_ELEVATION, SUN_AZIMUTH).</source>
         <translation>{file} ne donne pas les angles solaires (SUN_ELEVATION, SUN_AZIMUTH).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="311"/>
+        <location filename="../plugin/io/landsat.py" line="301"/>
         <source>{product} has no surface reflectance file (*_SR_B1.TIF to *_SR_B7.TIF): the product is incomplete. Found: {files}.</source>
         <translation>{product} n'a aucun fichier de réflectance de surface (*_SR_B1.TIF à *_SR_B7.TIF) : le produit est incomplet. Contenu : {files}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="315"/>
+        <location filename="../plugin/io/landsat.py" line="305"/>
         <source>{product} has no QA_PIXEL file (*_QA_PIXEL.TIF): its clouds, shadows, water, snow and no data are there. The product is incomplete: download it again.</source>
         <translation>{product} n'a pas de fichier QA_PIXEL (*_QA_PIXEL.TIF) : ses nuages, ombres, eau, neige et pixels sans données s'y trouvent. Le produit est incomplet : téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="351"/>
+        <location filename="../plugin/io/landsat.py" line="341"/>
         <source>{file} gives no REFLECTANCE_MULT_BAND_{number} and REFLECTANCE_ADD_BAND_{number} in LEVEL2_SURFACE_REFLECTANCE_PARAMETERS: the reflectance of band B{number} cannot be computed. The metadata is damaged or not that of a Level-2 product.</source>
         <translation>{file} ne donne pas REFLECTANCE_MULT_BAND_{number} et REFLECTANCE_ADD_BAND_{number} dans LEVEL2_SURFACE_REFLECTANCE_PARAMETERS : la réflectance de la bande B{number} ne peut pas être calculée. Les métadonnées sont endommagées ou ne sont pas celles d'un produit de niveau 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="358"/>
+        <location filename="../plugin/io/landsat.py" line="348"/>
         <source>{file} gives different REFLECTANCE_MULT_BAND values to the bands ({values}): Névé reads products whose bands share one scale, as every Collection 2 product does.</source>
         <translation>{file} donne des valeurs REFLECTANCE_MULT_BAND différentes aux bandes ({values}) : Névé lit les produits dont les bandes partagent une échelle, comme tous les produits de la Collection 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="438"/>
+        <location filename="../plugin/io/landsat.py" line="428"/>
         <source>{product} is a product of level {level}. Névé needs a Level-2A product (surface reflectance) made by MAJA.</source>
         <translation>{product} est un produit de niveau {level}. Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="445"/>
+        <location filename="../plugin/io/landsat.py" line="435"/>
         <source>{product} has no {reflectance} reflectance file (*_{reflectance}_B1.tif to *_{reflectance}_B7.tif): the product is incomplete. Found: {files}.</source>
         <translation>{product} n'a aucun fichier de réflectance {reflectance} (*_{reflectance}_B1.tif à *_{reflectance}_B7.tif) : le produit est incomplet. Contenu : {files}.</translation>
     </message>
@@ -4389,7 +4389,7 @@
         <translation>La taille de moyenne du test des nuages sombres doit être supérieure à 0 m (elle vaut {value:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="648"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="649"/>
         <source>{name} holds {dtype} values, but a Landsat QA_PIXEL is 16-bit (uint16). Is this the right file, or should the kind of cloud mask be another?</source>
         <translation>{name} contient des valeurs {dtype}, mais un QA_PIXEL de Landsat est sur 16 bits (uint16). Est-ce le bon fichier, ou le type de masque de nuages doit-il être un autre ?</translation>
     </message>
@@ -4409,17 +4409,17 @@
         <translation>Impossible d'écrire un fichier : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="662"/>
+        <location filename="../plugin/io/products.py" line="668"/>
         <source>{product}: {name} ({file}) is not on the product&apos;s {resolution} m grid: it has {grid}, the product {reference}. The product is damaged or was altered: download it again.</source>
         <translation>{product} : {name} ({file}) n'est pas sur la grille de {resolution} m du produit : il a {grid}, le produit {reference}. Le produit est endommagé ou a été modifié : téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="689"/>
+        <location filename="../plugin/io/products.py" line="695"/>
         <source>{width} x {height} pixels of {size:g} m from ({x:.0f}, {y:.0f})</source>
         <translation>{width} x {height} pixels de {size:g} m depuis ({x:.0f}, {y:.0f})</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="976"/>
+        <location filename="../plugin/io/products.py" line="982"/>
         <source>{file} gives {value:g} as {name}: reflectance = digital number / {name} cannot be computed with it (it must be a positive number, 10000 in Sentinel-2 products). The metadata is damaged.</source>
         <translation>{file} donne {value:g} comme {name} : la réflectance = compte numérique / {name} ne peut pas être calculée avec cette valeur (il faut un nombre positif, 10000 dans les produits Sentinel-2). Les métadonnées sont endommagées.</translation>
     </message>
@@ -4519,7 +4519,7 @@
         <translation>{name} est une classification de scène Sen2Cor (SCL), d'après son nom et ses valeurs (0 à 11), et non un masque de nuages MAJA (CLM) comme le dit le type de masque de nuages : il est lu comme une SCL.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/snowmap.py" line="562"/>
+        <location filename="../plugin/pipeline/snowmap.py" line="563"/>
         <source>{layer} ({name}) does not cover {percent:.1f} % of the scene: the map has no data there.</source>
         <translation>{layer} ({name}) ne couvre pas {percent:.1f} % de la scène : la carte n'y a pas de données.</translation>
     </message>
@@ -4534,7 +4534,7 @@
         <translation>Aucun angle solaire ni de visée ne dit où le reflet du soleil est probable ({product}) : le seuil sans reflet est appliqué à toute l'eau. Choisissez « Toujours » pour le reflet du soleil si l'eau brille.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/base.py" line="274"/>
+        <location filename="../plugin/processing/base.py" line="249"/>
         <source>{parameter}: {problem}</source>
         <translation>{parameter} : {problem}</translation>
     </message>
@@ -4879,12 +4879,12 @@
         <translation>Les zones sont écrites en GeoPackage : donnez un nom de fichier finissant par .gpkg (pas {path}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="269"/>
+        <location filename="../plugin/pipeline/stats.py" line="273"/>
         <source>{name} has no coordinate reference system: its areas and zones cannot be placed.</source>
         <translation>{name} n'a pas de système de coordonnées de référence : ses surfaces et ses zones ne peuvent pas être placées.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="375"/>
+        <location filename="../plugin/pipeline/stats.py" line="379"/>
         <source>The zones {file} have no coordinate reference system: they cannot be placed on the maps.</source>
         <translation>Les zones {file} n'ont pas de système de coordonnées de référence : elles ne peuvent pas être placées sur les cartes.</translation>
     </message>
@@ -4894,17 +4894,17 @@
         <translation>emprise entière</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="392"/>
+        <location filename="../plugin/pipeline/stats.py" line="397"/>
         <source>No map covers the zones: the statistics are empty.</source>
         <translation>Aucune carte ne couvre les zones : les statistiques sont vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="421"/>
+        <location filename="../plugin/pipeline/stats.py" line="426"/>
         <source>{date}: {name} (date: {source}; {crs}, pixels of {size:g}).</source>
         <translation>{date} : {name} (date : {source} ; {crs}, pixels de {size:g}).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/stats.py" line="424"/>
+        <location filename="../plugin/pipeline/stats.py" line="429"/>
         <source>{maps} maps, {dates} dates, {grids} grids; {zones} zones in {groups} layers of zones that do not overlap.</source>
         <translation>{maps} cartes, {dates} dates, {grids} grilles ; {zones} zones en {groups} couches de zones qui ne se chevauchent pas.</translation>
     </message>
@@ -5264,17 +5264,17 @@
         <translation>Ces valeurs ne sont celles d'aucun préréglage (valeurs personnalisées).</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="461"/>
+        <location filename="../plugin/pipeline/refine.py" line="465"/>
         <source>{parameter}: the value given, {value}, is not used: the preset &quot;{preset}&quot; sets it from the product.</source>
         <translation>{parameter} : la valeur donnée, {value}, n'est pas utilisée : le préréglage « {preset} » la fixe d'après le produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="471"/>
+        <location filename="../plugin/pipeline/refine.py" line="475"/>
         <source>{distance:g} m</source>
         <translation>{distance:g} m</translation>
     </message>
     <message>
-        <location filename="../plugin/pipeline/refine.py" line="473"/>
+        <location filename="../plugin/pipeline/refine.py" line="477"/>
         <source>{angle:g} degrees</source>
         <translation>{angle:g} degrés</translation>
     </message>

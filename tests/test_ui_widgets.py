@@ -14,7 +14,7 @@ def make_algorithm(package="neve"):
     """A small algorithm declaring three thresholds of the table, as neve:snowmap will, registered
     in a provider of its own (the dialogs need the algorithm's provider)."""
     thresholds = __import__(package + ".plugin.pipeline.thresholds", fromlist=["threshold_param"])
-    base = __import__(package + ".plugin.processing.base", fromlist=["qgis_parameter"])
+    base = __import__(package + ".plugin.processing.parameters", fromlist=["qgis_parameter"])
 
     class ThresholdsAlgorithm(QgsProcessingAlgorithm):
         def createInstance(self):  # noqa: N802

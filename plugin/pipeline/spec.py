@@ -5,7 +5,7 @@ Each job module of the pipeline declares its algorithm as an :class:`AlgorithmSp
 (``snowmap``), the translated texts, the parameters (:class:`Param`, with the Processing parameter names
 that live in users' saved models and batch files), the outputs that are not files (:class:`Output`), and
 ``run(values, feedback) -> results``. ``plugin/processing/base.py`` builds the ``QgsProcessingAlgorithm``
-from it; ``plugin/cli.py`` builds ``python3 -m neve ALGORITHM --flags``; both call ``run`` with the same
+from it (its parameters by ``processing/parameters.py``); ``plugin/cli.py`` builds ``python3 -m neve ALGORITHM --flags``; both call ``run`` with the same
 ``values``, so that their outputs are the same bytes.
 
 ``values`` maps parameter names to plain Python values:
