@@ -514,17 +514,17 @@
         <translation>{path} est un produit de niveau 1C (réflectance au sommet de l'atmosphère, MTD_MSIL1C.xml). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="511"/>
+        <location filename="../plugin/io/products.py" line="521"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="511"/>
+        <location filename="../plugin/io/products.py" line="521"/>
         <source>{product} lacks {missing}; it has {found}.</source>
         <translation>{product} ne contient pas {missing} ; il contient {found}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="593"/>
+        <location filename="../plugin/io/products.py" line="603"/>
         <source>{product} has no mask to tell &quot;{kind}&quot; from: it needs {sources}.</source>
         <translation>{product} n'a aucun masque d'où tirer « {kind} » : il faut {sources}.</translation>
     </message>
@@ -544,62 +544,62 @@
         <translation>Couches de bandes</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="722"/>
+        <location filename="../plugin/io/products.py" line="732"/>
         <source>&quot;{name}&quot; is not a mask Névé knows: expected one of {masks}.</source>
         <translation>« {name} » n'est pas un masque connu de Névé : attendu l'un de {masks}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="727"/>
+        <location filename="../plugin/io/products.py" line="737"/>
         <source>No raster was given for {name}.</source>
         <translation>Aucun raster n'a été donné pour {name}.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="774"/>
+        <location filename="../plugin/io/products.py" line="445"/>
         <source>{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale ({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality flags.</source>
         <translation>{product} n'a pas de MTD_ALL.xml : dates, tuile et version viennent de son nom, le facteur d'échelle ({scale:g}) et la valeur sans donnée ({nodata}) du format Theia ; il n'a ni angles ni indicateurs de qualité.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="784"/>
+        <location filename="../plugin/io/products.py" line="790"/>
         <source>{product} is a product of level {level}. Névé needs a Level-2A product (surface reflectance) made by MAJA or Sen2Cor.</source>
         <translation>{product} est un produit de niveau {level}. Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par MAJA ou Sen2Cor.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="788"/>
+        <location filename="../plugin/io/products.py" line="794"/>
         <source>The metadata of {product} lists band {band}, but its file is missing.</source>
         <translation>Les métadonnées de {product} citent la bande {band}, mais son fichier manque.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="812"/>
+        <location filename="../plugin/io/products.py" line="818"/>
         <source>{file} gives no REFLECTANCE_QUANTIFICATION_VALUE: {scale:g} is used, as in the Theia format.</source>
         <translation>{file} ne donne pas de REFLECTANCE_QUANTIFICATION_VALUE : la valeur {scale:g} du format Theia est utilisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="974"/>
+        <location filename="../plugin/io/products.py" line="980"/>
         <source>{file} gives no sun angles, or not all of them.</source>
         <translation>{file} ne donne pas les angles solaires, ou pas tous.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="870"/>
+        <location filename="../plugin/io/products.py" line="876"/>
         <source>{product} is a product of type {type} ({level}). Névé needs a Level-2A product (surface reflectance) made by Sen2Cor or MAJA.</source>
         <translation>{product} est un produit de type {type} ({level}). Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par Sen2Cor ou MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="900"/>
+        <location filename="../plugin/io/products.py" line="906"/>
         <source>{file} gives no BOA_ADD_OFFSET although its processing baseline is {version}: the offset {offset:g} of baselines {baseline} and later is used.</source>
         <translation>{file} ne donne pas de BOA_ADD_OFFSET alors que sa version de traitement (baseline) est {version} : le décalage {offset:g} des versions {baseline} et suivantes est utilisé.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="915"/>
+        <location filename="../plugin/io/products.py" line="921"/>
         <source>{product} holds several tiles ({tiles}): Névé reads one tile per product.</source>
         <translation>{product} contient plusieurs tuiles ({tiles}) : Névé lit une tuile par produit.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="934"/>
+        <location filename="../plugin/io/products.py" line="940"/>
         <source>{product} has no GRANULE/*/MTD_TL.xml: it has no angles.</source>
         <translation>{product} n'a pas de GRANULE/*/MTD_TL.xml : il n'a pas d'angles.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="1003"/>
+        <location filename="../plugin/io/products.py" line="1009"/>
         <source>{product} has no reflectance band file: the product is incomplete. Found in {path}: {files}.</source>
         <translation>{product} n'a aucun fichier de bande de réflectance : le produit est incomplet. Contenu de {path} : {files}.</translation>
     </message>
@@ -4024,12 +4024,12 @@
         <translation>{file} donne des valeurs REFLECTANCE_MULT_BAND différentes aux bandes ({values}) : Névé lit les produits dont les bandes partagent une échelle, comme tous les produits de la Collection 2.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="428"/>
+        <location filename="../plugin/io/landsat.py" line="424"/>
         <source>{product} is a product of level {level}. Névé needs a Level-2A product (surface reflectance) made by MAJA.</source>
         <translation>{product} est un produit de niveau {level}. Névé a besoin d'un produit de niveau 2A (réflectance de surface) produit par MAJA.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/landsat.py" line="435"/>
+        <location filename="../plugin/io/landsat.py" line="431"/>
         <source>{product} has no {reflectance} reflectance file (*_{reflectance}_B1.tif to *_{reflectance}_B7.tif): the product is incomplete. Found: {files}.</source>
         <translation>{product} n'a aucun fichier de réflectance {reflectance} (*_{reflectance}_B1.tif à *_{reflectance}_B7.tif) : le produit est incomplet. Contenu : {files}.</translation>
     </message>
@@ -4409,17 +4409,17 @@
         <translation>Impossible d'écrire un fichier : permission refusée (le dossier est en lecture seule ou appartient à quelqu'un d'autre).</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="668"/>
+        <location filename="../plugin/io/products.py" line="678"/>
         <source>{product}: {name} ({file}) is not on the product&apos;s {resolution} m grid: it has {grid}, the product {reference}. The product is damaged or was altered: download it again.</source>
         <translation>{product} : {name} ({file}) n'est pas sur la grille de {resolution} m du produit : il a {grid}, le produit {reference}. Le produit est endommagé ou a été modifié : téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="695"/>
+        <location filename="../plugin/io/products.py" line="705"/>
         <source>{width} x {height} pixels of {size:g} m from ({x:.0f}, {y:.0f})</source>
         <translation>{width} x {height} pixels de {size:g} m depuis ({x:.0f}, {y:.0f})</translation>
     </message>
     <message>
-        <location filename="../plugin/io/products.py" line="982"/>
+        <location filename="../plugin/io/products.py" line="988"/>
         <source>{file} gives {value:g} as {name}: reflectance = digital number / {name} cannot be computed with it (it must be a positive number, 10000 in Sentinel-2 products). The metadata is damaged.</source>
         <translation>{file} donne {value:g} comme {name} : la réflectance = compte numérique / {name} ne peut pas être calculée avec cette valeur (il faut un nombre positif, 10000 dans les produits Sentinel-2). Les métadonnées sont endommagées.</translation>
     </message>

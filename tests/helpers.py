@@ -120,3 +120,38 @@ def load_outputs(algorithm_id, values, project):
     assert handleAlgorithmResults(algorithm, context, QgsProcessingFeedback(), False, values)
     QgsApplication.processEvents()  # what QGIS does later (it removes layers left without a tree node)
     return results
+
+
+WITHOUT_PACKAGES_SCRIPT = r"""
+import json, sys
+for name in sys.argv[3].split(","):
+    sys.modules[name] = None     # "import NAME" now raises ImportError, as when it is not installed
+sys.path[:0] = [sys.argv[1], "/usr/share/qgis/python/plugins"]
+from qgis.core import QgsApplication, QgsSettings
+app = QgsApplication([], False)
+app.initQgis()
+QgsSettings().setValue("locale/overrideFlag", True)
+QgsSettings().setValue("locale/userLocale", sys.argv[2])
+import neve
+plugin = neve.classFactory(None)
+plugin.initProcessing()
+provider = QgsApplication.processingRegistry().providerById("neve")
+print(json.dumps({alg.id(): alg.canExecute() for alg in provider.algorithms()}))
+"""
+
+
+def verdicts_without(packages, language, config_dir):
+    """``{algorithm id: [can execute, message]}`` of the plugin loaded in a new QGIS process (in
+    ``language``) where the Python ``packages`` cannot be imported."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import _SESSION_DIR
+
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_PACKAGES_SCRIPT, _SESSION_DIR, language, ",".join(packages)],
+        capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(config_dir)))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])

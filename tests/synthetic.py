@@ -1609,8 +1609,9 @@ def _theia_mask_entries(product_id, atb):
     return entries
 
 
-def _write_theia_metadata(scene, folder, product_id, stats, atb):
-    epsg, crs_name = _crs_info(scene.crs)
+def _muscate_document(product_id, project, zone):
+    """The root of a MUSCATE metadata document, with its identification and the dataset's (whose element is
+    returned too, for what follows)."""
     root = ET.Element("Muscate_Metadata_Document", {
         "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
         "xsi:noNamespaceSchemaLocation": "Muscate_Metadata.xsd"})
@@ -1623,8 +1624,14 @@ def _write_theia_metadata(scene, folder, product_id, stats, atb):
     _el(dataset, "IDENTIFIER", product_id.rsplit("_V", 1)[0])
     _el(dataset, "AUTHORITY", "THEIA")
     _el(dataset, "PRODUCER", "MUSCATE")
-    _el(dataset, "PROJECT", "SENTINEL2")
-    _el(dataset, "GEOGRAPHICAL_ZONE", "T" + scene.tile, type="Tile")
+    _el(dataset, "PROJECT", project)
+    _el(dataset, "GEOGRAPHICAL_ZONE", zone, type="Tile" if zone.startswith("T") else "Site")
+    return root, dataset
+
+
+def _write_theia_metadata(scene, folder, product_id, stats, atb):
+    epsg, crs_name = _crs_info(scene.crs)
+    root, dataset = _muscate_document(product_id, "SENTINEL2", "T" + scene.tile)
     _el(dataset, "ORIGINAL_DATA_DIFFUSER", "PEPS")
 
     chars = _el(root, "Product_Characteristics")

@@ -332,19 +332,7 @@ def make_theia_landsat_product(out_dir, scene=None, zip=False, zone="T31TCH", sa
 
 def _write_theia_landsat_metadata(scene, folder, product_id, stats, zone, satellite):
     epsg, crs_name = _crs_info(scene.crs)
-    root = ET.Element("Muscate_Metadata_Document", {
-        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-        "xsi:noNamespaceSchemaLocation": "Muscate_Metadata.xsd"})
-    ident = _el(root, "Metadata_Identification")
-    _el(ident, "METADATA_FORMAT", "METADATA_MUSCATE", version="1.16")
-    _el(ident, "METADATA_PROFILE", "USER")
-    _el(ident, "METADATA_INFORMATION", "EXPERT")
-    dataset = _el(root, "Dataset_Identification")
-    _el(dataset, "IDENTIFIER", product_id.rsplit("_V", 1)[0])
-    _el(dataset, "AUTHORITY", "THEIA")
-    _el(dataset, "PRODUCER", "MUSCATE")
-    _el(dataset, "PROJECT", "LANDSAT")
-    _el(dataset, "GEOGRAPHICAL_ZONE", zone, type="Tile" if zone.startswith("T") else "Site")
+    root, dataset = synthetic._muscate_document(product_id, "LANDSAT", zone)
 
     chars = _el(root, "Product_Characteristics")
     _el(chars, "PRODUCT_ID", product_id)

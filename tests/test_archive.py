@@ -19,6 +19,7 @@ import time
 import pytest
 
 from conftest import _SESSION_DIR
+from helpers import verdicts_without
 from synthetic import Scene, make_dem, make_theia_product
 
 SIZE = 720                      # 10 m pixels: maps of 360 x 360 at 20 m
@@ -545,32 +546,10 @@ def test_snowarchive_in_qgis_maps_every_product_and_loads_the_seasons(archive_in
     assert feedback.progress() == 100
 
 
-MISSING_DASK_SCRIPT = r"""
-import json, sys
-sys.modules["dask"] = None          # "import dask" raises ImportError, as when it is not installed
-sys.modules["distributed"] = None
-sys.path[:0] = [sys.argv[1], "/usr/share/qgis/python/plugins"]
-from qgis.core import QgsApplication, QgsSettings
-app = QgsApplication([], False)
-app.initQgis()
-QgsSettings().setValue("locale/overrideFlag", True)
-QgsSettings().setValue("locale/userLocale", sys.argv[2])
-import neve
-plugin = neve.classFactory(None)
-plugin.initProcessing()
-provider = QgsApplication.processingRegistry().providerById("neve")
-print(json.dumps({alg.id(): alg.canExecute() for alg in provider.algorithms()}))
-"""
-
-
 def test_without_dask_the_plugin_loads_and_snowarchive_says_what_to_install(tmp_path):
     for language, words in (("en_GB", ("needs the Python packages dask, distributed", 'pip install --user "dask[distributed]"')),
                             ("fr_FR", ("a besoin des paquets Python dask, distributed", 'pip install --user "dask[distributed]"'))):
-        result = subprocess.run(
-            [sys.executable, "-c", MISSING_DASK_SCRIPT, _SESSION_DIR, language], capture_output=True, text=True,
-            timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / language)))
-        assert result.returncode == 0, result.stderr
-        verdicts = json.loads(result.stdout.strip().splitlines()[-1])
+        verdicts = verdicts_without(("dask", "distributed"), language, tmp_path / language)
         can_execute, message = verdicts.pop("neve:snowarchive")
         assert not can_execute
         assert all(word in message for word in words), message

@@ -68,40 +68,12 @@ def test_plugin_loads_without_iface_as_qgis_process_does(without_neve_provider):
     assert QgsApplication.processingRegistry().providerById("neve") is None
 
 
-MISSING_PACKAGES_SCRIPT = r"""
-import json, sys
-sys.modules["scipy"] = None      # "import scipy" now raises ImportError, as when it is not installed
-sys.modules["rasterio"] = None
-sys.path[:0] = [sys.argv[1], "/usr/share/qgis/python/plugins"]
-from qgis.core import QgsApplication, QgsSettings
-app = QgsApplication([], False)
-app.initQgis()
-QgsSettings().setValue("locale/overrideFlag", True)
-QgsSettings().setValue("locale/userLocale", sys.argv[2])
-import neve
-plugin = neve.classFactory(None)
-plugin.initProcessing()
-provider = QgsApplication.processingRegistry().providerById("neve")
-print(json.dumps({alg.id(): alg.canExecute() for alg in provider.algorithms()}))
-"""
-
-
 def test_plugin_loads_without_scipy_and_rasterio_and_says_what_to_install(tmp_path):
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from conftest import _SESSION_DIR
+    from helpers import verdicts_without
 
     for language, words in (("en_GB", ("needs the Python packages", "scipy, rasterio", "python3-rasterio")),
                             ("fr_FR", ("a besoin des paquets Python", "scipy, rasterio", "python3-rasterio"))):
-        result = subprocess.run(
-            [sys.executable, "-c", MISSING_PACKAGES_SCRIPT, _SESSION_DIR, language], capture_output=True,
-            text=True, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen",
-                                             QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / language)))
-        assert result.returncode == 0, result.stderr
-        verdicts = json.loads(result.stdout.strip().splitlines()[-1])
+        verdicts = verdicts_without(("scipy", "rasterio"), language, tmp_path / language)
         assert len(verdicts) >= 9
         for algorithm, (can_execute, message) in verdicts.items():
             assert not can_execute, algorithm

@@ -399,11 +399,7 @@ def open_theia_landsat(container, root, members, reflectance="FRE"):
         product.version = "{}.{}".format(int(id_match.group(8)), int(id_match.group(9)))
     listed = set()
     if metadata is None:
-        product.reflectance_scale, product.reflectance_nodata = THEIA_LANDSAT_SCALE, THEIA_LANDSAT_NODATA
-        product.warnings.append(tr(
-            "{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale "
-            "({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality "
-            "flags.").format(product=name, scale=THEIA_LANDSAT_SCALE, nodata=THEIA_LANDSAT_NODATA))
+        _p.without_metadata(product, name, THEIA_LANDSAT_SCALE, THEIA_LANDSAT_NODATA)
     else:
         label = posixpath.join(container.label, root, metadata)
         document = _p._read_xml(container, posixpath.join(root, metadata))

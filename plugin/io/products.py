@@ -438,6 +438,16 @@ def _listing(files, count=8):
     return shown + (", ..." if len(files) > count else "")
 
 
+def without_metadata(product, name, scale, nodata):
+    """A Theia product delivered without its MTD_ALL.xml: the format's ``scale`` and ``nodata``, and a
+    warning saying what is missing."""
+    product.reflectance_scale, product.reflectance_nodata = scale, nodata
+    product.warnings.append(tr(
+        "{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale "
+        "({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality "
+        "flags.").format(product=name, scale=scale, nodata=nodata))
+
+
 # --- the product ------------------------------------------------------------------------------------
 
 @dataclass(eq=False, repr=False)
@@ -770,11 +780,7 @@ def _open_theia(container, root, members, reflectance):
         product.version = "{}.{}".format(int(id_match.group(5)), int(id_match.group(6)))
 
     if metadata is None:
-        product.reflectance_scale, product.reflectance_nodata = THEIA_SCALE, THEIA_NODATA
-        product.warnings.append(tr(
-            "{product} has no MTD_ALL.xml: dates, tile and version come from its name, the scale "
-            "({scale:g}) and nodata ({nodata}) from the Theia format; it has no angles and no quality "
-            "flags.").format(product=name, scale=THEIA_SCALE, nodata=THEIA_NODATA))
+        without_metadata(product, name, THEIA_SCALE, THEIA_NODATA)
     else:
         label = posixpath.join(container.label, root, metadata)
         document = _read_xml(container, posixpath.join(root, metadata))
